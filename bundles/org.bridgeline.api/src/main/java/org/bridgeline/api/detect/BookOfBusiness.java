@@ -1,0 +1,38 @@
+package org.bridgeline.api.detect;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.bridgeline.api.benchmark.BenchmarkQuery;
+import org.bridgeline.api.model.Benchmark;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Contract;
+import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.api.model.Requirement;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Read access to everything the enterprise is billed for, as a detector sees it. Core implements
+ * it over its store; detectors never see the database. Every method returns results in a stable
+ * order, so a detector that is deterministic over its input stays deterministic.
+ */
+@ProviderType
+public interface BookOfBusiness {
+
+    /** Every carrier with at least one invoice, sorted. */
+    List<String> carriers();
+
+    /** Invoice headers matching the query's carrier, account and period, by date then number. */
+    List<InvoiceHeader> invoices(LineQuery query);
+
+    /** Streams matching charge lines to the consumer, in invoice then source order. */
+    void lines(LineQuery query, Consumer<ChargeLine> consumer);
+
+    /** Contracts with a carrier, or every contract when {@code carrier} is {@code null}. */
+    List<Contract> contracts(String carrier);
+
+    /** IT's stated future requirements. */
+    List<Requirement> requirements();
+
+    /** The benchmarks every registered provider offers for the query, best first. */
+    List<Benchmark> benchmarks(BenchmarkQuery query);
+}

@@ -1,0 +1,119 @@
+package org.bridgeline.features;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * Installs and uninstalls the bundles of features from the distribution's {@code system/}
+ * repository. The launcher uses it at boot with the system bundle's context; the feature
+ * service uses it at run time. Bundles are installed by reference (not copied into the cache)
+ * and identified by location, so installing a feature twice, or two features that share a
+ * bundle, installs each bundle once.
+ */
+public final class FeatureInstaller {
+
+    private final BundleContext context;
+    private final Path repository;
+
+    public FeatureInstaller(BundleContext context, Path repository) {
+        this.context = context;
+        this.repository = repository;
+    }
+
+    /** The location a feature's bundle is installed under. */
+    public String locationOf(ArtifactId bundle) {
+        return "reference:" + bundle.pathIn(repository).toAbsolutePath().normalize().toUri();
+    }
+
+    /** Installs every bundle of the feature not installed yet; returns all of its bundles. */
+    public List<Bundle> install(Feature feature) throws FeatureException {
+        List<Bundle> bundles = new ArrayList<>();
+        for (ArtifactId artifact : feature.bundles()) {
+            Path jar = artifact.pathIn(repository);
+            if (!Files.isRegularFile(jar)) {
+                throw new FeatureException("feature " + feature.shortName() + ": bundle " + artifact
+                        + " is not in the distribution (expected " + jar + ")");
+            }
+            try {
+                bundles.add(context.installBundle(locationOf(artifact)));
+            } catch (BundleException e) {
+                throw new FeatureException("feature " + feature.shortName() + ": cannot install " + artifact + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return bundles;
+    }
+
+    /**
+     * Starts every bundle that is not a fragment. A bundle that fails does not stop the others;
+     * the returned list says which failed and why, one line each.
+     */
+    public List<String> start(List<Bundle> bundles) {
+        List<String> failures = new ArrayList<>();
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null || bundle.getState() == Bundle.ACTIVE) {
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException | IllegalStateException e) {
+                failures.add(bundle.getSymbolicName() + ": " + e.getMessage());
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * Uninstalls the feature's bundles that no feature in {@code remaining} also holds, then
+     * refreshes the framework so nothing stays wired to them.
+     */
+    public List<Bundle> uninstall(Feature feature, Collection<Feature> remaining) throws FeatureException {
+        Set<String> kept = new HashSet<>();
+        for (Feature other : remaining) {
+            for (ArtifactId artifact : other.bundles()) {
+                kept.add(locationOf(artifact));
+            }
+        }
+        List<Bundle> removed = new ArrayList<>();
+        List<ArtifactId> reversed = new ArrayList<>(feature.bundles());
+        java.util.Collections.reverse(reversed);
+        for (ArtifactId artifact : reversed) {
+            String location = locationOf(artifact);
+            Bundle bundle = context.getBundle(location);
+            if (bundle == null || kept.contains(location)) {
+                continue;
+            }
+            try {
+                bundle.uninstall();
+                removed.add(bundle);
+            } catch (BundleException e) {
+                throw new FeatureException("feature " + feature.shortName() + ": cannot uninstall "
+                        + bundle.getSymbolicName() + ": " + e.getMessage(), e);
+            }
+        }
+        if (!removed.isEmpty()) {
+            context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class).refreshBundles(removed);
+        }
+        return removed;
+    }
+
+    /** Whether every bundle of the feature is installed. */
+    public boolean isInstalled(Feature feature) {
+        for (ArtifactId artifact : feature.bundles()) {
+            if (context.getBundle(locationOf(artifact)) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
