@@ -1,0 +1,45 @@
+package org.bridgeline.core.internal;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/** The hot-deploy folder, and which bundles came from it. */
+final class DeployFolder {
+
+    private final Path folder;
+    private final String locationPrefix;
+
+    DeployFolder(BundleContext context) {
+        String configured = context.getProperty("felix.fileinstall.dir");
+        this.folder = configured == null ? null : Path.of(configured).toAbsolutePath().normalize();
+        this.locationPrefix = folder == null ? null : folder.toUri().toString();
+    }
+
+    boolean contains(Bundle bundle) {
+        return locationPrefix != null && bundle.getLocation().startsWith(locationPrefix);
+    }
+
+    /** The jar a deployed bundle was installed from, or {@code null}. */
+    Path fileOf(Bundle bundle) {
+        if (!contains(bundle)) {
+            return null;
+        }
+        try {
+            return Path.of(URI.create(bundle.getLocation()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    boolean fileExists(Bundle bundle) {
+        Path file = fileOf(bundle);
+        return file != null && Files.exists(file);
+    }
+
+    Path path() {
+        return folder;
+    }
+}
