@@ -1,0 +1,48 @@
+package org.bridgeline.console.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Function;
+
+/**
+ * One {@code bl:} command, registered as a Gogo {@link Function} so its name may contain a
+ * hyphen. Every command answers {@code --help}; it prints to the session's console and reports
+ * failure by throwing a {@link CommandException} whose message is one line.
+ */
+abstract class BlCommand implements Function {
+
+    static final String SCOPE = "bl";
+
+    /** The name after {@code bl:}. */
+    abstract String name();
+
+    /** One line for {@code bl:help}. */
+    abstract String summary();
+
+    /** Usage and options, printed by {@code --help}. */
+    abstract String usage();
+
+    Set<String> flags() {
+        return Set.of();
+    }
+
+    Set<String> valuedOptions() {
+        return Set.of();
+    }
+
+    abstract void run(Args args, PrintStream out) throws Exception;
+
+    @Override
+    public final Object execute(CommandSession session, List<Object> arguments) throws Exception {
+        PrintStream out = session.getConsole();
+        if (arguments.stream().anyMatch(a -> "--help".equals(a) || "-h".equals(a))) {
+            out.println(SCOPE + ":" + name() + " - " + summary());
+            out.println(usage());
+            return null;
+        }
+        run(Args.parse(arguments, flags(), valuedOptions(), SCOPE + ":" + name()), out);
+        return null;
+    }
+}

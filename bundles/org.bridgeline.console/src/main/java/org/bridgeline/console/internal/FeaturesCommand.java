@@ -1,0 +1,45 @@
+package org.bridgeline.console.internal;
+
+import java.io.PrintStream;
+import org.apache.felix.service.command.Function;
+import org.bridgeline.features.FeatureService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=features"})
+public final class FeaturesCommand extends BlCommand {
+
+    private final FeatureService features;
+
+    @Activate
+    public FeaturesCommand(@Reference FeatureService features) {
+        this.features = features;
+    }
+
+    @Override
+    String name() {
+        return "features";
+    }
+
+    @Override
+    String summary() {
+        return "the features this distribution ships and which are installed";
+    }
+
+    @Override
+    String usage() {
+        return "usage: bl:features";
+    }
+
+    @Override
+    void run(Args args, PrintStream out) throws Exception {
+        Table table = new Table("NAME", "ID", "STATE", "BUNDLES", "DESCRIPTION");
+        for (FeatureService.FeatureStatus status : features.features()) {
+            table.row(status.feature().shortName(), status.feature().id(),
+                    status.installed() ? "installed" : "available", status.feature().bundles().size(),
+                    status.feature().description());
+        }
+        table.print(out);
+    }
+}

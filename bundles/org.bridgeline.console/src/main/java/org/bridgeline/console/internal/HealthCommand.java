@@ -1,0 +1,49 @@
+package org.bridgeline.console.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.felix.service.command.Function;
+import org.bridgeline.core.RuntimeHealth;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=health"})
+public final class HealthCommand extends BlCommand {
+
+    private final RuntimeHealth health;
+
+    @Activate
+    public HealthCommand(@Reference RuntimeHealth health) {
+        this.health = health;
+    }
+
+    @Override
+    String name() {
+        return "health";
+    }
+
+    @Override
+    String summary() {
+        return "inactive bundles and unsatisfied components, each with its root cause";
+    }
+
+    @Override
+    String usage() {
+        return "usage: bl:health\n  prints \"ok\" when every bundle is active and every component satisfied";
+    }
+
+    @Override
+    void run(Args args, PrintStream out) {
+        List<RuntimeHealth.Problem> problems = health.problems();
+        if (problems.isEmpty()) {
+            out.println("ok: every bundle active, every component satisfied");
+            return;
+        }
+        Table table = new Table("BUNDLE", "COMPONENT", "REASON");
+        for (RuntimeHealth.Problem problem : problems) {
+            table.row(problem.bundle(), problem.component() == null ? "" : problem.component(), problem.reason());
+        }
+        table.print(out);
+    }
+}

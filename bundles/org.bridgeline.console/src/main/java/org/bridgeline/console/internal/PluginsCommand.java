@@ -1,0 +1,56 @@
+package org.bridgeline.console.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.felix.service.command.Function;
+import org.bridgeline.core.PluginInfo;
+import org.bridgeline.core.PluginRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=plugins"})
+public final class PluginsCommand extends BlCommand {
+
+    private final PluginRegistry registry;
+
+    @Activate
+    public PluginsCommand(@Reference PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    String name() {
+        return "plugins";
+    }
+
+    @Override
+    String summary() {
+        return "every parser, benchmark provider and detector, and deployed bundles with problems";
+    }
+
+    @Override
+    String usage() {
+        return "usage: bl:plugins\n"
+                + "  columns: kind, id, version, bundle, state, and the problem (leaf cause first) when not ACTIVE";
+    }
+
+    @Override
+    void run(Args args, PrintStream out) {
+        if (!args.positionals().isEmpty()) {
+            throw new CommandException("bl:plugins takes no arguments, found " + args.positionals());
+        }
+        List<PluginInfo> plugins = registry.plugins();
+        if (plugins.isEmpty()) {
+            out.println("no plugins: drop a plugin jar into deploy/ or install a feature (bl:features)");
+            return;
+        }
+        Table table = new Table("KIND", "ID", "VERSION", "BUNDLE", "STATE", "PROBLEM");
+        for (PluginInfo plugin : plugins) {
+            table.row(plugin.kind().name().toLowerCase(), plugin.id(), plugin.version(),
+                    plugin.bundle() + (plugin.bundleId() < 0 ? "" : " [" + plugin.bundleId() + "]"), plugin.state(),
+                    plugin.problem() == null ? "" : plugin.problem());
+        }
+        table.print(out);
+    }
+}
