@@ -45,7 +45,14 @@ public final class FeatureInstaller {
                         + " is not in the distribution (expected " + jar + ")");
             }
             try {
-                bundles.add(context.installBundle(locationOf(artifact)));
+                Bundle bundle = context.installBundle(locationOf(artifact));
+                // installed by reference: a jar replaced in system/ (an upgrade) is re-read
+                if (Files.getLastModifiedTime(jar).toMillis() > bundle.getLastModified()) {
+                    bundle.update();
+                }
+                bundles.add(bundle);
+            } catch (java.io.IOException e) {
+                throw new FeatureException("feature " + feature.shortName() + ": cannot read " + jar + ": " + e.getMessage(), e);
             } catch (BundleException e) {
                 throw new FeatureException("feature " + feature.shortName() + ": cannot install " + artifact + ": "
                         + e.getMessage(), e);

@@ -1,0 +1,199 @@
+package org.bridgeline.runtime;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.bridgeline.features.Feature;
+import org.bridgeline.features.FeatureException;
+import org.bridgeline.features.FeatureInstaller;
+import org.bridgeline.features.FeatureReader;
+import org.bridgeline.features.FeatureState;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * Apache Felix embedded through the OSGi launch API, with the bundles the installed features
+ * name. One instance per process run: {@link #start}, then {@link #awaitReady}, then commands,
+ * then {@link #stop}.
+ */
+public final class EmbeddedRuntime implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger("org.bridgeline.runtime");
+
+    private final Distribution distribution;
+    private final Framework framework;
+    private final long startedAt;
+
+    private EmbeddedRuntime(Distribution distribution, Framework framework, long startedAt) {
+        this.distribution = distribution;
+        this.framework = framework;
+        this.startedAt = startedAt;
+    }
+
+    /**
+     * Starts the framework with the installed features.
+     *
+     * @param overrides framework properties that win over {@code conf/bridgeline.properties}
+     */
+    public static EmbeddedRuntime start(Distribution distribution, Map<String, String> overrides) throws Exception {
+        long startedAt = System.currentTimeMillis();
+        distribution.createFolders();
+        Map<String, String> properties = new LinkedHashMap<>(distribution.frameworkProperties());
+        properties.putAll(overrides);
+        properties.put("bridgeline.started", Long.toString(startedAt));
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, EmbeddedRuntime.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        Framework framework = factory.newFramework(properties);
+        framework.init();
+        LOG.info("framework initialising: Apache Felix " + framework.getVersion() + ", home " + distribution.home());
+        BundleContext context = framework.getBundleContext();
+        removeDeployedBundlesWhoseJarIsGone(context, distribution.deploy());
+        List<Bundle> bundles = installFeatures(context, distribution, properties);
+        framework.start();
+        for (String failure : new FeatureInstaller(context, distribution.system()).start(bundles)) {
+            LOG.warning("bundle failed to start: " + failure);
+        }
+        return new EmbeddedRuntime(distribution, framework, startedAt);
+    }
+
+    /** A jar deleted from deploy/ while the runtime was down must not come back from the cache. */
+    private static void removeDeployedBundlesWhoseJarIsGone(BundleContext context, Path deploy) {
+        String prefix = deploy.toUri().toString();
+        for (Bundle bundle : context.getBundles()) {
+            if (!bundle.getLocation().startsWith(prefix)) {
+                continue;
+            }
+            Path jar = Path.of(URI.create(bundle.getLocation()));
+            if (!Files.exists(jar)) {
+                try {
+                    bundle.uninstall();
+                    LOG.info("plugin removed: " + bundle.getSymbolicName() + " " + bundle.getVersion() + " ("
+                            + jar.getFileName() + " was deleted while the runtime was down)");
+                } catch (BundleException e) {
+                    LOG.warning("cannot remove " + bundle.getSymbolicName() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static List<Bundle> installFeatures(BundleContext context, Distribution distribution,
+            Map<String, String> properties) throws FeatureException, java.io.IOException {
+        FeatureReader reader = new FeatureReader(properties::get);
+        Map<String, Feature> available = new HashMap<>();
+        for (Feature feature : reader.readFolder(distribution.features())) {
+            available.put(feature.shortName(), feature);
+        }
+        Set<String> wanted = new FeatureState(distribution.data().resolve("features.state"))
+                .load(Distribution.bootFeatures(properties));
+        FeatureInstaller installer = new FeatureInstaller(context, distribution.system());
+        List<Bundle> bundles = new ArrayList<>();
+        Set<String> locations = new HashSet<>();
+        for (String name : wanted) {
+            Feature feature = available.get(name);
+            if (feature == null) {
+                LOG.warning("feature " + name + " is recorded as installed but features/ has no such feature; skipped");
+                continue;
+            }
+            for (Bundle bundle : installer.install(feature)) {
+                if (locations.add(bundle.getLocation())) {
+                    bundles.add(bundle);
+                }
+            }
+            LOG.info("feature " + name + ": " + feature.bundles().size() + " bundles");
+        }
+        // bundles of features no longer wanted, or of an older distribution, must not linger in the cache
+        String systemPrefix = "reference:" + distribution.system().toUri();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getLocation().startsWith(systemPrefix) && !locations.contains(bundle.getLocation())) {
+                try {
+                    bundle.uninstall();
+                } catch (BundleException e) {
+                    LOG.warning("cannot remove stale bundle " + bundle.getSymbolicName() + ": " + e.getMessage());
+                }
+            }
+        }
+        return bundles;
+    }
+
+    /**
+     * Waits until the runtime is ready or the timeout passes.
+     *
+     * @return what is still pending: empty when ready
+     */
+    public List<String> awaitReady(Duration timeout) throws InterruptedException {
+        Readiness readiness = new Readiness(framework.getBundleContext(), distribution.deploy());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // deploy/ jars get a short grace: a jar the file installer does not take must not hold the runtime back
+        long deployGrace = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        List<String> pending = readiness.pending(true);
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            pending = readiness.pending(System.nanoTime() < deployGrace);
+        }
+        if (pending.isEmpty()) {
+            LOG.info("framework ready in " + (System.currentTimeMillis() - startedAt) + " ms");
+        }
+        return pending;
+    }
+
+    /**
+     * Runs commands in order through the console, stopping at the first that fails.
+     *
+     * @return 0 when every command succeeded, else 1 (the error went to {@code err})
+     */
+    public int execute(List<String> commands, InputStream in, PrintStream out, PrintStream err) {
+        ConsoleBridge console = new ConsoleBridge(framework.getBundleContext());
+        for (String command : commands) {
+            String error = console.run(command, in, out, err);
+            if (error != null) {
+                err.println("error: " + command + ": " + error);
+                err.flush();
+                LOG.info("command failed: " + command + ": " + error);
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    public BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    public Distribution distribution() {
+        return distribution;
+    }
+
+    /** Blocks until the framework stops (the shell's exit, a stop request). */
+    public void waitForStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    public void stop(Duration timeout) throws Exception {
+        if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) != 0) {
+            LOG.info("framework stopping");
+            framework.stop();
+            framework.waitForStop(timeout.toMillis());
+            LOG.info("framework stopped");
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop(Duration.ofSeconds(30));
+    }
+}

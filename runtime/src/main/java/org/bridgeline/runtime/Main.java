@@ -1,0 +1,217 @@
+package org.bridgeline.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** {@code bin/bridgeline}: the operator's entry point. */
+public final class Main {
+
+    private static final Logger LOG = Logger.getLogger("org.bridgeline.runtime");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final String USAGE = """
+            usage: bridgeline COMMAND [ARGS]
+
+            commands:
+              run                   run in the foreground; an interactive console when there is a terminal
+              exec "CMD" ["CMD"..]  start, wait until ready, run the console commands in order, stop
+              start                 start in the background (pid in data/bridgeline.pid, log in log/)
+              stop                  stop the background runtime cleanly
+              status                say whether the background runtime is running
+              client "CMD" [..]     run console commands in the background runtime
+              help                  this text
+
+            'bridgeline COMMAND --help' tells more. Console commands: bl:help.""";
+
+    private static final Map<String, String> HELP = Map.of(
+            "run", """
+                    usage: bridgeline run
+                      Starts the runtime in the foreground. With a terminal, the console reads commands
+                      (try bl:help; 'exit' or Ctrl-D stops the runtime). Without one (a service manager,
+                      a pipe), it runs until it receives SIGTERM and never stops because input ended.""",
+            "exec", """
+                    usage: bridgeline exec "CMD" ["CMD" ...]
+                      Starts the runtime, waits until it is ready (every bundle active, every component
+                      satisfied, deploy/ picked up), runs the console commands in order and stops.
+                      Output goes to stdout. A failing command prints 'error: CMD: reason' on stderr,
+                      the remaining commands are not run, and the exit status is 1.""",
+            "start", """
+                    usage: bridgeline start
+                      Starts the runtime in the background and returns once it is ready. The pid is in
+                      data/bridgeline.pid, the log in log/bridgeline.log. Exit status 1 if it is already
+                      running or does not become ready.""",
+            "stop", """
+                    usage: bridgeline stop
+                      Stops the background runtime cleanly (every bundle stopped, the database closed)
+                      and waits for it to exit.""",
+            "status", """
+                    usage: bridgeline status
+                      Prints whether the background runtime is running, with its pid. Exit status 0 when
+                      it runs and answers, 3 when it is not running.""",
+            "client", """
+                    usage: bridgeline client "CMD" ["CMD" ...]
+                      Runs console commands in the background runtime over its local socket
+                      (data/run/bridgeline.sock, reachable by the owning user only). Output and exit
+                      status are the same as with exec.""");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        String command = args[0];
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
+            System.out.println(USAGE);
+            return 0;
+        }
+        if (!HELP.containsKey(command) && !command.equals("daemon")) {
+            System.err.println("bridgeline: unknown command '" + command + "'\n\n" + USAGE);
+            return 2;
+        }
+        if (rest.contains("--help") || rest.contains("-h")) {
+            System.out.println(HELP.get(command));
+            return 0;
+        }
+        Distribution distribution = Distribution.current();
+        try {
+            return switch (command) {
+                case "run" -> foreground(distribution);
+                case "exec" -> exec(distribution, rest);
+                case "start" -> Daemon.start(distribution);
+                case "daemon" -> daemon(distribution);
+                case "stop" -> Daemon.stop(distribution, STOP_TIMEOUT);
+                case "status" -> Daemon.status(distribution);
+                case "client" -> client(distribution, rest);
+                default -> 2;
+            };
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "bridgeline " + command + " failed", e);
+            System.err.println("bridgeline " + command + ": " + ConsoleBridge.describe(e));
+            return 1;
+        }
+    }
+
+    private static int foreground(Distribution distribution) throws Exception {
+        RuntimeLog.open(distribution.logFile());
+        boolean terminal = System.console() != null;
+        // without a terminal the shell must not read stdin: its end would stop the framework
+        EmbeddedRuntime runtime = EmbeddedRuntime.start(distribution,
+                terminal ? Map.of() : Map.of("gosh.args", "--nointeractive"));
+        stopOnSignal(runtime);
+        List<String> pending = runtime.awaitReady(READY_TIMEOUT);
+        if (!pending.isEmpty()) {
+            System.err.println("bridgeline: not ready after " + READY_TIMEOUT.toSeconds() + " s: " + String.join("; ", pending));
+        } else if (!terminal) {
+            System.out.println("bridgeline: ready; log in " + distribution.logFile());
+        }
+        runtime.waitForStop();
+        RuntimeLog.close();
+        return 0;
+    }
+
+    private static int exec(Distribution distribution, List<String> commands) throws Exception {
+        if (commands.isEmpty()) {
+            System.err.println(HELP.get("exec"));
+            return 2;
+        }
+        RuntimeLog.open(distribution.logFile());
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        // what bundles print on their own belongs in the log, not between the commands' output
+        System.setOut(RuntimeLog.linesTo("stdout", Level.INFO));
+        System.setErr(RuntimeLog.linesTo("stderr", Level.WARNING));
+        EmbeddedRuntime runtime = EmbeddedRuntime.start(distribution, Map.of("gosh.args", "--nointeractive"));
+        try {
+            List<String> pending = runtime.awaitReady(READY_TIMEOUT);
+            if (!pending.isEmpty()) {
+                err.println("error: runtime not ready after " + READY_TIMEOUT.toSeconds() + " s: " + String.join("; ", pending));
+                return 1;
+            }
+            return runtime.execute(commands, InputStream.nullInputStream(), out, err);
+        } finally {
+            out.flush();
+            runtime.stop(STOP_TIMEOUT);
+            RuntimeLog.close();
+        }
+    }
+
+    /** The background runtime {@code start} launches: no console, a control socket, a pid file. */
+    private static int daemon(Distribution distribution) throws Exception {
+        RuntimeLog.open(distribution.logFile());
+        System.setOut(RuntimeLog.linesTo("stdout", Level.INFO));
+        System.setErr(RuntimeLog.linesTo("stderr", Level.WARNING));
+        EmbeddedRuntime runtime = EmbeddedRuntime.start(distribution, Map.of("gosh.args", "--nointeractive"));
+        List<String> pending = runtime.awaitReady(READY_TIMEOUT);
+        if (!pending.isEmpty()) {
+            LOG.warning("not ready after " + READY_TIMEOUT.toSeconds() + " s: " + String.join("; ", pending));
+        }
+        ServerSocketChannel control = ControlChannel.serve(distribution.controlSocket(), runtime);
+        Files.writeString(distribution.pidFile(), Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
+        LOG.info("serving console commands on " + distribution.controlSocket());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                control.close();
+                Files.deleteIfExists(distribution.controlSocket());
+                runtime.stop(STOP_TIMEOUT);
+                Files.deleteIfExists(distribution.pidFile());
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "clean stop failed: " + e.getMessage());
+            } finally {
+                RuntimeLog.close();
+            }
+        }, "bridgeline-stop"));
+        runtime.waitForStop();
+        return 0;
+    }
+
+    private static int client(Distribution distribution, List<String> commands) throws IOException {
+        if (commands.isEmpty()) {
+            System.err.println(HELP.get("client"));
+            return 2;
+        }
+        Path socket = distribution.controlSocket();
+        if (!ControlChannel.answers(socket)) {
+            System.err.println("error: no runtime is running from " + distribution.home() + " (start it with: bridgeline start)");
+            return 3;
+        }
+        return ControlChannel.send(socket, new ArrayList<>(commands), System.out, System.err);
+    }
+
+    private static void stopOnSignal(EmbeddedRuntime runtime) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runtime.stop(STOP_TIMEOUT);
+            } catch (Exception e) {
+                LOG.warning("clean stop failed: " + e.getMessage());
+            } finally {
+                RuntimeLog.close();
+            }
+        }, "bridgeline-stop"));
+    }
+
+    static Optional<String> helpFor(String command) {
+        return Optional.ofNullable(HELP.get(command));
+    }
+}
