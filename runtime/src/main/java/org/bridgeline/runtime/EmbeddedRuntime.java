@@ -73,7 +73,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
     /** A jar deleted from deploy/ while the runtime was down must not come back from the cache. */
     private static void removeDeployedBundlesWhoseJarIsGone(BundleContext context, Path deploy) {
-        String prefix = deploy.toUri().toString();
+        String prefix = Readiness.deployLocation(deploy);
         for (Bundle bundle : context.getBundles()) {
             if (!bundle.getLocation().startsWith(prefix)) {
                 continue;

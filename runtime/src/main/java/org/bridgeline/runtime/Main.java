@@ -19,6 +19,11 @@ import java.util.logging.Logger;
 /** {@code bin/bridgeline}: the operator's entry point. */
 public final class Main {
 
+    static {
+        // before the first logger exists: keeps the log writable while the runtime stops
+        System.setProperty("java.util.logging.manager", RuntimeLog.Manager.class.getName());
+    }
+
     private static final Logger LOG = Logger.getLogger("org.bridgeline.runtime");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);

@@ -32,7 +32,12 @@ final class Readiness {
     Readiness(BundleContext context, Path deploy) {
         this.context = context;
         this.deploy = deploy;
-        this.deployPrefix = deploy.toUri().toString();
+        this.deployPrefix = deployLocation(deploy);
+    }
+
+    /** The location the file installer gives a file: {@code File.toURI()} style, not {@code Path.toUri()}. */
+    static String deployLocation(Path file) {
+        return file.toFile().toURI().normalize().toString();
     }
 
     /** What is not ready yet; empty when ready. */
@@ -63,7 +68,7 @@ final class Readiness {
         }
         try (Stream<Path> files = Files.list(deploy)) {
             for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).toList()) {
-                Bundle bundle = context.getBundle(jar.toUri().normalize().toString());
+                Bundle bundle = context.getBundle(deployLocation(jar));
                 if (bundle == null || bundle.getState() == Bundle.STARTING) {
                     pending.add("deploy/" + jar.getFileName() + " not picked up yet");
                 }

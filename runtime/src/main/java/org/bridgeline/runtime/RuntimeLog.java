@@ -87,6 +87,18 @@ public final class RuntimeLog {
         }, true, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Keeps the log open through shutdown: the JDK resets logging in a shutdown hook of its own,
+     * which would lose the lines the runtime writes while it stops. The runtime closes its log
+     * itself, last.
+     */
+    public static final class Manager extends java.util.logging.LogManager {
+        @Override
+        public void reset() {
+            // deliberately empty; see the class comment
+        }
+    }
+
     static final class LineFormatter extends Formatter {
         @Override
         public String format(LogRecord record) {

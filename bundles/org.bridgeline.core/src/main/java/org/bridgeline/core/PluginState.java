@@ -10,6 +10,8 @@ public enum PluginState {
     FAILED,
     /** Its bundle is installed and resolved but not started. */
     STOPPED,
+    /** The jar in deploy/ is not an installable bundle (no manifest, no symbolic name, broken). */
+    REJECTED,
     /** Another jar with the same symbolic name and a higher version is deployed; this one is not run. */
     SUPERSEDED
 }

@@ -11,6 +11,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
@@ -112,6 +114,41 @@ public final class FeatureInstaller {
             context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class).refreshBundles(removed);
         }
         return removed;
+    }
+
+    /**
+     * The first bundle outside the feature that is wired to one of the feature's bundles, said
+     * as an operator reads it, or {@code null} when uninstalling the feature breaks nothing.
+     */
+    public String firstDependent(Feature feature, Collection<Feature> remaining) {
+        Set<String> leaving = new HashSet<>();
+        for (ArtifactId artifact : feature.bundles()) {
+            leaving.add(locationOf(artifact));
+        }
+        Set<String> kept = new HashSet<>();
+        for (Feature other : remaining) {
+            other.bundles().forEach(artifact -> kept.add(locationOf(artifact)));
+        }
+        leaving.removeAll(kept);
+        for (String location : leaving) {
+            Bundle bundle = context.getBundle(location);
+            BundleWiring wiring = bundle == null ? null : bundle.adapt(BundleWiring.class);
+            if (wiring == null) {
+                continue;
+            }
+            for (BundleWire wire : wiring.getProvidedWires(null)) {
+                Bundle requirer = wire.getRequirer().getBundle();
+                if (!leaving.contains(requirer.getLocation()) && requirer.getBundleId() != 0) {
+                    String owner = remaining.stream().filter(f -> f.bundles().stream()
+                            .anyMatch(a -> locationOf(a).equals(requirer.getLocation()))).map(Feature::shortName)
+                            .findFirst().map(name -> " (feature " + name + ")").orElse("");
+                    Object what = wire.getCapability().getAttributes().get(wire.getCapability().getNamespace());
+                    return requirer.getSymbolicName() + owner + " uses " + what + " from " + bundle.getSymbolicName()
+                            + "; uninstall that first";
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether every bundle of the feature is installed. */

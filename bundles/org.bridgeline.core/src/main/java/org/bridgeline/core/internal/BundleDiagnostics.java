@@ -117,12 +117,26 @@ final class BundleDiagnostics {
             }
             for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
                 String reason = configurationProblem(description, configuration);
+                if (reason == null && configuration.state == ComponentConfigurationDTO.SATISFIED) {
+                    // a delayed component whose class cannot load stays SATISFIED; its service just never appears
+                    reason = unloadableImplementation(bundle, description);
+                }
                 if (reason != null) {
                     problems.add(new ComponentProblem(description.name, reason));
                 }
             }
         }
         return problems;
+    }
+
+    private static String unloadableImplementation(Bundle bundle, ComponentDescriptionDTO description) {
+        try {
+            bundle.loadClass(description.implementationClass);
+            return null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "failed to activate: implementation class " + description.implementationClass + " cannot be loaded ("
+                    + e.getClass().getSimpleName() + ")";
+        }
     }
 
     private static String configurationProblem(ComponentDescriptionDTO description, ComponentConfigurationDTO configuration) {

@@ -15,7 +15,15 @@ final class DeployFolder {
     DeployFolder(BundleContext context) {
         String configured = context.getProperty("felix.fileinstall.dir");
         this.folder = configured == null ? null : Path.of(configured).toAbsolutePath().normalize();
-        this.locationPrefix = folder == null ? null : folder.toUri().toString();
+        this.locationPrefix = folder == null ? null : locationOf(folder);
+    }
+
+    /**
+     * The location the file installer gives a jar: {@code File.toURI()} style ({@code file:/x}),
+     * which differs from {@code Path.toUri()} ({@code file:///x}).
+     */
+    static String locationOf(Path file) {
+        return file.toFile().toURI().normalize().toString();
     }
 
     boolean contains(Bundle bundle) {

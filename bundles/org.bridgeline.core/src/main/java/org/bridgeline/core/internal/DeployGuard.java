@@ -1,38 +1,36 @@
 package org.bridgeline.core.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.Version;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /**
- * Keeps one version of each deployed plugin. The file installer installs a second jar with the
- * same symbolic name beside the first; this guard uninstalls all but the highest version at
- * once, remembers the jars it set aside, and brings the next one back if the kept jar is deleted.
+ * Keeps one version of each deployed plugin running. The file installer installs a second jar
+ * with the same symbolic name beside the first; this guard parks every version but the highest
+ * at a start level the framework never reaches, so it cannot start. The file installer still
+ * owns the jars (a parked jar that is deleted is uninstalled as usual), and when the running
+ * version goes, the highest parked one is released and starts.
+ *
+ * <p>Parking and releasing go through the framework's start-level queue in order, so an old
+ * version is stopped before a new one starts: never both at once.
  */
 final class DeployGuard implements SynchronousBundleListener {
 
     private static final Logger LOG = Logger.getLogger("org.bridgeline.core.deploy");
-
-    /** A jar in deploy/ that is not run because a higher version of the same plugin is. */
-    record Superseded(Path file, String symbolicName, Version version, Version kept) {
-    }
+    /** A start level no runtime reaches: a bundle parked there cannot start. */
+    static final int PARKED = 1000;
 
     private final BundleContext context;
     private final DeployFolder deploy;
-    private final Map<Path, Superseded> superseded = new ConcurrentHashMap<>();
 
     DeployGuard(BundleContext context, DeployFolder deploy) {
         this.context = context;
@@ -41,11 +39,7 @@ final class DeployGuard implements SynchronousBundleListener {
 
     void open() {
         context.addBundleListener(this);
-        for (Bundle bundle : context.getBundles()) {
-            if (deploy.contains(bundle)) {
-                enforceOneVersion(bundle.getSymbolicName());
-            }
-        }
+        deployedBundles().stream().map(Bundle::getSymbolicName).distinct().forEach(this::enforceOneVersion);
     }
 
     void close() {
@@ -59,64 +53,92 @@ final class DeployGuard implements SynchronousBundleListener {
             return;
         }
         switch (event.getType()) {
-            case BundleEvent.INSTALLED, BundleEvent.UPDATED -> enforceOneVersion(bundle.getSymbolicName());
-            case BundleEvent.UNINSTALLED -> restoreSetAside(bundle);
+            // before the file installer starts the new bundle
+            case BundleEvent.INSTALLED, BundleEvent.UPDATED, BundleEvent.UNINSTALLED ->
+                enforceOneVersion(bundle.getSymbolicName());
             default -> {
             }
         }
     }
 
-    /** Jars set aside whose files are still in deploy/. */
-    List<Superseded> superseded() {
-        superseded.keySet().removeIf(file -> !Files.exists(file));
-        return new ArrayList<>(superseded.values());
+    /** Whether a deployed bundle is parked because a higher version of it runs. */
+    boolean isParked(Bundle bundle) {
+        BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+        return level != null && level.getStartLevel() >= PARKED;
+    }
+
+    /** The version that runs in place of a parked bundle. */
+    Optional<Version> keptVersion(String symbolicName) {
+        return group(symbolicName).stream().findFirst().map(Bundle::getVersion);
     }
 
     private synchronized void enforceOneVersion(String symbolicName) {
-        List<Bundle> same = new ArrayList<>();
-        for (Bundle bundle : context.getBundles()) {
-            if (deploy.contains(bundle) && symbolicName.equals(bundle.getSymbolicName())
-                    && bundle.getState() != Bundle.UNINSTALLED) {
-                same.add(bundle);
-            }
-        }
-        if (same.size() < 2) {
+        List<Bundle> same = group(symbolicName);
+        if (same.isEmpty()) {
             return;
         }
-        same.sort(Comparator.comparing(Bundle::getVersion).reversed());
         Bundle kept = same.get(0);
-        for (Bundle other : same.subList(1, same.size())) {
-            Path file = deploy.fileOf(other);
-            superseded.put(file, new Superseded(file, symbolicName, other.getVersion(), kept.getVersion()));
-            LOG.warning("two jars with symbolic name " + symbolicName + " in deploy/: kept " + kept.getVersion()
-                    + " (" + deploy.fileOf(kept).getFileName() + "), set aside " + other.getVersion() + " ("
-                    + file.getFileName() + ")");
-            try {
-                other.uninstall();
-            } catch (BundleException | IllegalStateException e) {
-                LOG.warning("could not set aside " + symbolicName + " " + other.getVersion() + ": " + e.getMessage());
+        List<Bundle> others = same.subList(1, same.size());
+        boolean keptWasParked = isParked(kept);
+        if (!others.isEmpty() && kept.getState() != Bundle.ACTIVE) {
+            park(kept); // held until the others have stopped
+        }
+        for (Bundle other : others) {
+            if (!isParked(other)) {
+                LOG.warning("two jars with symbolic name " + symbolicName + " in deploy/: kept " + kept.getVersion()
+                        + " (" + fileName(kept) + "), set aside " + other.getVersion() + " (" + fileName(other) + ")");
+                park(other);
             }
+        }
+        if (isParked(kept)) {
+            if (keptWasParked) {
+                LOG.info("deploy/: " + symbolicName + " " + kept.getVersion() + " (" + fileName(kept)
+                        + ") is now the highest version and starts");
+            }
+            release(kept);
         }
     }
 
-    /** When a kept jar goes, the highest jar it had superseded comes back. */
-    private void restoreSetAside(Bundle removed) {
-        if (deploy.fileExists(removed)) {
-            return; // set aside by us, or uninstalled while its file stays: nothing to restore
+    /** The deployed bundles with this symbolic name, highest version first. */
+    private List<Bundle> group(String symbolicName) {
+        List<Bundle> same = new ArrayList<>();
+        for (Bundle bundle : deployedBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                same.add(bundle);
+            }
         }
-        superseded.values().stream()
-                .filter(s -> s.symbolicName().equals(removed.getSymbolicName()) && Files.exists(s.file()))
-                .max(Comparator.comparing(Superseded::version))
-                .ifPresent(next -> {
-                    superseded.remove(next.file());
-                    LOG.info("deploy/" + removed.getSymbolicName() + " " + removed.getVersion() + " removed; bringing back "
-                            + next.version() + " (" + next.file().getFileName() + ")");
-                    try {
-                        // a new timestamp makes the file installer see the jar again
-                        Files.setLastModifiedTime(next.file(), FileTime.fromMillis(System.currentTimeMillis()));
-                    } catch (IOException e) {
-                        LOG.warning("could not bring back " + next.file() + ": " + e.getMessage());
-                    }
-                });
+        same.sort(Comparator.comparing(Bundle::getVersion).reversed());
+        return same;
+    }
+
+    private List<Bundle> deployedBundles() {
+        List<Bundle> bundles = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (deploy.contains(bundle) && bundle.getState() != Bundle.UNINSTALLED && bundle.getSymbolicName() != null) {
+                bundles.add(bundle);
+            }
+        }
+        return bundles;
+    }
+
+    private static void park(Bundle bundle) {
+        try {
+            bundle.adapt(BundleStartLevel.class).setStartLevel(PARKED);
+        } catch (IllegalStateException e) {
+            // uninstalled meanwhile: nothing to park
+        }
+    }
+
+    private void release(Bundle bundle) {
+        try {
+            int initial = context.getBundle(0).adapt(FrameworkStartLevel.class).getInitialBundleStartLevel();
+            bundle.adapt(BundleStartLevel.class).setStartLevel(initial);
+        } catch (IllegalStateException e) {
+            // uninstalled meanwhile: nothing to release
+        }
+    }
+
+    private String fileName(Bundle bundle) {
+        return deploy.fileOf(bundle).getFileName().toString();
     }
 }

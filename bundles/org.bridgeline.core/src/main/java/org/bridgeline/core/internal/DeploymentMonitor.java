@@ -1,11 +1,15 @@
 package org.bridgeline.core.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.bridgeline.core.PluginInfo;
 import org.bridgeline.core.PluginKind;
 import org.bridgeline.core.PluginState;
@@ -86,7 +90,7 @@ public final class DeploymentMonitor implements BundleListener {
     }
 
     private void reportIfFailing(Bundle bundle) {
-        if (bundle.getState() == Bundle.UNINSTALLED) {
+        if (bundle.getState() == Bundle.UNINSTALLED || guard.isParked(bundle)) {
             return;
         }
         PluginInfo problem = problemOf(bundle);
@@ -99,17 +103,43 @@ public final class DeploymentMonitor implements BundleListener {
     List<PluginInfo> problems() {
         List<PluginInfo> rows = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
-            if (deploy.contains(bundle)) {
+            if (deploy.contains(bundle) && guard.isParked(bundle)) {
+                String kept = guard.keptVersion(bundle.getSymbolicName()).map(Object::toString).orElse("?");
+                rows.add(new PluginInfo(PluginKind.BUNDLE, bundle.getSymbolicName(), bundle.getVersion().toString(),
+                        bundle.getSymbolicName(), bundle.getBundleId(), PluginState.SUPERSEDED, deploy.fileOf(bundle).getFileName().toString(),
+                        "superseded by version " + kept + "; " + deploy.fileOf(bundle).getFileName() + " is not run"));
+            } else if (deploy.contains(bundle)) {
                 PluginInfo problem = problemOf(bundle);
                 if (problem != null) {
                     rows.add(problem);
                 }
             }
         }
-        for (DeployGuard.Superseded jar : guard.superseded()) {
-            rows.add(new PluginInfo(PluginKind.BUNDLE, jar.symbolicName(), jar.version().toString(), jar.symbolicName(),
-                    -1, PluginState.SUPERSEDED, jar.file().getFileName().toString(),
-                    "superseded by version " + jar.kept() + "; " + jar.file().getFileName() + " is not run"));
+        rows.addAll(rejectedJars());
+        return rows;
+    }
+
+    /**
+     * Jars in deploy/ that the file installer could not install: it only logs them, so the
+     * registry says why. A jar still being written (changed in the last second) is left alone.
+     */
+    private List<PluginInfo> rejectedJars() {
+        List<PluginInfo> rows = new ArrayList<>();
+        if (deploy.path() == null || !Files.isDirectory(deploy.path())) {
+            return rows;
+        }
+        try (Stream<Path> files = Files.list(deploy.path())) {
+            for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                if (context.getBundle(DeployFolder.locationOf(jar)) != null
+                        || Files.getLastModifiedTime(jar).toMillis() > System.currentTimeMillis() - 1000) {
+                    continue;
+                }
+                String name = jar.getFileName().toString();
+                rows.add(new PluginInfo(PluginKind.BUNDLE, name, "?", "?", -1, PluginState.REJECTED, name,
+                        JarCheck.whyNotABundle(jar)));
+            }
+        } catch (IOException e) {
+            LOG.warning("cannot list " + deploy.path() + ": " + e.getMessage());
         }
         return rows;
     }

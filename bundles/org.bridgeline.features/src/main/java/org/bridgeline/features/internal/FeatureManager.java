@@ -45,6 +45,7 @@ public final class FeatureManager implements FeatureService {
     private final FeatureState state;
     private final Path featuresFolder;
     private final List<String> bootFeatures;
+    private final List<String> essentialFeatures;
 
     @Activate
     public FeatureManager(BundleContext context, @Reference ConfigurationAdmin configurationAdmin) {
@@ -56,8 +57,8 @@ public final class FeatureManager implements FeatureService {
         this.installer = new FeatureInstaller(context, home.resolve("system"));
         this.state = new FeatureState(data.resolve("features.state"));
         this.featuresFolder = home.resolve("features");
-        this.bootFeatures = Arrays.stream(property(context, "bridgeline.features", "").split(","))
-                .map(String::strip).filter(name -> !name.isEmpty()).toList();
+        this.bootFeatures = names(property(context, "bridgeline.features", ""));
+        this.essentialFeatures = names(property(context, "bridgeline.features.essential", "base,core,console"));
         applyConfigurationsOfInstalledFeatures();
     }
 
@@ -100,9 +101,9 @@ public final class FeatureManager implements FeatureService {
     @Override
     public synchronized Feature uninstall(String name) throws FeatureException {
         Feature feature = find(name);
-        if (feature.bundles().stream().anyMatch(b -> installer.locationOf(b).equals(context.getBundle().getLocation()))) {
-            throw new FeatureException("feature " + feature.shortName()
-                    + " holds the feature service itself and cannot be uninstalled from the console");
+        if (essentialFeatures.contains(feature.shortName())) {
+            throw new FeatureException("feature " + feature.shortName() + " is essential (bridgeline.features.essential in"
+                    + " conf/bridgeline.properties): without it the console could not install features again");
         }
         if (!installer.isInstalled(feature)) {
             throw new FeatureException("feature " + feature.shortName() + " is not installed");
@@ -112,6 +113,10 @@ public final class FeatureManager implements FeatureService {
             if (status.installed() && !status.feature().equals(feature)) {
                 remaining.add(status.feature());
             }
+        }
+        String dependent = installer.firstDependent(feature, remaining);
+        if (dependent != null) {
+            throw new FeatureException("feature " + feature.shortName() + " is still needed: " + dependent);
         }
         removeConfigurations(feature);
         record(feature, false);
@@ -182,6 +187,10 @@ public final class FeatureManager implements FeatureService {
         int tilde = pid.indexOf('~');
         return tilde < 0 ? configurationAdmin.getConfiguration(pid, "?")
                 : configurationAdmin.getFactoryConfiguration(pid.substring(0, tilde), pid.substring(tilde + 1), "?");
+    }
+
+    private static List<String> names(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
 
     private static String property(BundleContext context, String name, String fallback) {

@@ -1,0 +1,61 @@
+package org.bridgeline.console.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.felix.service.command.Function;
+import org.bridgeline.core.PluginInfo;
+import org.bridgeline.core.PluginRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=plugin"})
+public final class PluginCommand extends BlCommand {
+
+    private final PluginRegistry registry;
+
+    @Activate
+    public PluginCommand(@Reference PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    String name() {
+        return "plugin";
+    }
+
+    @Override
+    String summary() {
+        return "one plugin in full: what it does, where it comes from, what is wrong";
+    }
+
+    @Override
+    String usage() {
+        return "usage: bl:plugin ID\n  ID is a plugin id or a bundle's symbolic name, as bl:plugins lists them";
+    }
+
+    @Override
+    void run(Args args, PrintStream out) {
+        if (args.positionals().size() != 1) {
+            throw new CommandException("bl:plugin needs one plugin id, found " + args.positionals().size());
+        }
+        String id = args.positionals().get(0);
+        List<PluginInfo> matches = registry.plugins().stream()
+                .filter(plugin -> plugin.id().equals(id) || plugin.bundle().equals(id)).toList();
+        if (matches.isEmpty()) {
+            throw new CommandException("no plugin with id " + id + " (see bl:plugins)");
+        }
+        for (PluginInfo plugin : matches) {
+            out.println("id           " + plugin.id());
+            out.println("kind         " + plugin.kind().name().toLowerCase());
+            out.println("version      " + plugin.version());
+            out.println("bundle       " + plugin.bundle() + (plugin.bundleId() < 0 ? "" : " [" + plugin.bundleId() + "]"));
+            out.println("state        " + plugin.state());
+            out.println("description  " + plugin.description());
+            if (plugin.problem() != null) {
+                out.println("problem      " + plugin.problem());
+            }
+            out.println();
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package org.bridgeline.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+/**
+ * The assembled distribution in a real Felix, in this JVM: hot deploy, replacement, removal,
+ * duplicates, broken plugins, live configuration and features, all seen through the console
+ * an operator uses.
+ */
+class HotDeployIT {
+
+    private static final String PLUGIN = "org.bridgeline.itest.plugin";
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    static Path home;
+    static EmbeddedRuntime runtime;
+    static Path deploy;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestDistribution.copyTo(home);
+        addItestFeature(home);
+        Distribution distribution = new Distribution(home);
+        RuntimeLog.open(distribution.logFile());
+        runtime = EmbeddedRuntime.start(distribution,
+                java.util.Map.of("gosh.args", "--nointeractive", "bridgeline.features.essential", "base,console"));
+        assertEquals(List.of(), runtime.awaitReady(Duration.ofSeconds(30)));
+        deploy = distribution.deploy();
+    }
+
+    /** An optional feature made of the test plugin and a configuration for it, as a plugin feature would be. */
+    private static void addItestFeature(Path home) throws IOException {
+        Path jar = home.resolve("system/org/bridgeline/org.bridgeline.itest.plugin/1.0.0/org.bridgeline.itest.plugin-1.0.0.jar");
+        Files.createDirectories(jar.getParent());
+        Files.copy(TestDistribution.itestPlugin(), jar);
+        Files.writeString(home.resolve("features/itest.json"), """
+                {
+                  "feature-resource-version": "1.0",
+                  "id": "org.bridgeline.features:itest:1.0.0",
+                  "description": "the test plugin",
+                  "bundles": [ { "id": "org.bridgeline:org.bridgeline.itest.plugin:1.0.0" } ],
+                  "configurations": { "org.bridgeline.itest.quiet": { "label": "configured by the itest feature" } }
+                }
+                """);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        runtime.stop(Duration.ofSeconds(30));
+        RuntimeLog.close();
+        TestDistribution.keepLog(home, "HotDeployIT");
+    }
+
+    @AfterEach
+    void emptyDeployFolder() throws Exception {
+        try (Stream<Path> files = Files.list(deploy)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        TestDistribution.eventually(WAIT, () -> pluginBundles().isEmpty(), () -> "plugin bundles left: " + pluginBundles());
+    }
+
+    @Test
+    void everyBundleOfTheFeaturesIsActiveAndHealthy() {
+        for (Bundle bundle : runtime.context().getBundles()) {
+            assertEquals(Bundle.ACTIVE, bundle.getState(), bundle.getSymbolicName() + " is not active");
+        }
+        assertTrue(console("bl:health").startsWith("ok: every bundle active"), console("bl:health"));
+        String features = console("bl:features");
+        for (String feature : List.of("base", "core", "console")) {
+            assertTrue(features.lines().anyMatch(line -> line.startsWith(feature + " ") && line.contains("installed")), features);
+        }
+    }
+
+    @Test
+    void aDroppedJarIsInTheRegistryWithoutRestart() throws Exception {
+        long copied = System.nanoTime();
+        Files.copy(TestDistribution.itestPlugin(), deploy.resolve("itest.jar"));
+        TestDistribution.eventually(WAIT, () -> row("itest-lines").contains("ACTIVE"), () -> console("bl:plugins"));
+        System.out.printf("hot deploy: %d ms from copy to registry%n", (System.nanoTime() - copied) / 1_000_000);
+        assertTrue(row("itest-quiet").startsWith("detector"), console("bl:plugins"));
+        assertTrue(row("itest-lines").startsWith("parser"), console("bl:plugins"));
+    }
+
+    @Test
+    void aReplacedJarUpdatesTheOldVersionGoesFirstAndActivatesOnce() throws Exception {
+        Path jar = deploy.resolve("itest.jar");
+        PluginJars.withVersion(jar, "1.0.0");
+        TestDistribution.eventually(WAIT, () -> row("itest-lines").contains(" 1.0.0 "), () -> console("bl:plugins"));
+        long logBefore = Files.size(home.resolve("log/bridgeline.log"));
+
+        PluginJars.withVersion(jar, "1.0.1");
+        TestDistribution.eventually(WAIT, () -> row("itest-lines").contains(" 1.0.1 "), () -> console("bl:plugins"));
+        Thread.sleep(500); // a second activation would show up within this
+        assertFalse(console("bl:plugins").contains(" 1.0.0 "), console("bl:plugins"));
+        assertEquals(1, pluginBundles().size());
+
+        String log = Files.readString(home.resolve("log/bridgeline.log")).substring((int) logBefore);
+        List<String> lines = log.lines().filter(line -> line.contains("parser itest-lines")).toList();
+        assertEquals(2, lines.size(), "one unregistration then one registration, found:\n" + String.join("\n", lines));
+        assertTrue(lines.get(0).contains("plugin unregistered: parser itest-lines 1.0.0"), lines.get(0));
+        assertTrue(lines.get(1).contains("plugin registered: parser itest-lines 1.0.1"), lines.get(1));
+    }
+
+    @Test
+    void aDeletedJarIsRemoved() throws Exception {
+        Path jar = deploy.resolve("itest.jar");
+        Files.copy(TestDistribution.itestPlugin(), jar);
+        TestDistribution.eventually(WAIT, () -> row("itest-lines").contains("ACTIVE"), () -> console("bl:plugins"));
+        Files.delete(jar);
+        TestDistribution.eventually(WAIT, () -> !console("bl:plugins").contains("itest"), () -> console("bl:plugins"));
+        assertEquals(List.of(), pluginBundles());
+    }
+
+    @Test
+    void twoJarsWithOneSymbolicNameRunOnlyTheHighestVersion() throws Exception {
+        PluginJars.withVersion(deploy.resolve("itest-2.0.0.jar"), "2.0.0");
+        TestDistribution.eventually(WAIT, () -> row("itest-lines").contains(" 2.0.0 "), () -> console("bl:plugins"));
+        PluginJars.withVersion(deploy.resolve("itest-1.0.0.jar"), "1.0.0");
+        TestDistribution.eventually(WAIT, () -> console("bl:plugins").contains("SUPERSEDED"), () -> console("bl:plugins"));
+
+        String superseded = row(PLUGIN);
+        assertTrue(superseded.contains("1.0.0") && superseded.contains("superseded by version 2.0.0"), superseded);
+        List<Bundle> active = pluginBundles().stream().filter(b -> b.getState() == Bundle.ACTIVE).toList();
+        assertEquals(1, active.size(), "never both running");
+        assertEquals("2.0.0", active.get(0).getVersion().toString());
+        assertFalse(console("bl:plugins").contains("itest-lines  1.0.0"), console("bl:plugins"));
+        assertTrue(Files.readString(home.resolve("log/bridgeline.log")).contains(
+                "two jars with symbolic name " + PLUGIN + " in deploy/: kept 2.0.0 (itest-2.0.0.jar), set aside 1.0.0 (itest-1.0.0.jar)"));
+
+        // the kept jar goes: the one set aside comes back
+        Files.delete(deploy.resolve("itest-2.0.0.jar"));
+        TestDistribution.eventually(WAIT, () -> row("itest-lines").contains(" 1.0.0 ") && row("itest-lines").contains("ACTIVE"),
+                () -> console("bl:plugins"));
+    }
+
+    @Test
+    void aJarThatCannotResolveSaysWhichRequirementIsMissing() throws Exception {
+        PluginJars.needingPackage(deploy.resolve("needs-missing.jar"), "3.0.0", "com.example.missing;version=\"[1.0,2)\"");
+        TestDistribution.eventually(WAIT, () -> console("bl:plugins").contains("UNRESOLVED"), () -> console("bl:plugins"));
+        assertTrue(row(PLUGIN).contains("missing package com.example.missing version [1.0.0,2.0.0)"), row(PLUGIN));
+        assertTrue(console("bl:status").contains("health      1 problem(s)"), console("bl:status"));
+        TestDistribution.eventually(WAIT, () -> logContains("plugin failed: " + PLUGIN + " 3.0.0: missing package com.example.missing"),
+                () -> "no failure line in the log");
+    }
+
+    @Test
+    void aJarBuiltForAnotherApiVersionSaysSo() throws Exception {
+        PluginJars.needingPackage(deploy.resolve("api2.jar"), "3.0.1", "org.bridgeline.api.parser;version=\"[2.0,3)\"");
+        TestDistribution.eventually(WAIT, () -> console("bl:plugins").contains("UNRESOLVED"), () -> console("bl:plugins"));
+        assertTrue(row(PLUGIN).contains("missing package org.bridgeline.api.parser version [2.0.0,3.0.0) (available: 1.0.0)"),
+                row(PLUGIN));
+    }
+
+    @Test
+    void aFailingComponentIsReportedAndTheRestOfThePluginServes() throws Exception {
+        PluginJars.withBrokenParserComponent(deploy.resolve("broken.jar"), "4.0.0");
+        TestDistribution.eventually(WAIT, () -> console("bl:plugins").contains("FAILED"), () -> console("bl:plugins"));
+        String failed = console("bl:plugins").lines().filter(line -> line.contains("FAILED")).findFirst().orElseThrow();
+        assertTrue(failed.contains("component org.bridgeline.itest.plugin.LineParser failed to activate")
+                && failed.contains("NoSuchParser"), failed);
+        assertTrue(row("itest-quiet").contains("ACTIVE"), console("bl:plugins"));
+        assertTrue(console("bl:health").contains("NoSuchParser"), console("bl:health"));
+    }
+
+    @Test
+    void aJarThatIsNotABundleIsRejectedWithAReason() throws Exception {
+        Path jar = deploy.resolve("notabundle.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifestWithoutSymbolicName())) {
+            out.putNextEntry(new java.util.jar.JarEntry("readme.txt"));
+        }
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 5000));
+        TestDistribution.eventually(WAIT, () -> row("notabundle.jar").contains("REJECTED"), () -> console("bl:plugins"));
+        assertTrue(row("notabundle.jar").contains("no Bundle-SymbolicName"), row("notabundle.jar"));
+    }
+
+    @Test
+    void aConfigurationFileAppliesLive() throws Exception {
+        Files.copy(TestDistribution.itestPlugin(), deploy.resolve("itest.jar"));
+        TestDistribution.eventually(WAIT, () -> row("itest-quiet").contains("ACTIVE"), () -> console("bl:plugins"));
+        Path cfg = home.resolve("conf/org.bridgeline.itest.quiet.cfg");
+        Files.writeString(cfg, "label=configured from conf\n");
+        TestDistribution.eventually(WAIT, () -> console("bl:plugin itest-quiet").contains("description  configured from conf"),
+                () -> console("bl:plugin itest-quiet"));
+        Path replacement = home.resolve("conf/quiet.tmp");
+        Files.writeString(replacement, "label=changed again\n");
+        Files.move(replacement, cfg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TestDistribution.eventually(WAIT, () -> console("bl:plugin itest-quiet").contains("description  changed again"),
+                () -> console("bl:plugin itest-quiet"));
+        Files.delete(cfg);
+        TestDistribution.eventually(WAIT, () -> console("bl:plugin itest-quiet").contains("description  finds nothing"),
+                () -> console("bl:plugin itest-quiet"));
+    }
+
+    @Test
+    void aFeatureIsInstalledAndUninstalledAtRunTimeWithItsConfiguration() throws Exception {
+        assertTrue(console("bl:features").lines().anyMatch(line -> line.startsWith("itest ") && line.contains("available")));
+        assertTrue(console("bl:feature-install itest").contains("installed feature itest (1 bundles)"));
+        TestDistribution.eventually(WAIT, () -> console("bl:plugin itest-quiet").contains("description  configured by the itest feature"),
+                () -> console("bl:plugins"));
+        assertTrue(Files.readString(home.resolve("data/features.state")).lines().anyMatch("itest"::equals));
+
+        assertTrue(console("bl:feature-uninstall itest").contains("uninstalled feature itest"));
+        TestDistribution.eventually(WAIT, () -> !console("bl:plugins").contains("itest"), () -> console("bl:plugins"));
+        assertEquals(List.of(), pluginBundles());
+        assertTrue(Files.readString(home.resolve("data/features.state")).lines().noneMatch("itest"::equals));
+
+        // the configuration went with the feature: installing again brings it back, not a stale copy
+        assertTrue(console("bl:feature-install itest").contains("installed feature itest"));
+        TestDistribution.eventually(WAIT, () -> console("bl:plugin itest-quiet").contains("configured by the itest feature"),
+                () -> console("bl:plugins"));
+        console("bl:feature-uninstall itest");
+    }
+
+    @Test
+    void theConsoleRefusesToUninstallWhatItNeeds() {
+        assertEquals("error: bl:feature-uninstall console: feature console is essential (bridgeline.features.essential in"
+                + " conf/bridgeline.properties): without it the console could not install features again",
+                failure("bl:feature-uninstall console"));
+        assertEquals("error: bl:feature-install nosuch: no feature named \"nosuch\"; the distribution has: base, console, core, itest",
+                failure("bl:feature-install nosuch"));
+        assertTrue(console("bl:health").startsWith("ok"));
+    }
+
+    @Test
+    void aFeatureOthersNeedIsNotUninstalled() {
+        // this runtime lets the console uninstall core (see start()), so only the dependency check stands in the way
+        assertEquals("error: bl:feature-uninstall core: feature core is still needed: org.bridgeline.console (feature console)"
+                + " uses org.bridgeline.core from org.bridgeline.core; uninstall that first", failure("bl:feature-uninstall core"));
+        assertTrue(console("bl:health").startsWith("ok"));
+    }
+
+    private static String failure(String command) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, runtime.execute(List.of(command), InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        return err.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    private static java.util.jar.Manifest manifestWithoutSymbolicName() {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        return manifest;
+    }
+
+    private static boolean logContains(String text) {
+        try {
+            return Files.readString(home.resolve("log/bridgeline.log")).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<Bundle> pluginBundles() {
+        return Arrays.stream(runtime.context().getBundles()).filter(b -> PLUGIN.equals(b.getSymbolicName())).toList();
+    }
+
+    /** The bl:plugins row whose id column is {@code id}, or an empty string. */
+    private static String row(String id) {
+        return console("bl:plugins").lines().filter(line -> line.split("\\s+").length > 1 && line.split("\\s+")[1].equals(id))
+                .findFirst().orElse("");
+    }
+
+    static String console(String command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = runtime.execute(List.of(command), InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        if (status != 0) {
+            throw new AssertionError(command + " failed: " + err.toString(StandardCharsets.UTF_8));
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
