@@ -146,7 +146,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
             pending = readiness.pending(System.nanoTime() < deployGrace);
         }
         if (pending.isEmpty()) {
-            LOG.info("framework ready in " + (System.currentTimeMillis() - startedAt) + " ms");
+            long now = System.currentTimeMillis();
+            // the JVM's own start time: /proc's process start instant is only accurate to about a second
+            String sinceProcessStart = ", " + (now - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime())
+                    + " ms after process start";
+            LOG.info("framework ready in " + (now - startedAt) + " ms" + sinceProcessStart);
         }
         return pending;
     }
