@@ -130,6 +130,8 @@ public final class Main {
             System.err.println("bridgeline: not ready after " + READY_TIMEOUT.toSeconds() + " s: " + String.join("; ", pending));
         } else if (!terminal) {
             System.out.println("bridgeline: ready; log in " + distribution.logFile());
+        } else {
+            System.out.println("Bridgeline ready. Commands: bl:help. Stop: Ctrl-D or 'exit 0'. Log: " + distribution.logFile());
         }
         runtime.waitForStop();
         RuntimeLog.close();

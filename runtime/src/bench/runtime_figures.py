@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Measures the runtime's figures on the assembled distribution (build it first: mvn -B package).
+
+  python3 runtime/src/bench/runtime_figures.py [--runs 10]
+
+Prints the median (and min..max) of:
+  * cold start: process start to ready (every bundle active, every component satisfied), read
+    from the runtime's own log line; with the bundle cache kept (a restart) and without (first boot)
+  * hot deploy: from the moment a plugin jar appears in deploy/ to its parser in the registry
+    (the registry's log line)
+  * idle resident memory (VmRSS) of a background runtime 20 s after it is ready
+Each run uses a fresh copy of the distribution in a temporary folder.
+"""
+import argparse
+import datetime
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+DIST = os.path.join(ROOT, "runtime", "target", "bridgeline")
+PLUGIN = os.path.join(ROOT, "runtime", "target", "it-plugins", "org.bridgeline.itest.plugin.jar")
+READY = re.compile(r"framework ready in \d+ ms, (\d+) ms after process start")
+
+
+def fresh_copy(parent):
+    home = os.path.join(parent, "bl-%d" % len(os.listdir(parent)))
+    shutil.copytree(DIST, home, ignore=lambda d, names: [n for n in names if d == DIST and n in ("data", "log")])
+    for folder in ("data", "log", "deploy"):
+        os.makedirs(os.path.join(home, folder), exist_ok=True)
+    return home
+
+
+def bridgeline(home, *args):
+    return subprocess.run([os.path.join(home, "bin", "bridgeline"), *args], capture_output=True, text=True, check=True)
+
+
+def log_lines(home):
+    with open(os.path.join(home, "log", "bridgeline.log"), encoding="utf-8") as log:
+        return log.read().splitlines()
+
+
+def log_time(line):
+    return datetime.datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S.%f").timestamp()
+
+
+def summary(name, values, unit):
+    print("%-42s median %7.1f %s   (min %.1f, max %.1f, n=%d)" % (
+        name, statistics.median(values), unit, min(values), max(values), len(values)))
+
+
+def cold_start(parent, runs, keep_cache):
+    home = fresh_copy(parent)
+    bridgeline(home, "exec", "bl:status")  # first boot fills the cache
+    figures = []
+    for _ in range(runs):
+        if not keep_cache:
+            shutil.rmtree(os.path.join(home, "data"))
+        bridgeline(home, "exec", "bl:status")
+        figures.append(int(READY.findall("\n".join(log_lines(home)))[-1]))
+    return figures
+
+
+def hot_deploy(parent, runs):
+    home = fresh_copy(parent)
+    bridgeline(home, "start")
+    figures = []
+    try:
+        for run in range(runs):
+            staged = os.path.join(home, "itest.jar.part")
+            shutil.copy(PLUGIN, staged)
+            seen = len(log_lines(home))
+            copied = time.time()
+            os.rename(staged, os.path.join(home, "deploy", "itest.jar"))  # appears whole, as a finished copy does
+            registered = wait_for_log(home, seen, "plugin registered: parser itest-lines")
+            figures.append((log_time(registered) - copied) * 1000)
+            seen = len(log_lines(home))
+            os.remove(os.path.join(home, "deploy", "itest.jar"))
+            wait_for_log(home, seen, "plugin removed: org.bridgeline.itest.plugin")
+    finally:
+        bridgeline(home, "stop")
+    return figures
+
+
+def wait_for_log(home, after, text, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for line in log_lines(home)[after:]:
+            if text in line:
+                return line
+        time.sleep(0.005)
+    raise SystemExit("timed out waiting for '%s' in %s" % (text, home))
+
+
+def idle_rss(parent, runs):
+    homes = [fresh_copy(parent) for _ in range(runs)]
+    try:
+        for home in homes:
+            bridgeline(home, "start")
+        time.sleep(20)
+        figures = []
+        for home in homes:
+            with open(os.path.join(home, "data", "bridgeline.pid")) as pid_file:
+                pid = pid_file.read().strip()
+            with open("/proc/%s/status" % pid) as status:
+                rss_kb = int(re.search(r"VmRSS:\s+(\d+) kB", status.read()).group(1))
+            figures.append(rss_kb / 1024)
+        return figures
+    finally:
+        for home in homes:
+            bridgeline(home, "stop")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    if not os.path.isdir(DIST) or not os.path.isfile(PLUGIN):
+        sys.exit("build the distribution first: mvn -B package")
+    with tempfile.TemporaryDirectory(prefix="bl-bench-") as parent:
+        print("Bridgeline runtime figures, %d runs each, %s, %d cores" % (args.runs, os.uname().machine, os.cpu_count()))
+        summary("cold start to ready (bundle cache kept)", cold_start(parent, args.runs, True), "ms")
+        summary("cold start to ready (first boot, no cache)", cold_start(parent, args.runs, False), "ms")
+        summary("hot deploy: jar in deploy/ to registry", hot_deploy(parent, args.runs), "ms")
+        summary("idle resident memory 20 s after ready", idle_rss(parent, args.runs), "MiB")
+
+
+if __name__ == "__main__":
+    main()
