@@ -136,7 +136,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
      * @return what is still pending: empty when ready
      */
     public List<String> awaitReady(Duration timeout) throws InterruptedException {
-        Readiness readiness = new Readiness(framework.getBundleContext(), distribution.deploy());
+        Readiness readiness = new Readiness(framework.getBundleContext(), distribution.deploy(), distribution.conf());
         long deadline = System.nanoTime() + timeout.toNanos();
         // deploy/ jars get a short grace: a jar the file installer does not take must not hold the runtime back
         long deployGrace = System.nanoTime() + Duration.ofSeconds(3).toNanos();

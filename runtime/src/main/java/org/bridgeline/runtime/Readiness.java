@@ -25,13 +25,17 @@ final class Readiness {
     private static final int SATISFIED = 4;
     private static final int ACTIVE = 8;
 
+    private static final String CONFIG_ADMIN = "org.osgi.service.cm.ConfigurationAdmin";
+
     private final BundleContext context;
     private final Path deploy;
+    private final Path conf;
     private final String deployPrefix;
 
-    Readiness(BundleContext context, Path deploy) {
+    Readiness(BundleContext context, Path deploy, Path conf) {
         this.context = context;
         this.deploy = deploy;
+        this.conf = conf;
         this.deployPrefix = deployLocation(deploy);
     }
 
@@ -55,8 +59,54 @@ final class Readiness {
             }
         }
         pending.addAll(unsatisfiedComponents(system));
+        if (pending.isEmpty()) {
+            pending.addAll(configurationFilesNotApplied());
+        }
         if (waitForDeployFolder) {
             pending.addAll(deployJarsNotPickedUp());
+        }
+        return pending;
+    }
+
+    /**
+     * conf/*.cfg files that have no configuration yet: a command run right after start must see
+     * the operator's configuration, not the defaults.
+     */
+    private List<String> configurationFilesNotApplied() {
+        List<String> pending = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> list = Files.isDirectory(conf) ? Files.list(conf) : Stream.empty()) {
+            files = list.filter(f -> f.getFileName().toString().endsWith(".cfg")).toList();
+        } catch (java.io.IOException e) {
+            return List.of("cannot list conf/: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            return pending;
+        }
+        ServiceReference<?>[] references;
+        try {
+            references = context.getAllServiceReferences(CONFIG_ADMIN, null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (references == null) {
+            return List.of("Configuration Admin is not running");
+        }
+        Object configAdmin = context.getService(references[0]);
+        try {
+            Method list = configAdmin.getClass().getMethod("listConfigurations", String.class);
+            for (Path file : files) {
+                // the file installer marks each configuration with the file it came from
+                String filter = "(felix.fileinstall.filename=" + file.toFile().toURI().toString().replace("\\", "\\\\")
+                        .replace("(", "\\(").replace(")", "\\)").replace("*", "\\*") + ")";
+                if (list.invoke(configAdmin, filter) == null) {
+                    pending.add("conf/" + file.getFileName() + " not applied yet");
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            pending.add("cannot ask Configuration Admin: " + e);
+        } finally {
+            context.ungetService(references[0]);
         }
         return pending;
     }

@@ -147,6 +147,22 @@ class LauncherIT {
     }
 
     @Test
+    void configurationFilesPresentAtStartApplyBeforeTheFirstCommand() throws Exception {
+        Path cfg = home.resolve("conf/org.bridgeline.itest.quiet.cfg");
+        Path jar = home.resolve("deploy/itest.jar");
+        Files.writeString(cfg, "label=set before start\n");
+        Files.copy(TestDistribution.itestPlugin(), jar);
+        try {
+            Result result = run("exec", "bl:plugin itest-quiet");
+            assertEquals(0, result.status(), result.err());
+            assertTrue(result.out().contains("description  set before start"), result.out());
+        } finally {
+            Files.delete(cfg);
+            Files.delete(jar);
+        }
+    }
+
+    @Test
     void runWithoutATerminalKeepsRunningWhenInputEnds() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/bridgeline").toString(), "run")
                 .redirectErrorStream(true);
