@@ -42,7 +42,7 @@ final class ConsoleBridge {
             Method create = processor.getClass().getMethod("createSession", InputStream.class, java.io.OutputStream.class,
                     java.io.OutputStream.class);
             Object session = create.invoke(processor, in, out, err);
-            Class<?> sessionType = publicInterface(session.getClass(), "org.apache.felix.service.command.CommandSession");
+            Class<?> sessionType = Reflection.publicInterface(session.getClass(), "org.apache.felix.service.command.CommandSession");
             try {
                 Object result = sessionType.getMethod("execute", CharSequence.class).invoke(session, command);
                 if (result != null) {
@@ -72,22 +72,6 @@ final class ConsoleBridge {
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Class<?> publicInterface(Class<?> type, String name) throws ClassNotFoundException {
-        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-            for (Class<?> candidate : current.getInterfaces()) {
-                if (candidate.getName().equals(name)) {
-                    return candidate;
-                }
-                for (Class<?> parent : candidate.getInterfaces()) {
-                    if (parent.getName().equals(name)) {
-                        return parent;
-                    }
-                }
-            }
-        }
-        throw new ClassNotFoundException(name + " on " + type);
     }
 
     /** The operator's one line: the message, with the exception's simple name when the message alone says little. */

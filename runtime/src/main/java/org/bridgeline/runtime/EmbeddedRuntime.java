@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bridgeline.features.Feature;
 import org.bridgeline.features.FeatureException;
@@ -25,6 +27,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /**
  * Apache Felix embedded through the OSGi launch API, with the bundles the installed features
@@ -138,11 +142,22 @@ public final class EmbeddedRuntime implements AutoCloseable {
     public List<String> awaitReady(Duration timeout) throws InterruptedException {
         Readiness readiness = new Readiness(framework.getBundleContext(), distribution.deploy(), distribution.conf());
         long deadline = System.nanoTime() + timeout.toNanos();
-        // deploy/ jars get a short grace: a jar the file installer does not take must not hold the runtime back
-        long deployGrace = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        List<String> pending = readiness.pending(true);
+        List<String> pending = readiness.pendingBeforePlugins();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
+            pending = readiness.pendingBeforePlugins();
+        }
+        if (pending.isEmpty()) {
+            startPlugins(deadline);
+        }
+        // deploy/ jars get a short grace: a jar the file installer does not take must not hold the runtime back
+        long deployGrace = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        Set<Long> nudged = new HashSet<>();
+        startDeployedBundlesTheInstallerSkipped(nudged);
+        pending = readiness.pending(true);
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            startDeployedBundlesTheInstallerSkipped(nudged);
             pending = readiness.pending(System.nanoTime() < deployGrace);
         }
         if (pending.isEmpty()) {
@@ -153,6 +168,47 @@ public final class EmbeddedRuntime implements AutoCloseable {
             LOG.info("framework ready in " + (now - startedAt) + " ms" + sinceProcessStart);
         }
         return pending;
+    }
+
+    /**
+     * Raises the framework to the start level of deployed plugins (the initial bundle start
+     * level, {@code felix.startlevel.bundle}; the runtime's own bundles are at 1), once the
+     * runtime's bundles and the operator's configuration are in place, and waits until the
+     * framework has started them.
+     */
+    private void startPlugins(long deadline) throws InterruptedException {
+        FrameworkStartLevel startLevel = framework.adapt(FrameworkStartLevel.class);
+        int pluginLevel = startLevel.getInitialBundleStartLevel();
+        if (pluginLevel <= startLevel.getStartLevel()) {
+            return;
+        }
+        CountDownLatch raised = new CountDownLatch(1);
+        startLevel.setStartLevel(pluginLevel, event -> raised.countDown());
+        if (!raised.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            LOG.warning("plugins did not start in time (start level " + pluginLevel + ")");
+        }
+    }
+
+    /**
+     * The file installer starts a jar only if the framework's start level already allows it;
+     * one it installs while the level is being raised is left unstarted. Start those once.
+     */
+    private void startDeployedBundlesTheInstallerSkipped(Set<Long> nudged) {
+        int frameworkLevel = framework.adapt(FrameworkStartLevel.class).getStartLevel();
+        String deployPrefix = Readiness.deployLocation(distribution.deploy());
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            boolean waiting = bundle.getState() == Bundle.INSTALLED || bundle.getState() == Bundle.RESOLVED;
+            if (waiting && bundle.getLocation().startsWith(deployPrefix)
+                    && bundle.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) == null
+                    && bundle.adapt(BundleStartLevel.class).getStartLevel() <= frameworkLevel
+                    && nudged.add(bundle.getBundleId())) {
+                try {
+                    bundle.start();
+                } catch (BundleException | IllegalStateException e) {
+                    // the deploy monitor reports why, with the leaf cause
+                }
+            }
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -23,6 +24,9 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * bundle, installs each bundle once.
  */
 public final class FeatureInstaller {
+
+    /** The start level of every feature bundle; deployed plugins sit above it. */
+    public static final int RUNTIME_START_LEVEL = 1;
 
     private final BundleContext context;
     private final Path repository;
@@ -48,6 +52,11 @@ public final class FeatureInstaller {
             }
             try {
                 Bundle bundle = context.installBundle(locationOf(artifact));
+                // the runtime's own bundles start first; deployed plugins come at the initial level above
+                BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+                if (level.getStartLevel() != RUNTIME_START_LEVEL) {
+                    level.setStartLevel(RUNTIME_START_LEVEL);
+                }
                 // installed by reference: a jar replaced in system/ (an upgrade) is re-read
                 if (Files.getLastModifiedTime(jar).toMillis() > bundle.getLastModified()) {
                     bundle.update();

@@ -15,14 +15,32 @@ abstract class BlCommand implements Function {
 
     static final String SCOPE = "bl";
 
-    /** The name after {@code bl:}. */
-    abstract String name();
+    private final String name;
+    private final String summary;
+    private final String usage;
 
-    /** One line for {@code bl:help}. */
-    abstract String summary();
+    /**
+     * @param name    the name after {@code bl:}
+     * @param summary one line for {@code bl:help}
+     * @param usage   usage and options, printed by {@code --help}
+     */
+    BlCommand(String name, String summary, String usage) {
+        this.name = name;
+        this.summary = summary;
+        this.usage = usage;
+    }
 
-    /** Usage and options, printed by {@code --help}. */
-    abstract String usage();
+    final String name() {
+        return name;
+    }
+
+    final String summary() {
+        return summary;
+    }
+
+    final String usage() {
+        return usage;
+    }
 
     Set<String> flags() {
         return Set.of();

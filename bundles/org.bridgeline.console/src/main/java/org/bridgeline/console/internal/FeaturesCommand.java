@@ -14,22 +14,10 @@ public final class FeaturesCommand extends BlCommand {
 
     @Activate
     public FeaturesCommand(@Reference FeatureService features) {
+        super("features",
+                "the features this distribution ships and which are installed",
+                "usage: bl:features");
         this.features = features;
-    }
-
-    @Override
-    String name() {
-        return "features";
-    }
-
-    @Override
-    String summary() {
-        return "the features this distribution ships and which are installed";
-    }
-
-    @Override
-    String usage() {
-        return "usage: bl:features";
     }
 
     @Override

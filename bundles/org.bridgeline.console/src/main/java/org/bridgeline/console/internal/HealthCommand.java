@@ -15,22 +15,10 @@ public final class HealthCommand extends BlCommand {
 
     @Activate
     public HealthCommand(@Reference RuntimeHealth health) {
+        super("health",
+                "inactive bundles and unsatisfied components, each with its root cause",
+                "usage: bl:health\n  prints \"ok\" when every bundle is active and every component satisfied");
         this.health = health;
-    }
-
-    @Override
-    String name() {
-        return "health";
-    }
-
-    @Override
-    String summary() {
-        return "inactive bundles and unsatisfied components, each with its root cause";
-    }
-
-    @Override
-    String usage() {
-        return "usage: bl:health\n  prints \"ok\" when every bundle is active and every component satisfied";
     }
 
     @Override

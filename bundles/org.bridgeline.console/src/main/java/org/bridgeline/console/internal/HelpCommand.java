@@ -13,6 +13,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=help"})
 public final class HelpCommand extends BlCommand {
 
+    public HelpCommand() {
+        super("help",
+                "the bl commands; bl:COMMAND --help tells more",
+                "usage: bl:help");
+    }
+
     private final List<BlCommand> commands = new CopyOnWriteArrayList<>();
 
     @Reference(service = Function.class, target = "(&(osgi.command.scope=bl)(!(osgi.command.function=help)))", cardinality = ReferenceCardinality.MULTIPLE,
@@ -25,21 +31,6 @@ public final class HelpCommand extends BlCommand {
 
     void removeCommand(Function command) {
         commands.remove(command);
-    }
-
-    @Override
-    String name() {
-        return "help";
-    }
-
-    @Override
-    String summary() {
-        return "the bl commands; bl:COMMAND --help tells more";
-    }
-
-    @Override
-    String usage() {
-        return "usage: bl:help";
     }
 
     @Override

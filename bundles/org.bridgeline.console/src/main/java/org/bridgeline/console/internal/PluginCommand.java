@@ -16,22 +16,10 @@ public final class PluginCommand extends BlCommand {
 
     @Activate
     public PluginCommand(@Reference PluginRegistry registry) {
+        super("plugin",
+                "one plugin in full: what it does, where it comes from, what is wrong",
+                "usage: bl:plugin ID\n  ID is a plugin id or a bundle's symbolic name, as bl:plugins lists them");
         this.registry = registry;
-    }
-
-    @Override
-    String name() {
-        return "plugin";
-    }
-
-    @Override
-    String summary() {
-        return "one plugin in full: what it does, where it comes from, what is wrong";
-    }
-
-    @Override
-    String usage() {
-        return "usage: bl:plugin ID\n  ID is a plugin id or a bundle's symbolic name, as bl:plugins lists them";
     }
 
     @Override

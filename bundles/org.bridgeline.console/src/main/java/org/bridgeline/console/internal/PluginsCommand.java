@@ -16,23 +16,11 @@ public final class PluginsCommand extends BlCommand {
 
     @Activate
     public PluginsCommand(@Reference PluginRegistry registry) {
+        super("plugins",
+                "every parser, benchmark provider and detector, and deployed bundles with problems",
+                "usage: bl:plugins\n"
+                + "  columns: kind, id, version, bundle, state, and the problem (leaf cause first) when not ACTIVE");
         this.registry = registry;
-    }
-
-    @Override
-    String name() {
-        return "plugins";
-    }
-
-    @Override
-    String summary() {
-        return "every parser, benchmark provider and detector, and deployed bundles with problems";
-    }
-
-    @Override
-    String usage() {
-        return "usage: bl:plugins\n"
-                + "  columns: kind, id, version, bundle, state, and the problem (leaf cause first) when not ACTIVE";
     }
 
     @Override

@@ -16,22 +16,10 @@ public final class StatusCommand extends BlCommand {
 
     @Activate
     public StatusCommand(@Reference RuntimeHealth health) {
+        super("status",
+                "uptime, bundles, plugins by kind, data folder, database",
+                "usage: bl:status");
         this.health = health;
-    }
-
-    @Override
-    String name() {
-        return "status";
-    }
-
-    @Override
-    String summary() {
-        return "uptime, bundles, plugins by kind, data folder, database";
-    }
-
-    @Override
-    String usage() {
-        return "usage: bl:status";
     }
 
     @Override

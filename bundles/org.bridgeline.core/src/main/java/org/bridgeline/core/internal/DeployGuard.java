@@ -131,8 +131,9 @@ final class DeployGuard implements SynchronousBundleListener {
 
     private void release(Bundle bundle) {
         try {
-            int initial = context.getBundle(0).adapt(FrameworkStartLevel.class).getInitialBundleStartLevel();
-            bundle.adapt(BundleStartLevel.class).setStartLevel(initial);
+            // back to the level every deployed bundle gets at install
+            int level = context.getBundle(0).adapt(FrameworkStartLevel.class).getInitialBundleStartLevel();
+            bundle.adapt(BundleStartLevel.class).setStartLevel(level);
         } catch (IllegalStateException e) {
             // uninstalled meanwhile: nothing to release
         }
