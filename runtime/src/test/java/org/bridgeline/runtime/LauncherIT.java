@@ -156,6 +156,7 @@ class LauncherIT {
             Result result = run("exec", "bl:plugin itest-quiet");
             assertEquals(0, result.status(), result.err());
             assertTrue(result.out().contains("description  set before start"), result.out());
+            assertEquals("label=set before start\n", Files.readString(cfg), "the runtime never rewrites an operator's file");
         } finally {
             Files.delete(cfg);
             Files.delete(jar);
