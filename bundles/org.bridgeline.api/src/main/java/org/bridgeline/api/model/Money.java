@@ -87,6 +87,16 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof Money money && currency.equals(money.currency) && amount.compareTo(money.amount) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * currency.hashCode() + amount.stripTrailingZeros().hashCode();
+    }
+
+    @Override
     public String toString() {
         return amount.toPlainString() + " " + currency.getCurrencyCode();
     }

@@ -35,5 +35,8 @@ class MoneyTest {
     @Test
     void comparesAmountsRegardlessOfScale() {
         assertTrue(Money.of("10.5", "USD").sameAmountAs(Money.of("10.50", "USD")));
+        assertEquals(Money.of("10.5", "USD"), Money.of("10.50", "USD"));
+        assertEquals(Money.of("10.5", "USD").hashCode(), Money.of("10.500", "USD").hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(Money.of("10.5", "USD"), Money.of("10.5", "AUD"));
     }
 }

@@ -1,0 +1,170 @@
+package org.bridgeline.store.duckdb.internal;
+
+import static org.bridgeline.store.BillStore.DEFAULT_TENANT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.store.InventoryItem;
+import org.bridgeline.store.InvoiceWriter;
+import org.bridgeline.store.StoreException;
+import org.bridgeline.store.StoredInvoice;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbStoreTest {
+
+    @TempDir
+    Path folder;
+    DuckDbStore store;
+
+    @BeforeEach
+    void open() {
+        store = new DuckDbStore(folder.resolve("data/bridgeline.duckdb"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private StoredInvoice store(long importId, InvoiceHeader header, List<ChargeLine> lines, String stated) throws StoreException {
+        try (InvoiceWriter writer = store.writeInvoice(DEFAULT_TENANT, importId, header)) {
+            for (ChargeLine line : lines) {
+                writer.append(line);
+            }
+            return writer.commit(stated == null ? null : Money.of(stated, "USD"));
+        }
+    }
+
+    @Test
+    void anInvoiceIsStoredWholeAndReadBackExactly() throws Exception {
+        long importId = store.beginImport(DEFAULT_TENANT, "bill-1.csv", "hash-1", "test");
+        InvoiceHeader header = Lines.header("INV-1", LocalDate.of(2026, 3, 1));
+        List<ChargeLine> lines = List.of(
+                Lines.line(header, 2, "CKT-1", ChargeCategory.RECURRING, "DIA100", "1200.10"),
+                Lines.line(header, 3, "CKT-1", ChargeCategory.TAX, "FUSF", "0.333333"),
+                Lines.line(header, 4, "CKT-2", ChargeCategory.CREDIT, "CR", "-50"));
+        StoredInvoice stored = store(importId, header, lines, "1150.433333");
+        assertEquals(3, stored.lines());
+        assertEquals(1, stored.revision());
+        assertEquals(1, store.finishImport(DEFAULT_TENANT, importId).invoices());
+
+        List<ChargeLine> read = new ArrayList<>();
+        store.lines(DEFAULT_TENANT, LineQuery.ALL, read::add);
+        assertEquals(lines, read, "every component, exact amounts, source positions");
+        StoredInvoice back = store.invoices(DEFAULT_TENANT, LineQuery.ALL).get(0);
+        assertEquals(header, back.header());
+        assertEquals("1150.433333 USD", back.lineTotal().toString());
+        assertEquals("1150.433333 USD", back.statedTotal().toString());
+        assertTrue(store.findImport(DEFAULT_TENANT, "hash-1").isPresent());
+    }
+
+    @Test
+    void aRolledBackInvoiceLeavesNoTrace() throws Exception {
+        long importId = store.beginImport(DEFAULT_TENANT, "bill-2.csv", "hash-2", "test");
+        InvoiceHeader header = Lines.header("INV-2", LocalDate.of(2026, 3, 1));
+        try (InvoiceWriter writer = store.writeInvoice(DEFAULT_TENANT, importId, header)) {
+            for (int i = 0; i < 5000; i++) {
+                writer.append(Lines.line(header, i + 2, "CKT-" + i, ChargeCategory.USAGE, "MIN", "0.01"));
+            }
+            // closed without a commit
+        }
+        assertEquals(List.of(), store.invoices(DEFAULT_TENANT, LineQuery.ALL));
+        assertEquals(0, countLines());
+        store.finishImport(DEFAULT_TENANT, importId);
+        assertTrue(store.findImport(DEFAULT_TENANT, "hash-2").isEmpty(), "an import that stored nothing can be retried");
+    }
+
+    @Test
+    void aCorrectedReissueSupersedesTheFirstIssue() throws Exception {
+        InvoiceHeader header = Lines.header("INV-3", LocalDate.of(2026, 4, 1));
+        long first = store.beginImport(DEFAULT_TENANT, "a.csv", "hash-a", "test");
+        StoredInvoice original = store(first, header, List.of(Lines.line(header, 2, "CKT-1", ChargeCategory.RECURRING, "X", "100")), null);
+        store.finishImport(DEFAULT_TENANT, first);
+        long second = store.beginImport(DEFAULT_TENANT, "a-corrected.csv", "hash-b", "test");
+        StoredInvoice corrected = store(second, header, List.of(Lines.line(header, 2, "CKT-1", ChargeCategory.RECURRING, "X", "90")), null);
+        store.finishImport(DEFAULT_TENANT, second);
+
+        assertEquals(2, corrected.revision());
+        assertEquals(original.invoiceId(), corrected.supersedes());
+        List<StoredInvoice> current = store.invoices(DEFAULT_TENANT, LineQuery.ALL);
+        assertEquals(1, current.size());
+        assertEquals("90 USD", current.get(0).lineTotal().toString());
+        assertEquals(1, countLinesOfCurrentInvoices());
+    }
+
+    @Test
+    void amountsAreStoredExactlyOrRefused() throws Exception {
+        long importId = store.beginImport(DEFAULT_TENANT, "x.csv", "hash-x", "test");
+        InvoiceHeader header = Lines.header("INV-4", LocalDate.of(2026, 5, 1));
+        try (InvoiceWriter writer = store.writeInvoice(DEFAULT_TENANT, importId, header)) {
+            StoreException error = assertThrows(StoreException.class,
+                    () -> writer.append(Lines.line(header, 7, "CKT-1", ChargeCategory.USAGE, "MIN", "0.0000001")));
+            assertEquals("bill-INV-4.csv record 7 (line 7): field \"amount\": expected at most 6 decimal places, found 0.0000001",
+                    error.getMessage());
+        }
+    }
+
+    @Test
+    void theInventoryIsDerivedFromTheLines() throws Exception {
+        long importId = store.beginImport(DEFAULT_TENANT, "inv.csv", "hash-inv", "test");
+        InvoiceHeader march = Lines.header("INV-M", LocalDate.of(2026, 3, 1));
+        InvoiceHeader april = Lines.header("INV-A", LocalDate.of(2026, 4, 1));
+        store(importId, march, List.of(Lines.line(march, 2, "CKT-1", ChargeCategory.RECURRING, "DIA100", "500"),
+                Lines.line(march, 3, "CKT-1", ChargeCategory.RECURRING, "STATICIP", "25")), null);
+        store(importId, april, List.of(Lines.line(april, 2, "CKT-1", ChargeCategory.RECURRING, "DIA100", "510"),
+                Lines.line(april, 3, "CKT-1", ChargeCategory.USAGE, "BURST", "12.50"),
+                Lines.line(april, 4, "CKT-2", ChargeCategory.RECURRING, "DIA100", "300")), null);
+        List<InventoryItem> inventory = store.inventory(DEFAULT_TENANT, LineQuery.ALL);
+        assertEquals(2, inventory.size());
+        InventoryItem first = inventory.get(0);
+        assertEquals("CKT-1", first.serviceId());
+        assertEquals(LocalDate.of(2026, 3, 1), first.firstBilled());
+        assertEquals(LocalDate.of(2026, 4, 1), first.lastBilled());
+        assertEquals("510 USD", first.monthlyRecurring().toString(), "recurring cost of the latest invoice");
+        assertEquals("12.5 USD", first.usage().toString());
+        assertEquals(List.of("BURST", "DIA100", "STATICIP"), first.chargeCodes());
+        assertEquals(4, first.lines());
+        assertEquals("1347.5 USD", store.totalsByCategory(DEFAULT_TENANT, LineQuery.ALL).stream()
+                .map(total -> total.total()).reduce(Money::plus).orElseThrow().toString());
+    }
+
+    private long countLines() throws Exception {
+        return countLinesOfCurrentInvoices() + rawLineCount();
+    }
+
+    private long countLinesOfCurrentInvoices() throws Exception {
+        long[] count = {0};
+        store.lines(DEFAULT_TENANT, LineQuery.ALL, line -> count[0]++);
+        return count[0];
+    }
+
+    /** Lines in the table whatever their invoice: a rolled-back invoice must leave none. */
+    private long rawLineCount() throws Exception {
+        try (var connection = storeConnection(); var statement = connection.createStatement();
+                var result = statement.executeQuery("SELECT COUNT(*) FROM bl_charge_line")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private java.sql.Connection storeConnection() throws Exception {
+        var field = DuckDbStore.class.getDeclaredField("database");
+        field.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        var database = (java.util.concurrent.CompletableFuture<org.duckdb.DuckDBConnection>) field.get(store);
+        return database.get().duplicate();
+    }
+}

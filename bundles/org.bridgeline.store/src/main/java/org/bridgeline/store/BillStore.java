@@ -1,0 +1,55 @@
+package org.bridgeline.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.InvoiceHeader;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Where the book of business is kept. Every method names its tenant; until the hosted service
+ * arrives there is one, {@link #DEFAULT_TENANT}. Methods may block while the database opens.
+ */
+@ProviderType
+public interface BillStore {
+
+    String DEFAULT_TENANT = "default";
+
+    /** One line for {@code bl:status}: the database, where it is, and whether it is open. */
+    String description();
+
+    /** The import of this exact content, if it was imported before. */
+    Optional<ImportRecord> findImport(String tenant, String contentHash) throws StoreException;
+
+    /** Records that a file is being imported; returns the import id its invoices carry. */
+    long beginImport(String tenant, String fileName, String contentHash, String parserId) throws StoreException;
+
+    /** Records the counts of a finished import. An import that stored no invoice is forgotten, so it can be retried. */
+    ImportRecord finishImport(String tenant, long importId) throws StoreException;
+
+    /** Opens the transaction for one invoice. */
+    InvoiceWriter writeInvoice(String tenant, long importId, InvoiceHeader header) throws StoreException;
+
+    /** Current invoices (no superseded revisions) matching the query, by date, carrier, number. */
+    List<StoredInvoice> invoices(String tenant, LineQuery query) throws StoreException;
+
+    /** The current invoice with this number, if any (a number may recur across carriers: all match). */
+    List<StoredInvoice> invoicesNumbered(String tenant, String invoiceNumber) throws StoreException;
+
+    /** Streams the lines of current invoices matching the query, in invoice then source order. */
+    void lines(String tenant, LineQuery query, Consumer<ChargeLine> consumer) throws StoreException;
+
+    /** Streams the lines of one stored invoice, in source order. */
+    void linesOf(String tenant, long invoiceId, Consumer<ChargeLine> consumer) throws StoreException;
+
+    /** Totals of current lines by charge category and currency, in category order. */
+    List<CategoryTotal> totalsByCategory(String tenant, LineQuery query) throws StoreException;
+
+    /** Services derived from current lines, by carrier, account, service. */
+    List<InventoryItem> inventory(String tenant, LineQuery query) throws StoreException;
+
+    /** Every import, newest first. */
+    List<ImportRecord> imports(String tenant) throws StoreException;
+}
