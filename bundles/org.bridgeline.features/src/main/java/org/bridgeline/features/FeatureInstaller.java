@@ -130,7 +130,7 @@ public final class FeatureInstaller {
      * as an operator reads it, or {@code null} when uninstalling the feature breaks nothing.
      */
     public String firstDependent(Feature feature, Collection<Feature> remaining) {
-        Set<String> leaving = new HashSet<>();
+        Set<String> leaving = new java.util.LinkedHashSet<>(); // in the feature's order: the answer is stable
         for (ArtifactId artifact : feature.bundles()) {
             leaving.add(locationOf(artifact));
         }
@@ -145,7 +145,9 @@ public final class FeatureInstaller {
             if (wiring == null) {
                 continue;
             }
-            for (BundleWire wire : wiring.getProvidedWires(null)) {
+            List<BundleWire> wires = new ArrayList<>(wiring.getProvidedWires(null));
+            wires.sort(java.util.Comparator.comparingLong(wire -> wire.getRequirer().getBundle().getBundleId()));
+            for (BundleWire wire : wires) {
                 Bundle requirer = wire.getRequirer().getBundle();
                 if (!leaving.contains(requirer.getLocation()) && requirer.getBundleId() != 0) {
                     String owner = remaining.stream().filter(f -> f.bundles().stream()

@@ -12,12 +12,16 @@ import org.bridgeline.core.PluginKind;
 import org.bridgeline.core.PluginRegistry;
 import org.bridgeline.core.PluginState;
 import org.bridgeline.core.RuntimeHealth;
+import org.bridgeline.store.BillStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** Status and health of the whole runtime, for {@code bl:status} and {@code bl:health}. */
 @Component(service = RuntimeHealth.class)
@@ -26,6 +30,7 @@ public final class RuntimeHealthImpl implements RuntimeHealth {
     private final BundleContext context;
     private final PluginRegistry registry;
     private final DeploymentMonitor deployments;
+    private volatile BillStore store;
 
     @Activate
     public RuntimeHealthImpl(BundleContext context, @Reference PluginRegistry registry,
@@ -33,6 +38,18 @@ public final class RuntimeHealthImpl implements RuntimeHealth {
         this.context = context;
         this.registry = registry;
         this.deployments = deployments;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setStore(BillStore store) {
+        this.store = store;
+    }
+
+    void unsetStore(BillStore store) {
+        if (this.store == store) {
+            this.store = null;
+        }
     }
 
     @Override
@@ -56,7 +73,7 @@ public final class RuntimeHealthImpl implements RuntimeHealth {
         String data = context.getProperty("bridgeline.data");
         return new Status(uptime(), bundles.length, active, byKind,
                 data == null ? "(not set)" : Path.of(data).toAbsolutePath().normalize().toString(),
-                "none configured (the store arrives with the ingest feature)");
+                store == null ? "none (install the store feature: bl:feature-install store)" : store.description());
     }
 
     private Duration uptime() {
