@@ -1,0 +1,48 @@
+package org.bridgeline.console.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import org.apache.felix.service.command.Function;
+import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.store.BillStore;
+import org.bridgeline.store.StoreException;
+import org.bridgeline.store.StoredInvoice;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=invoices"})
+public final class InvoicesCommand extends BlCommand {
+
+    private final BillStore store;
+
+    @Activate
+    public InvoicesCommand(@Reference BillStore store) {
+        super("invoices", "the invoices in the book of business (current revisions)",
+                "usage: bl:invoices [--carrier NAME] [--account ACCOUNT]");
+        this.store = store;
+    }
+
+    @Override
+    Set<String> valuedOptions() {
+        return Set.of("carrier", "account");
+    }
+
+    @Override
+    void run(Args args, PrintStream out) throws StoreException {
+        List<StoredInvoice> invoices = store.invoices(BillStore.DEFAULT_TENANT,
+                new LineQuery(args.option("carrier"), args.option("account"), null, null));
+        if (invoices.isEmpty()) {
+            out.println("no invoices: import bills with bl:import PATH");
+            return;
+        }
+        Table table = new Table("CARRIER", "ACCOUNT", "INVOICE", "DATE", "PERIOD", "LINES", "LINE TOTAL", "STATED", "REVISION", "FILE");
+        for (StoredInvoice invoice : invoices) {
+            table.row(invoice.header().carrier(), invoice.header().account(), invoice.header().number(), invoice.header().date(),
+                    invoice.header().billingPeriod(), invoice.lines(), invoice.lineTotal(), invoice.statedTotal(),
+                    invoice.revision(), invoice.header().source().file());
+        }
+        table.print(out);
+    }
+}

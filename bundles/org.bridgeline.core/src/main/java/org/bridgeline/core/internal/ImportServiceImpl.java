@@ -1,0 +1,256 @@
+package org.bridgeline.core.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bridgeline.api.parser.BillingParser;
+import org.bridgeline.api.parser.Confidence;
+import org.bridgeline.api.parser.FileSample;
+import org.bridgeline.core.FileOutcome;
+import org.bridgeline.core.ImportIssue;
+import org.bridgeline.core.ImportOptions;
+import org.bridgeline.core.ImportReport;
+import org.bridgeline.core.ImportService;
+import org.bridgeline.core.InvoiceOutcome;
+import org.bridgeline.core.PluginRegistry;
+import org.bridgeline.store.BillStore;
+import org.bridgeline.store.ImportRecord;
+import org.bridgeline.store.StoreException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The import pipeline: files → the most confident parser → streaming parse → validation →
+ * one store transaction per invoice. A file is read twice from disk (hash, then parse) and
+ * never held in memory.
+ */
+@Component(service = ImportService.class)
+public final class ImportServiceImpl implements ImportService {
+
+    private static final Logger LOG = Logger.getLogger("org.bridgeline.core.import");
+    private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
+    private final PluginRegistry registry;
+    private final BillStore store;
+
+    @Activate
+    public ImportServiceImpl(@Reference PluginRegistry registry, @Reference BillStore store) {
+        this.registry = registry;
+        this.store = store;
+    }
+
+    @Override
+    public ImportReport importPath(Path path, ImportOptions options, Progress progress) {
+        long started = System.currentTimeMillis();
+        List<BillingParser> parsers = registry.parsers();
+        if (parsers.isEmpty()) {
+            throw new IllegalArgumentException("no parser is registered: install a parser feature or drop a parser into deploy/");
+        }
+        if (options.parserId() != null && registry.parser(options.parserId()).isEmpty()) {
+            throw new IllegalArgumentException("no parser with id " + options.parserId() + "; registered: "
+                    + String.join(", ", parsers.stream().map(p -> p.info().id()).toList()));
+        }
+        List<ImportSource> sources;
+        try {
+            sources = ImportSource.at(path);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage());
+        }
+        Counters counters = new Counters(progress);
+        List<FileOutcome> files = new ArrayList<>();
+        for (ImportSource source : sources) {
+            files.add(importFile(source, options, parsers, counters));
+        }
+        ImportReport report = new ImportReport(files, options.dryRun(), System.currentTimeMillis() - started);
+        LOG.info("import of " + path + ": " + files.size() + " files, " + report.lines() + " lines, " + report.failedFiles()
+                + " not imported, " + report.millis() + " ms" + (options.dryRun() ? " (dry run)" : ""));
+        return report;
+    }
+
+    private FileOutcome importFile(ImportSource source, ImportOptions options, List<BillingParser> parsers, Counters counters) {
+        String name = source.name();
+        FileSample sample;
+        String hash;
+        try {
+            sample = sample(source);
+            hash = hash(source);
+        } catch (IOException e) {
+            return failed(source, null, "cannot read the file: " + e.getMessage());
+        }
+        BillingParser parser;
+        if (options.parserId() != null) {
+            parser = registry.parser(options.parserId()).orElseThrow();
+        } else {
+            List<String> answers = new ArrayList<>();
+            parser = choose(parsers, sample, answers);
+            if (parser == null) {
+                return new FileOutcome(name, null, "NO_PARSER", "no parser can read it; asked: " + String.join("; ", answers),
+                        List.of(), List.of(), 0, source.size());
+            }
+        }
+        String parserId = parser.info().id();
+        try {
+            Optional<ImportRecord> earlier = store.findImport(options.tenant(), hash);
+            if (earlier.isPresent()) {
+                return new FileOutcome(name, parserId, "ALREADY_IMPORTED", "the same content was imported on "
+                        + earlier.get().importedAt() + " as " + earlier.get().fileName() + " (" + earlier.get().invoices()
+                        + " invoices, " + earlier.get().lines() + " lines); nothing added", List.of(), List.of(), 0, source.size());
+            }
+            long importId = options.dryRun() ? 0 : store.beginImport(options.tenant(), name, hash, parserId);
+            InvoiceSink sink = new InvoiceSink(store, options.tenant(), importId, options.dryRun(), options.keepGoodLines(), name,
+                    counters::line);
+            String failure = null;
+            try (InputStream in = counters.counting(source.open(), name)) {
+                parser.parse(name, in, sink);
+            } catch (IOException e) {
+                failure = "cannot read " + name + ": " + e.getMessage();
+            } catch (RuntimeException | LinkageError e) {
+                failure = "parser " + parserId + " failed after " + sink.lastPosition() + ": " + e;
+                LOG.log(Level.WARNING, failure, e);
+            }
+            sink.finish(failure);
+            if (!options.dryRun()) {
+                store.finishImport(options.tenant(), importId);
+            }
+            return outcome(source, parserId, sink, failure, options.dryRun());
+        } catch (StoreException e) {
+            return failed(source, parserId, e.getMessage());
+        }
+    }
+
+    private static FileOutcome outcome(ImportSource source, String parserId, InvoiceSink sink, String failure, boolean dryRun) {
+        List<InvoiceOutcome> invoices = sink.outcomes();
+        long rejected = invoices.stream().filter(i -> i.status().equals("REJECTED")).count();
+        boolean problems = !sink.issues().isEmpty() || sink.errorsOutsideInvoices() > 0;
+        String status;
+        String message;
+        if (failure != null) {
+            status = "FAILED";
+            message = failure;
+        } else if (invoices.isEmpty()) {
+            status = "REJECTED";
+            message = problems ? "no invoice could be read" : "the file holds no invoice";
+        } else if (rejected == invoices.size()) {
+            status = "REJECTED";
+            message = "every invoice has bad records; nothing stored (--keep-good imports the good lines)";
+        } else if (rejected > 0 || sink.errorsOutsideInvoices() > 0) {
+            status = "PARTIAL";
+            message = rejected + " of " + invoices.size() + " invoices rejected" + (sink.errorsOutsideInvoices() > 0
+                    ? ", " + sink.errorsOutsideInvoices() + " records outside any invoice" : "");
+        } else {
+            status = dryRun ? "CHECKED" : "IMPORTED";
+            long leftOut = invoices.stream().mapToLong(InvoiceOutcome::linesLeftOut).sum();
+            message = leftOut > 0 ? leftOut + " bad records left out" : null;
+        }
+        return new FileOutcome(source.name(), parserId, status, message, invoices, List.copyOf(sink.issues()), sink.moreIssues(),
+                source.size());
+    }
+
+    private static FileOutcome failed(ImportSource source, String parserId, String message) {
+        return new FileOutcome(source.name(), parserId, "FAILED", message, List.of(),
+                List.of(new ImportIssue(true, source.name(), 0, 0, null, null, null, message)), 0, source.size());
+    }
+
+    /** The most confident parser at or above the threshold (ties: by id), or {@code null}; every answer is noted. */
+    private static BillingParser choose(List<BillingParser> parsers, FileSample sample, List<String> answers) {
+        BillingParser best = null;
+        int bestScore = -1;
+        for (BillingParser parser : parsers.stream().sorted(Comparator.comparing(p -> p.info().id())).toList()) {
+            Confidence confidence;
+            try {
+                confidence = parser.probe(sample);
+            } catch (RuntimeException e) {
+                confidence = Confidence.none("failed to probe: " + e);
+            }
+            answers.add(parser.info().id() + " " + confidence.score() + " (" + confidence.reason() + ")");
+            if (confidence.isConfident() && confidence.score() > bestScore) {
+                best = parser;
+                bestScore = confidence.score();
+            }
+        }
+        return best;
+    }
+
+    private static FileSample sample(ImportSource source) throws IOException {
+        try (InputStream in = source.open()) {
+            String name = source.name();
+            return new FileSample(name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('!')) + 1),
+                    in.readNBytes(FileSample.MAX_HEAD_BYTES));
+        }
+    }
+
+    private static String hash(ImportSource source) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(source.open(), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Lines and bytes across the whole import, reported every couple of seconds. */
+    private static final class Counters {
+        private final Progress progress;
+        private final AtomicLong lines = new AtomicLong();
+        private final AtomicLong bytes = new AtomicLong();
+        private long lastReport = System.nanoTime();
+        private String file = "";
+
+        Counters(Progress progress) {
+            this.progress = progress;
+        }
+
+        void line(long count) {
+            lines.addAndGet(count);
+            maybeReport();
+        }
+
+        private void maybeReport() {
+            long now = System.nanoTime();
+            if (progress != null && now - lastReport >= PROGRESS_EVERY_NANOS) {
+                lastReport = now;
+                progress.update(file, lines.get(), bytes.get());
+            }
+        }
+
+        InputStream counting(InputStream in, String name) {
+            file = name;
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        bytes.incrementAndGet();
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) {
+                        bytes.addAndGet(n);
+                    }
+                    return n;
+                }
+            };
+        }
+    }
+}
