@@ -242,7 +242,7 @@ class HotDeployIT {
         assertEquals("error: bl:feature-uninstall console: feature console is essential (bridgeline.features.essential in"
                 + " conf/bridgeline.properties): without it the console could not install features again",
                 failure("bl:feature-uninstall console"));
-        assertEquals("error: bl:feature-install nosuch: no feature named \"nosuch\"; the distribution has: base, console, core, itest, store",
+        assertEquals("error: bl:feature-install nosuch: no feature named \"nosuch\"; the distribution has: base, console, core, itest, parsers, store",
                 failure("bl:feature-install nosuch"));
         assertTrue(console("bl:health").startsWith("ok"));
     }
@@ -250,8 +250,8 @@ class HotDeployIT {
     @Test
     void aFeatureOthersNeedIsNotUninstalled() {
         // this runtime lets the console uninstall core (see start()), so only the dependency check stands in the way
-        // the api (first in core) is used by the store feature's bundles
-        assertEquals("error: bl:feature-uninstall core: feature core is still needed: org.bridgeline.store (feature store)"
+        // the api (first in core) is used by the store feature's implementation
+        assertEquals("error: bl:feature-uninstall core: feature core is still needed: org.bridgeline.store.duckdb (feature store)"
                 + " uses org.bridgeline.api.detect from org.bridgeline.api; uninstall that first", failure("bl:feature-uninstall core"));
         assertTrue(console("bl:health").startsWith("ok"));
     }

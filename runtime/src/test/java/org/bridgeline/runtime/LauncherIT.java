@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -37,55 +36,37 @@ class LauncherIT {
         TestDistribution.keepLog(home, "LauncherIT");
     }
 
-    record Result(int status, String out, String err) {
-    }
-
-    static Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(home.resolve("bin/bridgeline").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Path out = Files.createTempFile("bl-out", ".txt");
-        Path err = Files.createTempFile("bl-err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("bridgeline " + String.join(" ", args) + " did not finish");
-        }
-        Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        return result;
+    static BinBridgeline.Result run(String... args) throws IOException, InterruptedException {
+        return BinBridgeline.run(home, args);
     }
 
     @Test
     void everySubcommandExplainsItself() throws Exception {
         for (String subcommand : List.of("run", "exec", "start", "stop", "status", "client")) {
-            Result help = run(subcommand, "--help");
+            BinBridgeline.Result help = run(subcommand, "--help");
             assertEquals(0, help.status(), subcommand + ": " + help.err());
             assertTrue(help.out().startsWith("usage: bridgeline " + subcommand), help.out());
         }
-        Result unknown = run("frobnicate");
+        BinBridgeline.Result unknown = run("frobnicate");
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().startsWith("bridgeline: unknown command 'frobnicate'"), unknown.err());
     }
 
     @Test
     void execRunsCommandsInOrderAndStopsAtTheFirstFailure() throws Exception {
-        Result ok = run("exec", "bl:status", "bl:health");
+        BinBridgeline.Result ok = run("exec", "bl:status", "bl:health");
         assertEquals(0, ok.status(), ok.err());
         assertTrue(ok.out().startsWith("uptime "), ok.out());
         assertTrue(ok.out().contains("ok: every bundle active, every component satisfied"), ok.out());
         assertEquals("", ok.err());
 
-        Result failed = run("exec", "bl:health", "bl:no-such-command", "bl:status");
+        BinBridgeline.Result failed = run("exec", "bl:health", "bl:no-such-command", "bl:status");
         assertEquals(1, failed.status());
         assertTrue(failed.out().contains("ok: every bundle active"), failed.out());
         assertFalse(failed.out().contains("uptime"), "commands after the failure must not run: " + failed.out());
         assertEquals("error: bl:no-such-command: Command not found: bl:no-such-command", failed.err().strip());
 
-        Result badOption = run("exec", "bl:plugins --verbose");
+        BinBridgeline.Result badOption = run("exec", "bl:plugins --verbose");
         assertEquals(1, badOption.status());
         assertEquals("error: bl:plugins --verbose: bl:plugins: unknown option --verbose (see bl:plugins --help)",
                 badOption.err().strip());
@@ -93,13 +74,13 @@ class LauncherIT {
 
     @Test
     void startClientStatusStopRoundTrip() throws Exception {
-        Result start = run("start");
+        BinBridgeline.Result start = run("start");
         assertEquals(0, start.status(), start.err());
         assertTrue(start.out().startsWith("bridgeline started (pid "), start.out());
         try {
             assertEquals(1, run("start").status(), "a second start must refuse");
 
-            Result status = run("status");
+            BinBridgeline.Result status = run("status");
             assertEquals(0, status.status());
             assertTrue(status.out().startsWith("bridgeline is running (pid "), status.out());
 
@@ -107,26 +88,26 @@ class LauncherIT {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data/run"))));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data/run/bridgeline.sock"))));
 
-            Result plugins = run("client", "bl:health", "bl:plugins");
+            BinBridgeline.Result plugins = run("client", "bl:health", "bl:plugins");
             assertEquals(0, plugins.status(), plugins.err());
             assertTrue(plugins.out().startsWith("ok: every bundle active"), plugins.out());
 
-            Result failing = run("client", "bl:feature-install nosuch");
+            BinBridgeline.Result failing = run("client", "bl:feature-install nosuch");
             assertEquals(1, failing.status());
             assertTrue(failing.err().startsWith("error: bl:feature-install nosuch: no feature named \"nosuch\""), failing.err());
         } finally {
-            Result stop = run("stop");
+            BinBridgeline.Result stop = run("stop");
             assertEquals(0, stop.status(), stop.err());
             assertTrue(stop.out().startsWith("bridgeline stopped"), stop.out());
         }
-        Result after = run("status");
+        BinBridgeline.Result after = run("status");
         assertEquals(3, after.status());
         assertEquals("bridgeline is not running", after.out().strip());
         assertFalse(Files.exists(home.resolve("data/bridgeline.pid")));
         String log = Files.readString(home.resolve("log/bridgeline.log"));
         assertTrue(log.contains("framework stopping") && log.contains("framework stopped"), "a clean stop is logged");
 
-        Result client = run("client", "bl:status");
+        BinBridgeline.Result client = run("client", "bl:status");
         assertEquals(3, client.status());
         assertTrue(client.err().startsWith("error: no runtime is running from"), client.err());
     }
@@ -135,12 +116,12 @@ class LauncherIT {
     void aJarDeletedWhileTheRuntimeIsDownIsGoneAfterTheNextStart() throws Exception {
         Path jar = home.resolve("deploy/itest.jar");
         Files.copy(TestDistribution.itestPlugin(), jar);
-        Result before = run("exec", "bl:plugins");
+        BinBridgeline.Result before = run("exec", "bl:plugins");
         assertEquals(0, before.status(), before.err());
         assertTrue(before.out().contains("itest-lines"), before.out());
 
         Files.delete(jar);
-        Result after = run("exec", "bl:plugins");
+        BinBridgeline.Result after = run("exec", "bl:plugins");
         assertEquals(0, after.status(), after.err());
         assertFalse(after.out().contains("itest"), after.out());
         assertTrue(Files.readString(home.resolve("log/bridgeline.log")).contains("itest.jar was deleted while the runtime was down"));
@@ -153,7 +134,7 @@ class LauncherIT {
         Files.writeString(cfg, "label=set before start\n");
         Files.copy(TestDistribution.itestPlugin(), jar);
         try {
-            Result result = run("exec", "bl:plugin itest-quiet");
+            BinBridgeline.Result result = run("exec", "bl:plugin itest-quiet");
             assertEquals(0, result.status(), result.err());
             assertTrue(result.out().contains("description  set before start"), result.out());
             assertEquals("label=set before start\n", Files.readString(cfg), "the runtime never rewrites an operator's file");

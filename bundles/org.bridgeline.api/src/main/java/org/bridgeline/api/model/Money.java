@@ -96,8 +96,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return 31 * currency.hashCode() + amount.stripTrailingZeros().hashCode();
     }
 
+    /** The amount with at least the currency's minor-unit digits (never rounded), then the currency: {@code 12.50 USD}. */
     @Override
     public String toString() {
-        return amount.toPlainString() + " " + currency.getCurrencyCode();
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        BigDecimal shown = amount.scale() < digits ? amount.setScale(digits) : amount;
+        return shown.toPlainString() + " " + currency.getCurrencyCode();
     }
 }

@@ -101,7 +101,7 @@ class DuckDbStoreTest {
         assertEquals(original.invoiceId(), corrected.supersedes());
         List<StoredInvoice> current = store.invoices(DEFAULT_TENANT, LineQuery.ALL);
         assertEquals(1, current.size());
-        assertEquals("90 USD", current.get(0).lineTotal().toString());
+        assertEquals("90.00 USD", current.get(0).lineTotal().toString());
         assertEquals(1, countLinesOfCurrentInvoices());
     }
 
@@ -133,11 +133,11 @@ class DuckDbStoreTest {
         assertEquals("CKT-1", first.serviceId());
         assertEquals(LocalDate.of(2026, 3, 1), first.firstBilled());
         assertEquals(LocalDate.of(2026, 4, 1), first.lastBilled());
-        assertEquals("510 USD", first.monthlyRecurring().toString(), "recurring cost of the latest invoice");
-        assertEquals("12.5 USD", first.usage().toString());
+        assertEquals("510.00 USD", first.monthlyRecurring().toString(), "recurring cost of the latest invoice");
+        assertEquals("12.50 USD", first.usage().toString());
         assertEquals(List.of("BURST", "DIA100", "STATICIP"), first.chargeCodes());
         assertEquals(4, first.lines());
-        assertEquals("1347.5 USD", store.totalsByCategory(DEFAULT_TENANT, LineQuery.ALL).stream()
+        assertEquals("1347.50 USD", store.totalsByCategory(DEFAULT_TENANT, LineQuery.ALL).stream()
                 .map(total -> total.total()).reduce(Money::plus).orElseThrow().toString());
     }
 

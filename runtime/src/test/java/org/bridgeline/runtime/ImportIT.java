@@ -1,0 +1,97 @@
+package org.bridgeline.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real carrier files (../shared/data, read in place) imported through bin/bridgeline as an
+ * operator does: report, book of business, re-import, a file no parser reads.
+ */
+class ImportIT {
+
+    @TempDir
+    static Path home;
+    static Path data;
+
+    @BeforeAll
+    static void prepare() throws IOException {
+        data = sharedData();
+        TestDistribution.copyTo(home);
+    }
+
+    @AfterAll
+    static void keepLog() throws IOException {
+        TestDistribution.keepLog(home, "ImportIT");
+    }
+
+    private static Path sharedData() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("../shared/data").normalize();
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        Assumptions.abort("no ../shared/data folder: the real carrier files are not on this machine");
+        return null;
+    }
+
+    @Test
+    void theTelstraBillIsImportedOnceWithItsGapShownAndItsServicesInTheInventory() throws Exception {
+        Path bills = data.resolve("carrier-bills/telstra-olb/bills.csv");
+        BinBridgeline.Result first = BinBridgeline.run(home, "exec", "bl:import " + bills, "bl:invoices", "bl:inventory --type WIRELESS",
+                "bl:lines P8596370108");
+        assertEquals(0, first.status(), first.err());
+        String out = first.out();
+        assertTrue(out.contains("bills.csv  telstra-olb  1         490    IMPORTED"), out);
+        // the file is an extract: the report shows the gap between its header total and its charges, it does not hide it
+        assertTrue(out.contains("765.26 AUD  6670.47 AUD  GAP 5905.21 AUD  STORED"), out);
+        assertTrue(out.contains("RECURRING  23     540.09 AUD"), out);
+        assertTrue(out.contains("USAGE      271    92.02 AUD"), out);
+        assertTrue(out.contains("ONE_TIME   5      69.92 AUD"), out);
+        assertTrue(out.contains("TAX        191    63.23 AUD"), out);
+        assertTrue(out.contains("0455553125  WIRELESS"), out);
+        assertTrue(out.contains("3 services"), "three mobile services in the bill: " + out);
+        assertTrue(out.contains("bills.csv record 3 (line 4)") || out.contains("bills.csv record"), "lines cite their source: " + out);
+
+        BinBridgeline.Result again = BinBridgeline.run(home, "exec", "bl:import " + bills, "bl:invoices");
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("ALREADY_IMPORTED"), again.out());
+        assertEquals(1, again.out().lines().filter(line -> line.startsWith("Telstra  4833936100  P8596370108")).count(),
+                "re-importing adds nothing: " + again.out());
+    }
+
+    @Test
+    void aFileNoParserReadsIsRefusedWithTheAnswersOfEveryParser() throws Exception {
+        BinBridgeline.Result result = BinBridgeline.run(home, "exec", "bl:import " + data.resolve("carrier-bills/telstra-olb/invalid.csv"));
+        assertEquals(1, result.status());
+        assertTrue(result.out().contains("NO_PARSER  no parser can read it; asked: telstra-olb 0 (first record does not start with an OLB"),
+                result.out());
+        assertTrue(result.err().contains("1 of 1 files not fully imported"), result.err());
+    }
+
+    @Test
+    void aDryRunChecksWithoutStoringAndAZipIsReadEntryByEntry() throws Exception {
+        Path zip = home.resolve("bills.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("june/bills.csv"));
+            Files.copy(data.resolve("carrier-bills/telstra-olb/bills.csv"), out);
+            out.closeEntry();
+        }
+        BinBridgeline.Result dry = BinBridgeline.run(home, "exec", "bl:import " + zip + " --dry-run");
+        assertEquals(0, dry.status(), dry.err());
+        assertTrue(dry.out().contains("bills.zip!/june/bills.csv  telstra-olb  1         490    CHECKED")
+                || dry.out().contains("ALREADY_IMPORTED"), dry.out());
+        assertTrue(dry.out().contains("dry run, nothing stored"), dry.out());
+    }
+}
