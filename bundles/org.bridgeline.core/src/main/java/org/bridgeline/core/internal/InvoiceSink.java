@@ -47,6 +47,8 @@ final class InvoiceSink implements ParseSink {
     private InvoiceWriter writer;
     private long lines;
     private long bad;
+    /** The invoice cannot be whole (the parser stopped inside it, or said it cannot go on): never stored, even with keepGoodLines. */
+    private boolean incomplete;
     private BigDecimal lineTotal;
     private final Map<ChargeCategory, BigDecimal> byCategory = new EnumMap<>(ChargeCategory.class);
     private final Map<ChargeCategory, Long> countByCategory = new EnumMap<>(ChargeCategory.class);
@@ -73,6 +75,7 @@ final class InvoiceSink implements ParseSink {
         header = invoice;
         lines = 0;
         bad = 0;
+        incomplete = false;
         lineTotal = BigDecimal.ZERO;
         byCategory.clear();
         countByCategory.clear();
@@ -144,7 +147,7 @@ final class InvoiceSink implements ParseSink {
         Money total = new Money(lineTotal, header.currency());
         Money gap = statedTotal == null ? null : statedTotal.minus(total);
         String status;
-        if (bad > 0 && !keepGoodLines || writer == null && !dryRun) {
+        if (incomplete || bad > 0 && !keepGoodLines || writer == null && !dryRun) {
             if (writer != null) {
                 writer.rollback();
             }
@@ -175,6 +178,7 @@ final class InvoiceSink implements ParseSink {
         issue(true, problem.position(), problem.field(), problem.expected(), problem.found(), problem.message());
         if (header != null) {
             bad++;
+            incomplete |= problem.fatal();
         } else {
             errorsOutsideInvoices++;
         }
@@ -186,6 +190,7 @@ final class InvoiceSink implements ParseSink {
             issue(true, lastPosition, null, "invoice " + header.number() + " to end",
                     failure == null ? "the end of the file" : "a parser failure", failure);
             bad++;
+            incomplete = true;
             endInvoice(null);
         }
     }

@@ -1,0 +1,164 @@
+package org.bridgeline.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.SourcePosition;
+import org.bridgeline.api.parser.ParseProblem;
+import org.bridgeline.core.InvoiceOutcome;
+import org.bridgeline.store.BillStore;
+import org.bridgeline.store.CategoryTotal;
+import org.bridgeline.store.ImportRecord;
+import org.bridgeline.store.InventoryItem;
+import org.bridgeline.store.InvoiceWriter;
+import org.bridgeline.store.StoredInvoice;
+import org.junit.jupiter.api.Test;
+
+class InvoiceSinkTest {
+
+    /** Records what reaches the store: committed invoices and their lines, rollbacks. */
+    static final class FakeStore implements BillStore {
+        final List<String> committed = new ArrayList<>();
+        final List<ChargeLine> stored = new ArrayList<>();
+        int rollbacks;
+
+        @Override
+        public InvoiceWriter writeInvoice(String tenant, long importId, InvoiceHeader header) {
+            List<ChargeLine> pending = new ArrayList<>();
+            return new InvoiceWriter() {
+                @Override
+                public void append(ChargeLine line) {
+                    pending.add(line);
+                }
+
+                @Override
+                public StoredInvoice commit(Money statedTotal) {
+                    committed.add(header.number());
+                    stored.addAll(pending);
+                    return new StoredInvoice(committed.size(), importId, header, statedTotal, null, pending.size(), 1, 0);
+                }
+
+                @Override
+                public void rollback() {
+                    rollbacks++;
+                    pending.clear();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override public String description() { return "fake"; }
+        @Override public Optional<ImportRecord> findImport(String tenant, String contentHash) { return Optional.empty(); }
+        @Override public long beginImport(String tenant, String fileName, String contentHash, String parserId) { return 1; }
+        @Override public ImportRecord finishImport(String tenant, long importId) { return null; }
+        @Override public List<StoredInvoice> invoices(String tenant, LineQuery query) { return List.of(); }
+        @Override public List<StoredInvoice> invoicesNumbered(String tenant, String invoiceNumber) { return List.of(); }
+        @Override public void lines(String tenant, LineQuery query, Consumer<ChargeLine> consumer) { }
+        @Override public void linesOf(String tenant, long invoiceId, Consumer<ChargeLine> consumer) { }
+        @Override public List<CategoryTotal> totalsByCategory(String tenant, LineQuery query) { return List.of(); }
+        @Override public List<InventoryItem> inventory(String tenant, LineQuery query) { return List.of(); }
+        @Override public List<ImportRecord> imports(String tenant) { return List.of(); }
+    }
+
+    private final FakeStore store = new FakeStore();
+    private final InvoiceHeader header = new InvoiceHeader("Acme", "A1", null, "INV-1", LocalDate.of(2026, 1, 31), null,
+            Currency.getInstance("USD"), SourcePosition.of("bill.csv", 1, 1));
+
+    private ChargeLine line(long record, String amount) {
+        return ChargeLine.builder().invoice(header).category(ChargeCategory.RECURRING).amount(Money.of(amount, "USD"))
+                .source(SourcePosition.of("bill.csv", record, record)).build();
+    }
+
+    private InvoiceSink sink(boolean keepGoodLines) {
+        return new InvoiceSink(store, BillStore.DEFAULT_TENANT, 1, false, keepGoodLines, "bill.csv", count -> { });
+    }
+
+    @Test
+    void aBillWithABadRecordIsRejectedWholeByDefault() {
+        InvoiceSink sink = sink(false);
+        sink.startInvoice(header);
+        sink.line(line(2, "10.00"));
+        sink.problem(ParseProblem.of(SourcePosition.of("bill.csv", 3, 3), "amount", "a decimal amount", "ten"));
+        sink.line(line(4, "5.00"));
+        sink.endInvoice(Money.of("25.00", "USD"));
+
+        InvoiceOutcome outcome = sink.outcomes().get(0);
+        assertEquals("REJECTED", outcome.status());
+        assertEquals(0, outcome.lines());
+        assertEquals(3, outcome.linesLeftOut(), "two good lines and the bad record: none of them stored");
+        assertEquals(List.of(), store.committed);
+        assertEquals(1, store.rollbacks);
+        assertEquals("bill.csv record 3 (line 3): field \"amount\": expected a decimal amount, found \"ten\"",
+                sink.issues().get(0).message());
+    }
+
+    @Test
+    void withKeepGoodTheGoodLinesAreImportedAndTheBadOnesListed() {
+        InvoiceSink sink = sink(true);
+        sink.startInvoice(header);
+        sink.line(line(2, "10.00"));
+        sink.problem(ParseProblem.of(SourcePosition.of("bill.csv", 3, 3), "amount", "a decimal amount", "ten"));
+        sink.line(line(4, "5.00"));
+        sink.endInvoice(Money.of("25.00", "USD"));
+
+        InvoiceOutcome outcome = sink.outcomes().get(0);
+        assertEquals("STORED", outcome.status());
+        assertEquals(2, outcome.lines());
+        assertEquals(1, outcome.linesLeftOut());
+        assertEquals(2, store.stored.size());
+        assertEquals("GAP 10.00 USD", outcome.balance(), "the left-out record shows as a gap against the stated total");
+    }
+
+    @Test
+    void linesAreReconciledAgainstTheStatedTotal() {
+        InvoiceSink sink = sink(false);
+        sink.startInvoice(header);
+        sink.line(line(2, "10.10"));
+        sink.line(line(3, "-0.10"));
+        sink.endInvoice(Money.of("10", "USD"));
+        assertEquals("BALANCED", sink.outcomes().get(0).balance());
+
+        sink.startInvoice(header);
+        sink.line(line(2, "1"));
+        sink.endInvoice(null);
+        assertEquals("NOT STATED", sink.outcomes().get(1).balance());
+    }
+
+    @Test
+    void aLineThatContradictsItsInvoiceIsABadRecord() {
+        InvoiceSink sink = sink(false);
+        sink.startInvoice(header);
+        sink.line(line(2, "1").toBuilder().amount(Money.of("1", "AUD")).build());
+        sink.endInvoice(null);
+        assertEquals("REJECTED", sink.outcomes().get(0).status());
+        assertEquals("bill.csv record 2 (line 2): field \"currency\": expected the invoice's own value, found \"AUD on an invoice in USD\"",
+                sink.issues().get(0).message());
+    }
+
+    @Test
+    void anInvoiceTheParserNeverEndsIsNotStored() {
+        InvoiceSink sink = sink(true);
+        sink.line(line(1, "1"));
+        sink.startInvoice(header);
+        sink.line(line(2, "10"));
+        sink.finish("parser x failed: boom");
+        assertEquals(1, sink.errorsOutsideInvoices(), "a line before any invoice header");
+        assertEquals("REJECTED", sink.outcomes().get(0).status());
+        assertEquals(List.of(), store.committed);
+        assertTrue(sink.issues().stream().anyMatch(issue -> issue.message().equals("parser x failed: boom")), sink.issues().toString());
+    }
+}
