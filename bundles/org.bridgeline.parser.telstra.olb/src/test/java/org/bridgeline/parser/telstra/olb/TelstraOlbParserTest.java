@@ -18,6 +18,8 @@ import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.parser.FileSample;
 import org.bridgeline.api.parser.ParseProblem;
+import org.bridgeline.testkit.RecordingSink;
+import org.bridgeline.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
 class TelstraOlbParserTest {

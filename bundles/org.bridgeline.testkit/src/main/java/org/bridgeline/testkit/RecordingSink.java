@@ -1,4 +1,4 @@
-package org.bridgeline.parser.telstra.olb;
+package org.bridgeline.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +8,17 @@ import org.bridgeline.api.model.Money;
 import org.bridgeline.api.parser.ParseProblem;
 import org.bridgeline.api.parser.ParseSink;
 
-/** Keeps everything a parser hands over, for assertions. */
-final class RecordingSink implements ParseSink {
+/** A sink that keeps everything a parser hands over, in order, for assertions. */
+public final class RecordingSink implements ParseSink {
 
-    final List<InvoiceHeader> invoices = new ArrayList<>();
-    final List<Money> statedTotals = new ArrayList<>();
-    final List<ChargeLine> lines = new ArrayList<>();
-    final List<ParseProblem> problems = new ArrayList<>();
+    /** Invoice headers, in the order started. */
+    public final List<InvoiceHeader> invoices = new ArrayList<>();
+    /** Stated totals, one per ended invoice ({@code null} where the format states none). */
+    public final List<Money> statedTotals = new ArrayList<>();
+    /** Every line, in order. */
+    public final List<ChargeLine> lines = new ArrayList<>();
+    /** Every problem, in order. */
+    public final List<ParseProblem> problems = new ArrayList<>();
 
     @Override
     public void startInvoice(InvoiceHeader header) {

@@ -1,16 +1,21 @@
-package org.bridgeline.parser.telstra.olb;
+package org.bridgeline.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
-/** The real carrier files others wrote, in ../shared/data beside the project; tests are skipped only when it is absent. */
-final class SharedData {
+/**
+ * Real carrier files written by others, in a {@code shared/data} folder beside the project
+ * (found by walking up from the working directory). Tests read them in place and are skipped
+ * only when the folder is absent.
+ */
+public final class SharedData {
 
     private SharedData() {
     }
 
-    static Path file(String relative) {
+    /** The file at {@code relative} below shared/data; aborts the test when there is no such folder or file. */
+    public static Path file(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("../shared/data").normalize();
             if (Files.isDirectory(candidate)) {

@@ -1,0 +1,9 @@
+/**
+ * Test support for Bridgeline plugins: record what a parser streams, find shared sample files.
+ */
+@Export
+@Version("1.0.0")
+package org.bridgeline.testkit;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
