@@ -72,11 +72,28 @@ class ImportIT {
     }
 
     @Test
+    void declarativeLayoutsReadTheVerizonAttAndTelstraExportsAndTheVerizonSummaryBalances() throws Exception {
+        Path verizon = data.resolve("carrier-bills/verizon-wireless/AccountSummary_test.txt");
+        Path att = data.resolve("carrier-bills/att-wireless");
+        Path calls = data.resolve("carrier-bills/telstra-calls");
+        BinBridgeline.Result result = BinBridgeline.run(home, "exec", "bl:import " + verizon, "bl:import " + att, "bl:import " + calls);
+        assertEquals(0, result.status(), result.out() + result.err());
+        String out = result.out();
+        assertTrue(out.contains("verizon-wireless-account-summary  1         6      IMPORTED"), out);
+        assertTrue(out.contains("36830.02 USD  36830.02 USD  BALANCED"), "the charge columns reconcile to Total Current Charges: " + out);
+        assertTrue(out.contains("ENC1 Detail Mar.csv   att-wireless-usage-detail  1         9      IMPORTED"), out);
+        assertTrue(out.contains("ENC1 Pooling Mar.csv  att-wireless-data-pooling  1         10     IMPORTED"), out);
+        assertTrue(out.contains("test.csv   telstra-calls-csv                1         4      IMPORTED"), out);
+        assertTrue(out.contains("test2.csv  telstra-calls-csv-decimal-comma  1         4      IMPORTED"), out);
+    }
+
+    @Test
     void aFileNoParserReadsIsRefusedWithTheAnswersOfEveryParser() throws Exception {
         BinBridgeline.Result result = BinBridgeline.run(home, "exec", "bl:import " + data.resolve("carrier-bills/telstra-olb/invalid.csv"));
         assertEquals(1, result.status());
-        assertTrue(result.out().contains("NO_PARSER  no parser can read it; asked: telstra-olb 0 (first record does not start with an OLB"),
-                result.out());
+        assertTrue(result.out().contains("NO_PARSER  no parser can read it; asked: "), result.out());
+        assertTrue(result.out().contains("telstra-olb 0 (first record does not start with an OLB"), result.out());
+        assertTrue(result.out().contains("verizon-wireless-account-summary 0 (first line does not match"), result.out());
         assertTrue(result.err().contains("1 of 1 files not fully imported"), result.err());
     }
 

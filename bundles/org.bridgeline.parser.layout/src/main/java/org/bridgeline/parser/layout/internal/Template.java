@@ -1,0 +1,78 @@
+package org.bridgeline.parser.layout.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A profile value: literal text with {@code {Column name}} (or {@code {#3}}, a 0-based column
+ * index) placeholders, and {@code {file}} for the file's name without its extension. A value
+ * that is exactly one placeholder is the cell as it is.
+ */
+final class Template {
+
+    private final String source;
+    private final List<String> literals = new ArrayList<>();
+    private final List<String> columns = new ArrayList<>();
+
+    private Template(String source) {
+        this.source = source;
+    }
+
+    static Template of(String source) throws ProfileException {
+        Template template = new Template(source);
+        int at = 0;
+        StringBuilder literal = new StringBuilder();
+        while (at < source.length()) {
+            int open = source.indexOf('{', at);
+            if (open < 0) {
+                literal.append(source, at, source.length());
+                break;
+            }
+            int close = source.indexOf('}', open);
+            if (close < 0) {
+                throw new ProfileException("unclosed { in \"" + source + "\"");
+            }
+            literal.append(source, at, open);
+            template.literals.add(literal.toString());
+            literal.setLength(0);
+            template.columns.add(source.substring(open + 1, close));
+            at = close + 1;
+        }
+        template.literals.add(literal.toString());
+        return template;
+    }
+
+    /** The column names (and {@code #index} references) this template reads. */
+    List<String> columns() {
+        return columns;
+    }
+
+    /**
+     * The value for a row, or {@code null} when every placeholder it has is empty in the row (a
+     * template with no placeholder is a constant and never {@code null}).
+     */
+    String resolve(Row row, Map<String, String> context) {
+        StringBuilder out = new StringBuilder(literals.get(0));
+        boolean anyValue = columns.isEmpty();
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            String value = context.containsKey(column) ? context.get(column) : row.get(column);
+            if (value != null && !value.isEmpty()) {
+                anyValue = true;
+                out.append(value);
+            }
+            out.append(literals.get(i + 1));
+        }
+        if (!anyValue) {
+            return null;
+        }
+        String value = out.toString().strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}
