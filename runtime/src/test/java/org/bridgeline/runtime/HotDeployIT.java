@@ -218,6 +218,41 @@ class HotDeployIT {
     }
 
     @Test
+    void aCarrierLayoutIsHotDeployedAsABundleOfJsonWithNoJava() throws Exception {
+        Path jar = deploy.resolve("acme-layouts.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "com.example.layouts.acme");
+        manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+        Path staged = home.resolve("acme-layouts.jar.part");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(staged), manifest)) {
+            out.putNextEntry(new java.util.jar.JarEntry("layouts/acme-csv.json"));
+            out.write("""
+                    { "id": "acme-csv", "carrier": "Acme Fiber", "format": "monthly CSV", "detect": { "header": "^circuit,account,invoice,date,mrc$" },
+                      "text": { "delimiter": "," },
+                      "invoice": { "carrier": "Acme Fiber", "account": "{account}", "number": "{invoice}",
+                                   "date": { "value": "{date}", "format": "yyyy-MM-dd" }, "currency": "USD" },
+                      "lines": [ { "category": "RECURRING", "amount": "{mrc}", "serviceId": "{circuit}", "serviceType": "ETHERNET" } ] }
+                    """.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Files.move(staged, jar);
+        TestDistribution.eventually(WAIT, () -> row("acme-csv").contains("ACTIVE"), () -> console("bl:plugins"));
+        assertTrue(row("acme-csv").contains("com.example.layouts.acme"), "the parser is the layout bundle's: " + row("acme-csv"));
+
+        Path bill = home.resolve("acme-2026-01.csv");
+        Files.writeString(bill, "circuit,account,invoice,date,mrc\nETH-1,AC-9,2026-01,2026-01-31,850.00\nETH-2,AC-9,2026-01,2026-01-31,425.50\n");
+        String report = console("bl:import " + bill);
+        assertTrue(report.contains("acme-2026-01.csv  acme-csv  1         2      IMPORTED"), report);
+        String inventory = console("bl:inventory --type ETHERNET");
+        assertTrue(inventory.contains("Acme Fiber  AC-9     ETH-1") && inventory.contains("850.00 USD"), inventory);
+
+        Files.delete(jar);
+        TestDistribution.eventually(WAIT, () -> !attempt("bl:plugins").contains("acme-csv"), () -> console("bl:plugins"));
+    }
+
+    @Test
     void aFeatureIsInstalledAndUninstalledAtRunTimeWithItsConfiguration() throws Exception {
         assertTrue(console("bl:features").lines().anyMatch(line -> line.startsWith("itest ") && line.contains("available")));
         assertTrue(console("bl:feature-install itest").contains("installed feature itest (1 bundles)"));
