@@ -87,14 +87,19 @@ class InvoiceSinkTest {
         return new InvoiceSink(store, BillStore.DEFAULT_TENANT, 1, false, keepGoodLines, "bill.csv", count -> { });
     }
 
-    @Test
-    void aBillWithABadRecordIsRejectedWholeByDefault() {
-        InvoiceSink sink = sink(false);
+    /** An invoice stating 25.00: lines of 10.00 and 5.00 with an unreadable record between them. */
+    private void feedTwoGoodLinesAndABadRecord(InvoiceSink sink) {
         sink.startInvoice(header);
         sink.line(line(2, "10.00"));
         sink.problem(ParseProblem.of(SourcePosition.of("bill.csv", 3, 3), "amount", "a decimal amount", "ten"));
         sink.line(line(4, "5.00"));
         sink.endInvoice(Money.of("25.00", "USD"));
+    }
+
+    @Test
+    void aBillWithABadRecordIsRejectedWholeByDefault() {
+        InvoiceSink sink = sink(false);
+        feedTwoGoodLinesAndABadRecord(sink);
 
         InvoiceOutcome outcome = sink.outcomes().get(0);
         assertEquals("REJECTED", outcome.status());
@@ -109,11 +114,7 @@ class InvoiceSinkTest {
     @Test
     void withKeepGoodTheGoodLinesAreImportedAndTheBadOnesListed() {
         InvoiceSink sink = sink(true);
-        sink.startInvoice(header);
-        sink.line(line(2, "10.00"));
-        sink.problem(ParseProblem.of(SourcePosition.of("bill.csv", 3, 3), "amount", "a decimal amount", "ten"));
-        sink.line(line(4, "5.00"));
-        sink.endInvoice(Money.of("25.00", "USD"));
+        feedTwoGoodLinesAndABadRecord(sink);
 
         InvoiceOutcome outcome = sink.outcomes().get(0);
         assertEquals("STORED", outcome.status());
