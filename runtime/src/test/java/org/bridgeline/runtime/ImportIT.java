@@ -64,6 +64,14 @@ class ImportIT {
         assertTrue(out.contains("3 services"), "three mobile services in the bill: " + out);
         assertTrue(out.contains("bills.csv record 3 (line 4)") || out.contains("bills.csv record"), "lines cite their source: " + out);
 
+        Path focus = home.resolve("focus.csv");
+        BinBridgeline.Result export = BinBridgeline.run(home, "exec", "bl:export focus " + focus + " --carrier Telstra");
+        assertEquals(0, export.status(), export.err());
+        java.util.List<String> rows = Files.readAllLines(focus);
+        assertTrue(rows.get(0).startsWith("BilledCost,BillingCurrency,BillingAccountId"), rows.get(0));
+        assertEquals(1 + 490, rows.size(), "a header and one row per charge line");
+        assertTrue(rows.stream().anyMatch(row -> row.startsWith("3,AUD,4833936100,,,,Purchase,Recurring,ISDN Line Hunt")), rows.get(1));
+
         BinBridgeline.Result again = BinBridgeline.run(home, "exec", "bl:import " + bills, "bl:invoices");
         assertEquals(0, again.status(), again.err());
         assertTrue(again.out().contains("ALREADY_IMPORTED"), again.out());
