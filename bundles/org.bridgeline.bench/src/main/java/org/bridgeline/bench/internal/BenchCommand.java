@@ -1,0 +1,155 @@
+package org.bridgeline.bench.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Function;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.core.ImportOptions;
+import org.bridgeline.core.ImportReport;
+import org.bridgeline.core.ImportService;
+import org.bridgeline.store.BillStore;
+import org.bridgeline.store.InvoiceWriter;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code bl:bench ingest}: the ingest benchmark inside a real runtime, with the deployed store,
+ * import pipeline and layout parser. In one JVM, side by side: (a) commons-csv with conversions,
+ * (b) the store's append of lines already in memory, (c) the whole import; then the heap the
+ * import keeps at two file sizes. Each measurement follows a warm-up on a smaller file. Data
+ * goes to tenants of its own (bench-*), never the default book of business.
+ */
+@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=bench"})
+public final class BenchCommand implements Function {
+
+    private static final String USAGE = """
+            usage: bl:bench ingest [LINES] [HEAP_LINES]
+              LINES       size of the bill for (a), (b) and (c) (default 1000000)
+              HEAP_LINES  size of the larger bill the import's heap is also measured on (default 5000000)
+              Files are generated in data/bench/ and kept for reruns; imported lines go to bench-* tenants.""";
+
+    private final BillStore store;
+    private final ImportService imports;
+    private final Path folder;
+
+    @Activate
+    public BenchCommand(BundleContext context, @Reference BillStore store, @Reference ImportService imports) {
+        this.store = store;
+        this.imports = imports;
+        String data = context.getProperty("bridgeline.data");
+        this.folder = Path.of(data == null ? "data" : data, "bench");
+    }
+
+    @Override
+    public Object execute(CommandSession session, List<Object> arguments) throws Exception {
+        PrintStream out = session.getConsole();
+        if (arguments.isEmpty() || !"ingest".equals(String.valueOf(arguments.get(0))) || arguments.contains("--help")) {
+            out.println(USAGE);
+            return null;
+        }
+        long lines = arguments.size() > 1 ? Long.parseLong(String.valueOf(arguments.get(1))) : 1_000_000;
+        long heapLines = arguments.size() > 2 ? Long.parseLong(String.valueOf(arguments.get(2))) : 5_000_000;
+        Files.createDirectories(folder);
+        String run = Long.toString(System.currentTimeMillis());
+
+        Path warmup = bill(Math.min(200_000, lines), out);
+        Path file = bill(lines, out);
+        out.printf("warming up on %,d lines ...%n", Math.min(200_000, lines));
+        BareCsv.parseAndConvert(warmup);
+        storeAppend(BareCsv.load(warmup), "bench-warmup-" + run);
+        importFile(warmup, "bench-warmup-import-" + run);
+        System.gc();
+
+        long started = System.nanoTime();
+        BareCsv.parseAndConvert(file);
+        double parse = seconds(started);
+
+        List<BareCsv.InvoiceInMemory> inMemory = BareCsv.load(file);
+        started = System.nanoTime();
+        long appended = storeAppend(inMemory, "bench-append-" + run);
+        double append = seconds(started);
+        inMemory = null;
+        System.gc();
+
+        ImportReport report;
+        long peakUsed;
+        long peakLive;
+        started = System.nanoTime();
+        try (HeapSampler heap = new HeapSampler()) {
+            report = importFile(file, "bench-import-" + run);
+            heap.close();
+            peakUsed = heap.peakUsedMiB();
+            peakLive = heap.peakLiveAfterGcMiB();
+        }
+        double endToEnd = seconds(started);
+        if (report.lines() != lines || appended != lines) {
+            throw new IllegalStateException("bench imported " + report.lines() + " and appended " + appended + " of " + lines + " lines");
+        }
+
+        double a = lines / parse;
+        double b = lines / append;
+        double c = lines / endToEnd;
+        out.printf("%nIngest bench, %,d lines (%s, %,d MiB), invoices of %,d lines, %d cores, max heap %,d MiB%n", lines,
+                file.getFileName(), Files.size(file) >> 20, BillGenerator.LINES_PER_INVOICE, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("(a) commons-csv parse + BigDecimal/LocalDate      %,10.0f rows/s  %6.2f s%n", a, parse);
+        out.printf("(b) store append, lines already in memory         %,10.0f rows/s  %6.2f s%n", b, append);
+        out.printf("(c) import: parse + normalise + validate + store  %,10.0f rows/s  %6.2f s%n", c, endToEnd);
+        out.printf("(c) / slower of (a), (b) = %.2f   (goal >= 0.8)%n", c / Math.min(a, b));
+        out.printf("heap during (c) at %,d lines: peak in use %,d MiB, peak live after GC %,d MiB%n", lines, peakUsed, peakLive);
+
+        if (heapLines > lines) {
+            Path big = bill(heapLines, out);
+            System.gc();
+            started = System.nanoTime();
+            try (HeapSampler heap = new HeapSampler()) {
+                ImportReport bigReport = importFile(big, "bench-import-big-" + run);
+                heap.close();
+                out.printf("heap during (c) at %,d lines: peak in use %,d MiB, peak live after GC %,d MiB (%,.0f rows/s, %,d lines)%n",
+                        heapLines, heap.peakUsedMiB(), heap.peakLiveAfterGcMiB(), heapLines / seconds(started), bigReport.lines());
+            }
+        }
+        return null;
+    }
+
+    private Path bill(long lines, PrintStream out) throws java.io.IOException {
+        Path file = folder.resolve("bench-" + lines + ".csv");
+        if (!Files.exists(file)) {
+            out.printf("generating %s ...%n", file.getFileName());
+            BillGenerator.write(file, lines);
+        }
+        return file;
+    }
+
+    private long storeAppend(List<BareCsv.InvoiceInMemory> invoices, String tenant) throws Exception {
+        long importId = store.beginImport(tenant, "in-memory", tenant, "bench");
+        long count = 0;
+        for (BareCsv.InvoiceInMemory invoice : invoices) {
+            try (InvoiceWriter writer = store.writeInvoice(tenant, importId, invoice.header())) {
+                for (ChargeLine line : invoice.lines()) {
+                    writer.append(line);
+                }
+                count += writer.commit(null).lines();
+            }
+        }
+        store.finishImport(tenant, importId);
+        return count;
+    }
+
+    private ImportReport importFile(Path file, String tenant) {
+        ImportReport report = imports.importPath(file, new ImportOptions(tenant, "bench-circuits-csv", false, false), null);
+        if (report.failedFiles() > 0) {
+            throw new IllegalStateException("bench import failed: " + report.files().get(0).message());
+        }
+        return report;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}
