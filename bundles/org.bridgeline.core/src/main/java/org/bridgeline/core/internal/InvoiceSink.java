@@ -23,11 +23,14 @@ import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
 
 /**
- * What a parser streams into during an import: validates each line, writes it to the open
- * invoice's transaction, keeps the invoice's totals, and at the invoice's end reconciles and
- * commits or rolls back. Holds one invoice's counters at a time, never its lines.
+ * What a parser streams into during an import. On the parser's thread it validates each line
+ * and keeps the invoice's totals; the store work (open the invoice's transaction, append the
+ * lines in batches, commit or roll back) runs in order on a {@link StoreWorker}, so parsing and
+ * storing overlap. Holds one batch of lines at a time, never a whole invoice.
  */
 final class InvoiceSink implements ParseSink {
+
+    private static final int BATCH = 2048;
 
     private final BillStore store;
     private final String tenant;
@@ -36,23 +39,37 @@ final class InvoiceSink implements ParseSink {
     private final boolean keepGoodLines;
     private final String file;
     private final LongConsumer lineCounter;
+    private final StoreWorker worker;
 
-    private final List<InvoiceOutcome> outcomes = new ArrayList<>();
+    private final List<Invoice> invoices = new ArrayList<>();
     private final List<ImportIssue> issues = new ArrayList<>();
     private long moreIssues;
     private long errorsOutsideInvoices;
-
-    // the invoice being read
-    private InvoiceHeader header;
-    private InvoiceWriter writer;
-    private long lines;
-    private long bad;
-    /** The invoice cannot be whole (the parser stopped inside it, or said it cannot go on): never stored, even with keepGoodLines. */
-    private boolean incomplete;
-    private BigDecimal lineTotal;
-    private final Map<ChargeCategory, BigDecimal> byCategory = new EnumMap<>(ChargeCategory.class);
-    private final Map<ChargeCategory, Long> countByCategory = new EnumMap<>(ChargeCategory.class);
+    private Invoice current;
+    private List<ChargeLine> batch = new ArrayList<>(BATCH);
     private SourcePosition lastPosition;
+    private boolean finished;
+
+    /** One invoice: counted on the parser's thread, stored on the worker's. */
+    private final class Invoice {
+        final InvoiceHeader header;
+        long lines;
+        long bad;
+        /** Cannot be whole (the parser stopped inside it, or said it cannot go on): never stored, even with keepGoodLines. */
+        boolean incomplete;
+        BigDecimal lineTotal = BigDecimal.ZERO;
+        final Map<ChargeCategory, BigDecimal> byCategory = new EnumMap<>(ChargeCategory.class);
+        final Map<ChargeCategory, Long> countByCategory = new EnumMap<>(ChargeCategory.class);
+        Money statedTotal;
+        // worker's side
+        InvoiceWriter writer;
+        volatile long storeErrors;
+        volatile String status;
+
+        Invoice(InvoiceHeader header) {
+            this.header = header;
+        }
+    }
 
     InvoiceSink(BillStore store, String tenant, long importId, boolean dryRun, boolean keepGoodLines, String file,
             LongConsumer lineCounter) {
@@ -63,30 +80,29 @@ final class InvoiceSink implements ParseSink {
         this.keepGoodLines = keepGoodLines;
         this.file = file;
         this.lineCounter = lineCounter;
+        this.worker = dryRun ? null : new StoreWorker(file);
     }
 
     @Override
-    public void startInvoice(InvoiceHeader invoice) {
-        if (header != null) {
-            issue(true, invoice.source(), null, "the previous invoice (" + header.number() + ") to end first",
-                    "a new invoice " + invoice.number(), null);
+    public void startInvoice(InvoiceHeader header) {
+        if (current != null) {
+            issue(true, header.source(), null, "the previous invoice (" + current.header.number() + ") to end first",
+                    "a new invoice " + header.number(), null);
             endInvoice(null);
         }
-        header = invoice;
-        lines = 0;
-        bad = 0;
-        incomplete = false;
-        lineTotal = BigDecimal.ZERO;
-        byCategory.clear();
-        countByCategory.clear();
-        lastPosition = invoice.source();
-        if (!dryRun) {
-            try {
-                writer = store.writeInvoice(tenant, importId, invoice);
-            } catch (StoreException e) {
-                issue(true, invoice.source(), null, "the store to accept invoice " + invoice.number(), null, e.getMessage());
-                bad++;
-            }
+        Invoice invoice = new Invoice(header);
+        current = invoice;
+        invoices.add(invoice);
+        lastPosition = header.source();
+        if (worker != null) {
+            worker.submit(() -> {
+                try {
+                    invoice.writer = store.writeInvoice(tenant, importId, header);
+                } catch (StoreException e) {
+                    issue(true, header.source(), null, "the store to accept invoice " + header.number(), null, e.getMessage());
+                    invoice.storeErrors++;
+                }
+            });
         }
     }
 
@@ -94,36 +110,54 @@ final class InvoiceSink implements ParseSink {
     public void line(ChargeLine line) {
         lastPosition = line.source();
         lineCounter.accept(1);
-        if (header == null) {
+        if (current == null) {
             issue(true, line.source(), null, "a line inside an invoice", "a line before any invoice header", null);
             errorsOutsideInvoices++;
             return;
         }
-        String mismatch = mismatch(line);
+        String mismatch = mismatch(current.header, line);
         if (mismatch != null) {
             issue(true, line.source(), mismatch.substring(0, mismatch.indexOf('|')), "the invoice's own value",
                     mismatch.substring(mismatch.indexOf('|') + 1), null);
-            bad++;
+            current.bad++;
             return;
         }
-        if (writer != null) {
-            try {
-                writer.append(line);
-            } catch (StoreException e) {
-                issue(true, line.source(), null, "a value the store keeps exactly", null, e.getMessage());
-                bad++;
-                return;
+        current.lines++;
+        BigDecimal amount = line.amount().amount();
+        current.lineTotal = current.lineTotal.add(amount);
+        current.byCategory.merge(line.category(), amount, BigDecimal::add);
+        current.countByCategory.merge(line.category(), 1L, Long::sum);
+        if (worker != null) {
+            batch.add(line);
+            if (batch.size() == BATCH) {
+                flushBatch(current);
             }
         }
-        lines++;
-        BigDecimal amount = line.amount().amount();
-        lineTotal = lineTotal.add(amount);
-        byCategory.merge(line.category(), amount, BigDecimal::add);
-        countByCategory.merge(line.category(), 1L, Long::sum);
+    }
+
+    private void flushBatch(Invoice invoice) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<ChargeLine> lines = batch;
+        batch = new ArrayList<>(BATCH);
+        worker.submit(() -> {
+            if (invoice.writer == null) {
+                return; // the store refused the invoice: counted already
+            }
+            for (ChargeLine line : lines) {
+                try {
+                    invoice.writer.append(line);
+                } catch (StoreException e) {
+                    issue(true, line.source(), null, "a value the store keeps exactly", null, e.getMessage());
+                    invoice.storeErrors++;
+                }
+            }
+        });
     }
 
     /** "field|found" when the line contradicts its invoice, else {@code null}. */
-    private String mismatch(ChargeLine line) {
+    private static String mismatch(InvoiceHeader header, ChargeLine line) {
         if (!line.amount().currency().equals(header.currency())) {
             return "currency|" + line.amount().currency().getCurrencyCode() + " on an invoice in " + header.currency().getCurrencyCode();
         }
@@ -138,64 +172,70 @@ final class InvoiceSink implements ParseSink {
 
     @Override
     public void endInvoice(Money statedTotal) {
-        if (header == null) {
+        if (current == null) {
             issue(true, lastPosition == null ? SourcePosition.ofFile(file) : lastPosition, null, "an invoice to end",
                     "the end of an invoice that never started", null);
             errorsOutsideInvoices++;
             return;
         }
-        Money total = new Money(lineTotal, header.currency());
-        Money gap = statedTotal == null ? null : statedTotal.minus(total);
-        String status;
-        if (incomplete || bad > 0 && !keepGoodLines || writer == null && !dryRun) {
-            if (writer != null) {
-                writer.rollback();
-            }
-            status = "REJECTED";
-        } else if (dryRun) {
-            status = "CHECKED";
-        } else {
-            try {
-                StoredInvoice stored = writer.commit(statedTotal);
-                status = stored.revision() > 1 ? "REISSUE" : "STORED";
-            } catch (StoreException e) {
-                issue(true, header.source(), null, "the invoice to be stored", null, e.getMessage());
-                status = "REJECTED";
-            }
+        Invoice invoice = current;
+        invoice.statedTotal = statedTotal;
+        current = null;
+        if (worker == null) {
+            invoice.status = invoice.incomplete || invoice.bad > 0 && !keepGoodLines ? "REJECTED" : "CHECKED";
+            return;
         }
-        List<CategoryTotal> totals = new ArrayList<>();
-        byCategory.forEach((category, sum) -> totals.add(
-                new CategoryTotal(category, new Money(sum, header.currency()), countByCategory.get(category))));
-        outcomes.add(new InvoiceOutcome(header.carrier(), header.account(), header.number(), header.date().toString(),
-                status.equals("REJECTED") ? 0 : lines, status.equals("REJECTED") ? lines + bad : bad, total, statedTotal, gap,
-                status, totals));
-        header = null;
-        writer = null;
+        flushBatch(invoice);
+        boolean parserRejects = invoice.incomplete || invoice.bad > 0 && !keepGoodLines;
+        worker.submit(() -> {
+            if (invoice.writer == null) {
+                invoice.status = "REJECTED";
+            } else if (parserRejects || invoice.storeErrors > 0 && !keepGoodLines) {
+                invoice.writer.rollback();
+                invoice.status = "REJECTED";
+            } else {
+                try {
+                    StoredInvoice stored = invoice.writer.commit(statedTotal);
+                    invoice.status = stored.revision() > 1 ? "REISSUE" : "STORED";
+                } catch (StoreException e) {
+                    issue(true, invoice.header.source(), null, "the invoice to be stored", null, e.getMessage());
+                    invoice.status = "REJECTED";
+                }
+            }
+        });
     }
 
     @Override
     public void problem(ParseProblem problem) {
         issue(true, problem.position(), problem.field(), problem.expected(), problem.found(), problem.message());
-        if (header != null) {
-            bad++;
-            incomplete |= problem.fatal();
+        if (current != null) {
+            current.bad++;
+            current.incomplete |= problem.fatal();
         } else {
             errorsOutsideInvoices++;
         }
     }
 
-    /** The parser stopped (returned or failed): an invoice it left open is not stored. */
+    /** The parser stopped (returned or failed): an invoice it left open is not stored; the store work is waited for. */
     void finish(String failure) {
-        if (header != null) {
-            issue(true, lastPosition, null, "invoice " + header.number() + " to end",
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (current != null) {
+            issue(true, lastPosition, null, "invoice " + current.header.number() + " to end",
                     failure == null ? "the end of the file" : "a parser failure", failure);
-            bad++;
-            incomplete = true;
+            current.bad++;
+            current.incomplete = true;
             endInvoice(null);
+        }
+        if (worker != null) {
+            worker.finish();
         }
     }
 
-    private void issue(boolean error, SourcePosition position, String field, String expected, String found, String message) {
+    private synchronized void issue(boolean error, SourcePosition position, String field, String expected, String found,
+            String message) {
         if (issues.size() >= ImportReport.MAX_ISSUES_PER_FILE) {
             moreIssues++;
             return;
@@ -205,15 +245,30 @@ final class InvoiceSink implements ParseSink {
         issues.add(new ImportIssue(error, position.file(), position.record(), position.line(), field, expected, found, text));
     }
 
+    /** What became of each invoice; call after {@link #finish}. */
     List<InvoiceOutcome> outcomes() {
+        List<InvoiceOutcome> outcomes = new ArrayList<>();
+        for (Invoice invoice : invoices) {
+            Money total = new Money(invoice.lineTotal, invoice.header.currency());
+            Money gap = invoice.statedTotal == null ? null : invoice.statedTotal.minus(total);
+            String status = invoice.status == null ? "REJECTED" : invoice.status;
+            boolean rejected = status.equals("REJECTED");
+            long leftOut = invoice.bad + invoice.storeErrors;
+            List<CategoryTotal> totals = new ArrayList<>();
+            invoice.byCategory.forEach((category, sum) -> totals.add(
+                    new CategoryTotal(category, new Money(sum, invoice.header.currency()), invoice.countByCategory.get(category))));
+            outcomes.add(new InvoiceOutcome(invoice.header.carrier(), invoice.header.account(), invoice.header.number(),
+                    invoice.header.date().toString(), rejected ? 0 : invoice.lines - invoice.storeErrors,
+                    rejected ? invoice.lines + invoice.bad : leftOut, total, invoice.statedTotal, gap, status, totals));
+        }
         return outcomes;
     }
 
-    List<ImportIssue> issues() {
-        return issues;
+    synchronized List<ImportIssue> issues() {
+        return List.copyOf(issues);
     }
 
-    long moreIssues() {
+    synchronized long moreIssues() {
         return moreIssues;
     }
 

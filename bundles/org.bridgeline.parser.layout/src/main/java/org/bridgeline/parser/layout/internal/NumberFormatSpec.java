@@ -2,15 +2,36 @@ package org.bridgeline.parser.layout.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * How a layout writes numbers: decimal and grouping separators, currency signs to ignore,
  * negatives in parentheses or with a trailing minus, implied decimals. Parsing is exact.
  */
-record NumberFormatSpec(char decimalSeparator, String groupingSeparator, List<String> currencySymbols,
-        boolean parenthesesNegative, int impliedDecimals) {
+final class NumberFormatSpec {
 
     static final NumberFormatSpec PLAIN = new NumberFormatSpec('.', "", List.of(), false, 0);
+
+    private final char decimalSeparator;
+    private final String groupingSeparator;
+    private final List<String> currencySymbols;
+    private final boolean parenthesesNegative;
+    private final int impliedDecimals;
+    /** Digits, grouped in threes by the grouping separator or not at all, then the decimal part. */
+    private final Pattern shape;
+
+    NumberFormatSpec(char decimalSeparator, String groupingSeparator, List<String> currencySymbols, boolean parenthesesNegative,
+            int impliedDecimals) {
+        this.decimalSeparator = decimalSeparator;
+        this.groupingSeparator = groupingSeparator;
+        this.currencySymbols = List.copyOf(currencySymbols);
+        this.parenthesesNegative = parenthesesNegative;
+        this.impliedDecimals = impliedDecimals;
+        String grouping = Pattern.quote(groupingSeparator);
+        String decimal = Pattern.quote(String.valueOf(decimalSeparator));
+        this.shape = Pattern.compile((groupingSeparator.isEmpty() ? "\\d+" : "(\\d{1,3}(" + grouping + "\\d{3})+|\\d+)")
+                + "(" + decimal + "\\d*)?");
+    }
 
     /** The number, or throws {@link NumberFormatException} with what was found. */
     BigDecimal parse(String text) {
@@ -32,17 +53,15 @@ record NumberFormatSpec(char decimalSeparator, String groupingSeparator, List<St
             negative = !negative;
             value = value.substring(1).strip();
         }
-        // digits, grouped in threes by the grouping separator or not at all, then the decimal part
-        String grouping = java.util.regex.Pattern.quote(groupingSeparator);
-        String decimal = java.util.regex.Pattern.quote(String.valueOf(decimalSeparator));
-        String shape = (groupingSeparator.isEmpty() ? "\\d+" : "(\\d{1,3}(" + grouping + "\\d{3})+|\\d+)") + "(" + decimal + "\\d*)?";
-        if (!value.matches(shape)) {
+        if (!shape.matcher(value).matches()) {
             throw new NumberFormatException(text);
         }
         if (!groupingSeparator.isEmpty()) {
             value = value.replace(groupingSeparator, "");
         }
-        value = value.replace(decimalSeparator, '.');
+        if (decimalSeparator != '.') {
+            value = value.replace(decimalSeparator, '.');
+        }
         BigDecimal number = new BigDecimal(value);
         if (impliedDecimals > 0) {
             number = number.movePointLeft(impliedDecimals);
@@ -52,7 +71,7 @@ record NumberFormatSpec(char decimalSeparator, String groupingSeparator, List<St
 
     /** For messages: what a number looks like in this layout. */
     String example() {
-        String digits = "1" + (groupingSeparator.isEmpty() ? "" : groupingSeparator) + "234" + decimalSeparator + "50";
+        String digits = "1" + groupingSeparator + "234" + decimalSeparator + "50";
         String sign = currencySymbols.isEmpty() ? "" : currencySymbols.get(0);
         return "a number such as " + sign + digits + (parenthesesNegative ? " or (" + sign + digits + ")" : "");
     }

@@ -91,7 +91,7 @@ final class DuckDbInvoiceWriter implements InvoiceWriter {
             decimal(quantity);
             text(line.unit());
             decimal(unitPrice);
-            appender.append(amount);
+            decimal(amount);
             appender.append(header.currency().getCurrencyCode());
             periodStart(line.chargePeriod());
             periodEnd(line.chargePeriod());
@@ -118,11 +118,12 @@ final class DuckDbInvoiceWriter implements InvoiceWriter {
         }
     }
 
+    /** A DECIMAL(18, 6) value as its unscaled 64-bit integer: the column's own representation, no conversion in the driver. */
     private void decimal(BigDecimal value) throws SQLException {
         if (value == null) {
             appender.appendNull();
         } else {
-            appender.append(value);
+            appender.appendDecimal(value.unscaledValue().longValueExact());
         }
     }
 
