@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -83,10 +85,8 @@ public final class ImportServiceImpl implements ImportService {
     private FileOutcome importFile(ImportSource source, ImportOptions options, List<BillingParser> parsers, Counters counters) {
         String name = source.name();
         FileSample sample;
-        String hash;
         try {
             sample = sample(source);
-            hash = hash(source);
         } catch (IOException e) {
             return failed(source, null, "cannot read the file: " + e.getMessage());
         }
@@ -102,33 +102,107 @@ public final class ImportServiceImpl implements ImportService {
             }
         }
         String parserId = parser.info().id();
-        try {
-            Optional<ImportRecord> earlier = store.findImport(options.tenant(), hash);
-            if (earlier.isPresent()) {
-                return new FileOutcome(name, parserId, "ALREADY_IMPORTED", "the same content was imported on "
-                        + earlier.get().importedAt() + " as " + earlier.get().fileName() + " (" + earlier.get().invoices()
-                        + " invoices, " + earlier.get().lines() + " lines); nothing added", List.of(), List.of(), 0, source.size());
-            }
-            long importId = options.dryRun() ? 0 : store.beginImport(options.tenant(), name, hash, parserId);
-            InvoiceSink sink = new InvoiceSink(store, options.tenant(), importId, options.dryRun(), options.keepGoodLines(), name,
-                    counters::line);
-            String failure = null;
-            try (InputStream in = counters.counting(source.open(), name)) {
-                parser.parse(name, in, sink);
+        // the content hash is computed beside the parse, and checked on the store thread before anything is stored
+        CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> {
+            try {
+                return hash(source);
             } catch (IOException e) {
-                failure = "cannot read " + name + ": " + e.getMessage();
-            } catch (RuntimeException | LinkageError e) {
-                failure = "parser " + parserId + " failed after " + sink.lastPosition() + ": " + e;
-                LOG.log(Level.WARNING, failure, e);
+                throw new UncheckedIOException(e);
             }
-            sink.finish(failure);
-            if (!options.dryRun()) {
-                store.finishImport(options.tenant(), importId);
+        });
+        Gate gate = new Gate(options.tenant(), name, parserId, hash);
+        if (options.dryRun()) {
+            Optional<FileOutcome> earlier = gate.earlierImport(source);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
-            return outcome(source, parserId, sink, failure, options.dryRun());
-        } catch (StoreException e) {
-            return failed(source, parserId, e.getMessage());
         }
+        InvoiceSink sink = new InvoiceSink(store, options.tenant(), gate, options.dryRun(), options.keepGoodLines(), name,
+                counters::line);
+        String failure = null;
+        try (InputStream in = counters.counting(source.open(), name)) {
+            parser.parse(name, in, sink);
+        } catch (IOException e) {
+            failure = "cannot read " + name + ": " + e.getMessage();
+        } catch (RuntimeException | LinkageError e) {
+            failure = "parser " + parserId + " failed after " + sink.lastPosition() + ": " + e;
+            LOG.log(Level.WARNING, failure, e);
+        }
+        try {
+            sink.finish(failure);
+        } catch (RuntimeException e) {
+            return failed(source, parserId, "the store failed: " + e.getMessage());
+        }
+        if (gate.problem != null) {
+            return failed(source, parserId, gate.problem);
+        }
+        if (gate.earlier != null) {
+            return alreadyImported(source, parserId, gate.earlier);
+        }
+        if (!options.dryRun()) {
+            try {
+                store.finishImport(options.tenant(), gate.importId());
+            } catch (StoreException e) {
+                return failed(source, parserId, e.getMessage());
+            }
+        }
+        return outcome(source, parserId, sink, failure, options.dryRun());
+    }
+
+    /** Opens the import on the store thread once the content hash is known, unless the content was imported before. */
+    private final class Gate implements InvoiceSink.ImportGate {
+        private final String tenant;
+        private final String fileName;
+        private final String parserId;
+        private final CompletableFuture<String> hash;
+        private volatile long importId;
+        private volatile ImportRecord earlier;
+        private volatile String problem;
+
+        Gate(String tenant, String fileName, String parserId, CompletableFuture<String> hash) {
+            this.tenant = tenant;
+            this.fileName = fileName;
+            this.parserId = parserId;
+            this.hash = hash;
+        }
+
+        @Override
+        public boolean open() {
+            try {
+                String contentHash = hash.join();
+                Optional<ImportRecord> found = store.findImport(tenant, contentHash);
+                if (found.isPresent()) {
+                    earlier = found.get();
+                    return false;
+                }
+                importId = store.beginImport(tenant, fileName, contentHash, parserId);
+                return true;
+            } catch (StoreException | RuntimeException e) {
+                problem = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? "cannot read the file: " + e.getCause().getMessage() : e.getMessage();
+                return false;
+            }
+        }
+
+        @Override
+        public long importId() {
+            return importId;
+        }
+
+        /** For a dry run, which stores nothing: the earlier import of the same content, checked up front. */
+        Optional<FileOutcome> earlierImport(ImportSource source) {
+            try {
+                return store.findImport(tenant, hash.join()).map(record -> alreadyImported(source, parserId, record));
+            } catch (StoreException | RuntimeException e) {
+                return Optional.of(failed(source, parserId, e.getMessage()));
+            }
+        }
+    }
+
+    private static FileOutcome alreadyImported(ImportSource source, String parserId, ImportRecord earlier) {
+        return new FileOutcome(source.name(), parserId, "ALREADY_IMPORTED", "the same content was imported on "
+                + earlier.importedAt() + " as " + earlier.fileName() + " (" + earlier.invoices() + " invoices, "
+                + earlier.lines() + " lines); nothing added", List.of(), List.of(), 0, source.size());
     }
 
     private static FileOutcome outcome(ImportSource source, String parserId, InvoiceSink sink, String failure, boolean dryRun) {

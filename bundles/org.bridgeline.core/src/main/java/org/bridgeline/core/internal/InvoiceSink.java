@@ -34,7 +34,7 @@ final class InvoiceSink implements ParseSink {
 
     private final BillStore store;
     private final String tenant;
-    private final long importId;
+    private final ImportGate gate;
     private final boolean dryRun;
     private final boolean keepGoodLines;
     private final String file;
@@ -71,16 +71,57 @@ final class InvoiceSink implements ParseSink {
         }
     }
 
-    InvoiceSink(BillStore store, String tenant, long importId, boolean dryRun, boolean keepGoodLines, String file,
+    /**
+     * Decides on the store thread, before anything is written, whether the file is imported at
+     * all (it may have been imported before) and under which import id.
+     */
+    interface ImportGate {
+        /** Runs first on the store thread; returns {@code false} when nothing of the file is to be stored. */
+        boolean open();
+
+        long importId();
+    }
+
+    /** A gate already open: the import id is known before parsing starts (and in dry runs unused). */
+    static ImportGate open(long importId) {
+        return new ImportGate() {
+            @Override
+            public boolean open() {
+                return true;
+            }
+
+            @Override
+            public long importId() {
+                return importId;
+            }
+        };
+    }
+
+    private volatile boolean closedByGate;
+
+    InvoiceSink(BillStore store, String tenant, ImportGate gate, boolean dryRun, boolean keepGoodLines, String file,
             LongConsumer lineCounter) {
         this.store = store;
         this.tenant = tenant;
-        this.importId = importId;
+        this.gate = gate;
         this.dryRun = dryRun;
         this.keepGoodLines = keepGoodLines;
         this.file = file;
         this.lineCounter = lineCounter;
         this.worker = dryRun ? null : new StoreWorker(file);
+        if (worker != null) {
+            worker.submit(() -> closedByGate = !gate.open());
+        }
+    }
+
+    /** The gate closed: the file is not to be stored (the parser may stop reading). */
+    @Override
+    public boolean cancelled() {
+        return closedByGate;
+    }
+
+    boolean closedByGate() {
+        return closedByGate;
     }
 
     @Override
@@ -96,8 +137,11 @@ final class InvoiceSink implements ParseSink {
         lastPosition = header.source();
         if (worker != null) {
             worker.submit(() -> {
+                if (closedByGate) {
+                    return;
+                }
                 try {
-                    invoice.writer = store.writeInvoice(tenant, importId, header);
+                    invoice.writer = store.writeInvoice(tenant, gate.importId(), header);
                 } catch (StoreException e) {
                     issue(true, header.source(), null, "the store to accept invoice " + header.number(), null, e.getMessage());
                     invoice.storeErrors++;

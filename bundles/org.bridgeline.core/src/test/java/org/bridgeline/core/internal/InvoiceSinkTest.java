@@ -84,7 +84,7 @@ class InvoiceSinkTest {
     }
 
     private InvoiceSink sink(boolean keepGoodLines) {
-        return new InvoiceSink(store, BillStore.DEFAULT_TENANT, 1, false, keepGoodLines, "bill.csv", count -> { });
+        return new InvoiceSink(store, BillStore.DEFAULT_TENANT, InvoiceSink.open(1), false, keepGoodLines, "bill.csv", count -> { });
     }
 
     /** An invoice stating 25.00: lines of 10.00 and 5.00 with an unreadable record between them. */

@@ -94,6 +94,9 @@ final class LayoutParser implements BillingParser {
             Map<String, Integer> columns = new HashMap<>();
             long line = 1;
             for (CSVRecord record : csv) {
+                if (reading.sink.cancelled()) {
+                    return;
+                }
                 SourcePosition position = SourcePosition.of(fileName, record.getRecordNumber(), line);
                 line = csv.getCurrentLineNumber() + 1;
                 List<String> cells = record.toList();
