@@ -96,6 +96,27 @@ class ImportIT {
     }
 
     @Test
+    void x12InvoicesAreImportedOrRejectedWholeAndACorrectedReissueSupersedesTheFirst() throws Exception {
+        Path fixtures = Path.of("../bundles/org.bridgeline.parser.x12/src/test/resources/fixtures").toAbsolutePath().normalize();
+        BinBridgeline.Result first = BinBridgeline.run(home, "exec", "bl:import " + fixtures.resolve("acme-standard.x12"),
+                "bl:import " + fixtures.resolve("northwind-variant.x12"));
+        assertEquals(0, first.status(), first.out() + first.err());
+        assertTrue(first.out().contains("acme-standard.x12  x12-811-standard  1         4      IMPORTED"), first.out());
+        assertTrue(first.out().contains("1936.50 USD  1936.50 USD  BALANCED"), first.out());
+        assertTrue(first.out().contains("northwind-variant.x12  x12-811-northwind  1         2      IMPORTED"), first.out());
+
+        BinBridgeline.Result broken = BinBridgeline.run(home, "exec", "bl:import " + fixtures.resolve("acme-bad-ctt.x12"));
+        assertEquals(1, broken.status());
+        assertTrue(broken.out().contains("REJECTED"), broken.out());
+        assertTrue(broken.out().contains("field \"CTT01\": expected 3 line items"), broken.out());
+
+        BinBridgeline.Result reissue = BinBridgeline.run(home, "exec", "bl:import " + fixtures.resolve("acme-unbalanced-tds.x12"),
+                "bl:invoices --carrier Acme\\ Telecom");
+        assertEquals(0, reissue.status(), reissue.out() + reissue.err());
+        assertTrue(reissue.out().contains("GAP 63.50 USD  REISSUE"), reissue.out());
+    }
+
+    @Test
     void aFileNoParserReadsIsRefusedWithTheAnswersOfEveryParser() throws Exception {
         BinBridgeline.Result result = BinBridgeline.run(home, "exec", "bl:import " + data.resolve("carrier-bills/telstra-olb/invalid.csv"));
         assertEquals(1, result.status());

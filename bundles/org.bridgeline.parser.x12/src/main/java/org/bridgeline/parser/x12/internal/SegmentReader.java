@@ -1,0 +1,115 @@
+package org.bridgeline.parser.x12.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads X12 segments one at a time with the delimiters the ISA declares: the element separator
+ * is the ISA's 4th character, the component separator its 105th and the segment terminator its
+ * 106th. Line breaks after a terminator are allowed and ignored.
+ */
+final class SegmentReader {
+
+    static final int ISA_LENGTH = 106;
+
+    private final Reader reader;
+    private final char element;
+    private final char terminator;
+    private final String isa;
+    private long segments;
+    private long line = 1;
+    private long segmentLine = 1;
+    private boolean isaReturned;
+
+    /** Thrown when the file does not start with an ISA of 106 characters. */
+    static final class NotX12 extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotX12(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    SegmentReader(Reader reader) throws IOException, NotX12 {
+        this.reader = reader;
+        char[] head = new char[ISA_LENGTH];
+        int read = 0;
+        while (read < ISA_LENGTH) {
+            int n = reader.read(head, read, ISA_LENGTH - read);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        String text = new String(head, 0, read);
+        if (read < ISA_LENGTH || !text.startsWith("ISA")) {
+            throw new NotX12("an ISA interchange header of 106 characters, found \"" + (text.length() > 20 ? text.substring(0, 20) + "..." : text) + "\"");
+        }
+        this.element = text.charAt(3);
+        this.terminator = text.charAt(105);
+        this.isa = text.substring(0, 105);
+    }
+
+    char element() {
+        return element;
+    }
+
+    /** The next segment's elements (element 0 is the segment id), or {@code null} at the end. */
+    List<String> next() throws IOException {
+        if (!isaReturned) {
+            isaReturned = true;
+            segments++;
+            return split(isa);
+        }
+        StringBuilder text = new StringBuilder();
+        int c;
+        boolean leading = true;
+        while ((c = reader.read()) >= 0) {
+            if (c == '\n') {
+                line++;
+            }
+            if (leading && (c == '\n' || c == '\r' || c == ' ')) {
+                continue;
+            }
+            if (leading) {
+                leading = false;
+                segmentLine = line;
+            }
+            if (c == terminator) {
+                segments++;
+                return split(text.toString());
+            }
+            text.append((char) c);
+        }
+        if (!text.toString().isBlank()) {
+            segments++;
+            return split(text.toString().strip());
+        }
+        return null;
+    }
+
+    private List<String> split(String segment) {
+        List<String> elements = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < segment.length(); i++) {
+            if (segment.charAt(i) == element) {
+                elements.add(segment.substring(start, i));
+                start = i + 1;
+            }
+        }
+        elements.add(segment.substring(start));
+        return elements;
+    }
+
+    /** 1-based number of the segment last returned. */
+    long segmentNumber() {
+        return segments;
+    }
+
+    /** The text line the segment last returned starts on. */
+    long segmentLine() {
+        return isaReturned && segments == 1 ? 1 : segmentLine;
+    }
+}

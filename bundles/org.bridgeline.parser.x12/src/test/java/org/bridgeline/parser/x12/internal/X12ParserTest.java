@@ -1,0 +1,143 @@
+package org.bridgeline.parser.x12.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.ServiceType;
+import org.bridgeline.api.parser.FileSample;
+import org.bridgeline.api.parser.ParseProblem;
+import org.bridgeline.testkit.RecordingSink;
+import org.junit.jupiter.api.Test;
+
+/** X12 811 fixtures written to the ATIS/X12 structure (no real 811 file is public), well-formed and malformed. */
+class X12ParserTest {
+
+    static X12Parser parser(String profile) throws Exception {
+        try (InputStream in = X12ParserTest.class.getResourceAsStream("/x12-profiles/" + profile + ".json")) {
+            return new X12Parser(X12Profile.read(in, profile));
+        }
+    }
+
+    static byte[] fixture(String name) throws Exception {
+        try (InputStream in = X12ParserTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static RecordingSink parse(X12Parser parser, String name) throws Exception {
+        RecordingSink sink = new RecordingSink();
+        parser.parse(name, new ByteArrayInputStream(fixture(name)), sink);
+        return sink;
+    }
+
+    @Test
+    void theStandardProfileReadsTheHlTreeDownToEveryLineItemAndTax() throws Exception {
+        RecordingSink sink = parse(parser("x12-811-standard"), "acme-standard.x12");
+        assertEquals(List.of(), sink.problems);
+        assertEquals(1, sink.invoices.size());
+        var header = sink.invoices.get(0);
+        assertEquals("Acme Telecom", header.carrier());
+        assertEquals("ACC-100", header.account());
+        assertEquals("ACME-2026-01", header.number());
+        assertEquals(LocalDate.of(2026, 2, 5), header.date());
+        assertEquals(LocalDate.of(2026, 1, 1), header.billingPeriod().start());
+        assertEquals(Money.of("1936.50", "USD"), sink.statedTotals.get(0), "TDS has two implied decimals");
+
+        assertEquals(4, sink.lines.size(), "three IT1 line items and the TXI on the first");
+        ChargeLine dia = sink.lines.get(0);
+        assertEquals("CKT-0001", dia.serviceId());
+        assertEquals("DIA100", dia.chargeCode());
+        assertEquals("HQ", dia.site());
+        assertEquals(ServiceType.DIA, dia.serviceType());
+        assertEquals(ChargeCategory.RECURRING, dia.category());
+        assertEquals(0, new BigDecimal("100").compareTo(dia.bandwidthMbps()));
+        assertEquals(LocalDate.of(2026, 1, 31), dia.chargePeriod().end());
+        assertEquals("acme-standard.x12 record 12 (line 12)", dia.source().toString(), "the IT1 segment");
+        ChargeLine tax = sink.lines.get(1);
+        assertEquals(ChargeCategory.TAX, tax.category());
+        assertEquals("FU", tax.taxType());
+        assertEquals("US", tax.taxJurisdiction());
+        assertEquals(Money.of("37.50", "USD"), tax.amount());
+        assertEquals(ChargeCategory.ONE_TIME, sink.lines.get(3).category());
+        BigDecimal total = sink.lines.stream().map(line -> line.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, new BigDecimal("1936.50").compareTo(total), "the lines balance to TDS");
+    }
+
+    @Test
+    void aCarrierVariantWithItsOwnHlCodesAndQualifiersIsReadByItsProfile() throws Exception {
+        byte[] northwind = fixture("northwind-variant.x12");
+        byte[] acme = fixture("acme-standard.x12");
+        assertEquals(95, parser("x12-811-northwind").probe(new FileSample("nw.x12", northwind)).score());
+        assertEquals(85, parser("x12-811-standard").probe(new FileSample("nw.x12", northwind)).score(),
+                "the standard profile also claims it, less surely: core picks the variant");
+        assertEquals(0, parser("x12-811-northwind").probe(new FileSample("acme.x12", acme)).score());
+
+        RecordingSink standard = parse(parser("x12-811-standard"), "northwind-variant.x12");
+        assertTrue(standard.problems.get(0).message().contains("field \"HL03\": expected a level code of profile x12-811-standard"),
+                standard.problems.toString());
+
+        RecordingSink sink = parse(parser("x12-811-northwind"), "northwind-variant.x12");
+        assertEquals(List.of(), sink.problems);
+        assertEquals("Northwind Telecom", sink.invoices.get(0).carrier());
+        assertEquals("NW-ACCT-7", sink.invoices.get(0).account());
+        assertEquals(2, sink.lines.size());
+        ChargeLine eline = sink.lines.get(0);
+        assertEquals("NW-ETH-0042", eline.serviceId());
+        assertEquals(ServiceType.ETHERNET, eline.serviceType());
+        assertEquals(0, new BigDecimal("1000").compareTo(eline.bandwidthMbps()));
+        ChargeLine minutes = sink.lines.get(1);
+        assertEquals(ChargeCategory.USAGE, minutes.category());
+        assertEquals(0, new BigDecimal("1250").compareTo(minutes.usageQuantity()));
+        assertEquals("MIN", minutes.usageUnit());
+        assertEquals(Money.of("2125.00", "USD"), sink.statedTotals.get(0));
+    }
+
+    @Test
+    void aWrongLineItemCountInCttIsFatal() throws Exception {
+        ParseProblem problem = parse(parser("x12-811-standard"), "acme-bad-ctt.x12").problems.get(0);
+        assertTrue(problem.fatal());
+        assertEquals("acme-bad-ctt.x12 record 29 (line 29): field \"CTT01\": expected 3 line items (the IT1 segments of this invoice),"
+                + " found \"5\"", problem.message());
+    }
+
+    @Test
+    void aWrongSegmentCountInSeIsFatal() throws Exception {
+        ParseProblem problem = parse(parser("x12-811-standard"), "acme-bad-se.x12").problems.get(0);
+        assertTrue(problem.fatal());
+        assertEquals("acme-bad-se.x12 record 30 (line 30): field \"SE01\": expected 28 segments from ST to SE, found \"12\"", problem.message());
+    }
+
+    @Test
+    void anUnbalancedTdsIsNotAParseErrorTheImportShowsTheGap() throws Exception {
+        RecordingSink sink = parse(parser("x12-811-standard"), "acme-unbalanced-tds.x12");
+        assertEquals(List.of(), sink.problems);
+        assertEquals(Money.of("2000.00", "USD"), sink.statedTotals.get(0));
+    }
+
+    @Test
+    void anHlWhoseParentWasNeverDeclaredIsFatal() throws Exception {
+        ParseProblem problem = parse(parser("x12-811-standard"), "acme-missing-hl-parent.x12").problems.get(0);
+        assertTrue(problem.fatal());
+        assertEquals("acme-missing-hl-parent.x12 record 19 (line 19): field \"HL02\": expected the id of an earlier HL (parent of HL 4),"
+                + " found \"9\"", problem.message());
+    }
+
+    @Test
+    void aFileThatIsNotX12SaysSo() throws Exception {
+        X12Parser parser = parser("x12-811-standard");
+        assertEquals(0, parser.probe(new FileSample("bills.csv", "DH,1,2".getBytes(StandardCharsets.US_ASCII))).score());
+        RecordingSink sink = new RecordingSink();
+        parser.parse("bills.csv", new ByteArrayInputStream("DH,1,2\n".getBytes(StandardCharsets.US_ASCII)), sink);
+        assertEquals("bills.csv record 1 (line 1): field \"ISA\": expected an ISA interchange header of 106 characters, found \"DH,1,2\n\"",
+                sink.problems.get(0).message());
+    }
+}
