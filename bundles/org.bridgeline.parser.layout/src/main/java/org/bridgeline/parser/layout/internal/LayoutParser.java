@@ -193,7 +193,7 @@ final class LayoutParser implements BillingParser {
             }
             for (LayoutProfile.LineMapping line : profile.lines()) {
                 for (Template template : new Template[] {line.amount(), line.serviceId(), line.site(), line.chargeCode(),
-                        line.description(), line.quantity(), line.unit(), line.unitPrice(), line.usageQuantity(),
+                        line.description(), line.quantity(), line.unit(), line.unitPrice(), line.usageQuantity(), line.usageUnit(),
                         line.taxType(), line.taxJurisdiction(), line.chargeStart() == null ? null : line.chargeStart().value(),
                         line.chargeEnd() == null ? null : line.chargeEnd().value()}) {
                     if (template != null) {
@@ -248,6 +248,9 @@ final class LayoutParser implements BillingParser {
         private ChargeLine line(LayoutProfile.LineMapping mapping, Row row) throws BadValue {
             String field = mapping.name() + " amount";
             BigDecimal amount = number(mapping.amount(), row, field);
+            if (amount == null && mapping.skipZero()) {
+                return null; // an empty charge column is no charge
+            }
             if (amount == null) {
                 throw new BadValue(problem(row, field, "an amount in " + mapping.amount(), ""));
             }
@@ -269,7 +272,7 @@ final class LayoutParser implements BillingParser {
                     .unitPrice(unitPrice == null ? null : new Money(unitPrice, currency))
                     .amount(new Money(amount, currency))
                     .chargePeriod(start == null ? null : Period.of(start, end == null || end.isBefore(start) ? start : end))
-                    .usage(usage, usage == null ? null : mapping.usageUnit())
+                    .usage(usage, usage == null ? null : text(mapping.usageUnit(), row))
                     .tax(text(mapping.taxType(), row), text(mapping.taxJurisdiction(), row))
                     .source(row.position())
                     .build();

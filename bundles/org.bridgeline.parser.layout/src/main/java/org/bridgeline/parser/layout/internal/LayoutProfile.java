@@ -72,7 +72,7 @@ record LayoutProfile(
             Template unit,
             Template unitPrice,
             Template usageQuantity,
-            String usageUnit,
+            Template usageUnit,
             boolean usageIsDuration,
             DateSpec chargeStart,
             DateSpec chargeEnd,

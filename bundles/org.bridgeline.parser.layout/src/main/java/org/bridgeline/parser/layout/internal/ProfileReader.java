@@ -158,7 +158,7 @@ final class ProfileReader {
                     template(line, "serviceId", false), template(line, "site", false), serviceType,
                     template(line, "chargeCode", false), template(line, "description", false), template(line, "quantity", false),
                     template(line, "unit", false), template(line, "unitPrice", false),
-                    usage == null ? null : template(usage, "quantity", true), usage == null ? null : string(usage, "unit", true),
+                    usage == null ? null : template(usage, "quantity", true), usage == null ? null : template(usage, "unit", true),
                     usage != null && usage.has("duration") && usage.get("duration").getAsBoolean(),
                     period == null ? null : date(period, "start", true, locale), period == null ? null : date(period, "end", false, locale),
                     template(line, "taxType", false), template(line, "taxJurisdiction", false));

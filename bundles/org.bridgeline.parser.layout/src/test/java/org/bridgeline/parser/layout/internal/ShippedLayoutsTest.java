@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The layouts this bundle ships, on the real exports in ../shared/data; figures come from the files themselves. */
 class ShippedLayoutsTest {
 
-    static final List<String> SHIPPED = List.of("verizon-wireless-account-summary", "telstra-calls-csv",
+    static final List<String> SHIPPED = List.of("verizon-wireless-account-summary", "verizon-wireless-line-summary",
+            "verizon-wireless-charges-detail", "verizon-wireless-usage-detail", "telstra-calls-csv",
             "telstra-calls-csv-decimal-comma", "att-wireless-usage-detail", "att-wireless-data-pooling");
 
     static LayoutParser layout(String id) throws Exception {
@@ -60,6 +61,32 @@ class ShippedLayoutsTest {
         assertEquals(0, new BigDecimal("184.05").compareTo(byCategory.get(ChargeCategory.USAGE)), "voice 30.50 + international 153.55");
         assertEquals(0, new BigDecimal("543.41").compareTo(byCategory.get(ChargeCategory.TAX)));
         assertEquals(6, sink.lines.size(), "one line per non-zero charge column");
+    }
+
+    @Test
+    void theOtherVerizonReportsAreReadPerWirelessNumber() throws Exception {
+        RecordingSink lines = parse(layout("verizon-wireless-line-summary"),
+                SharedData.file("carrier-bills/verizon-wireless/Account & Wireless Summary_test.txt"));
+        assertEquals(List.of(), lines.problems);
+        assertEquals(3, lines.lines.size(), "the second line's monthly, surcharge and tax charges; the first line has none");
+        assertEquals(0, new BigDecimal("70.50").compareTo(total(lines.lines)), "its Total Charges");
+        assertTrue(lines.lines.stream().allMatch(line -> line.serviceId().equals("enc-9729345087614266")));
+        assertEquals("FLEXIBLE BUSINESS SMARTPHN 6GB $85.00 monthly access charge Unlimited after allowance",
+                lines.lines.get(0).description());
+
+        RecordingSink detail = parse(layout("verizon-wireless-charges-detail"),
+                SharedData.file("carrier-bills/verizon-wireless/Acct & Wireless Charges Detail Summary Usage_test.txt"));
+        assertEquals(List.of(), detail.problems);
+        assertEquals(3, detail.lines.size());
+        assertEquals("gigabytes", detail.lines.get(0).usageUnit());
+        assertEquals(0, new BigDecimal("6.581").compareTo(detail.lines.get(0).usageQuantity()));
+
+        RecordingSink usage = parse(layout("verizon-wireless-usage-detail"),
+                SharedData.file("carrier-bills/verizon-wireless/Wireless Usage Detail_test.txt"));
+        assertEquals(List.of(), usage.problems);
+        assertEquals(3, usage.lines.size());
+        assertEquals(0, new BigDecimal("7").compareTo(usage.lines.stream().map(ChargeLine::usageQuantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)), "2 + 2 + 3 minutes");
     }
 
     @Test
@@ -101,6 +128,9 @@ class ShippedLayoutsTest {
     void eachLayoutRecognisesItsOwnFileAndNoOther() throws Exception {
         Map<String, String> files = Map.of(
                 "verizon-wireless-account-summary", "carrier-bills/verizon-wireless/AccountSummary_test.txt",
+                "verizon-wireless-line-summary", "carrier-bills/verizon-wireless/Account & Wireless Summary_test.txt",
+                "verizon-wireless-charges-detail", "carrier-bills/verizon-wireless/Acct & Wireless Charges Detail Summary Usage_test.txt",
+                "verizon-wireless-usage-detail", "carrier-bills/verizon-wireless/Wireless Usage Detail_test.txt",
                 "telstra-calls-csv", "carrier-bills/telstra-calls/test.csv",
                 "telstra-calls-csv-decimal-comma", "carrier-bills/telstra-calls/test2.csv",
                 "att-wireless-usage-detail", "carrier-bills/att-wireless/ENC1 Detail Mar.csv",
