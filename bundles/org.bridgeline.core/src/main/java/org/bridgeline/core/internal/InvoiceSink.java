@@ -1,6 +1,7 @@
 package org.bridgeline.core.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,6 +32,8 @@ import org.bridgeline.store.StoredInvoice;
 final class InvoiceSink implements ParseSink {
 
     private static final int BATCH = 2048;
+    /** Older bills than this are a misread date, not a bill. */
+    private static final LocalDate EARLIEST_INVOICE = LocalDate.of(1980, 1, 1);
 
     private final BillStore store;
     private final String tenant;
@@ -135,6 +138,14 @@ final class InvoiceSink implements ParseSink {
         current = invoice;
         invoices.add(invoice);
         lastPosition = header.source();
+        LocalDate latest = LocalDate.now().plusYears(1);
+        if (header.date().isBefore(EARLIEST_INVOICE) || header.date().isAfter(latest)) {
+            // a header the invoice cannot be trusted with: nothing of it is stored, whatever the flags
+            issue(true, header.source(), "invoice date", "a date between " + EARLIEST_INVOICE + " and " + latest,
+                    header.date().toString(), null);
+            invoice.bad++;
+            invoice.incomplete = true;
+        }
         if (worker != null) {
             worker.submit(() -> {
                 if (closedByGate) {

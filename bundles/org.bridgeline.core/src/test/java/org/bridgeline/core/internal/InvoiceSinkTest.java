@@ -153,6 +153,22 @@ class InvoiceSinkTest {
     }
 
     @Test
+    void anInvoiceDatedOutsideReasonIsNotStoredEvenWithKeepGood() {
+        InvoiceSink sink = sink(true);
+        InvoiceHeader future = new InvoiceHeader("Acme", "A1", null, "INV-9", LocalDate.of(2106, 1, 31), null,
+                Currency.getInstance("USD"), SourcePosition.of("bill.csv", 1, 1));
+        sink.startInvoice(future);
+        sink.line(ChargeLine.builder().invoice(future).category(ChargeCategory.RECURRING).amount(Money.of("1", "USD"))
+                .source(SourcePosition.of("bill.csv", 2, 2)).build());
+        sink.endInvoice(null);
+        sink.finish(null);
+        assertEquals("REJECTED", sink.outcomes().get(0).status());
+        assertTrue(sink.issues().get(0).message().startsWith("bill.csv record 1 (line 1): field \"invoice date\": expected a date between 1980-01-01 and "),
+                sink.issues().get(0).message());
+        assertEquals(List.of(), store.committed);
+    }
+
+    @Test
     void anInvoiceTheParserNeverEndsIsNotStored() {
         InvoiceSink sink = sink(true);
         sink.line(line(1, "1"));
