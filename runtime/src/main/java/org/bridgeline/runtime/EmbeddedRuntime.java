@@ -60,6 +60,19 @@ public final class EmbeddedRuntime implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>(distribution.frameworkProperties());
         properties.putAll(overrides);
         properties.put("bridgeline.started", Long.toString(startedAt));
+        // bundles are installed by reference to system/ and deploy/: a distribution copied or moved
+        // elsewhere must not start from a cache that points at the old place
+        Path homeMarker = distribution.data().resolve("home");
+        String home = distribution.home().toString();
+        String recorded = Files.exists(homeMarker) ? Files.readString(homeMarker).strip() : null;
+        boolean cacheExists = Files.isDirectory(Path.of(properties.get("org.osgi.framework.storage")));
+        if (cacheExists && !home.equals(recorded)) {
+            LOG.info("the distribution moved from " + (recorded == null ? "an unknown place" : recorded)
+                    + ": the framework cache is rebuilt");
+            properties.put(org.osgi.framework.Constants.FRAMEWORK_STORAGE_CLEAN,
+                    org.osgi.framework.Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        }
+        Files.writeString(homeMarker, home);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, EmbeddedRuntime.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
         Framework framework = factory.newFramework(properties);

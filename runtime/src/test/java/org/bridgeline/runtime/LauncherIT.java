@@ -145,6 +145,30 @@ class LauncherIT {
     }
 
     @Test
+    void aDistributionCopiedElsewhereAfterUseStillStarts(@TempDir Path elsewhere) throws Exception {
+        assertEquals(0, run("exec", "bl:status").status());
+        Path copy = elsewhere.resolve("bridgeline");
+        copyTree(home, copy);
+        BinBridgeline.Result moved = BinBridgeline.run(copy, "exec", "bl:health");
+        assertEquals(0, moved.status(), moved.err());
+        assertTrue(moved.out().startsWith("ok"), moved.out());
+        assertTrue(Files.readString(copy.resolve("log/bridgeline.log")).contains("the framework cache is rebuilt"));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (!source.getFileName().toString().endsWith(".sock")) {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    @Test
     void runWithoutATerminalKeepsRunningWhenInputEnds() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/bridgeline").toString(), "run")
                 .redirectErrorStream(true);

@@ -103,6 +103,18 @@ public final class BenchCommand implements Function {
         out.printf("(c) / slower of (a), (b) = %.2f   (goal >= 0.8)%n", c / Math.min(a, b));
         out.printf("heap during (c) at %,d lines: peak in use %,d MiB, peak live after GC %,d MiB%n", lines, peakUsed, peakLive);
 
+        Path x12 = folder.resolve("bench-" + lines + ".x12");
+        if (!Files.exists(x12)) {
+            out.printf("generating %s ...%n", x12.getFileName());
+            X12Generator.write(x12, lines);
+        }
+        importFile(x12, "bench-warmup-x12-" + run, "x12-811-standard"); // warm the X12 parser
+        started = System.nanoTime();
+        ImportReport x12Report = importFile(x12, "bench-import-x12-" + run, "x12-811-standard");
+        double x12Seconds = seconds(started);
+        out.printf("(c) X12 811 import of the same %,d lines (%,d MiB)  %,10.0f rows/s  %6.2f s; (c) / (b) = %.2f%n",
+                x12Report.lines(), Files.size(x12) >> 20, x12Report.lines() / x12Seconds, x12Seconds, x12Report.lines() / x12Seconds / b);
+
         if (heapLines > lines) {
             Path big = bill(heapLines, out);
             System.gc();
@@ -142,7 +154,11 @@ public final class BenchCommand implements Function {
     }
 
     private ImportReport importFile(Path file, String tenant) {
-        ImportReport report = imports.importPath(file, new ImportOptions(tenant, "bench-circuits-csv", false, false), null);
+        return importFile(file, tenant, "bench-circuits-csv");
+    }
+
+    private ImportReport importFile(Path file, String tenant, String parser) {
+        ImportReport report = imports.importPath(file, new ImportOptions(tenant, parser, false, false), null);
         if (report.failedFiles() > 0) {
             throw new IllegalStateException("bench import failed: " + report.files().get(0).message());
         }
