@@ -40,7 +40,7 @@ final class X12Generator {
                 body.append("REF*12*ACC-").append(invoice % 50).append("~\n");
                 body.append("DTM*186*").append(DATE.format(start)).append("~\nDTM*187*").append(DATE.format(end)).append("~\n");
                 body.append("CUR*BY*USD~\nHL*1**1~\nHL*2*1*2~\nHL*3*2*8~\n");
-                segments += 10;
+                segments += 9; // ST, BIG, REF, two DTM, CUR, three HL
                 long items = 0;
                 long inInvoice = Math.min(BillGenerator.LINES_PER_INVOICE, lines - written);
                 for (long i = 0; i < inInvoice; i++) {
@@ -56,7 +56,8 @@ final class X12Generator {
                     BigDecimal quantity = usage ? BigDecimal.valueOf(random.nextInt(5000) + 1) : BigDecimal.ONE;
                     BigDecimal unitPrice = usage ? BigDecimal.valueOf(random.nextInt(90) + 10, 4)
                             : BigDecimal.valueOf(random.nextInt(200_000) + 5_000, 2);
-                    BigDecimal amount = quantity.multiply(unitPrice);
+                    // an 811 states amounts in cents (TDS has two implied decimals): usage is billed rounded
+                    BigDecimal amount = quantity.multiply(unitPrice).setScale(2, java.math.RoundingMode.HALF_EVEN);
                     total = total.add(amount);
                     items++;
                     body.append("IT1*").append(items).append('*').append(quantity.toPlainString()).append(usage ? "*MIN*" : "*MO*")
