@@ -117,6 +117,49 @@ class ImportIT {
     }
 
     @Test
+    void anImportKilledMidwayLeavesNoPartialInvoiceAndTheNextImportIsWhole() throws Exception {
+        // one invoice of 400,000 call lines in the Telstra call export layout
+        Path big = home.resolve("calls-killed.csv");
+        try (var out = Files.newBufferedWriter(big)) {
+            out.write("Service Number,Call Type,Date,Time,Place,Called Number,Rate,Duration,Excl GST $,Est Incl GST $,Caller Group\n");
+            for (int i = 0; i < 400_000; i++) {
+                out.write("0412 000 " + String.format("%03d", i % 1000) + ",MobileNet National Direct Dialled,28. Okt,7:52 PM,Sydney,"
+                        + "2358 239 107,Peak,00:01:30,0.25,0.28,(unallocated)\n");
+            }
+        }
+        Path log = home.resolve("log/bridgeline.log");
+        long readyBefore = readyLines(log);
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/bridgeline").toString(), "exec", "bl:import " + big)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process importing = builder.start();
+        // kill -9 once the import is under way: its lines are streaming into the store
+        TestDistribution.eventually(java.time.Duration.ofSeconds(60), () -> readyLines(log) > readyBefore,
+                () -> "the import never started");
+        Thread.sleep(1500);
+        importing.destroyForcibly();
+        importing.waitFor();
+        assertTrue(Files.readString(log).lines().noneMatch(line -> line.contains("import of " + big)),
+                "the import was still running when it was killed");
+
+        BinBridgeline.Result after = BinBridgeline.run(home, "exec", "bl:invoices --carrier Telstra");
+        assertEquals(0, after.status(), after.err());
+        assertTrue(after.out().lines().noneMatch(line -> line.contains("calls-killed")), "no partial invoice: " + after.out());
+
+        BinBridgeline.Result again = BinBridgeline.run(home, "exec", "bl:import " + big);
+        assertEquals(0, again.status(), again.out() + again.err());
+        assertTrue(again.out().contains("calls-killed.csv  telstra-calls-csv  1         400000  IMPORTED"), again.out());
+    }
+
+    private static long readyLines(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log).lines().filter(l -> l.contains("framework ready")).count() : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Test
     void aFileNoParserReadsIsRefusedWithTheAnswersOfEveryParser() throws Exception {
         BinBridgeline.Result result = BinBridgeline.run(home, "exec", "bl:import " + data.resolve("carrier-bills/telstra-olb/invalid.csv"));
         assertEquals(1, result.status());
