@@ -157,16 +157,18 @@ final class X12Parser implements BillingParser {
                 case "SI" -> si(e);
                 case "PID" -> {
                     requireCharge("PID");
-                    charge.description = e.size() > 5 ? blankToNull(e.get(5)) : null;
+                    target().description = e.size() > 5 ? blankToNull(e.get(5)) : null;
                 }
                 case "QTY" -> {
                     requireCharge("QTY");
-                    charge.usage = decimal(e, 2, "QTY02 quantity");
-                    charge.usageUnit = e.size() > 3 ? blankToNull(e.get(3)) : null;
+                    target().usage = decimal(e, 2, "QTY02 quantity");
+                    target().usageUnit = e.size() > 3 ? blankToNull(e.get(3)) : null;
                 }
                 case "AMT" -> amt(e);
                 case "TXI" -> txi(e);
-                case "TCD", "SLN", "N1", "N3", "N4", "NM1", "ITA", "MSG" -> { }
+                case "SLN" -> sln(e);
+                case "TCD" -> tcd(e);
+                case "N1", "N3", "N4", "NM1", "ITA", "MSG" -> { }
                 case "TDS" -> {
                     flushCharge();
                     statedTotal = new Money(decimal(e, 1, "TDS01 total").movePointLeft(2), currency);
@@ -245,9 +247,9 @@ final class X12Parser implements BillingParser {
             } else if (qualifier.equals(profile.dtm().get("periodEnd"))) {
                 periodEnd = value;
             } else if (charge != null && qualifier.equals(profile.dtm().get("chargeStart"))) {
-                charge.start = value;
+                target().start = value;
             } else if (charge != null && qualifier.equals(profile.dtm().get("chargeEnd"))) {
-                charge.end = value;
+                target().end = value;
             }
         }
 
@@ -340,8 +342,55 @@ final class X12Parser implements BillingParser {
             if (category == null) {
                 throw new Bad("AMT01", "an amount qualifier of profile " + profile.id() + " " + profile.amt().keySet(), qualifier, false);
             }
-            charge.category = category;
-            charge.amount = decimal(e, 2, "AMT02 amount");
+            Charge into = target();
+            into.category = category;
+            into.amount = decimal(e, 2, "AMT02 amount");
+        }
+
+        /** Where a PID, QTY, AMT or DTM belongs: the open subline (SLN), else the line item. */
+        private Charge target() {
+            return charge.openSubline != null ? charge.openSubline : charge;
+        }
+
+        /** SLN: a component of the line item, with its own PID, AMT and DTM; the lowest charge element. */
+        private void sln(List<String> e) throws Bad {
+            requireCharge("SLN");
+            Charge sub = new Charge(position());
+            sub.quantity = e.size() > 4 && !e.get(4).isBlank() ? decimal(e, 4, "SLN04 quantity") : null;
+            sub.unit = e.size() > 5 ? blankToNull(e.get(5)) : null;
+            sub.unitPrice = e.size() > 6 && !e.get(6).isBlank() ? decimal(e, 6, "SLN06 unit price") : null;
+            sub.category = charge.category;
+            charge.details.add(sub);
+            charge.openSubline = sub;
+        }
+
+        /** TCD: one itemised call of the line item, a usage detail line; element positions come from the profile. */
+        private void tcd(List<String> e) throws Bad {
+            requireCharge("TCD");
+            charge.openSubline = null;
+            java.util.Map<String, String> at = profile.tcd() == null ? java.util.Map.of() : profile.tcd();
+            Charge call = new Charge(position());
+            call.category = ChargeCategory.USAGE;
+            call.amount = decimal(e, index(at, "amount"), "TCD" + at.get("amount") + " amount");
+            LocalDate day = at.containsKey("date") ? date(e, index(at, "date"), "TCD" + at.get("date") + " date") : null;
+            call.start = day;
+            call.end = day;
+            if (at.containsKey("quantity") && e.size() > index(at, "quantity") && !e.get(index(at, "quantity")).isBlank()) {
+                call.usage = decimal(e, index(at, "quantity"), "TCD" + at.get("quantity") + " quantity");
+                call.usageUnit = at.get("unit");
+            }
+            String from = at.containsKey("from") && e.size() > index(at, "from") ? blankToNull(e.get(index(at, "from"))) : null;
+            String to = at.containsKey("to") && e.size() > index(at, "to") ? blankToNull(e.get(index(at, "to"))) : null;
+            call.description = "call" + (from == null ? "" : " from " + from) + (to == null ? "" : " to " + to);
+            charge.details.add(call);
+        }
+
+        private int index(java.util.Map<String, String> positions, String field) throws Bad {
+            String value = positions.get(field);
+            if (value == null) {
+                throw new Bad("TCD", "a profile that places the TCD " + field, "none in profile " + profile.id(), false);
+            }
+            return Integer.parseInt(value);
         }
 
         private void txi(List<String> e) throws Bad {
@@ -358,29 +407,62 @@ final class X12Parser implements BillingParser {
             }
         }
 
-        /** The line item ends: its charge, then a TAX line per TXI. */
-        private void flushCharge() throws Bad {
+        /** The line item ends: its charge, then a TAX line per TXI. A bad item is reported at its IT1; reading goes on. */
+        private void flushCharge() {
             Charge item = charge;
             charge = null;
             if (item == null) {
                 return;
             }
-            if (item.amount == null) {
+            try {
+                emit(item);
+            } catch (Bad bad) {
+                sink.problem(new ParseProblem(item.position, bad.field, bad.expected, bad.found, bad.fatal));
+            }
+        }
+
+        private void emit(Charge item) throws Bad {
+            BigDecimal detailTotal = item.details.stream().map(detail -> detail.amount == null ? BigDecimal.ZERO : detail.amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (item.amount == null && item.details.isEmpty()) {
                 throw new Bad("AMT", "an AMT segment with the line item's amount", "none", false);
             }
-            Period period = item.start == null ? null : Period.of(item.start, item.end == null || item.end.isBefore(item.start) ? item.start : item.end);
-            ChargeLine line = ChargeLine.builder().invoice(header).serviceId(item.serviceId).site(item.site)
-                    .serviceType(item.serviceType).category(item.category).chargeCode(item.chargeCode).description(item.description)
-                    .quantity(item.quantity).unit(item.unit).unitPrice(item.unitPrice == null ? null : new Money(item.unitPrice, currency))
-                    .amount(new Money(item.amount, currency)).chargePeriod(period).bandwidthMbps(item.bandwidth)
-                    .usage(item.usage, item.usageUnit).source(item.position).build();
-            sink.line(line);
+            if (item.amount != null && !item.details.isEmpty() && item.amount.compareTo(detailTotal) != 0) {
+                throw new Bad("AMT02", "the sum of the line item's SLN and TCD details, " + detailTotal.toPlainString(),
+                        item.amount.toPlainString(), false);
+            }
+            ChargeLine line = line(item, item);
+            if (item.details.isEmpty()) {
+                sink.line(line);
+            } else {
+                // the details are the lowest charge elements: they replace the line item they add up to
+                for (Charge detail : item.details) {
+                    if (detail.amount == null) {
+                        throw new Bad("AMT", "an AMT segment for the subline at " + detail.position, "none", false);
+                    }
+                    sink.line(line(item, detail));
+                }
+            }
             for (Tax tax : item.taxes) {
                 sink.line(line.toBuilder().category(ChargeCategory.TAX).chargeCode(tax.type).tax(tax.type, tax.jurisdiction)
                         .description(tax.type + " on " + (item.description == null ? "line item" : item.description))
                         .quantity(null).unit(null).unitPrice(null).usage(null, null).amount(new Money(tax.amount, currency))
                         .source(tax.position).build());
             }
+        }
+
+        /** A line for the item, with a detail's own amount, quantity, period and description where it has them. */
+        private ChargeLine line(Charge item, Charge own) {
+            LocalDate start = own.start != null ? own.start : item.start;
+            LocalDate end = own.end != null ? own.end : item.end;
+            Period period = start == null ? null : Period.of(start, end == null || end.isBefore(start) ? start : end);
+            String description = own == item || own.description == null ? item.description
+                    : item.description == null ? own.description : item.description + ": " + own.description;
+            return ChargeLine.builder().invoice(header).serviceId(item.serviceId).site(item.site)
+                    .serviceType(item.serviceType).category(own.category).chargeCode(item.chargeCode).description(description)
+                    .quantity(own.quantity).unit(own.unit).unitPrice(own.unitPrice == null ? null : new Money(own.unitPrice, currency))
+                    .amount(new Money(own.amount, currency)).chargePeriod(period).bandwidthMbps(item.bandwidth)
+                    .usage(own.usage, own.usageUnit).source(own.position).build();
         }
 
         private SourcePosition position() {
@@ -443,6 +525,9 @@ final class X12Parser implements BillingParser {
         LocalDate start;
         LocalDate end;
         final List<Tax> taxes = new java.util.ArrayList<>();
+        /** SLN sublines and TCD calls that make up this line item. */
+        final List<Charge> details = new java.util.ArrayList<>();
+        Charge openSubline;
 
         Charge(SourcePosition position) {
             this.position = position;

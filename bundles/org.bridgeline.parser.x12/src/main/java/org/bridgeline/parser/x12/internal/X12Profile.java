@@ -35,7 +35,9 @@ record X12Profile(
         /** The carrier's service type codes (SI ST values) → service types. */
         Map<String, ServiceType> serviceTypes,
         /** DTM qualifiers: periodStart, periodEnd, chargeStart, chargeEnd. */
-        Map<String, String> dtm) {
+        Map<String, String> dtm,
+        /** TCD element positions: date, from, to, quantity, amount (and the usage unit under "unit"). */
+        Map<String, String> tcd) {
 
     static final Set<String> LEVELS = Set.of("provider", "account", "subaccount", "group", "category", "subcategory", "type",
             "charge", "line");

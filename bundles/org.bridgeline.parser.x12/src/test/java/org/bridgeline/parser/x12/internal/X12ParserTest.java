@@ -102,6 +102,39 @@ class X12ParserTest {
     }
 
     @Test
+    void sublinesAndItemisedCallsAreTheLowestElementsAndAddUpToTheirLineItem() throws Exception {
+        RecordingSink sink = parse(parser("x12-811-standard"), "acme-details.x12");
+        assertEquals(List.of(), sink.problems);
+        assertEquals(5, sink.lines.size(), "three SLN sublines of the PRI and two TCD calls replace their two line items");
+        assertEquals(List.of("PRI trunk: PRI port", "PRI trunk: DID block", "PRI trunk: Line maintenance"),
+                sink.lines.subList(0, 3).stream().map(ChargeLine::description).toList());
+        assertEquals(Money.of("59.80", "USD"), sink.lines.get(1).amount());
+        assertEquals(0, new BigDecimal("23").compareTo(sink.lines.get(1).quantity()));
+        assertTrue(sink.lines.subList(0, 3).stream().allMatch(line -> line.serviceId().equals("PRI-0001")
+                && line.serviceType() == ServiceType.PRI && line.category() == ChargeCategory.RECURRING));
+        ChargeLine call = sink.lines.get(3);
+        assertEquals(ChargeCategory.USAGE, call.category());
+        assertEquals(ServiceType.LONG_DISTANCE, call.serviceType());
+        assertEquals("Long distance calls: call from 3125550100 to 2125550199", call.description());
+        assertEquals(LocalDate.of(2026, 1, 12), call.chargePeriod().start());
+        assertEquals(0, new BigDecimal("12").compareTo(call.usageQuantity()));
+        assertEquals(Money.of("0.84", "USD"), call.amount());
+        BigDecimal total = sink.lines.stream().map(line -> line.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, new BigDecimal("311.84").compareTo(total));
+        assertEquals(Money.of("311.84", "USD"), sink.statedTotals.get(0));
+    }
+
+    @Test
+    void detailsThatDoNotAddUpToTheirLineItemAreABadRecord() throws Exception {
+        String text = new String(fixture("acme-details.x12"), StandardCharsets.ISO_8859_1).replace("AMT*RC*59.80", "AMT*RC*58.80");
+        RecordingSink sink = new RecordingSink();
+        parser("x12-811-standard").parse("bad-sum.x12", new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), sink);
+        assertEquals(1, sink.problems.size());
+        assertTrue(sink.problems.get(0).message().contains("field \"AMT02\": expected the sum of the line item's SLN and TCD details, 309.00, found \"310.00\""),
+                sink.problems.get(0).message());
+    }
+
+    @Test
     void aWrongLineItemCountInCttIsFatal() throws Exception {
         ParseProblem problem = parse(parser("x12-811-standard"), "acme-bad-ctt.x12").problems.get(0);
         assertTrue(problem.fatal());
