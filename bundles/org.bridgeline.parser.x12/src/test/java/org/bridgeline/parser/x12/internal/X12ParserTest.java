@@ -17,6 +17,8 @@ import org.bridgeline.api.parser.FileSample;
 import org.bridgeline.api.parser.ParseProblem;
 import org.bridgeline.testkit.RecordingSink;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** X12 811 fixtures written to the ATIS/X12 structure (no real 811 file is public), well-formed and malformed. */
 class X12ParserTest {
@@ -134,19 +136,16 @@ class X12ParserTest {
                 sink.problems.get(0).message());
     }
 
-    @Test
-    void aWrongLineItemCountInCttIsFatal() throws Exception {
-        ParseProblem problem = parse(parser("x12-811-standard"), "acme-bad-ctt.x12").problems.get(0);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "acme-bad-ctt.x12|acme-bad-ctt.x12 record 29 (line 29): field \"CTT01\": expected 3 line items (the IT1 segments of this invoice), found \"5\"",
+        "acme-bad-se.x12|acme-bad-se.x12 record 30 (line 30): field \"SE01\": expected 28 segments from ST to SE, found \"12\"",
+        "acme-missing-hl-parent.x12|acme-missing-hl-parent.x12 record 19 (line 19): field \"HL02\": expected the id of an earlier HL (parent of HL 4), found \"9\""
+    })
+    void aMalformedEnvelopeOrTreeIsFatal(String fixture, String message) throws Exception {
+        ParseProblem problem = parse(parser("x12-811-standard"), fixture).problems.get(0);
         assertTrue(problem.fatal());
-        assertEquals("acme-bad-ctt.x12 record 29 (line 29): field \"CTT01\": expected 3 line items (the IT1 segments of this invoice),"
-                + " found \"5\"", problem.message());
-    }
-
-    @Test
-    void aWrongSegmentCountInSeIsFatal() throws Exception {
-        ParseProblem problem = parse(parser("x12-811-standard"), "acme-bad-se.x12").problems.get(0);
-        assertTrue(problem.fatal());
-        assertEquals("acme-bad-se.x12 record 30 (line 30): field \"SE01\": expected 28 segments from ST to SE, found \"12\"", problem.message());
+        assertEquals(message, problem.message());
     }
 
     @Test
@@ -154,14 +153,6 @@ class X12ParserTest {
         RecordingSink sink = parse(parser("x12-811-standard"), "acme-unbalanced-tds.x12");
         assertEquals(List.of(), sink.problems);
         assertEquals(Money.of("2000.00", "USD"), sink.statedTotals.get(0));
-    }
-
-    @Test
-    void anHlWhoseParentWasNeverDeclaredIsFatal() throws Exception {
-        ParseProblem problem = parse(parser("x12-811-standard"), "acme-missing-hl-parent.x12").problems.get(0);
-        assertTrue(problem.fatal());
-        assertEquals("acme-missing-hl-parent.x12 record 19 (line 19): field \"HL02\": expected the id of an earlier HL (parent of HL 4),"
-                + " found \"9\"", problem.message());
     }
 
     @Test
