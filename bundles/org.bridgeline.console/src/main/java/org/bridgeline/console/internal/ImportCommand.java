@@ -58,9 +58,12 @@ public final class ImportCommand extends BlCommand {
                 args.flag("keep-good"));
         boolean json = args.flag("json");
         ImportReport report;
+        long started = System.nanoTime();
         try {
-            report = imports.importPath(path, options, json ? null : (file, lines, bytes) ->
-                    out.printf("  ... %s: %,d lines, %,d KiB read%n", file, lines, bytes / 1024));
+            report = imports.importPath(path, options, json ? null : (file, lines, bytes) -> {
+                double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
+                out.printf("  ... %s: %,d lines, %,d KiB read, %,.0f lines/s%n", file, lines, bytes / 1024, lines / seconds);
+            });
         } catch (IllegalArgumentException e) {
             throw new CommandException(e.getMessage());
         }
