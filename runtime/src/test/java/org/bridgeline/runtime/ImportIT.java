@@ -182,5 +182,26 @@ class ImportIT {
         assertTrue(dry.out().contains("bills.zip!/june/bills.csv  telstra-olb  1         490    CHECKED")
                 || dry.out().contains("ALREADY_IMPORTED"), dry.out());
         assertTrue(dry.out().contains("dry run, nothing stored"), dry.out());
+
+        // other content than any test imports (a comment line more), so the dry run reads it rather than recognising it
+        Path jsonZip = home.resolve("bills-json.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jsonZip))) {
+            out.putNextEntry(new ZipEntry("june/bills.csv"));
+            out.write("## a copy for the JSON report\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            Files.copy(data.resolve("carrier-bills/telstra-olb/bills.csv"), out);
+            out.closeEntry();
+        }
+        BinBridgeline.Result json = BinBridgeline.run(home, "exec", "bl:import " + jsonZip + " --dry-run --json");
+        assertEquals(0, json.status(), json.err());
+        com.google.gson.JsonObject report = com.google.gson.JsonParser.parseString(json.out()).getAsJsonObject();
+        assertTrue(report.get("dryRun").getAsBoolean());
+        com.google.gson.JsonObject file = report.getAsJsonArray("files").get(0).getAsJsonObject();
+        assertEquals("bills-json.zip!/june/bills.csv", file.get("file").getAsString());
+        assertEquals("CHECKED", file.get("status").getAsString());
+        assertEquals("telstra-olb", file.get("parserId").getAsString());
+        com.google.gson.JsonObject invoice = file.getAsJsonArray("invoices").get(0).getAsJsonObject();
+        assertEquals("P8596370108", invoice.get("number").getAsString());
+        assertEquals("6670.47 AUD", invoice.get("statedTotal").getAsString());
+        assertEquals("5905.21 AUD", invoice.get("gap").getAsString());
     }
 }
