@@ -253,6 +253,67 @@ class HotDeployIT {
     }
 
     @Test
+    void anAuditFindsDuplicatesAndLateFeesAndADetectorFeatureComesAndGoesAtRunTime() throws Exception {
+        Path jar = deploy.resolve("audit-layouts.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "com.example.layouts.audit");
+        manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+        Path staged = home.resolve("audit-layouts.jar.part");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(staged), manifest)) {
+            out.putNextEntry(new java.util.jar.JarEntry("layouts/audit-csv.json"));
+            out.write("""
+                    { "id": "audit-csv", "carrier": "Audit Telecom", "format": "audit test CSV", "detect": { "header": "^kind,circuit,account,invoice,date,code,description,amount$" },
+                      "text": { "delimiter": "," },
+                      "invoice": { "carrier": "Audit Telecom", "account": "{account}", "number": "{invoice}",
+                                   "date": { "value": "{date}", "format": "yyyy-MM-dd" }, "currency": "USD" },
+                      "lines": [
+                        { "when": { "column": "kind", "equals": "MRC" }, "category": "RECURRING", "amount": "{amount}", "serviceId": "{circuit}",
+                          "serviceType": "DIA", "chargeCode": "{code}", "description": "{description}" },
+                        { "when": { "column": "kind", "equals": "FEE" }, "category": "ADJUSTMENT", "amount": "{amount}", "serviceId": "{circuit}",
+                          "chargeCode": "{code}", "description": "{description}" } ] }
+                    """.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Files.move(staged, jar);
+        try {
+            TestDistribution.eventually(WAIT, () -> row("audit-csv").contains("ACTIVE"), () -> console("bl:plugins"));
+            Path bill = home.resolve("audit-bill.csv");
+            Files.writeString(bill, """
+                    kind,circuit,account,invoice,date,code,description,amount
+                    MRC,CKT-A,AUD-1,A-2026-01,2026-01-31,DIA100,DIA 100 Mbps,850.00
+                    MRC,CKT-A,AUD-1,A-2026-01,2026-01-31,DIA100,DIA 100 Mbps,850.00
+                    MRC,CKT-B,AUD-1,A-2026-01,2026-01-31,DIA100,DIA 100 Mbps,850.00
+                    FEE,ACCOUNT,AUD-1,A-2026-01,2026-01-31,LATE,Late payment charge,35.00
+                    """);
+            assertTrue(console("bl:import " + bill).contains("IMPORTED"));
+            assertTrue(row("duplicate-charges").contains("ACTIVE") && row("late-fees").contains("ACTIVE"), console("bl:plugins"));
+
+            String audit = console("bl:audit --carrier Audit\\ Telecom");
+            assertTrue(audit.contains("duplicate-charge  1         850.00 USD      10200.00 USD"), audit);
+            assertTrue(audit.contains("late-fee          1         35.00 USD       35.00 USD"), audit);
+            String findings = console("bl:findings --kind duplicate-charge");
+            String id = findings.lines().skip(2).findFirst().orElseThrow().split("\\s+")[0];
+            String finding = console("bl:finding " + id);
+            assertTrue(finding.contains("Audit Telecom billed DIA100 on CKT-A for the same period 2 times at 850.00 USD"), finding);
+            assertTrue(finding.contains("audit-bill.csv record 2 (line 2)") && finding.contains("audit-bill.csv record 3 (line 3)"), finding);
+            // the same data, audited again: the same findings
+            assertEquals(audit.lines().filter(l -> l.contains("USD")).toList(),
+                    console("bl:audit --carrier Audit\\ Telecom").lines().filter(l -> l.contains("USD")).toList());
+
+            // the detectors go: the next audit has none; they come back: they contribute again
+            console("bl:feature-uninstall detectors");
+            assertTrue(failure("bl:audit").contains("no detector is registered"), failure("bl:audit"));
+            console("bl:feature-install detectors");
+            TestDistribution.eventually(WAIT, () -> row("duplicate-charges").contains("ACTIVE"), () -> console("bl:plugins"));
+            assertTrue(console("bl:audit --carrier Audit\\ Telecom").contains("duplicate-charge  1"));
+        } finally {
+            Files.delete(jar);
+        }
+    }
+
+    @Test
     void aFeatureIsInstalledAndUninstalledAtRunTimeWithItsConfiguration() throws Exception {
         assertTrue(console("bl:features").lines().anyMatch(line -> line.startsWith("itest ") && line.contains("available")));
         assertTrue(console("bl:feature-install itest").contains("installed feature itest (1 bundles)"));

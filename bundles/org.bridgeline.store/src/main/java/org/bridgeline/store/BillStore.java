@@ -3,7 +3,10 @@ package org.bridgeline.store;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.bridgeline.api.detect.DuplicateGroup;
 import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.detect.ServiceMonth;
+import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.InvoiceHeader;
 import org.osgi.annotation.versioning.ProviderType;
@@ -49,6 +52,25 @@ public interface BillStore {
 
     /** Services derived from current lines, by carrier, account, service. */
     List<InventoryItem> inventory(String tenant, LineQuery query) throws StoreException;
+
+    /** Per service, month and charge category: the totals of current lines. */
+    List<ServiceMonth> serviceMonths(String tenant, LineQuery query) throws StoreException;
+
+    /** Recurring and one-time lines repeating the same carrier, service, charge code, period and amount. */
+    List<DuplicateGroup> duplicateCandidates(String tenant, LineQuery query) throws StoreException;
+
+    /** Stores an audit run with its findings, in the order given; all or nothing. */
+    AuditRunRecord saveAuditRun(String tenant, java.time.Instant started, List<String> detectors, List<Finding> findings)
+            throws StoreException;
+
+    /** The most recent audit run, if any. */
+    Optional<AuditRunRecord> latestAuditRun(String tenant) throws StoreException;
+
+    /** The findings of one audit run, in their stored order. */
+    List<StoredFinding> findings(String tenant, long runId) throws StoreException;
+
+    /** One finding by id. */
+    Optional<StoredFinding> finding(String tenant, long findingId) throws StoreException;
 
     /** Every import, newest first. */
     List<ImportRecord> imports(String tenant) throws StoreException;

@@ -27,6 +27,12 @@ public interface BookOfBusiness {
     /** Streams matching charge lines to the consumer, in invoice then source order. */
     void lines(LineQuery query, Consumer<ChargeLine> consumer);
 
+    /** What each service cost per month and charge category, computed in the store; by carrier, account, service, month, category. */
+    List<ServiceMonth> serviceMonths(LineQuery query);
+
+    /** Groups of recurring and one-time lines that repeat the same charge, computed in the store. */
+    List<DuplicateGroup> duplicateCandidates(LineQuery query);
+
     /** Contracts with a carrier, or every contract when {@code carrier} is {@code null}. */
     List<Contract> contracts(String carrier);
 

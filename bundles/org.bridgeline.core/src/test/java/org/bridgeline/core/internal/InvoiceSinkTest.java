@@ -72,6 +72,13 @@ class InvoiceSinkTest {
         @Override public List<CategoryTotal> totalsByCategory(String tenant, LineQuery query) { return List.of(); }
         @Override public List<InventoryItem> inventory(String tenant, LineQuery query) { return List.of(); }
         @Override public List<ImportRecord> imports(String tenant) { return List.of(); }
+        @Override public List<org.bridgeline.api.detect.ServiceMonth> serviceMonths(String tenant, LineQuery query) { return List.of(); }
+        @Override public List<org.bridgeline.api.detect.DuplicateGroup> duplicateCandidates(String tenant, LineQuery query) { return List.of(); }
+        @Override public org.bridgeline.store.AuditRunRecord saveAuditRun(String tenant, java.time.Instant started, List<String> detectors,
+                List<org.bridgeline.api.model.Finding> findings) { return null; }
+        @Override public Optional<org.bridgeline.store.AuditRunRecord> latestAuditRun(String tenant) { return Optional.empty(); }
+        @Override public List<org.bridgeline.store.StoredFinding> findings(String tenant, long runId) { return List.of(); }
+        @Override public Optional<org.bridgeline.store.StoredFinding> finding(String tenant, long findingId) { return Optional.empty(); }
     }
 
     private final FakeStore store = new FakeStore();

@@ -290,10 +290,14 @@ public final class DuckDbStore implements BillStore {
         Filter filter = Filter.of(tenant, query, "i");
         String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM bl_charge_line l JOIN bl_invoice i ON l.tenant = i.tenant "
                 + "AND l.invoice_id = i.invoice_id WHERE " + filter.sql() + (query.serviceId() == null ? "" : " AND l.service_id = ?")
+                + (query.category() == null ? "" : " AND l.category = ?")
                 + " ORDER BY i.invoice_date, i.invoice_id, l.line_no";
         List<Object> parameters = new ArrayList<>(filter.parameters());
         if (query.serviceId() != null) {
             parameters.add(query.serviceId());
+        }
+        if (query.category() != null) {
+            parameters.add(query.category().name());
         }
         streamLines(sql, parameters, consumer);
     }
@@ -386,7 +390,62 @@ public final class DuckDbStore implements BillStore {
         return inventory;
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
+    @Override
+    public List<org.bridgeline.api.detect.ServiceMonth> serviceMonths(String tenant, LineQuery query) throws StoreException {
+        try (Connection connection = connection()) {
+            return Aggregates.serviceMonths(connection, tenant, query);
+        } catch (SQLException e) {
+            throw failure("cannot total services by month", e);
+        }
+    }
+
+    @Override
+    public List<org.bridgeline.api.detect.DuplicateGroup> duplicateCandidates(String tenant, LineQuery query) throws StoreException {
+        try (Connection connection = connection()) {
+            return Aggregates.duplicateCandidates(connection, tenant, query);
+        } catch (SQLException e) {
+            throw failure("cannot look for repeated charges", e);
+        }
+    }
+
+    @Override
+    public org.bridgeline.store.AuditRunRecord saveAuditRun(String tenant, Instant started, List<String> detectors,
+            List<org.bridgeline.api.model.Finding> findings) throws StoreException {
+        try (Connection connection = connection()) {
+            return AuditRuns.save(connection, tenant, started, detectors, findings);
+        } catch (SQLException e) {
+            throw failure("cannot store the audit run", e);
+        }
+    }
+
+    @Override
+    public Optional<org.bridgeline.store.AuditRunRecord> latestAuditRun(String tenant) throws StoreException {
+        try (Connection connection = connection()) {
+            return AuditRuns.latest(connection, tenant);
+        } catch (SQLException e) {
+            throw failure("cannot read audit runs", e);
+        }
+    }
+
+    @Override
+    public List<org.bridgeline.store.StoredFinding> findings(String tenant, long runId) throws StoreException {
+        try (Connection connection = connection()) {
+            return AuditRuns.read(connection, "f.tenant = ? AND f.run_id = ?", List.of(tenant, runId));
+        } catch (SQLException e) {
+            throw failure("cannot read findings", e);
+        }
+    }
+
+    @Override
+    public Optional<org.bridgeline.store.StoredFinding> finding(String tenant, long findingId) throws StoreException {
+        try (Connection connection = connection()) {
+            return AuditRuns.read(connection, "f.tenant = ? AND f.finding_id = ?", List.of(tenant, findingId)).stream().findFirst();
+        } catch (SQLException e) {
+            throw failure("cannot read finding " + findingId, e);
+        }
+    }
+
+    static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);

@@ -141,6 +141,47 @@ class DuckDbStoreTest {
                 .map(total -> total.total()).reduce(Money::plus).orElseThrow().toString());
     }
 
+    @Test
+    void repeatedChargesAndMonthlyTotalsAreComputedInTheStore() throws Exception {
+        long importId = store.beginImport(DEFAULT_TENANT, "dup.csv", "hash-dup", "test");
+        InvoiceHeader march = Lines.header("INV-D1", LocalDate.of(2026, 3, 1));
+        store(importId, march, List.of(
+                Lines.line(march, 2, "CKT-1", ChargeCategory.RECURRING, "DIA100", "500"),
+                Lines.line(march, 3, "CKT-1", ChargeCategory.RECURRING, "DIA100", "500"),
+                Lines.line(march, 4, "CKT-1", ChargeCategory.RECURRING, "STATICIP", "25"),
+                Lines.line(march, 5, "CKT-2", ChargeCategory.RECURRING, "DIA100", "500"),
+                Lines.line(march, 6, "CKT-1", ChargeCategory.USAGE, "BURST", "7.50")), null);
+        var groups = store.duplicateCandidates(DEFAULT_TENANT, LineQuery.ALL);
+        assertEquals(1, groups.size(), "the same circuit, code, period and amount twice; CKT-2's equal amount is another service");
+        assertEquals(List.of(2L, 3L), groups.get(0).lines().stream().map(line -> line.source().record()).toList());
+
+        var months = store.serviceMonths(DEFAULT_TENANT, LineQuery.ALL);
+        var ckt1Recurring = months.stream().filter(m -> m.serviceId().equals("CKT-1") && m.category() == ChargeCategory.RECURRING)
+                .findFirst().orElseThrow();
+        assertEquals(java.time.YearMonth.of(2026, 3), ckt1Recurring.month());
+        assertEquals(Money.of("1025", "USD"), ckt1Recurring.total());
+        assertEquals(3, ckt1Recurring.lines());
+
+        List<ChargeLine> usage = new ArrayList<>();
+        store.lines(DEFAULT_TENANT, LineQuery.ALL.withCategory(ChargeCategory.USAGE), usage::add);
+        assertEquals(1, usage.size());
+    }
+
+    @Test
+    void anAuditRunIsStoredWithItsFindingsAndTheirEvidence() throws Exception {
+        InvoiceHeader header = Lines.header("INV-F", LocalDate.of(2026, 3, 1));
+        ChargeLine cited = Lines.line(header, 9, "CKT-9", ChargeCategory.ADJUSTMENT, "LATE-FEE", "35.00");
+        var finding = new org.bridgeline.api.model.Finding("late-fees", "late-fee", org.bridgeline.api.model.Severity.LOW, "Acme Telecom",
+                "CKT-9", List.of(cited), Money.of("35.00", "USD"), Money.of("35.00", "USD"), "A late fee of 35.00 USD was billed.",
+                org.bridgeline.api.model.RecommendedAction.DISPUTE_FOR_CREDIT);
+        var run = store.saveAuditRun(DEFAULT_TENANT, java.time.Instant.now(), List.of("late-fees", "duplicates"), List.of(finding));
+        assertEquals(run, store.latestAuditRun(DEFAULT_TENANT).orElseThrow());
+        var stored = store.findings(DEFAULT_TENANT, run.runId());
+        assertEquals(1, stored.size());
+        assertEquals(finding, stored.get(0).finding(), "the finding reads back as stored, evidence and source position included");
+        assertEquals(finding, store.finding(DEFAULT_TENANT, stored.get(0).findingId()).orElseThrow().finding());
+    }
+
     private long countLines() throws Exception {
         return countLinesOfCurrentInvoices() + rawLineCount();
     }

@@ -1,0 +1,101 @@
+package org.bridgeline.core.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bridgeline.api.detect.AnomalyDetector;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.core.AuditService;
+import org.bridgeline.core.PluginRegistry;
+import org.bridgeline.store.AuditRunRecord;
+import org.bridgeline.store.BillStore;
+import org.bridgeline.store.StoreException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Runs the registered detectors, each on its own and in id order, over a view of the book of
+ * business; a detector that throws fails alone. The run and its findings are stored together.
+ */
+@Component(service = AuditService.class)
+public final class AuditServiceImpl implements AuditService {
+
+    private static final Logger LOG = Logger.getLogger("org.bridgeline.core.audit");
+
+    private final PluginRegistry registry;
+    private final BillStore store;
+
+    @Activate
+    public AuditServiceImpl(@Reference PluginRegistry registry, @Reference BillStore store) {
+        this.registry = registry;
+        this.store = store;
+    }
+
+    @Override
+    public AuditReport audit(String tenant, String carrier, String detectorId, Progress progress) {
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        List<AnomalyDetector> detectors = registry.detectors().stream()
+                .filter(detector -> detectorId == null || detectorId.equals(detector.id()))
+                .sorted(Comparator.comparing(AnomalyDetector::id)).toList();
+        if (detectors.isEmpty()) {
+            throw new IllegalArgumentException(detectorId == null ? "no detector is registered: install a detector feature"
+                    : "no detector with id " + detectorId + "; registered: "
+                            + String.join(", ", registry.detectors().stream().map(AnomalyDetector::id).sorted().toList()));
+        }
+        BookOfBusinessView book = new BookOfBusinessView(store, tenant, carrier, registry.benchmarkProviders());
+        List<Finding> findings = new ArrayList<>();
+        List<DetectorFailure> failures = new ArrayList<>();
+        List<String> ran = new ArrayList<>();
+        int done = 0;
+        for (AnomalyDetector detector : detectors) {
+            long detectorStart = System.nanoTime();
+            String id = detector.id();
+            ran.add(id);
+            List<Finding> found;
+            try {
+                found = detector.detect(book);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "detector " + id + " failed", e);
+                failures.add(new DetectorFailure(id, e.getMessage() == null ? e.toString() : e.getMessage()));
+                found = List.of();
+            }
+            found.stream().filter(finding -> carrier == null || carrier.equals(finding.carrier())).forEach(findings::add);
+            if (progress != null) {
+                progress.detectorDone(id, ++done, detectors.size(), found.size(), (System.nanoTime() - detectorStart) / 1_000_000);
+            }
+        }
+        AuditRunRecord run;
+        try {
+            run = store.saveAuditRun(tenant, started, ran, findings);
+        } catch (StoreException e) {
+            throw new IllegalStateException("the audit found " + findings.size() + " findings but cannot store them: " + e.getMessage(), e);
+        }
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        LOG.info("audit run " + run.runId() + ": " + ran.size() + " detectors, " + findings.size() + " findings, " + failures.size()
+                + " failed, " + millis + " ms");
+        return new AuditReport(run.runId(), ran, summarise(findings), failures, findings.size(), millis);
+    }
+
+    static List<KindSummary> summarise(List<Finding> findings) {
+        Map<String, KindSummary> byKind = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            String key = finding.kind() + " " + finding.monthlyImpact().currency().getCurrencyCode();
+            KindSummary sum = byKind.get(key);
+            byKind.put(key, sum == null ? new KindSummary(finding.kind(), 1, finding.monthlyImpact(), finding.annualImpact())
+                    : new KindSummary(finding.kind(), sum.findings() + 1, sum.monthly().plus(finding.monthlyImpact()),
+                            sum.annual().plus(finding.annualImpact())));
+        }
+        List<KindSummary> summaries = new ArrayList<>(byKind.values());
+        summaries.sort(Comparator.comparing((KindSummary sum) -> sum.annual().amount()).reversed().thenComparing(KindSummary::kind));
+        return summaries;
+    }
+
+}

@@ -1,0 +1,116 @@
+package org.bridgeline.core.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.bridgeline.api.benchmark.BenchmarkProvider;
+import org.bridgeline.api.benchmark.BenchmarkQuery;
+import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.DuplicateGroup;
+import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.detect.ServiceMonth;
+import org.bridgeline.api.model.Benchmark;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Contract;
+import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.api.model.Requirement;
+import org.bridgeline.store.BillStore;
+import org.bridgeline.store.StoreException;
+import org.bridgeline.store.StoredInvoice;
+
+/**
+ * A tenant's book of business as detectors see it: read-only, over the store, optionally
+ * narrowed to one carrier. A store failure surfaces as an unchecked exception that fails the
+ * detector that met it, not the audit.
+ */
+final class BookOfBusinessView implements BookOfBusiness {
+
+    private final BillStore store;
+    private final String tenant;
+    private final String carrier;
+    private final List<BenchmarkProvider> providers;
+
+    BookOfBusinessView(BillStore store, String tenant, String carrier, List<BenchmarkProvider> providers) {
+        this.store = store;
+        this.tenant = tenant;
+        this.carrier = carrier;
+        this.providers = providers;
+    }
+
+    /** The query, narrowed to this view's carrier. */
+    private LineQuery narrow(LineQuery query) {
+        if (carrier == null || query.carrier() != null) {
+            return query;
+        }
+        return new LineQuery(carrier, query.account(), query.serviceId(), query.period(), query.category());
+    }
+
+    @Override
+    public List<String> carriers() {
+        TreeSet<String> carriers = new TreeSet<>();
+        invoices(LineQuery.ALL).forEach(header -> carriers.add(header.carrier()));
+        return new ArrayList<>(carriers);
+    }
+
+    @Override
+    public List<InvoiceHeader> invoices(LineQuery query) {
+        try {
+            return store.invoices(tenant, narrow(query)).stream().map(StoredInvoice::header).toList();
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void lines(LineQuery query, Consumer<ChargeLine> consumer) {
+        try {
+            store.lines(tenant, narrow(query), consumer);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ServiceMonth> serviceMonths(LineQuery query) {
+        try {
+            return store.serviceMonths(tenant, narrow(query));
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<DuplicateGroup> duplicateCandidates(LineQuery query) {
+        try {
+            return store.duplicateCandidates(tenant, narrow(query));
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Contract> contracts(String carrierName) {
+        return List.of(); // contracts arrive with bl:contract-import
+    }
+
+    @Override
+    public List<Requirement> requirements() {
+        return List.of(); // requirements arrive with the package issue
+    }
+
+    @Override
+    public List<Benchmark> benchmarks(BenchmarkQuery query) {
+        List<Benchmark> benchmarks = new ArrayList<>();
+        for (BenchmarkProvider provider : providers) {
+            try {
+                benchmarks.addAll(provider.lookup(query));
+            } catch (RuntimeException e) {
+                // a failing provider answers nothing; the others still do
+            }
+        }
+        benchmarks.sort(Comparator.comparing(Benchmark::providerId));
+        return benchmarks;
+    }
+}

@@ -1,0 +1,120 @@
+package org.bridgeline.detect.billing.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.time.YearMonth;
+import java.util.List;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.RecommendedAction;
+import org.junit.jupiter.api.Test;
+
+/** Hand-made cases for each billing detector: what it must flag, and the near misses it must not. */
+class BillingDetectorsTest {
+
+    private static final YearMonth JAN = YearMonth.of(2026, 1);
+
+    // configurations as Configuration Admin would give them with no file: the documented defaults
+    private static DuplicateChargeDetector.Config duplicates() {
+        return new DuplicateChargeDetector.Config() {
+            public double minimumAmount() { return 0.01; }
+            public double mediumFrom() { return 500; }
+            public double highFrom() { return 5_000; }
+            public double criticalFrom() { return 50_000; }
+            public Class<? extends Annotation> annotationType() { return DuplicateChargeDetector.Config.class; }
+        };
+    }
+
+    private static LateFeeDetector.Config lateFees() {
+        return new LateFeeDetector.Config() {
+            public String pattern() { return "late[ -]?(payment|fee|charge)|penalt|finance charge|interest charge"; }
+            public Class<? extends Annotation> annotationType() { return LateFeeDetector.Config.class; }
+        };
+    }
+
+    private static CostVarianceDetector.Config variance() {
+        return new CostVarianceDetector.Config() {
+            public double thresholdPercent() { return 25; }
+            public int minimumHistoryMonths() { return 3; }
+            public double minimumChange() { return 10; }
+            public double mediumFrom() { return 500; }
+            public double highFrom() { return 5_000; }
+            public double criticalFrom() { return 50_000; }
+            public Class<? extends Annotation> annotationType() { return CostVarianceDetector.Config.class; }
+        };
+    }
+
+    @Test
+    void aRecurringChargeBilledTwiceIsACreditOwedEveryMonth() {
+        FakeBook book = new FakeBook();
+        book.add("CKT-1", ChargeCategory.RECURRING, "DIA100", "DIA 100M", "850.00", JAN, "INV-1");
+        book.add("CKT-1", ChargeCategory.RECURRING, "DIA100", "DIA 100M", "850.00", JAN, "INV-1");
+        book.add("CKT-2", ChargeCategory.RECURRING, "DIA100", "DIA 100M", "850.00", JAN, "INV-1"); // another circuit: not a copy
+        book.add("CKT-1", ChargeCategory.RECURRING, "DIA100", "DIA 100M", "850.01", JAN, "INV-1"); // a cent apart: not a copy
+        List<Finding> findings = new DuplicateChargeDetector(duplicates()).detect(book);
+        assertEquals(1, findings.size());
+        Finding finding = findings.get(0);
+        assertEquals(Money.of("850.00", "USD"), finding.monthlyImpact());
+        assertEquals(Money.of("10200.00", "USD"), finding.annualImpact());
+        assertEquals(2, finding.evidence().size());
+        assertEquals(RecommendedAction.DISPUTE_FOR_CREDIT, finding.action());
+        assertTrue(finding.explanation().contains("2 times at 850.00 USD"), finding.explanation());
+    }
+
+    @Test
+    void aOneTimeChargeBilledTwiceIsOwedOnce() {
+        FakeBook book = new FakeBook();
+        book.add("CKT-1", ChargeCategory.ONE_TIME, "INSTALL", "installation", "400", JAN, "INV-1");
+        book.add("CKT-1", ChargeCategory.ONE_TIME, "INSTALL", "installation", "400", JAN, "INV-2");
+        Finding finding = new DuplicateChargeDetector(duplicates()).detect(book).get(0);
+        assertEquals(Money.of("400", "USD"), finding.annualImpact());
+    }
+
+    @Test
+    void lateFeesAreFlaggedButNotOtherAdjustmentsOrReversals() {
+        FakeBook book = new FakeBook();
+        book.add("ACCT", ChargeCategory.ADJUSTMENT, "LATE-FEE", "Late payment charge", "35.00", JAN, "INV-1");
+        book.add("ACCT", ChargeCategory.ADJUSTMENT, "ADJ", "Billing adjustment", "12.00", JAN, "INV-1");
+        book.add("ACCT", ChargeCategory.ADJUSTMENT, "LATE-FEE", "Late payment charge reversed", "-35.00", JAN, "INV-2");
+        book.add("ACCT", ChargeCategory.SURCHARGE, "FIN", "Finance charge", "4.10", JAN, "INV-1");
+        List<Finding> findings = new LateFeeDetector(lateFees()).detect(book);
+        assertEquals(List.of("35.00 USD", "4.10 USD"), findings.stream().map(f -> f.monthlyImpact().toString()).toList());
+        assertTrue(findings.get(0).explanation().contains("INV-1.csv record 2 (line 2)"), findings.get(0).explanation());
+    }
+
+    @Test
+    void aServiceWhoseCostJumpsAgainstItsHistoryIsFlaggedANearMissIsNot() {
+        FakeBook book = new FakeBook();
+        for (int m = 0; m < 3; m++) {
+            book.add("CKT-UP", ChargeCategory.RECURRING, "DIA100", "DIA", "100", JAN.plusMonths(m), "INV-" + m);
+            book.add("CKT-NEAR", ChargeCategory.RECURRING, "DIA100", "DIA", "100", JAN.plusMonths(m), "INV-" + m);
+        }
+        book.add("CKT-UP", ChargeCategory.RECURRING, "DIA100", "DIA", "150", JAN.plusMonths(3), "INV-3");
+        book.add("CKT-NEAR", ChargeCategory.RECURRING, "DIA100", "DIA", "124", JAN.plusMonths(3), "INV-3"); // +24%: under 25%
+        List<Finding> findings = new CostVarianceDetector(variance()).detect(book);
+        assertEquals(1, findings.size());
+        Finding finding = findings.get(0);
+        assertEquals("CKT-UP", finding.serviceId());
+        assertEquals(Money.of("50", "USD"), finding.monthlyImpact());
+        assertEquals(Money.of("600", "USD"), finding.annualImpact());
+        assertEquals(1, finding.evidence().size(), "the lines of the month that moved");
+        assertTrue(finding.explanation().contains("+50.0%"), finding.explanation());
+        assertEquals(RecommendedAction.RENEGOTIATE, finding.action());
+    }
+
+    @Test
+    void tooShortAHistoryOrTooSmallAChangeIsNotJudged() {
+        FakeBook book = new FakeBook();
+        book.add("CKT-NEW", ChargeCategory.RECURRING, "X", "x", "100", JAN, "INV-0");
+        book.add("CKT-NEW", ChargeCategory.RECURRING, "X", "x", "100", JAN.plusMonths(1), "INV-1");
+        book.add("CKT-NEW", ChargeCategory.RECURRING, "X", "x", "300", JAN.plusMonths(2), "INV-2"); // only two months before it
+        for (int m = 0; m < 3; m++) {
+            book.add("CKT-SMALL", ChargeCategory.RECURRING, "X", "x", "20", JAN.plusMonths(m), "INV-" + m);
+        }
+        book.add("CKT-SMALL", ChargeCategory.RECURRING, "X", "x", "28", JAN.plusMonths(3), "INV-3"); // +40% but 8 USD
+        assertEquals(List.of(), new CostVarianceDetector(variance()).detect(book));
+    }
+}

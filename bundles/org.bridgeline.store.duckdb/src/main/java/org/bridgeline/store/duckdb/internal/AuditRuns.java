@@ -1,0 +1,189 @@
+package org.bridgeline.store.duckdb.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.RecommendedAction;
+import org.bridgeline.api.model.Severity;
+import org.bridgeline.store.AuditRunRecord;
+import org.bridgeline.store.StoreException;
+import org.bridgeline.store.StoredFinding;
+
+/** Audit runs and their findings: written in one transaction, read back whole. */
+final class AuditRuns {
+
+    private AuditRuns() {
+    }
+
+    static AuditRunRecord save(Connection connection, String tenant, Instant startedAt, List<String> detectors, List<Finding> findings)
+            throws SQLException, StoreException {
+        // the database keeps microseconds: the record returned is the record stored
+        Instant started = startedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        connection.setAutoCommit(false);
+        try {
+            long runId = next(connection, "bl_audit_run_seq");
+            Instant finished = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            try (PreparedStatement run = connection.prepareStatement("INSERT INTO bl_audit_run (tenant, run_id, started_at, "
+                    + "finished_at, detectors, finding_count) VALUES (?, ?, ?, ?, ?, ?)")) {
+                run.setString(1, tenant);
+                run.setLong(2, runId);
+                run.setTimestamp(3, Timestamp.from(started));
+                run.setTimestamp(4, Timestamp.from(finished));
+                run.setString(5, String.join(",", detectors));
+                run.setLong(6, findings.size());
+                run.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bl_finding (tenant, finding_id, run_id, seq, "
+                    + "detector_id, kind, severity, carrier, service_id, monthly_impact, annual_impact, currency, explanation, action) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement evidence = connection.prepareStatement("INSERT INTO bl_finding_line (tenant, finding_id, "
+                            + "line_no, carrier, account, sub_account, invoice_number, invoice_date, period_start, period_end, "
+                            + "service_id, site, service_type, category, charge_code, description, quantity, unit, unit_price, "
+                            + "amount, currency, charge_start, charge_end, bandwidth_mbps, usage_quantity, usage_unit, tax_type, "
+                            + "tax_jurisdiction, source_file, source_record, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                long seq = 0;
+                for (Finding finding : findings) {
+                    long findingId = next(connection, "bl_finding_seq");
+                    int i = 1;
+                    insert.setString(i++, tenant);
+                    insert.setLong(i++, findingId);
+                    insert.setLong(i++, runId);
+                    insert.setLong(i++, ++seq);
+                    insert.setString(i++, finding.detectorId());
+                    insert.setString(i++, finding.kind());
+                    insert.setString(i++, finding.severity().name());
+                    insert.setString(i++, finding.carrier());
+                    insert.setString(i++, finding.serviceId());
+                    insert.setBigDecimal(i++, Decimals.exact(finding.monthlyImpact().amount(), "monthly impact", finding.kind()));
+                    insert.setBigDecimal(i++, Decimals.exact(finding.annualImpact().amount(), "annual impact", finding.kind()));
+                    insert.setString(i++, finding.monthlyImpact().currency().getCurrencyCode());
+                    insert.setString(i++, finding.explanation());
+                    insert.setString(i, finding.action().name());
+                    insert.executeUpdate();
+                    long lineNo = 0;
+                    for (ChargeLine line : finding.evidence()) {
+                        evidenceRow(evidence, tenant, findingId, ++lineNo, line);
+                        evidence.executeUpdate();
+                    }
+                }
+            }
+            connection.commit();
+            return new AuditRunRecord(runId, started, finished, List.copyOf(detectors), findings.size());
+        } catch (SQLException | StoreException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void evidenceRow(PreparedStatement row, String tenant, long findingId, long lineNo, ChargeLine line)
+            throws SQLException, StoreException {
+        int i = 1;
+        row.setString(i++, tenant);
+        row.setLong(i++, findingId);
+        row.setLong(i++, lineNo);
+        row.setString(i++, line.carrier());
+        row.setString(i++, line.account());
+        row.setString(i++, line.subAccount());
+        row.setString(i++, line.invoiceNumber());
+        row.setDate(i++, Date.valueOf(line.invoiceDate()));
+        row.setDate(i++, line.billingPeriod() == null ? null : Date.valueOf(line.billingPeriod().start()));
+        row.setDate(i++, line.billingPeriod() == null ? null : Date.valueOf(line.billingPeriod().end()));
+        row.setString(i++, line.serviceId());
+        row.setString(i++, line.site());
+        row.setString(i++, line.serviceType().name());
+        row.setString(i++, line.category().name());
+        row.setString(i++, line.chargeCode());
+        row.setString(i++, line.description());
+        row.setBigDecimal(i++, Decimals.exact(line.quantity(), "quantity", line.source()));
+        row.setString(i++, line.unit());
+        row.setBigDecimal(i++, line.unitPrice() == null ? null : Decimals.exact(line.unitPrice().amount(), "unit price", line.source()));
+        row.setBigDecimal(i++, Decimals.exact(line.amount().amount(), "amount", line.source()));
+        row.setString(i++, line.amount().currency().getCurrencyCode());
+        row.setDate(i++, line.chargePeriod() == null ? null : Date.valueOf(line.chargePeriod().start()));
+        row.setDate(i++, line.chargePeriod() == null ? null : Date.valueOf(line.chargePeriod().end()));
+        row.setBigDecimal(i++, Decimals.exact(line.bandwidthMbps(), "bandwidth", line.source()));
+        row.setBigDecimal(i++, Decimals.exact(line.usageQuantity(), "usage quantity", line.source()));
+        row.setString(i++, line.usageUnit());
+        row.setString(i++, line.taxType());
+        row.setString(i++, line.taxJurisdiction());
+        row.setString(i++, line.source().file());
+        row.setLong(i++, line.source().record());
+        row.setLong(i, line.source().line());
+    }
+
+    private static long next(Connection connection, String sequence) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet next = statement.executeQuery("SELECT nextval('" + sequence + "')")) {
+            next.next();
+            return next.getLong(1);
+        }
+    }
+
+    static Optional<AuditRunRecord> latest(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT run_id, started_at, finished_at, detectors, finding_count "
+                + "FROM bl_audit_run WHERE tenant = ? ORDER BY run_id DESC LIMIT 1")) {
+            query.setString(1, tenant);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String detectors = row.getString(4);
+                return Optional.of(new AuditRunRecord(row.getLong(1), row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant(),
+                        detectors.isEmpty() ? List.of() : Arrays.asList(detectors.split(",")), row.getLong(5)));
+            }
+        }
+    }
+
+    /** Findings matching the condition (on the finding alias f), with their evidence, in stored order. */
+    static List<StoredFinding> read(Connection connection, String condition, List<Object> parameters) throws SQLException {
+        Map<Long, Object[]> heads = new LinkedHashMap<>();
+        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT f.finding_id, f.run_id, f.detector_id, f.kind, "
+                + "f.severity, f.carrier, f.service_id, f.monthly_impact, f.annual_impact, f.currency, f.explanation, f.action "
+                + "FROM bl_finding f WHERE " + condition + " ORDER BY f.run_id, f.seq", parameters);
+                ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                heads.put(row.getLong(1), new Object[] {row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
+                    row.getString(6), row.getString(7), Rows.decimal(row, "monthly_impact"), Rows.decimal(row, "annual_impact"),
+                    row.getString(10), row.getString(11), row.getString(12)});
+            }
+        }
+        Map<Long, List<ChargeLine>> evidence = new LinkedHashMap<>();
+        heads.keySet().forEach(id -> evidence.put(id, new ArrayList<>()));
+        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT l.finding_id, " + Rows.LINE_COLUMNS
+                + " FROM bl_finding_line l JOIN bl_finding f ON l.tenant = f.tenant AND l.finding_id = f.finding_id WHERE "
+                + condition + " ORDER BY l.finding_id, l.line_no", parameters); ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                evidence.get(row.getLong(1)).add(Rows.line(row));
+            }
+        }
+        List<StoredFinding> findings = new ArrayList<>();
+        for (Map.Entry<Long, Object[]> head : heads.entrySet()) {
+            Object[] f = head.getValue();
+            Currency currency = Currency.getInstance((String) f[8]);
+            findings.add(new StoredFinding(head.getKey(), (Long) f[0], new Finding((String) f[1], (String) f[2],
+                    Severity.valueOf((String) f[3]), (String) f[4], (String) f[5], evidence.get(head.getKey()),
+                    new Money((BigDecimal) f[6], currency), new Money((BigDecimal) f[7], currency), (String) f[9],
+                    RecommendedAction.valueOf((String) f[10]))));
+        }
+        return findings;
+    }
+}
