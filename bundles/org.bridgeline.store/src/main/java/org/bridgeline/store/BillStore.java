@@ -72,6 +72,25 @@ public interface BillStore {
     /** One finding by id. */
     Optional<StoredFinding> finding(String tenant, long findingId) throws StoreException;
 
+    /** Stores contracts from one source; a contract already known (carrier and id) gets a new version. Returns how many. */
+    int saveContracts(String tenant, String source, List<org.bridgeline.api.model.Contract> contracts) throws StoreException;
+
+    /** The current version of every contract, or of one carrier's. */
+    List<org.bridgeline.api.model.Contract> contracts(String tenant, String carrier) throws StoreException;
+
+    /** Stores the expected inventory as a new version that replaces the last; returns the version. */
+    int saveExpectedInventory(String tenant, String source, List<org.bridgeline.api.model.ExpectedService> services)
+            throws StoreException;
+
+    /** The current expected inventory, by carrier and service. */
+    List<org.bridgeline.api.model.ExpectedService> expectedInventory(String tenant) throws StoreException;
+
+    /** Stores orders; an order already known (carrier and id) gets a new version. Returns how many. */
+    int saveOrders(String tenant, String source, List<org.bridgeline.api.model.ServiceOrder> orders) throws StoreException;
+
+    /** The current orders, by date; every carrier's when {@code carrier} is {@code null}. */
+    List<org.bridgeline.api.model.ServiceOrder> orders(String tenant, String carrier) throws StoreException;
+
     /** Every import, newest first. */
     List<ImportRecord> imports(String tenant) throws StoreException;
 }

@@ -6,6 +6,8 @@ import org.bridgeline.api.benchmark.BenchmarkQuery;
 import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Contract;
+import org.bridgeline.api.model.ExpectedService;
+import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.InvoiceHeader;
 import org.bridgeline.api.model.Requirement;
 import org.osgi.annotation.versioning.ProviderType;
@@ -35,6 +37,12 @@ public interface BookOfBusiness {
 
     /** Contracts with a carrier, or every contract when {@code carrier} is {@code null}. */
     List<Contract> contracts(String carrier);
+
+    /** The services the enterprise believes it has, by carrier and service id. */
+    List<ExpectedService> expectedInventory();
+
+    /** Installs, changes and disconnects, by date; every order when {@code carrier} is {@code null}. */
+    List<ServiceOrder> orders(String carrier);
 
     /** IT's stated future requirements. */
     List<Requirement> requirements();

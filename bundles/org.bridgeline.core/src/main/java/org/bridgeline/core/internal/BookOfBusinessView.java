@@ -92,7 +92,29 @@ final class BookOfBusinessView implements BookOfBusiness {
 
     @Override
     public List<Contract> contracts(String carrierName) {
-        return List.of(); // contracts arrive with bl:contract-import
+        try {
+            return store.contracts(tenant, carrierName != null ? carrierName : carrier);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<org.bridgeline.api.model.ExpectedService> expectedInventory() {
+        try {
+            return store.expectedInventory(tenant).stream().filter(service -> carrier == null || carrier.equals(service.carrier())).toList();
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<org.bridgeline.api.model.ServiceOrder> orders(String carrierName) {
+        try {
+            return store.orders(tenant, carrierName != null ? carrierName : carrier);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @Override

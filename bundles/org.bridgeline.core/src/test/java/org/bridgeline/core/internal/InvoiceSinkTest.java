@@ -79,6 +79,12 @@ class InvoiceSinkTest {
         @Override public Optional<org.bridgeline.store.AuditRunRecord> latestAuditRun(String tenant) { return Optional.empty(); }
         @Override public List<org.bridgeline.store.StoredFinding> findings(String tenant, long runId) { return List.of(); }
         @Override public Optional<org.bridgeline.store.StoredFinding> finding(String tenant, long findingId) { return Optional.empty(); }
+        @Override public int saveContracts(String tenant, String source, List<org.bridgeline.api.model.Contract> contracts) { return 0; }
+        @Override public List<org.bridgeline.api.model.Contract> contracts(String tenant, String carrier) { return List.of(); }
+        @Override public int saveExpectedInventory(String tenant, String source, List<org.bridgeline.api.model.ExpectedService> services) { return 0; }
+        @Override public List<org.bridgeline.api.model.ExpectedService> expectedInventory(String tenant) { return List.of(); }
+        @Override public int saveOrders(String tenant, String source, List<org.bridgeline.api.model.ServiceOrder> orders) { return 0; }
+        @Override public List<org.bridgeline.api.model.ServiceOrder> orders(String tenant, String carrier) { return List.of(); }
     }
 
     private final FakeStore store = new FakeStore();

@@ -87,6 +87,16 @@ final class FakeBook implements BookOfBusiness {
     }
 
     @Override
+    public List<org.bridgeline.api.model.ExpectedService> expectedInventory() {
+        return List.of();
+    }
+
+    @Override
+    public List<org.bridgeline.api.model.ServiceOrder> orders(String carrier) {
+        return List.of();
+    }
+
+    @Override
     public List<Requirement> requirements() {
         return List.of();
     }

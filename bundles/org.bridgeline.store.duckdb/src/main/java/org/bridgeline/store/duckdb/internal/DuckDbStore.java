@@ -445,12 +445,69 @@ public final class DuckDbStore implements BillStore {
         }
     }
 
+    @Override
+    public int saveContracts(String tenant, String source, List<org.bridgeline.api.model.Contract> contracts) throws StoreException {
+        try (Connection connection = connection()) {
+            return Inputs.saveContracts(connection, tenant, source, contracts);
+        } catch (SQLException e) {
+            throw failure("cannot store the contracts of " + source, e);
+        }
+    }
+
+    @Override
+    public List<org.bridgeline.api.model.Contract> contracts(String tenant, String carrier) throws StoreException {
+        try (Connection connection = connection()) {
+            return Inputs.contracts(connection, tenant, carrier);
+        } catch (SQLException e) {
+            throw failure("cannot read contracts", e);
+        }
+    }
+
+    @Override
+    public int saveExpectedInventory(String tenant, String source, List<org.bridgeline.api.model.ExpectedService> services)
+            throws StoreException {
+        try (Connection connection = connection()) {
+            return Inputs.saveExpectedInventory(connection, tenant, source, services);
+        } catch (SQLException e) {
+            throw failure("cannot store the inventory of " + source, e);
+        }
+    }
+
+    @Override
+    public List<org.bridgeline.api.model.ExpectedService> expectedInventory(String tenant) throws StoreException {
+        try (Connection connection = connection()) {
+            return Inputs.expectedInventory(connection, tenant);
+        } catch (SQLException e) {
+            throw failure("cannot read the expected inventory", e);
+        }
+    }
+
+    @Override
+    public int saveOrders(String tenant, String source, List<org.bridgeline.api.model.ServiceOrder> orders) throws StoreException {
+        try (Connection connection = connection()) {
+            return Inputs.saveOrders(connection, tenant, source, orders);
+        } catch (SQLException e) {
+            throw failure("cannot store the orders of " + source, e);
+        }
+    }
+
+    @Override
+    public List<org.bridgeline.api.model.ServiceOrder> orders(String tenant, String carrier) throws StoreException {
+        try (Connection connection = connection()) {
+            return Inputs.orders(connection, tenant, carrier);
+        } catch (SQLException e) {
+            throw failure("cannot read orders", e);
+        }
+    }
+
     static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);
             if (value instanceof java.time.LocalDate date) {
                 statement.setDate(i + 1, java.sql.Date.valueOf(date));
+            } else if (value == null) {
+                statement.setNull(i + 1, java.sql.Types.NULL);
             } else {
                 statement.setObject(i + 1, value);
             }

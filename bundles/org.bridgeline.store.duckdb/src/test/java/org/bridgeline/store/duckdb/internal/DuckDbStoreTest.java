@@ -182,6 +182,32 @@ class DuckDbStoreTest {
         assertEquals(finding, store.finding(DEFAULT_TENANT, stored.get(0).findingId()).orElseThrow().finding());
     }
 
+    @Test
+    void contractsInventoryAndOrdersAreVersionedAndReadBackCurrent() throws Exception {
+        var rate = new org.bridgeline.api.model.ContractRate(org.bridgeline.api.model.ServiceType.DIA, "DIA100", new java.math.BigDecimal("100"),
+                ChargeCategory.RECURRING, Money.of("750.00", "USD"), null);
+        var first = new org.bridgeline.api.model.Contract("Acme Telecom", "MSA-1", org.bridgeline.api.model.Period.of(LocalDate.of(2024, 1, 1),
+                LocalDate.of(2026, 12, 31)), true, 12, Money.of("120000", "USD"), List.of(rate),
+                new org.bridgeline.api.model.SlaTerms(new java.math.BigDecimal("99.99"), java.time.Duration.ofHours(4), new java.math.BigDecimal("10")));
+        assertEquals(1, store.saveContracts(DEFAULT_TENANT, "msa.json", List.of(first)));
+        assertEquals(List.of(first), store.contracts(DEFAULT_TENANT, "Acme Telecom"));
+        var amended = new org.bridgeline.api.model.Contract("Acme Telecom", "MSA-1", first.term(), false, 0, null, List.of(), null);
+        store.saveContracts(DEFAULT_TENANT, "msa-amended.json", List.of(amended));
+        assertEquals(List.of(amended), store.contracts(DEFAULT_TENANT, null), "the newer version is current");
+
+        var active = new org.bridgeline.api.model.ExpectedService("Acme Telecom", "CKT-1", "HQ", org.bridgeline.api.model.ServiceType.DIA,
+                new java.math.BigDecimal("100"), "ACTIVE");
+        assertEquals(1, store.saveExpectedInventory(DEFAULT_TENANT, "inv.csv", List.of(active)));
+        assertEquals(2, store.saveExpectedInventory(DEFAULT_TENANT, "inv2.csv", List.of()));
+        assertEquals(List.of(), store.expectedInventory(DEFAULT_TENANT), "a new inventory replaces the last whole");
+
+        var order = new org.bridgeline.api.model.ServiceOrder("O-1", "Acme Telecom", "CKT-1",
+                org.bridgeline.api.model.ServiceOrder.Kind.DISCONNECT, LocalDate.of(2026, 2, 15), null);
+        store.saveOrders(DEFAULT_TENANT, "orders.csv", List.of(order));
+        store.saveOrders(DEFAULT_TENANT, "orders.csv", List.of(order));
+        assertEquals(List.of(order), store.orders(DEFAULT_TENANT, null));
+    }
+
     private long countLines() throws Exception {
         return countLinesOfCurrentInvoices() + rawLineCount();
     }

@@ -1,0 +1,35 @@
+package org.bridgeline.console.internal;
+
+import java.nio.file.Path;
+import java.util.function.BiFunction;
+import org.apache.felix.service.command.Function;
+import org.bridgeline.core.InputsService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=contract-import"})
+public final class ContractImportCommand extends InputImportCommand {
+
+    private final InputsService inputs;
+
+    @Activate
+    public ContractImportCommand(@Reference InputsService inputs) {
+        super("contract-import", "import contracts (JSON or CSV): term, auto-renewal, committed spend, rates, SLA; a known contract gets a new version",
+                """
+                usage: bl:contract-import FILE
+                  FILE.json: {"contracts": [{carrier, contractId, termStart, termEnd, autoRenewal, renewalTermMonths,
+                             committedSpend, currency, sla: {availabilityPercent, timeToRepairHours, creditPercent},
+                             rates: [{serviceType, chargeCode, bandwidthMbps, category, rate, unit}]}]}
+                  FILE.csv:  one row per rate: carrier,contract_id,term_start,term_end,auto_renewal,renewal_months,
+                             committed_spend,currency,sla_availability,sla_repair_hours,sla_credit_percent,service_type,
+                             charge_code,bandwidth_mbps,category,rate,unit
+                  A file is read whole and checked first: all of it is imported, or nothing.""");
+        this.inputs = inputs;
+    }
+
+    @Override
+    BiFunction<String, Path, String> importer() {
+        return inputs::importContracts;
+    }
+}

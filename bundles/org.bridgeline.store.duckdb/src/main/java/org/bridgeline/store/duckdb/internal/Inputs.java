@@ -1,0 +1,201 @@
+package org.bridgeline.store.duckdb.internal;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.Contract;
+import org.bridgeline.api.model.ContractRate;
+import org.bridgeline.api.model.ExpectedService;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.ServiceOrder;
+import org.bridgeline.api.model.ServiceType;
+import org.bridgeline.api.model.SlaTerms;
+import org.bridgeline.store.StoreException;
+
+/**
+ * Contracts, expected inventory and orders: each import a new version in one transaction; reads
+ * return the current version. A contract or an order is versioned by its id; the expected
+ * inventory as a whole.
+ */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    static int saveContracts(Connection connection, String tenant, String source, List<Contract> contracts)
+            throws SQLException, StoreException {
+        return inTransaction(connection, () -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (Contract contract : contracts) {
+                int version = nextVersion(connection, "bl_contract", tenant, "carrier = ? AND contract_id = ?", contract.carrier(),
+                        contract.contractId());
+                update(connection, "UPDATE bl_contract SET current_version = FALSE WHERE tenant = ? AND carrier = ? AND contract_id = ?",
+                        tenant, contract.carrier(), contract.contractId());
+                SlaTerms sla = contract.sla();
+                update(connection, "INSERT INTO bl_contract (tenant, carrier, contract_id, version, current_version, term_start, term_end, "
+                        + "auto_renewal, renewal_months, committed_spend, committed_currency, sla_availability, sla_repair_minutes, "
+                        + "sla_credit_percent, source, imported_at) VALUES (?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        tenant, contract.carrier(), contract.contractId(), version, Date.valueOf(contract.term().start()),
+                        Date.valueOf(contract.term().end()), contract.autoRenewal(), contract.renewalTermMonths(),
+                        contract.committedSpend() == null ? null : Decimals.exact(contract.committedSpend().amount(), "committed spend", source),
+                        contract.committedSpend() == null ? null : contract.committedSpend().currency().getCurrencyCode(),
+                        Decimals.exact(sla.availabilityPercent(), "SLA availability", source),
+                        sla.timeToRepair() == null ? null : sla.timeToRepair().toMinutes(),
+                        Decimals.exact(sla.creditPercent(), "SLA credit", source), source, now);
+                int seq = 0;
+                for (ContractRate rate : contract.rates()) {
+                    update(connection, "INSERT INTO bl_contract_rate (tenant, carrier, contract_id, version, seq, service_type, charge_code, "
+                            + "bandwidth_mbps, category, rate, currency, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            tenant, contract.carrier(), contract.contractId(), version, ++seq,
+                            rate.serviceType() == null ? null : rate.serviceType().name(), rate.chargeCode(),
+                            Decimals.exact(rate.bandwidthMbps(), "bandwidth", source), rate.category().name(),
+                            Decimals.exact(rate.rate().amount(), "rate", source), rate.rate().currency().getCurrencyCode(), rate.unit());
+                }
+            }
+            return contracts.size();
+        });
+    }
+
+    static List<Contract> contracts(Connection connection, String tenant, String carrier) throws SQLException {
+        Map<String, List<ContractRate>> rates = new LinkedHashMap<>();
+        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT r.carrier, r.contract_id, r.service_type, r.charge_code, "
+                + "r.bandwidth_mbps, r.category, r.rate, r.currency, r.unit FROM bl_contract_rate r JOIN bl_contract c ON c.tenant = r.tenant "
+                + "AND c.carrier = r.carrier AND c.contract_id = r.contract_id AND c.version = r.version WHERE c.tenant = ? "
+                + "AND c.current_version" + (carrier == null ? "" : " AND c.carrier = ?") + " ORDER BY r.carrier, r.contract_id, r.seq",
+                carrier == null ? List.of(tenant) : List.of(tenant, carrier)); ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                rates.computeIfAbsent(row.getString(1) + '\u0000' + row.getString(2), k -> new ArrayList<>()).add(new ContractRate(
+                        row.getString(3) == null ? null : ServiceType.valueOf(row.getString(3)), row.getString(4),
+                        Rows.decimal(row, "bandwidth_mbps"), ChargeCategory.valueOf(row.getString(6)),
+                        new Money(Rows.decimal(row, "rate"), Currency.getInstance(row.getString(8))), row.getString(9)));
+            }
+        }
+        List<Contract> contracts = new ArrayList<>();
+        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT carrier, contract_id, term_start, term_end, auto_renewal, "
+                + "renewal_months, committed_spend, committed_currency, sla_availability, sla_repair_minutes, sla_credit_percent "
+                + "FROM bl_contract WHERE tenant = ? AND current_version" + (carrier == null ? "" : " AND carrier = ?")
+                + " ORDER BY carrier, contract_id", carrier == null ? List.of(tenant) : List.of(tenant, carrier));
+                ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                long repair = row.getLong("sla_repair_minutes");
+                boolean noRepair = row.wasNull();
+                contracts.add(new Contract(row.getString(1), row.getString(2), Period.of(Rows.date(row, "term_start"),
+                        Rows.date(row, "term_end")), row.getBoolean("auto_renewal"), row.getInt("renewal_months"),
+                        row.getString("committed_currency") == null ? null : new Money(Rows.decimal(row, "committed_spend"),
+                                Currency.getInstance(row.getString("committed_currency"))),
+                        rates.getOrDefault(row.getString(1) + '\u0000' + row.getString(2), List.of()),
+                        new SlaTerms(Rows.decimal(row, "sla_availability"), noRepair ? null : Duration.ofMinutes(repair),
+                                Rows.decimal(row, "sla_credit_percent"))));
+            }
+        }
+        return contracts;
+    }
+
+    static int saveExpectedInventory(Connection connection, String tenant, String source, List<ExpectedService> services)
+            throws SQLException, StoreException {
+        return inTransaction(connection, () -> {
+            int version = nextVersion(connection, "bl_expected_inventory", tenant, "TRUE");
+            Timestamp now = Timestamp.from(Instant.now());
+            update(connection, "INSERT INTO bl_expected_inventory (tenant, version, source, imported_at, service_count) VALUES (?, ?, ?, ?, ?)",
+                    tenant, version, source, now, services.size());
+            for (ExpectedService service : services) {
+                update(connection, "INSERT INTO bl_expected_service (tenant, version, carrier, service_id, site, service_type, "
+                        + "bandwidth_mbps, status, source, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tenant, version,
+                        service.carrier(), service.serviceId(), service.site(), service.serviceType().name(),
+                        Decimals.exact(service.bandwidthMbps(), "bandwidth", source), service.status(), source, now);
+            }
+            return version;
+        });
+    }
+
+    static List<ExpectedService> expectedInventory(Connection connection, String tenant) throws SQLException {
+        List<ExpectedService> services = new ArrayList<>();
+        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT carrier, service_id, site, service_type, bandwidth_mbps, "
+                + "status FROM bl_expected_service WHERE tenant = ? AND version = (SELECT MAX(version) FROM bl_expected_inventory "
+                + "WHERE tenant = ?) ORDER BY carrier, service_id", List.of(tenant, tenant)); ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                services.add(new ExpectedService(row.getString(1), row.getString(2), row.getString(3), ServiceType.valueOf(row.getString(4)),
+                        Rows.decimal(row, "bandwidth_mbps"), row.getString(6)));
+            }
+        }
+        return services;
+    }
+
+    static int saveOrders(Connection connection, String tenant, String source, List<ServiceOrder> orders)
+            throws SQLException, StoreException {
+        return inTransaction(connection, () -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (ServiceOrder order : orders) {
+                int version = nextVersion(connection, "bl_service_order", tenant, "carrier = ? AND order_id = ?", order.carrier(),
+                        order.orderId());
+                update(connection, "UPDATE bl_service_order SET current_version = FALSE WHERE tenant = ? AND carrier = ? AND order_id = ?",
+                        tenant, order.carrier(), order.orderId());
+                update(connection, "INSERT INTO bl_service_order (tenant, carrier, order_id, version, current_version, service_id, kind, "
+                        + "effective, detail, source, imported_at) VALUES (?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?)", tenant, order.carrier(),
+                        order.orderId(), version, order.serviceId(), order.kind().name(), Date.valueOf(order.effective()), order.detail(),
+                        source, now);
+            }
+            return orders.size();
+        });
+    }
+
+    static List<ServiceOrder> orders(Connection connection, String tenant, String carrier) throws SQLException {
+        List<ServiceOrder> orders = new ArrayList<>();
+        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT order_id, carrier, service_id, kind, effective, detail "
+                + "FROM bl_service_order WHERE tenant = ? AND current_version" + (carrier == null ? "" : " AND carrier = ?")
+                + " ORDER BY effective, carrier, order_id", carrier == null ? List.of(tenant) : List.of(tenant, carrier));
+                ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                orders.add(new ServiceOrder(row.getString(1), row.getString(2), row.getString(3), ServiceOrder.Kind.valueOf(row.getString(4)),
+                        Rows.date(row, "effective"), row.getString(6)));
+            }
+        }
+        return orders;
+    }
+
+    private interface Work {
+        int run() throws SQLException, StoreException;
+    }
+
+    private static int inTransaction(Connection connection, Work work) throws SQLException, StoreException {
+        connection.setAutoCommit(false);
+        try {
+            int result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | StoreException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static int nextVersion(Connection connection, String table, String tenant, String condition, Object... key) throws SQLException {
+        List<Object> parameters = new ArrayList<>(List.of(tenant));
+        parameters.addAll(List.of(key));
+        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT COALESCE(MAX(version), 0) + 1 FROM " + table
+                + " WHERE tenant = ? AND " + condition, parameters); ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, java.util.Arrays.asList(parameters))) {
+            statement.executeUpdate();
+        }
+    }
+}
