@@ -54,7 +54,7 @@ class BillingDetectorsTest {
         book.add("CKT-1", ChargeCategory.RECURRING, "DIA100", "DIA 100M", "850.00", JAN, "INV-1");
         book.add("CKT-2", ChargeCategory.RECURRING, "DIA100", "DIA 100M", "850.00", JAN, "INV-1"); // another circuit: not a copy
         book.add("CKT-1", ChargeCategory.RECURRING, "DIA100", "DIA 100M", "850.01", JAN, "INV-1"); // a cent apart: not a copy
-        List<Finding> findings = new DuplicateChargeDetector(duplicates()).detect(book);
+        List<Finding> findings = new DuplicateChargeDetector(duplicates()).detect(book.book);
         assertEquals(1, findings.size());
         Finding finding = findings.get(0);
         assertEquals(Money.of("850.00", "USD"), finding.monthlyImpact());
@@ -69,7 +69,7 @@ class BillingDetectorsTest {
         FakeBook book = new FakeBook();
         book.add("CKT-1", ChargeCategory.ONE_TIME, "INSTALL", "installation", "400", JAN, "INV-1");
         book.add("CKT-1", ChargeCategory.ONE_TIME, "INSTALL", "installation", "400", JAN, "INV-2");
-        Finding finding = new DuplicateChargeDetector(duplicates()).detect(book).get(0);
+        Finding finding = new DuplicateChargeDetector(duplicates()).detect(book.book).get(0);
         assertEquals(Money.of("400", "USD"), finding.annualImpact());
     }
 
@@ -80,7 +80,7 @@ class BillingDetectorsTest {
         book.add("ACCT", ChargeCategory.ADJUSTMENT, "ADJ", "Billing adjustment", "12.00", JAN, "INV-1");
         book.add("ACCT", ChargeCategory.ADJUSTMENT, "LATE-FEE", "Late payment charge reversed", "-35.00", JAN, "INV-2");
         book.add("ACCT", ChargeCategory.SURCHARGE, "FIN", "Finance charge", "4.10", JAN, "INV-1");
-        List<Finding> findings = new LateFeeDetector(lateFees()).detect(book);
+        List<Finding> findings = new LateFeeDetector(lateFees()).detect(book.book);
         assertEquals(List.of("35.00 USD", "4.10 USD"), findings.stream().map(f -> f.monthlyImpact().toString()).toList());
         assertTrue(findings.get(0).explanation().contains("INV-1.csv record 2 (line 2)"), findings.get(0).explanation());
     }
@@ -94,7 +94,7 @@ class BillingDetectorsTest {
         }
         book.add("CKT-UP", ChargeCategory.RECURRING, "DIA100", "DIA", "150", JAN.plusMonths(3), "INV-3");
         book.add("CKT-NEAR", ChargeCategory.RECURRING, "DIA100", "DIA", "124", JAN.plusMonths(3), "INV-3"); // +24%: under 25%
-        List<Finding> findings = new CostVarianceDetector(variance()).detect(book);
+        List<Finding> findings = new CostVarianceDetector(variance()).detect(book.book);
         assertEquals(1, findings.size());
         Finding finding = findings.get(0);
         assertEquals("CKT-UP", finding.serviceId());
@@ -115,6 +115,6 @@ class BillingDetectorsTest {
             book.add("CKT-SMALL", ChargeCategory.RECURRING, "X", "x", "20", JAN.plusMonths(m), "INV-" + m);
         }
         book.add("CKT-SMALL", ChargeCategory.RECURRING, "X", "x", "28", JAN.plusMonths(3), "INV-3"); // +40% but 8 USD
-        assertEquals(List.of(), new CostVarianceDetector(variance()).detect(book));
+        assertEquals(List.of(), new CostVarianceDetector(variance()).detect(book.book));
     }
 }

@@ -1,0 +1,89 @@
+package org.bridgeline.detect.inventory.internal;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.bridgeline.api.detect.AnomalyDetector;
+import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.detect.ServiceMonth;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.ExpectedService;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.RecommendedAction;
+import org.bridgeline.api.model.Severity;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Detector 10: the bills and the enterprise's own inventory disagree. A service billed in a
+ * carrier's latest month that the inventory does not know is money paid for something nobody
+ * accounts for; an active service in the inventory that the carrier no longer bills is a record
+ * to correct. Runs only once an expected inventory was imported.
+ */
+@Component
+public final class InventoryMismatchDetector implements AnomalyDetector {
+
+    @Override
+    public String id() {
+        return "inventory-mismatch";
+    }
+
+    @Override
+    public String description() {
+        return "services billed but not in the expected inventory, and expected but not billed";
+    }
+
+    @Override
+    public List<Finding> detect(BookOfBusiness book) {
+        List<ExpectedService> expected = book.expectedInventory();
+        if (expected.isEmpty()) {
+            return List.of();
+        }
+        // per carrier: its latest month, and the recurring cost of each service in it
+        Map<String, YearMonth> latest = new TreeMap<>();
+        List<ServiceMonth> recurring = book.serviceMonths(LineQuery.ALL.withCategory(ChargeCategory.RECURRING));
+        recurring.forEach(month -> latest.merge(month.carrier(), month.month(), (a, b) -> a.isAfter(b) ? a : b));
+        Map<String, ServiceMonth> billedNow = new LinkedHashMap<>();
+        for (ServiceMonth month : recurring) {
+            if (month.month().equals(latest.get(month.carrier()))) {
+                billedNow.merge(month.carrier() + '\u0000' + month.serviceId(), month, (a, b) -> new ServiceMonth(a.carrier(), a.account(),
+                        a.serviceId(), a.month(), a.category(), a.total().plus(b.total()), a.lines() + b.lines()));
+            }
+        }
+        Set<String> known = expected.stream().map(service -> service.carrier() + '\u0000' + service.serviceId()).collect(Collectors.toSet());
+        List<Finding> findings = new ArrayList<>();
+        for (ServiceMonth billed : billedNow.values()) {
+            if (known.contains(billed.carrier() + '\u0000' + billed.serviceId()) || billed.total().amount().signum() <= 0) {
+                continue;
+            }
+            Money annual = billed.total().times(BigDecimal.valueOf(12));
+            findings.add(new Finding(id(), "billed-not-in-inventory", annual.amount().compareTo(BigDecimal.valueOf(5000)) >= 0
+                    ? Severity.HIGH : Severity.MEDIUM, billed.carrier(), billed.serviceId(), List.of(), billed.total(), annual,
+                    billed.carrier() + " bills " + billed.serviceId() + " " + billed.total().rounded() + " a month (" + billed.month()
+                            + "), but the expected inventory has no such service. Find its owner; if nobody uses it, disconnect it.",
+                    RecommendedAction.DISCONNECT));
+        }
+        Set<String> billedCarriers = latest.keySet();
+        for (ExpectedService service : expected) {
+            String key = service.carrier() + '\u0000' + service.serviceId();
+            // only carriers whose bills were imported can say a service is not billed
+            if (!"ACTIVE".equals(service.status()) || !billedCarriers.contains(service.carrier()) || billedNow.containsKey(key)) {
+                continue;
+            }
+            Money none = Money.zero(recurring.get(0).total().currency());
+            findings.add(new Finding(id(), "expected-not-billed", Severity.INFO, service.carrier(), service.serviceId(), List.of(), none,
+                    none, service.serviceId() + " (" + service.serviceType() + (service.site() == null ? "" : " at " + service.site())
+                            + ") is active in the expected inventory, but " + service.carrier() + " did not bill it in "
+                            + latest.get(service.carrier()) + ". Correct the inventory, or ask the carrier where it went.",
+                    RecommendedAction.CORRECT_INVENTORY));
+        }
+        return findings;
+    }
+}
