@@ -10,6 +10,7 @@ import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.RecommendedAction;
+import org.bridgeline.api.model.ServiceType;
 import org.junit.jupiter.api.Test;
 
 /** Hand-made cases for each billing detector: what it must flag, and the near misses it must not. */
@@ -116,5 +117,36 @@ class BillingDetectorsTest {
         }
         book.add("CKT-SMALL", ChargeCategory.RECURRING, "X", "x", "28", JAN.plusMonths(3), "INV-3"); // +40% but 8 USD
         assertEquals(List.of(), new CostVarianceDetector(variance()).detect(book.book));
+    }
+
+    private static ZeroUsageDetector.Config zeroUsage() {
+        return new ZeroUsageDetector.Config() {
+            public int months() { return 3; }
+            public String[] serviceTypes() { return new String[] {"VOICE_LINE", "WIRELESS"}; }
+            public Class<? extends Annotation> annotationType() { return ZeroUsageDetector.Config.class; }
+        };
+    }
+
+    @Test
+    void aLinePaidForWithNoUsageForThreeMonthsIsFlaggedALineUsedOnceIsNot() {
+        FakeBook book = new FakeBook();
+        for (int m = 0; m < 4; m++) {
+            YearMonth month = JAN.plusMonths(m);
+            book.add(ServiceType.VOICE_LINE, "555-0100", ChargeCategory.RECURRING, "POTS", "business line", "45.00", month, "INV-" + m);
+            book.add(ServiceType.VOICE_LINE, "555-0101", ChargeCategory.RECURRING, "POTS", "business line", "45.00", month, "INV-" + m);
+            book.add(ServiceType.DIA, "CKT-1", ChargeCategory.RECURRING, "DIA100", "internet", "900.00", month, "INV-" + m); // no usage kind
+        }
+        book.add(ServiceType.VOICE_LINE, "555-0100", ChargeCategory.USAGE, "LD", "long distance", "3.20", JAN, "INV-0"); // before the window
+        book.add(ServiceType.VOICE_LINE, "555-0101", ChargeCategory.USAGE, "LD", "long distance", "0.40", JAN.plusMonths(2), "INV-2");
+        // new this month: too young to judge
+        book.add(ServiceType.VOICE_LINE, "555-0102", ChargeCategory.RECURRING, "POTS", "business line", "45.00", JAN.plusMonths(3), "INV-3");
+        List<Finding> findings = new ZeroUsageDetector(zeroUsage()).detect(book.book);
+        assertEquals(List.of("555-0100"), findings.stream().map(Finding::serviceId).toList());
+        Finding finding = findings.get(0);
+        assertEquals(Money.of("45.00", "USD"), finding.monthlyImpact());
+        assertEquals(Money.of("540.00", "USD"), finding.annualImpact());
+        assertEquals(RecommendedAction.DISCONNECT, finding.action());
+        assertEquals(3, finding.evidence().size(), "the three idle months' charges");
+        assertTrue(finding.explanation().contains("2026-02 to 2026-04"), finding.explanation());
     }
 }

@@ -17,9 +17,14 @@ final class FakeBook {
 
     ChargeLine add(String service, ChargeCategory category, String code, String description, String amount, YearMonth month,
             String invoice) {
+        return add(ServiceType.DIA, service, category, code, description, amount, month, invoice);
+    }
+
+    ChargeLine add(ServiceType type, String service, ChargeCategory category, String code, String description, String amount,
+            YearMonth month, String invoice) {
         LocalDate date = month.atEndOfMonth();
         return book.add(ChargeLine.builder().carrier("Acme").account("A1").invoiceNumber(invoice).invoiceDate(date)
-                .billingPeriod(Period.of(month.atDay(1), date)).serviceId(service).serviceType(ServiceType.DIA).category(category)
+                .billingPeriod(Period.of(month.atDay(1), date)).serviceId(service).serviceType(type).category(category)
                 .chargeCode(code).description(description).amount(Money.of(amount, "USD"))
                 .source(SourcePosition.of(invoice + ".csv", book.lines.size() + 2, book.lines.size() + 2)).build());
     }

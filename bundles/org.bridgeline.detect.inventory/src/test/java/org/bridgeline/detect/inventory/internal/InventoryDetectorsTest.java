@@ -109,4 +109,60 @@ class InventoryDetectorsTest {
         recurring("CKT-1", "DIA100", "750.00", month(3));
         assertEquals(List.of(), new InventoryMismatchDetector().detect(book));
     }
+
+    private static Contract contractEnding(LocalDate end, boolean autoRenewal, ContractRate... rates) {
+        return new Contract("Acme", "MSA-2", Period.of(LocalDate.of(2024, 1, 1), end), autoRenewal, 0, null, List.of(rates), null);
+    }
+
+    private static ContractRate dia100(String price) {
+        return new ContractRate(ServiceType.DIA, "DIA100", new BigDecimal("100"), ChargeCategory.RECURRING, Money.of(price, "USD"), null);
+    }
+
+    @Test
+    void aPriceStepAfterTheTermEndsIsFlaggedOnceWithTheLatestPrice() {
+        book.contracts.add(contractEnding(LocalDate.of(2026, 2, 28), true, dia100("750.00")));
+        recurring("CKT-1", "DIA100", "750.00", month(2));                                     // in term: correct
+        recurring("CKT-1", "DIA100", "900.00", month(3));
+        recurring("CKT-1", "DIA100", "975.00", month(4));
+        recurring("CKT-2", "DIA100", "750.00", month(4));                                     // after term at the old price: fine
+        List<Finding> findings = new OutOfTermPricingDetector().detect(book);
+        assertEquals(1, findings.size());
+        Finding finding = findings.get(0);
+        assertEquals("CKT-1", finding.serviceId());
+        assertEquals(Money.of("225.00", "USD"), finding.monthlyImpact().rounded());
+        assertEquals(Money.of("2700.00", "USD"), finding.annualImpact().rounded());
+        assertEquals(RecommendedAction.RENEGOTIATE, finding.action());
+        assertTrue(finding.explanation().contains("ended on 2026-02-28 (it renews itself)"), finding.explanation());
+    }
+
+    @Test
+    void aPriceAboveContractWithinTheTermIsNotAnOutOfTermStep() {
+        book.contracts.add(contractEnding(LocalDate.of(2027, 12, 31), false, dia100("750.00")));
+        recurring("CKT-1", "DIA100", "900.00", month(4));
+        assertEquals(List.of(), new OutOfTermPricingDetector().detect(book));
+    }
+
+    @Test
+    void aRecurringCodeTheContractDoesNotListIsAnUnrequestedFeature() {
+        book.contracts.add(contractEnding(LocalDate.of(2027, 12, 31), false, dia100("750.00")));
+        recurring("CKT-1", "DIA100", "750.00", month(3));
+        recurring("CKT-1", "STATICIP", "25.00", month(3));
+        recurring("CKT-1", "STATICIP", "25.00", month(4));
+        recurring("CKT-1", "PROMO", "0.00", month(4));                                         // free: nothing to recover
+        List<Finding> findings = new UnrequestedFeatureDetector().detect(book);
+        assertEquals(1, findings.size());
+        Finding finding = findings.get(0);
+        assertEquals(2, finding.evidence().size());
+        assertEquals(Money.of("25.00", "USD"), finding.monthlyImpact());
+        assertEquals(Money.of("300.00", "USD"), finding.annualImpact());
+        assertTrue(finding.explanation().contains("50.00 USD so far"), finding.explanation());
+    }
+
+    @Test
+    void aContractThatNamesNoChargeCodesJudgesNoFeatures() {
+        book.contracts.add(contractEnding(LocalDate.of(2027, 12, 31), false,
+                new ContractRate(ServiceType.DIA, null, new BigDecimal("100"), ChargeCategory.RECURRING, Money.of("750.00", "USD"), null)));
+        recurring("CKT-1", "STATICIP", "25.00", month(3));
+        assertEquals(List.of(), new UnrequestedFeatureDetector().detect(book));
+    }
 }

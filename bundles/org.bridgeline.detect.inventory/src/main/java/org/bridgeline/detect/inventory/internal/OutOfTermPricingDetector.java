@@ -1,0 +1,93 @@
+package org.bridgeline.detect.inventory.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bridgeline.api.detect.AnomalyDetector;
+import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Contract;
+import org.bridgeline.api.model.ContractRate;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.RecommendedAction;
+import org.bridgeline.api.model.Severity;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Detector 7: after a contract's term ends (or it rolls into auto-renewal), the carrier bills
+ * the service above the contracted rate: the price stepped up to month-to-month list price.
+ * The step is what renegotiating (or renewing) saves.
+ */
+@Component
+public final class OutOfTermPricingDetector implements AnomalyDetector {
+
+    @Override
+    public String id() {
+        return "out-of-term-pricing";
+    }
+
+    @Override
+    public String description() {
+        return "the price steps up after a contract's term ends";
+    }
+
+    @Override
+    public List<Finding> detect(BookOfBusiness book) {
+        List<Finding> findings = new ArrayList<>();
+        for (Contract contract : book.contracts(null)) {
+            List<ContractRate> rates = contract.rates().stream().filter(rate -> rate.category() == ChargeCategory.RECURRING).toList();
+            Map<String, ChargeLine> latestAfterTerm = new LinkedHashMap<>();
+            Map<String, ContractRate> rateOf = new LinkedHashMap<>();
+            book.lines(new LineQuery(contract.carrier(), null, null, null, ChargeCategory.RECURRING), line -> {
+                LocalDate charged = line.chargePeriod() != null ? line.chargePeriod().start()
+                        : line.billingPeriod() != null ? line.billingPeriod().start() : line.invoiceDate();
+                if (!charged.isAfter(contract.term().end())) {
+                    return;
+                }
+                ContractRate rate = rates.stream().filter(r -> RateAboveContractDetector.matches(r, line)).findFirst().orElse(null);
+                if (rate == null || unitPrice(line).compareTo(rate.rate().amount()) <= 0) {
+                    return;
+                }
+                String key = line.serviceId() + '\u0000' + line.chargeCode();
+                latestAfterTerm.merge(key, line, (a, b) -> charged(b).isAfter(charged(a)) ? b : a);
+                rateOf.put(key, rate);
+            });
+            for (Map.Entry<String, ChargeLine> entry : latestAfterTerm.entrySet()) {
+                ChargeLine line = entry.getValue();
+                ContractRate rate = rateOf.get(entry.getKey());
+                BigDecimal quantity = line.quantity() == null || line.quantity().signum() == 0 ? BigDecimal.ONE : line.quantity();
+                Money step = new Money(unitPrice(line).subtract(rate.rate().amount()).multiply(quantity), line.amount().currency());
+                Money annual = step.times(BigDecimal.valueOf(12));
+                findings.add(new Finding(id(), "out-of-term-pricing", annual.amount().compareTo(BigDecimal.valueOf(5000)) >= 0
+                        ? Severity.HIGH : Severity.MEDIUM, contract.carrier(), line.serviceId(), List.of(line), step, annual,
+                        "Contract " + contract.contractId() + " ended on " + contract.term().end()
+                                + (contract.autoRenewal() ? " (it renews itself)" : "") + "; since then " + contract.carrier() + " bills "
+                                + (line.chargeCode() == null ? "" : line.chargeCode() + " on ") + line.serviceId() + " at "
+                                + new Money(unitPrice(line), rate.rate().currency()).rounded() + " against the contracted "
+                                + rate.rate().rounded() + ": " + step.rounded() + " a month more. Renegotiate or renew the term.",
+                        RecommendedAction.RENEGOTIATE));
+            }
+        }
+        return findings;
+    }
+
+    private static LocalDate charged(ChargeLine line) {
+        return line.chargePeriod() != null ? line.chargePeriod().start()
+                : line.billingPeriod() != null ? line.billingPeriod().start() : line.invoiceDate();
+    }
+
+    private static BigDecimal unitPrice(ChargeLine line) {
+        if (line.unitPrice() != null) {
+            return line.unitPrice().amount();
+        }
+        BigDecimal quantity = line.quantity() == null || line.quantity().signum() == 0 ? BigDecimal.ONE : line.quantity();
+        return line.amount().amount().divide(quantity, 6, RoundingMode.HALF_EVEN);
+    }
+}
