@@ -288,7 +288,10 @@ class HotDeployIT {
                     FEE,ACCOUNT,AUD-1,A-2026-01,2026-01-31,LATE,Late payment charge,35.00
                     """);
             assertTrue(console("bl:import " + bill).contains("IMPORTED"));
-            assertTrue(row("duplicate-charges").contains("ACTIVE") && row("late-fees").contains("ACTIVE"), console("bl:plugins"));
+            for (String detector : List.of("duplicate-charges", "late-fees", "cost-variance", "zero-usage", "taxes-and-surcharges",
+                    "billed-after-disconnect", "inventory-mismatch", "rate-above-contract", "out-of-term-pricing", "unrequested-features")) {
+                assertTrue(row(detector).contains("ACTIVE"), detector + " is shipped and active: " + console("bl:plugins"));
+            }
 
             String audit = console("bl:audit --carrier Audit\\ Telecom");
             assertTrue(audit.contains("duplicate-charge  1         850.00 USD      10200.00 USD"), audit);
