@@ -1,5 +1,6 @@
 /**
- * Test support for Bridgeline plugins: record what a parser streams, find shared sample files.
+ * Test support for Bridgeline plugins: record what a parser streams, find shared sample files,
+ * an in-memory book of business and configuration defaults for detector tests.
  */
 @Export
 @Version("1.0.0")

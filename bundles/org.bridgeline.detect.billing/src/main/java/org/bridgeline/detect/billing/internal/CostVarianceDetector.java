@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,12 @@ public final class CostVarianceDetector implements AnomalyDetector {
         // per service: month → recurring + usage
         Map<String, TreeMap<YearMonth, Money>> services = new LinkedHashMap<>();
         Map<String, ServiceMonth> identity = new LinkedHashMap<>();
+        Map<String, YearMonth> latestOfCarrier = new HashMap<>();
         for (ServiceMonth month : book.serviceMonths(LineQuery.ALL)) {
             if (month.category() != ChargeCategory.RECURRING && month.category() != ChargeCategory.USAGE) {
                 continue;
             }
+            latestOfCarrier.merge(month.carrier(), month.month(), (a, b) -> a.isAfter(b) ? a : b);
             String key = month.carrier() + '\u0000' + month.account() + '\u0000' + month.serviceId() + '\u0000'
                     + month.total().currency().getCurrencyCode();
             identity.putIfAbsent(key, month);
@@ -84,6 +87,9 @@ public final class CostVarianceDetector implements AnomalyDetector {
                 continue;
             }
             Map.Entry<YearMonth, Money> latest = history.lastEntry();
+            if (latest.getKey().isBefore(latestOfCarrier.get(identity.get(service.getKey()).carrier()))) {
+                continue; // no longer billed: the service ended (a disconnect), it did not move
+            }
             List<BigDecimal> before = history.headMap(latest.getKey()).values().stream().map(Money::amount).sorted().toList();
             BigDecimal median = median(before);
             Money change = latest.getValue().minus(new Money(median, latest.getValue().currency()));

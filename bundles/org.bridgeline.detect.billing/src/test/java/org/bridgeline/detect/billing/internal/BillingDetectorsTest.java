@@ -116,6 +116,11 @@ class BillingDetectorsTest {
             book.add("CKT-SMALL", ChargeCategory.RECURRING, "X", "x", "20", JAN.plusMonths(m), "INV-" + m);
         }
         book.add("CKT-SMALL", ChargeCategory.RECURRING, "X", "x", "28", JAN.plusMonths(3), "INV-3"); // +40% but 8 USD
+        for (int m = 0; m < 3; m++) {
+            book.add("CKT-ENDED", ChargeCategory.RECURRING, "X", "x", "100", JAN.plusMonths(m), "INV-" + m);
+        }
+        book.add("CKT-ENDED", ChargeCategory.RECURRING, "X", "x", "30", JAN.plusMonths(3), "INV-3");
+        book.add("CKT-OTHER", ChargeCategory.RECURRING, "X", "x", "100", JAN.plusMonths(4), "INV-4"); // the bills go on; CKT-ENDED does not
         assertEquals(List.of(), new CostVarianceDetector(variance()).detect(book.book));
     }
 

@@ -1,0 +1,27 @@
+package org.bridgeline.detect.tax.internal;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.bridgeline.api.detect.AnomalyDetector;
+import org.bridgeline.testkit.ConfigDefaults;
+import org.bridgeline.testkit.enterprise.SeededEnterprise;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The taxes and surcharges detector, with its documented defaults, against the ground truth of generated enterprises. */
+class TaxAndSurchargeAccuracyTest {
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 7, 42, 2025})
+    void precisionAndRecallAreAtLeast95Percent(long seed) {
+        SeededEnterprise enterprise = SeededEnterprise.generate(seed, 25);
+        List<AnomalyDetector> detectors = List.of(new TaxAndSurchargeDetector(ConfigDefaults.of(TaxAndSurchargeDetector.Config.class)));
+        for (AnomalyDetector detector : detectors) {
+            SeededEnterprise.Score score = enterprise.score(detector.id(), detector.detect(enterprise.book()));
+            System.out.println("seed " + seed + ": " + score);
+            assertTrue(score.expected() > 0, "the enterprise has anomalies for " + detector.id());
+            assertTrue(score.precision() >= 0.95 && score.recall() >= 0.95, "seed " + seed + ": " + score);
+        }
+    }
+}

@@ -1,0 +1,449 @@
+package org.bridgeline.testkit.enterprise;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Contract;
+import org.bridgeline.api.model.ContractRate;
+import org.bridgeline.api.model.ExpectedService;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.ServiceOrder;
+import org.bridgeline.api.model.ServiceType;
+import org.bridgeline.api.model.SourcePosition;
+import org.bridgeline.testkit.InMemoryBook;
+
+/**
+ * A realistic enterprise, the same for the same seed: sites with DIA and Ethernet from one carrier,
+ * MPLS and voice lines from a second, wireless lines from a third; twelve months of 2025 bills down
+ * to usage, taxes and the federal USF line; contracts (the second carrier's ended mid-year and
+ * renews itself), the expected inventory and the order history. Anomalies of every kind the shipped
+ * detectors look for are injected at places drawn from the seed, each recorded in the ground
+ * truth, beside near misses that must not be reported (a disconnect billed correctly to its
+ * prorated day, a line with a little usage, a service at exactly its contracted price).
+ */
+public final class SeededEnterprise {
+
+    /** One injected anomaly: the detector that must report it, its kind, and what it is about. */
+    public record Anomaly(String detectorId, String kind, String carrier, String subject) {
+    }
+
+    /** A detector's findings set against the ground truth. */
+    public record Score(String detectorId, int found, int truePositives, int expected) {
+        public double precision() {
+            return found == 0 ? (expected == 0 ? 1 : 0) : (double) truePositives / found;
+        }
+
+        public double recall() {
+            return expected == 0 ? 1 : (double) truePositives / expected;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%-24s found %3d, expected %3d, precision %.3f, recall %.3f", detectorId, found, expected, precision(),
+                    recall());
+        }
+    }
+
+    public static final String ACME = "Acme Telecom";
+    public static final String NORTHWIND = "Northwind Networks";
+    public static final String BLUEWAVE = "Bluewave Wireless";
+    public static final int YEAR = 2025;
+
+    private static final String USD = "USD";
+    private static final Currency DOLLAR = Currency.getInstance(USD);
+    private static final Map<Integer, String> DIA_PRICES = Map.of(50, "450.00", 100, "650.00", 200, "900.00", 500, "1500.00", 1000, "2200.00");
+    private static final Map<Integer, String> ETH_PRICES = Map.of(10, "300.00", 100, "700.00", 1000, "1800.00");
+    private static final Map<Integer, String> MPLS_PRICES = Map.of(10, "350.00", 20, "450.00", 50, "700.00", 100, "1000.00");
+    private static final String POTS_PRICE = "45.00";
+    private static final String PLAN_PRICE = "60.00";
+    /** Contribution factors of 2025 as the FCC published them, as the taxes detector ships them. */
+    private static final BigDecimal[] FACTORS = {new BigDecimal("0.363"), new BigDecimal("0.366"), new BigDecimal("0.360"),
+            new BigDecimal("0.381")};
+    private static final BigDecimal WIRELESS_SHARE = new BigDecimal("0.371");
+
+    /** A service of the enterprise, with what its bills must say about it. */
+    private static final class Service {
+        final String carrier;
+        final String id;
+        final String site;
+        final ServiceType type;
+        final Integer bandwidth;
+        final String code;
+        BigDecimal contracted;
+        YearMonth priceFrom;            // from this month the price is `price` instead of `contracted`
+        BigDecimal price;
+        LocalDate disconnected;         // an order disconnects it on this day
+        boolean billedAfterDisconnect;  // and the carrier keeps billing it
+        boolean inInventory = true;
+        final Set<YearMonth> duplicated = new LinkedHashSet<>();
+        boolean idleAtTheEnd;           // no usage in the last three months
+        boolean usageSpike;             // a usage spike in the last month
+        boolean unrequestedFeature;
+        boolean taxedWhileExempt;
+
+        Service(String carrier, String id, String site, ServiceType type, Integer bandwidth, String code, String contracted) {
+            this.carrier = carrier;
+            this.id = id;
+            this.site = site;
+            this.type = type;
+            this.bandwidth = bandwidth;
+            this.code = code;
+            this.contracted = new BigDecimal(contracted);
+        }
+    }
+
+    private final Random random;
+    private final InMemoryBook book = new InMemoryBook();
+    private final List<Anomaly> truth = new ArrayList<>();
+    private final List<Service> services = new ArrayList<>();
+    private final Map<String, Integer> rowsOfFile = new LinkedHashMap<>();
+
+    private SeededEnterprise(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** The enterprise of a seed, with {@code sites} sites (25 make about 8,000 charge lines). */
+    public static SeededEnterprise generate(long seed, int sites) {
+        SeededEnterprise enterprise = new SeededEnterprise(seed);
+        enterprise.build(sites);
+        return enterprise;
+    }
+
+    /** The bills, contracts, expected inventory and orders, as detectors see them. */
+    public InMemoryBook book() {
+        return book;
+    }
+
+    /** Every injected anomaly. */
+    public List<Anomaly> truth() {
+        return Collections.unmodifiableList(truth);
+    }
+
+    /** What a finding is about: its service, or for a bill-level finding the invoice of its first cited line. */
+    public static String subjectOf(Finding finding) {
+        if (finding.serviceId() != null) {
+            return finding.serviceId();
+        }
+        return finding.evidence().isEmpty() ? "" : finding.evidence().get(0).invoiceNumber();
+    }
+
+    /** Scores one detector's findings against the anomalies injected for it. */
+    public Score score(String detectorId, List<Finding> findings) {
+        Set<Anomaly> expected = truth.stream().filter(a -> a.detectorId().equals(detectorId)).collect(Collectors.toSet());
+        Set<Anomaly> found = findings.stream().map(f -> new Anomaly(f.detectorId(), f.kind(), f.carrier(), subjectOf(f)))
+                .collect(Collectors.toSet());
+        int hits = (int) found.stream().filter(expected::contains).count();
+        return new Score(detectorId, found.size(), hits, expected.size());
+    }
+
+    private void build(int sites) {
+        for (int s = 1; s <= sites; s++) {
+            String site = String.format("SITE-%03d", s);
+            int dia = pick(DIA_PRICES.keySet());
+            services.add(new Service(ACME, "DIA-" + s, site, ServiceType.DIA, dia, "DIA" + dia, DIA_PRICES.get(dia)));
+            int eth = pick(ETH_PRICES.keySet());
+            services.add(new Service(ACME, "ETH-" + s, site, ServiceType.ETHERNET, eth, "ETH" + eth, ETH_PRICES.get(eth)));
+            int mpls = pick(MPLS_PRICES.keySet());
+            services.add(new Service(NORTHWIND, "MPLS-" + s, site, ServiceType.MPLS, mpls, "MPLS" + mpls, MPLS_PRICES.get(mpls)));
+            for (int v = 1; v <= 4; v++) {
+                services.add(new Service(NORTHWIND, String.format("555-%03d-%d", s, v), site, ServiceType.VOICE_LINE, null, "POTS",
+                        POTS_PRICE));
+            }
+            for (int w = 1; w <= 6; w++) {
+                services.add(new Service(BLUEWAVE, String.format("917-%03d-%d", s, w), site, ServiceType.WIRELESS, null, "WLPLAN",
+                        PLAN_PRICE));
+            }
+        }
+        contracts();
+        inject();
+        for (int m = 1; m <= 12; m++) {
+            YearMonth month = YearMonth.of(YEAR, m);
+            for (String carrier : List.of(ACME, NORTHWIND, BLUEWAVE)) {
+                bill(carrier, month);
+            }
+        }
+        inventoryAndOrders();
+    }
+
+    private void contracts() {
+        book.contracts.add(new Contract(ACME, "ACME-MSA-2024", Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31)), false, 0,
+                null, rates(ServiceType.DIA, "DIA", DIA_PRICES, ServiceType.ETHERNET, "ETH", ETH_PRICES), null));
+        List<ContractRate> northwind = new ArrayList<>(rates(ServiceType.MPLS, "MPLS", MPLS_PRICES, null, null, Map.of()));
+        northwind.add(new ContractRate(ServiceType.VOICE_LINE, "POTS", null, ChargeCategory.RECURRING, Money.of(POTS_PRICE, USD), null));
+        book.contracts.add(new Contract(NORTHWIND, "NW-2023-117", Period.of(LocalDate.of(2023, 7, 1), LocalDate.of(2025, 6, 30)), true, 0,
+                null, northwind, null));
+        book.contracts.add(new Contract(BLUEWAVE, "BW-CORP-9", Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31)), false, 0,
+                null, List.of(new ContractRate(ServiceType.WIRELESS, "WLPLAN", null, ChargeCategory.RECURRING, Money.of(PLAN_PRICE, USD),
+                        null)), null));
+    }
+
+    private static List<ContractRate> rates(ServiceType first, String firstPrefix, Map<Integer, String> firstPrices, ServiceType second,
+            String secondPrefix, Map<Integer, String> secondPrices) {
+        List<ContractRate> rates = new ArrayList<>();
+        new TreeMap<>(firstPrices).forEach((bandwidth, price) -> rates.add(new ContractRate(first, firstPrefix + bandwidth,
+                BigDecimal.valueOf(bandwidth), ChargeCategory.RECURRING, Money.of(price, USD), null)));
+        new TreeMap<>(secondPrices).forEach((bandwidth, price) -> rates.add(new ContractRate(second, secondPrefix + bandwidth,
+                BigDecimal.valueOf(bandwidth), ChargeCategory.RECURRING, Money.of(price, USD), null)));
+        return rates;
+    }
+
+    /** Draws the services each anomaly lands on; no service carries two, so each finding has one cause. */
+    private void inject() {
+        List<Service> circuits = shuffled(s -> s.carrier.equals(ACME));
+        List<Service> mpls = shuffled(s -> s.type == ServiceType.MPLS);
+        List<Service> usageLines = shuffled(s -> s.type == ServiceType.VOICE_LINE || s.type == ServiceType.WIRELESS);
+        List<Service> any = shuffled(s -> true);
+        Set<Service> taken = new LinkedHashSet<>();
+
+        for (Service s : take(circuits, taken, count())) {
+            s.priceFrom = YearMonth.of(YEAR, 1 + random.nextInt(12));
+            s.price = uplift(s.contracted);
+            expect("rate-above-contract", "rate-above-contract", s);
+        }
+        for (Service s : take(mpls, taken, count())) {
+            s.priceFrom = YearMonth.of(YEAR, 7 + random.nextInt(6)); // after the term's end on 30 June
+            s.price = uplift(s.contracted);
+            expect("out-of-term-pricing", "out-of-term-pricing", s);
+        }
+        for (Service s : take(any, taken, count())) {
+            s.duplicated.add(YearMonth.of(YEAR, 1 + random.nextInt(11)));
+            expect("duplicate-charges", "duplicate-charge", s);
+        }
+        List<Service> disconnectable = shuffled(s -> s.type == ServiceType.DIA || s.type == ServiceType.ETHERNET
+                || s.type == ServiceType.MPLS);
+        for (Service s : take(disconnectable, taken, count())) {
+            s.disconnected = YearMonth.of(YEAR, 3 + random.nextInt(7)).atDay(5 + random.nextInt(20));
+            s.billedAfterDisconnect = true;
+            expect("billed-after-disconnect", "billed-after-disconnect", s);
+        }
+        for (Service s : take(disconnectable, taken, count())) { // near misses: billed to the day, then no more
+            s.disconnected = YearMonth.of(YEAR, 3 + random.nextInt(7)).atDay(5 + random.nextInt(20));
+        }
+        for (Service s : take(usageLines, taken, count())) {
+            s.idleAtTheEnd = true;
+            expect("zero-usage", "zero-usage", s);
+        }
+        for (Service s : take(usageLines, taken, count())) {
+            s.usageSpike = true;
+            expect("cost-variance", "cost-variance", s);
+        }
+        for (Service s : take(circuits, taken, count())) {
+            s.unrequestedFeature = true;
+            expect("unrequested-features", "unrequested-feature", s);
+        }
+        for (Service s : take(shuffled(s -> s.type == ServiceType.DIA), taken, 2)) {
+            s.taxedWhileExempt = true;
+            expect("taxes-and-surcharges", "tax-on-exempt-service", s);
+        }
+        for (Service s : take(any, taken, count())) {
+            s.inInventory = false;
+            expect("inventory-mismatch", "billed-not-in-inventory", s);
+        }
+        for (int i = 1; i <= 2; i++) {
+            String phantom = "MPLS-GONE-" + i;
+            book.expected.add(new ExpectedService(NORTHWIND, phantom, "SITE-OLD-" + i, ServiceType.MPLS, new BigDecimal("50"), "ACTIVE"));
+            truth.add(new Anomaly("inventory-mismatch", "expected-not-billed", NORTHWIND, phantom));
+        }
+    }
+
+    private int count() {
+        return 3 + random.nextInt(4);
+    }
+
+    private BigDecimal uplift(BigDecimal price) {
+        // 10 to 20 percent: a price step, yet under the 25 percent a variance detector reports
+        return price.multiply(BigDecimal.valueOf(110 + random.nextInt(11))).movePointLeft(2).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private void expect(String detector, String kind, Service s) {
+        truth.add(new Anomaly(detector, kind, s.carrier, s.id));
+    }
+
+    private List<Service> shuffled(Predicate<Service> which) {
+        List<Service> pool = services.stream().filter(which).collect(Collectors.toCollection(ArrayList::new));
+        Collections.shuffle(pool, random);
+        return pool;
+    }
+
+    private static List<Service> take(List<Service> pool, Set<Service> taken, int count) {
+        List<Service> chosen = new ArrayList<>();
+        for (Service s : pool) {
+            if (chosen.size() == count) {
+                break;
+            }
+            if (taken.add(s)) {
+                chosen.add(s);
+            }
+        }
+        return chosen;
+    }
+
+    private int pick(Set<Integer> bandwidths) {
+        List<Integer> sorted = new ArrayList<>(new TreeSet<>(bandwidths));
+        return sorted.get(random.nextInt(sorted.size()));
+    }
+
+    /** One carrier's invoice for a month: every service's lines, then taxes on what was billed. */
+    private void bill(String carrier, YearMonth month) {
+        String invoice = carrier.substring(0, 2).toUpperCase() + "-" + month;
+        String account = carrier.substring(0, 2).toUpperCase() + "-ACCT-1";
+        String file = carrier.toLowerCase().replace(' ', '-') + "-" + month + ".edi";
+        Period period = Period.of(month.atDay(1), month.atEndOfMonth());
+        List<ChargeLine> billed = new ArrayList<>();
+        for (Service s : services) {
+            if (!s.carrier.equals(carrier)) {
+                continue;
+            }
+            Period charged = period;
+            if (s.disconnected != null && !s.billedAfterDisconnect) {
+                if (YearMonth.from(s.disconnected).isBefore(month)) {
+                    continue;
+                }
+                if (YearMonth.from(s.disconnected).equals(month)) {
+                    charged = Period.of(month.atDay(1), s.disconnected); // billed to the day, correctly
+                }
+            }
+            BigDecimal unit = s.priceFrom != null && !month.isBefore(s.priceFrom) ? s.price : s.contracted;
+            BigDecimal amount = prorate(unit, charged, period);
+            billed.add(line(file, carrier, account, invoice, month, s, ChargeCategory.RECURRING, s.code, s.type + " service", unit, amount,
+                    charged));
+            if (s.duplicated.contains(month)) {
+                billed.add(line(file, carrier, account, invoice, month, s, ChargeCategory.RECURRING, s.code, s.type + " service", unit,
+                        amount, charged));
+            }
+            if (s.unrequestedFeature) {
+                BigDecimal fee = new BigDecimal("25.00");
+                billed.add(line(file, carrier, account, invoice, month, s, ChargeCategory.RECURRING, "STATICIP", "Static IP block", fee,
+                        fee, charged));
+            }
+            if (s.type == ServiceType.VOICE_LINE || s.type == ServiceType.WIRELESS) {
+                boolean idle = s.idleAtTheEnd && month.getMonthValue() >= 10;
+                if (!idle) {
+                    BigDecimal usage = cents(100 + random.nextInt(400));
+                    if (s.usageSpike && month.getMonthValue() == 12) {
+                        usage = cents(15_000 + random.nextInt(20_000));
+                    }
+                    billed.add(line(file, carrier, account, invoice, month, s, ChargeCategory.USAGE,
+                            s.type == ServiceType.WIRELESS ? "DATA" : "LD", "usage", null, usage, charged));
+                }
+            }
+            if (s.taxedWhileExempt) {
+                ChargeLine tax = line(file, carrier, account, invoice, month, s, ChargeCategory.TAX, "STTAX", "State sales tax", null,
+                        amount.multiply(new BigDecimal("0.06")).setScale(2, RoundingMode.HALF_EVEN), charged);
+                billed.add(tax.toBuilder().tax("STATE", "NY").build());
+            }
+        }
+        for (ChargeLine line : billed) {
+            book.add(line);
+        }
+        taxes(file, carrier, account, invoice, month, period, billed);
+    }
+
+    /** The bill's state tax and federal USF line: USF under its cap, except on the invoices drawn to carry too much. */
+    private void taxes(String file, String carrier, String account, String invoice, YearMonth month, Period period, List<ChargeLine> billed) {
+        BigDecimal interstate = BigDecimal.ZERO;
+        BigDecimal taxable = BigDecimal.ZERO;
+        for (ChargeLine line : billed) {
+            if (line.category() == ChargeCategory.TAX || line.serviceType() == ServiceType.DIA) {
+                continue; // internet access: no tax, no USF
+            }
+            taxable = taxable.add(line.amount().amount());
+            interstate = interstate.add(line.amount().amount().multiply(line.serviceType() == ServiceType.WIRELESS ? WIRELESS_SHARE
+                    : BigDecimal.ONE));
+        }
+        BigDecimal cap = interstate.multiply(FACTORS[(month.getMonthValue() - 1) / 3]).setScale(2, RoundingMode.HALF_EVEN);
+        boolean overcharged = random.nextInt(12) == 0;
+        BigDecimal usf = cap.multiply(BigDecimal.valueOf(overcharged ? 110 + random.nextInt(20) : 70 + random.nextInt(25)))
+                .movePointLeft(2).setScale(2, RoundingMode.HALF_EVEN);
+        ChargeLine state = accountLine(file, carrier, account, invoice, month, period, ChargeCategory.TAX, "STTAX", "State sales tax",
+                taxable.multiply(new BigDecimal("0.04")).setScale(2, RoundingMode.HALF_EVEN));
+        book.add(state.toBuilder().tax("STATE", "NY").build());
+        ChargeLine federal = accountLine(file, carrier, account, invoice, month, period, ChargeCategory.SURCHARGE, "FUSF",
+                "Federal Universal Service Fee", usf);
+        book.add(federal.toBuilder().tax("FUSF", "US").build());
+        if (overcharged) {
+            truth.add(new Anomaly("taxes-and-surcharges", "usf-above-cap", carrier, invoice));
+        }
+        if (random.nextInt(18) == 0) {
+            book.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "LATEFEE",
+                    "Late payment charge", cents(2_500 + random.nextInt(12_500))));
+            truth.add(new Anomaly("late-fees", "late-fee", carrier, invoice));
+        } else if (random.nextInt(6) == 0) { // a near miss: an adjustment that is no penalty
+            book.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "ADJ", "Billing adjustment",
+                    cents(-(500 + random.nextInt(5_000)))));
+        }
+    }
+
+    private void inventoryAndOrders() {
+        int order = 1;
+        for (Service s : services) {
+            book.orders.add(new ServiceOrder("ORD-" + order++, s.carrier, s.id, ServiceOrder.Kind.INSTALL, LocalDate.of(2023, 3, 1), null));
+            if (s.disconnected != null) {
+                book.orders.add(new ServiceOrder("ORD-" + order++, s.carrier, s.id, ServiceOrder.Kind.DISCONNECT, s.disconnected, null));
+            }
+            if (s.inInventory) {
+                book.expected.add(new ExpectedService(s.carrier, s.id, s.site, s.type,
+                        s.bandwidth == null ? null : BigDecimal.valueOf(s.bandwidth), s.disconnected != null ? "DISCONNECTED" : "ACTIVE"));
+            }
+        }
+    }
+
+    private static BigDecimal prorate(BigDecimal monthly, Period charged, Period month) {
+        if (charged.equals(month)) {
+            return monthly;
+        }
+        long days = ChronoUnit.DAYS.between(charged.start(), charged.end()) + 1;
+        long all = ChronoUnit.DAYS.between(month.start(), month.end()) + 1;
+        return monthly.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(all), 2, RoundingMode.HALF_EVEN);
+    }
+
+    private static BigDecimal cents(int cents) {
+        return BigDecimal.valueOf(cents, 2);
+    }
+
+    private ChargeLine line(String file, String carrier, String account, String invoice, YearMonth month, Service s, ChargeCategory category,
+            String code, String description, BigDecimal unitPrice, BigDecimal amount, Period charged) {
+        ChargeLine.Builder builder = ChargeLine.builder().carrier(carrier).account(account).invoiceNumber(invoice)
+                .invoiceDate(month.atEndOfMonth()).billingPeriod(Period.of(month.atDay(1), month.atEndOfMonth())).chargePeriod(charged)
+                .serviceId(s.id).site(s.site).serviceType(s.type).category(category).chargeCode(code).description(description)
+                .amount(new Money(amount, DOLLAR)).source(next(file));
+        if (unitPrice != null) {
+            builder.quantity(BigDecimal.ONE).unitPrice(new Money(unitPrice, DOLLAR));
+        }
+        if (s.bandwidth != null && category == ChargeCategory.RECURRING) {
+            builder.bandwidthMbps(BigDecimal.valueOf(s.bandwidth));
+        }
+        return builder.build();
+    }
+
+    private ChargeLine accountLine(String file, String carrier, String account, String invoice, YearMonth month, Period period,
+            ChargeCategory category, String code, String description, BigDecimal amount) {
+        return ChargeLine.builder().carrier(carrier).account(account).invoiceNumber(invoice).invoiceDate(month.atEndOfMonth())
+                .billingPeriod(period).category(category).chargeCode(code).description(description)
+                .amount(new Money(amount, DOLLAR)).source(next(file)).build();
+    }
+
+    private SourcePosition next(String file) {
+        int row = rowsOfFile.merge(file, 1, Integer::sum);
+        return SourcePosition.of(file, row, row);
+    }
+}

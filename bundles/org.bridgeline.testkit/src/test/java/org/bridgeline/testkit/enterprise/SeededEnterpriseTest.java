@@ -1,0 +1,34 @@
+package org.bridgeline.testkit.enterprise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SeededEnterpriseTest {
+
+    @Test
+    void theSameSeedGivesTheSameEnterpriseAnotherSeedAnother() {
+        SeededEnterprise one = SeededEnterprise.generate(7, 10);
+        SeededEnterprise again = SeededEnterprise.generate(7, 10);
+        assertEquals(one.book().lines, again.book().lines);
+        assertEquals(one.book().contracts, again.book().contracts);
+        assertEquals(one.book().expected, again.book().expected);
+        assertEquals(one.book().orders, again.book().orders);
+        assertEquals(one.truth(), again.truth());
+        assertNotEquals(one.truth(), SeededEnterprise.generate(8, 10).truth());
+    }
+
+    @Test
+    void everyDetectorHasAnomaliesAndThreeCarriersBillTwelveMonths() {
+        SeededEnterprise enterprise = SeededEnterprise.generate(42, 25);
+        Set<String> detectors = enterprise.truth().stream().map(SeededEnterprise.Anomaly::detectorId).collect(Collectors.toSet());
+        assertEquals(Set.of("rate-above-contract", "duplicate-charges", "billed-after-disconnect", "zero-usage", "taxes-and-surcharges",
+                "late-fees", "out-of-term-pricing", "cost-variance", "unrequested-features", "inventory-mismatch"), detectors);
+        assertEquals(36, enterprise.book().lines.stream().map(l -> l.carrier() + l.invoiceNumber()).distinct().count());
+        assertTrue(enterprise.book().lines.size() > 7_000, "about 8,000 lines: " + enterprise.book().lines.size());
+    }
+}
