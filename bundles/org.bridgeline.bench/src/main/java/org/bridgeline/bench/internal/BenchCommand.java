@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Function;
 import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.core.AuditService;
 import org.bridgeline.core.ImportOptions;
 import org.bridgeline.core.ImportReport;
 import org.bridgeline.core.ImportService;
@@ -29,18 +30,26 @@ public final class BenchCommand implements Function {
 
     private static final String USAGE = """
             usage: bl:bench ingest [LINES] [HEAP_LINES]
-              LINES       size of the bill for (a), (b) and (c) (default 1000000)
-              HEAP_LINES  size of the larger bill the import's heap is also measured on (default 5000000)
-              Files are generated in data/bench/ and kept for reruns; imported lines go to bench-* tenants.""";
+                   bl:bench audit [LINES ...]
+              ingest: LINES       size of the bill for (a), (b) and (c) (default 1000000)
+                      HEAP_LINES  size of the larger bill the import's heap is also measured on (default 5000000)
+                      Files are generated in data/bench/ and kept for reruns; imported lines go to bench-* tenants.
+              audit:  for each size (default 1000000), a book of business of that many lines is written to a
+                      bench-audit-* tenant, then every registered detector audits it; prints the time per detector,
+                      the whole audit's time and rate, and the heap it used.""";
 
     private final BillStore store;
     private final ImportService imports;
     private final Path folder;
 
+    private final AuditService audits;
+
     @Activate
-    public BenchCommand(BundleContext context, @Reference BillStore store, @Reference ImportService imports) {
+    public BenchCommand(BundleContext context, @Reference BillStore store, @Reference ImportService imports,
+            @Reference AuditService audits) {
         this.store = store;
         this.imports = imports;
+        this.audits = audits;
         String data = context.getProperty("bridgeline.data");
         this.folder = Path.of(data == null ? "data" : data, "bench");
     }
@@ -48,8 +57,14 @@ public final class BenchCommand implements Function {
     @Override
     public Object execute(CommandSession session, List<Object> arguments) throws Exception {
         PrintStream out = session.getConsole();
-        if (arguments.isEmpty() || !"ingest".equals(String.valueOf(arguments.get(0))) || arguments.contains("--help")) {
+        if (arguments.isEmpty() || arguments.contains("--help")
+                || !List.of("ingest", "audit").contains(String.valueOf(arguments.get(0)))) {
             out.println(USAGE);
+            return null;
+        }
+        if ("audit".equals(String.valueOf(arguments.get(0)))) {
+            List<Long> sizes = arguments.stream().skip(1).map(a -> Long.parseLong(String.valueOf(a))).toList();
+            auditBench(sizes.isEmpty() ? List.of(1_000_000L) : sizes, out);
             return null;
         }
         long lines = arguments.size() > 1 ? Long.parseLong(String.valueOf(arguments.get(1))) : 1_000_000;
@@ -127,6 +142,37 @@ public final class BenchCommand implements Function {
             }
         }
         return null;
+    }
+
+    private void auditBench(List<Long> sizes, PrintStream out) throws Exception {
+        String run = Long.toString(System.currentTimeMillis());
+        out.printf("warming up: a book of 100,000 lines, audited ...%n");
+        String warmup = "bench-audit-warmup-" + run;
+        AuditBookGenerator.write(store, warmup, 100_000);
+        audits.audit(warmup, null, null, null);
+        for (long size : sizes) {
+            String tenant = "bench-audit-" + size + "-" + run;
+            long started = System.nanoTime();
+            long written = AuditBookGenerator.write(store, tenant, size);
+            out.printf("%nbook of business: %,d lines written in %.1f s (%,.0f rows/s)%n", written, seconds(started),
+                    written / seconds(started));
+            System.gc();
+            AuditService.AuditReport report;
+            started = System.nanoTime();
+            try (HeapSampler heap = new HeapSampler()) {
+                report = audits.audit(tenant, null, null, (id, done, of, findings, millis) ->
+                        out.printf("  %-24s %,8d ms  %,7d findings%n", id, millis, findings));
+                heap.close();
+                double elapsed = seconds(started);
+                out.printf("Audit bench, %,d lines, %d detectors, %d cores, max heap %,d MiB%n", written, report.detectors().size(),
+                        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+                out.printf("audit: %.2f s (%,.0f lines/s), %,d findings, %d detector failures%n", elapsed, written / elapsed,
+                        report.findings(), report.failures().size());
+                out.printf("heap during the audit: peak in use %,d MiB, peak live after GC %,d MiB%n", heap.peakUsedMiB(),
+                        heap.peakLiveAfterGcMiB());
+                report.failures().forEach(f -> out.printf("  failed: %s: %s%n", f.detectorId(), f.reason()));
+            }
+        }
     }
 
     private Path bill(long lines, PrintStream out) throws java.io.IOException {

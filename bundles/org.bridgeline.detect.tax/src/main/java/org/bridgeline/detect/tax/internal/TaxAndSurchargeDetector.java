@@ -128,37 +128,37 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
+        // first the services and the bills' assessable bases, then the taxes: a tax line names its
+        // service, the service's lines its type; only tax lines that become evidence are kept
         Map<String, ServiceType> typeOf = new HashMap<>();
         Map<String, Bill> bills = new LinkedHashMap<>();
-        List<ChargeLine> taxes = new ArrayList<>();
         book.lines(LineQuery.ALL, line -> {
-            Bill bill = bills.computeIfAbsent(line.carrier() + '\u0000' + line.account() + '\u0000' + line.invoiceNumber(), k -> new Bill());
+            Bill bill = bills.computeIfAbsent(invoiceKey(line), k -> new Bill());
             if (bill.first == null) {
                 bill.first = line;
             }
-            switch (line.category()) {
-                case TAX, SURCHARGE -> taxes.add(line);
-                case ADJUSTMENT -> { }
-                default -> {
-                    if (line.serviceId() != null && line.serviceType() != ServiceType.OTHER) {
-                        typeOf.putIfAbsent(line.carrier() + '\u0000' + line.serviceId(), line.serviceType());
-                    }
-                    if (!exempt(line.serviceId(), line.serviceType())) {
-                        bill.base.merge(line.serviceType(), line.amount().amount(), BigDecimal::add);
-                    }
-                }
+            if (line.category() == ChargeCategory.TAX || line.category() == ChargeCategory.SURCHARGE
+                    || line.category() == ChargeCategory.ADJUSTMENT) {
+                return;
+            }
+            if (line.serviceId() != null && line.serviceType() != ServiceType.OTHER) {
+                typeOf.putIfAbsent(line.carrier() + '\u0000' + line.serviceId(), line.serviceType());
+            }
+            if (!exempt(line.serviceId(), line.serviceType())) {
+                bill.base.merge(line.serviceType(), line.amount().amount(), BigDecimal::add);
             }
         });
-        // taxes are resolved after the walk: a tax line names its service, the service lines its type
         Map<String, List<ChargeLine>> onExempt = new LinkedHashMap<>();
-        for (ChargeLine tax : taxes) {
-            ServiceType type = tax.serviceType() != ServiceType.OTHER || tax.serviceId() == null ? tax.serviceType()
-                    : typeOf.getOrDefault(tax.carrier() + '\u0000' + tax.serviceId(), ServiceType.OTHER);
-            if (tax.serviceId() != null && exempt(tax.serviceId(), type)) {
-                onExempt.computeIfAbsent(tax.carrier() + '\u0000' + tax.serviceId(), k -> new ArrayList<>()).add(tax);
-            } else if (isUsf(tax)) {
-                bills.get(tax.carrier() + '\u0000' + tax.account() + '\u0000' + tax.invoiceNumber()).usfLines.add(tax);
-            }
+        for (ChargeCategory category : List.of(ChargeCategory.TAX, ChargeCategory.SURCHARGE)) {
+            book.lines(LineQuery.ALL.withCategory(category), tax -> {
+                ServiceType type = tax.serviceType() != ServiceType.OTHER || tax.serviceId() == null ? tax.serviceType()
+                        : typeOf.getOrDefault(tax.carrier() + '\u0000' + tax.serviceId(), ServiceType.OTHER);
+                if (tax.serviceId() != null && exempt(tax.serviceId(), type)) {
+                    onExempt.computeIfAbsent(tax.carrier() + '\u0000' + tax.serviceId(), k -> new ArrayList<>()).add(tax);
+                } else if (isUsf(tax)) {
+                    bills.get(invoiceKey(tax)).usfLines.add(tax);
+                }
+            });
         }
         List<Finding> findings = new ArrayList<>();
         for (Bill bill : bills.values()) {
@@ -170,6 +170,10 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
             findings.add(taxOnExempt(lines, typeOf));
         }
         return findings;
+    }
+
+    private static String invoiceKey(ChargeLine line) {
+        return line.carrier() + '\u0000' + line.account() + '\u0000' + line.invoiceNumber();
     }
 
     private boolean exempt(String serviceId, ServiceType type) {
