@@ -51,9 +51,10 @@ final class Aggregates {
         List<ServiceMonth> months = new ArrayList<>();
         try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
+                // by position: the driver looks a name up with a scan, and there is a row per service and month
                 months.add(new ServiceMonth(row.getString(1), row.getString(2), row.getString(3),
-                        YearMonth.of(row.getInt("y"), row.getInt("m")), ChargeCategory.valueOf(row.getString("category")),
-                        new Money(Rows.decimal(row, "total"), Currency.getInstance(row.getString("currency"))), row.getLong("line_count")));
+                        YearMonth.of(row.getInt(4), row.getInt(5)), ChargeCategory.valueOf(row.getString(6)),
+                        new Money(Rows.decimal(row.getBigDecimal(8)), Currency.getInstance(row.getString(7))), row.getLong(9)));
             }
         }
         return months;

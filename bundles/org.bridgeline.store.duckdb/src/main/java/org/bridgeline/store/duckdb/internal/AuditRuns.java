@@ -172,7 +172,7 @@ final class AuditRuns {
                 + " FROM bl_finding_line l JOIN bl_finding f ON l.tenant = f.tenant AND l.finding_id = f.finding_id WHERE "
                 + condition + " ORDER BY l.finding_id, l.line_no", parameters); ResultSet row = query.executeQuery()) {
             while (row.next()) {
-                evidence.get(row.getLong(1)).add(Rows.line(row));
+                evidence.get(row.getLong(1)).add(Rows.line(row, 1));
             }
         }
         List<StoredFinding> findings = new ArrayList<>();

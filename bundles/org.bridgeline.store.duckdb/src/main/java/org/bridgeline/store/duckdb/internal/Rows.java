@@ -44,31 +44,55 @@ final class Rows {
                 row.getInt("revision"), row.getLong("supersedes"));
     }
 
+    /** A line from a row whose first columns are {@link #LINE_COLUMNS}. */
     static ChargeLine line(ResultSet row) throws SQLException {
-        Currency currency = Currency.getInstance(row.getString("currency"));
-        BigDecimal unitPrice = decimal(row, "unit_price");
-        return ChargeLine.builder()
-                .carrier(row.getString("carrier")).account(row.getString("account"))
-                .subAccount(row.getString("sub_account")).invoiceNumber(row.getString("invoice_number"))
-                .invoiceDate(date(row, "invoice_date")).billingPeriod(period(row, "period_start", "period_end"))
-                .serviceId(row.getString("service_id")).site(row.getString("site"))
-                .serviceType(ServiceType.valueOf(row.getString("service_type")))
-                .category(ChargeCategory.valueOf(row.getString("category")))
-                .chargeCode(row.getString("charge_code")).description(row.getString("description"))
-                .quantity(decimal(row, "quantity")).unit(row.getString("unit"))
-                .unitPrice(unitPrice == null ? null : new Money(unitPrice, currency))
-                .amount(new Money(decimal(row, "amount"), currency))
-                .chargePeriod(period(row, "charge_start", "charge_end"))
-                .bandwidthMbps(decimal(row, "bandwidth_mbps"))
-                .usage(decimal(row, "usage_quantity"), row.getString("usage_unit"))
-                .tax(row.getString("tax_type"), row.getString("tax_jurisdiction"))
-                .source(SourcePosition.of(row.getString("source_file"), row.getLong("source_record"), row.getLong("source_line")))
-                .build();
+        return line(row, 0);
+    }
+
+    /**
+     * A line from a row with {@link #LINE_COLUMNS} after {@code before} other columns. Read by
+     * position: the driver finds a column by name with a scan, and lines are read by the million.
+     */
+    static ChargeLine line(ResultSet row, int before) throws SQLException {
+        int c = before;
+        String carrier = row.getString(++c);
+        String account = row.getString(++c);
+        String subAccount = row.getString(++c);
+        String invoiceNumber = row.getString(++c);
+        LocalDate invoiceDate = date(row.getDate(++c));
+        Period billingPeriod = period(row.getDate(++c), row.getDate(++c));
+        String serviceId = row.getString(++c);
+        String site = row.getString(++c);
+        ServiceType serviceType = ServiceType.valueOf(row.getString(++c));
+        ChargeCategory category = ChargeCategory.valueOf(row.getString(++c));
+        String chargeCode = row.getString(++c);
+        String description = row.getString(++c);
+        BigDecimal quantity = decimal(row.getBigDecimal(++c));
+        String unit = row.getString(++c);
+        BigDecimal unitPrice = decimal(row.getBigDecimal(++c));
+        BigDecimal amount = decimal(row.getBigDecimal(++c));
+        Currency currency = Currency.getInstance(row.getString(++c));
+        Period chargePeriod = period(row.getDate(++c), row.getDate(++c));
+        BigDecimal bandwidth = decimal(row.getBigDecimal(++c));
+        BigDecimal usageQuantity = decimal(row.getBigDecimal(++c));
+        String usageUnit = row.getString(++c);
+        String taxType = row.getString(++c);
+        String taxJurisdiction = row.getString(++c);
+        SourcePosition source = SourcePosition.of(row.getString(++c), row.getLong(++c), row.getLong(++c));
+        return ChargeLine.builder().carrier(carrier).account(account).subAccount(subAccount).invoiceNumber(invoiceNumber)
+                .invoiceDate(invoiceDate).billingPeriod(billingPeriod).serviceId(serviceId).site(site).serviceType(serviceType)
+                .category(category).chargeCode(chargeCode).description(description).quantity(quantity).unit(unit)
+                .unitPrice(unitPrice == null ? null : new Money(unitPrice, currency)).amount(new Money(amount, currency))
+                .chargePeriod(chargePeriod).bandwidthMbps(bandwidth).usage(usageQuantity, usageUnit).tax(taxType, taxJurisdiction)
+                .source(source).build();
     }
 
     /** A stored decimal without the storage scale's trailing zeros: 12.500000 reads back as 12.5. */
     static BigDecimal decimal(ResultSet row, String column) throws SQLException {
-        BigDecimal value = row.getBigDecimal(column);
+        return decimal(row.getBigDecimal(column));
+    }
+
+    static BigDecimal decimal(BigDecimal value) {
         if (value == null) {
             return null;
         }
@@ -77,13 +101,18 @@ final class Rows {
     }
 
     static LocalDate date(ResultSet row, String column) throws SQLException {
-        Date date = row.getDate(column);
+        return date(row.getDate(column));
+    }
+
+    private static LocalDate date(Date date) {
         return date == null ? null : date.toLocalDate();
     }
 
     private static Period period(ResultSet row, String start, String end) throws SQLException {
-        LocalDate from = date(row, start);
-        LocalDate to = date(row, end);
-        return from == null || to == null ? null : Period.of(from, to);
+        return period(row.getDate(start), row.getDate(end));
+    }
+
+    private static Period period(Date start, Date end) {
+        return start == null || end == null ? null : Period.of(start.toLocalDate(), end.toLocalDate());
     }
 }
