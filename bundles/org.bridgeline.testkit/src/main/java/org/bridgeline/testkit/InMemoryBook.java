@@ -1,6 +1,5 @@
 package org.bridgeline.testkit;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,12 +47,6 @@ public final class InMemoryBook implements BookOfBusiness {
                 && (query.period() == null || line.billingPeriod() == null || query.period().overlaps(line.billingPeriod()));
     }
 
-    /** The day a line's charge is placed at: charge period start, billing period start, or invoice date. */
-    public static LocalDate chargedOn(ChargeLine line) {
-        return line.chargePeriod() != null ? line.chargePeriod().start()
-                : line.billingPeriod() != null ? line.billingPeriod().start() : line.invoiceDate();
-    }
-
     @Override
     public List<String> carriers() {
         return lines.stream().map(ChargeLine::carrier).distinct().sorted().toList();
@@ -76,7 +69,7 @@ public final class InMemoryBook implements BookOfBusiness {
             if (!matches(query, line) || line.serviceId() == null) {
                 continue;
             }
-            YearMonth month = YearMonth.from(chargedOn(line));
+            YearMonth month = YearMonth.from(line.chargedOn());
             String key = line.carrier() + '\u0000' + line.account() + '\u0000' + line.serviceId() + month + line.category();
             ServiceMonth sum = months.get(key);
             months.put(key, new ServiceMonth(line.carrier(), line.account(), line.serviceId(), month, line.category(),

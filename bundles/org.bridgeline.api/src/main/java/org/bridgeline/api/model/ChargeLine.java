@@ -83,6 +83,14 @@ public record ChargeLine(
     }
 
     /** A builder pre-filled with this line's values. */
+    /**
+     * The day the charge is placed at: its charge period's start, else its billing period's start,
+     * else the invoice date. The store's monthly views place a line in a month by the same rule.
+     */
+    public LocalDate chargedOn() {
+        return chargePeriod != null ? chargePeriod.start() : billingPeriod != null ? billingPeriod.start() : invoiceDate;
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }

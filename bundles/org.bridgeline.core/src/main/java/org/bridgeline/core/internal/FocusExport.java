@@ -72,8 +72,7 @@ public final class FocusExport implements ExportService {
     }
 
     static Object[] row(ChargeLine line) {
-        LocalDate periodStart = line.chargePeriod() != null ? line.chargePeriod().start()
-                : line.billingPeriod() != null ? line.billingPeriod().start() : line.invoiceDate();
+        LocalDate periodStart = line.chargedOn();
         LocalDate periodEnd = line.chargePeriod() != null ? line.chargePeriod().end()
                 : line.billingPeriod() != null ? line.billingPeriod().end() : line.invoiceDate();
         return new Object[] {

@@ -3,6 +3,7 @@ package org.bridgeline.detect.billing.internal;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,8 +107,7 @@ public final class CostVarianceDetector implements AnomalyDetector {
             List<org.bridgeline.api.model.ChargeLine> evidence = new ArrayList<>();
             YearMonth month = latest.getKey();
             book.lines(new LineQuery(who.carrier(), who.account(), who.serviceId(), null), line -> {
-                java.time.LocalDate charged = line.chargePeriod() != null ? line.chargePeriod().start()
-                        : line.billingPeriod() != null ? line.billingPeriod().start() : line.invoiceDate();
+                LocalDate charged = line.chargedOn();
                 if (YearMonth.from(charged).equals(month)
                         && (line.category() == ChargeCategory.RECURRING || line.category() == ChargeCategory.USAGE)) {
                     evidence.add(line);

@@ -46,8 +46,7 @@ public final class OutOfTermPricingDetector implements AnomalyDetector {
             Map<String, ChargeLine> latestAfterTerm = new LinkedHashMap<>();
             Map<String, ContractRate> rateOf = new LinkedHashMap<>();
             book.lines(new LineQuery(contract.carrier(), null, null, null, ChargeCategory.RECURRING), line -> {
-                LocalDate charged = line.chargePeriod() != null ? line.chargePeriod().start()
-                        : line.billingPeriod() != null ? line.billingPeriod().start() : line.invoiceDate();
+                LocalDate charged = line.chargedOn();
                 if (!charged.isAfter(contract.term().end())) {
                     return;
                 }
@@ -56,7 +55,7 @@ public final class OutOfTermPricingDetector implements AnomalyDetector {
                     return;
                 }
                 String key = line.serviceId() + '\u0000' + line.chargeCode();
-                latestAfterTerm.merge(key, line, (a, b) -> charged(b).isAfter(charged(a)) ? b : a);
+                latestAfterTerm.merge(key, line, (a, b) -> b.chargedOn().isAfter(a.chargedOn()) ? b : a);
                 rateOf.put(key, rate);
             });
             for (Map.Entry<String, ChargeLine> entry : latestAfterTerm.entrySet()) {
@@ -78,10 +77,6 @@ public final class OutOfTermPricingDetector implements AnomalyDetector {
         return findings;
     }
 
-    private static LocalDate charged(ChargeLine line) {
-        return line.chargePeriod() != null ? line.chargePeriod().start()
-                : line.billingPeriod() != null ? line.billingPeriod().start() : line.invoiceDate();
-    }
 
     private static BigDecimal unitPrice(ChargeLine line) {
         if (line.unitPrice() != null) {

@@ -49,8 +49,7 @@ public final class RateAboveContractDetector implements AnomalyDetector {
             // per service and code: the lines billed above their rate
             Map<String, List<Object[]>> over = new LinkedHashMap<>();
             book.lines(new LineQuery(contract.carrier(), null, null, null, ChargeCategory.RECURRING), line -> {
-                LocalDate charged = line.chargePeriod() != null ? line.chargePeriod().start()
-                        : line.billingPeriod() != null ? line.billingPeriod().start() : line.invoiceDate();
+                LocalDate charged = line.chargedOn();
                 if (!contract.term().contains(charged)) {
                     return; // out of term is another detector's question
                 }

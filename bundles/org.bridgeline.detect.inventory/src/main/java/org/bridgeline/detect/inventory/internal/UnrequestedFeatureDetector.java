@@ -1,7 +1,6 @@
 package org.bridgeline.detect.inventory.internal;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,7 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
                 }
             });
             for (List<ChargeLine> lines : unrequested.values()) {
-                ChargeLine latest = lines.stream().max(java.util.Comparator.comparing(UnrequestedFeatureDetector::charged)).orElseThrow();
+                ChargeLine latest = lines.stream().max(java.util.Comparator.comparing(ChargeLine::chargedOn)).orElseThrow();
                 Money monthly = latest.amount();
                 if (monthly.amount().signum() <= 0) {
                     continue;
@@ -75,8 +74,4 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
         return findings;
     }
 
-    private static LocalDate charged(ChargeLine line) {
-        return line.chargePeriod() != null ? line.chargePeriod().start()
-                : line.billingPeriod() != null ? line.billingPeriod().start() : line.invoiceDate();
-    }
 }
