@@ -2,10 +2,16 @@ package org.bridgeline.core.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bridgeline.api.detect.AnomalyDetector;
@@ -51,27 +57,57 @@ public final class AuditServiceImpl implements AuditService {
                             + String.join(", ", registry.detectors().stream().map(AnomalyDetector::id).sorted().toList()));
         }
         BookOfBusinessView book = new BookOfBusinessView(store, tenant, carrier, registry.benchmarkProviders());
-        List<Finding> findings = new ArrayList<>();
-        List<DetectorFailure> failures = new ArrayList<>();
-        List<String> ran = new ArrayList<>();
-        int done = 0;
-        for (AnomalyDetector detector : detectors) {
-            long detectorStart = System.nanoTime();
-            String id = detector.id();
-            ran.add(id);
-            List<Finding> found;
-            try {
-                found = detector.detect(book);
-            } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.WARNING, "detector " + id + " failed", e);
-                failures.add(new DetectorFailure(id, e.getMessage() == null ? e.toString() : e.getMessage()));
-                found = List.of();
+        // detectors run side by side, one per core; their findings are kept in detector order so the
+        // same data gives the same run whatever finishes first
+        List<String> ran = detectors.stream().map(AnomalyDetector::id).toList();
+        List<List<Finding>> foundBy = new ArrayList<>(Collections.nCopies(detectors.size(), List.of()));
+        List<DetectorFailure> failedBy = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger done = new AtomicInteger();
+        int threads = Math.max(1, Math.min(detectors.size(), Runtime.getRuntime().availableProcessors()));
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "bl-audit-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < detectors.size(); i++) {
+                int index = i;
+                running.add(pool.submit(() -> {
+                    AnomalyDetector detector = detectors.get(index);
+                    long detectorStart = System.nanoTime();
+                    List<Finding> found;
+                    try {
+                        found = List.copyOf(detector.detect(book));
+                    } catch (RuntimeException | LinkageError e) {
+                        LOG.log(Level.WARNING, "detector " + detector.id() + " failed", e);
+                        failedBy.add(new DetectorFailure(detector.id(), e.getMessage() == null ? e.toString() : e.getMessage()));
+                        found = List.of();
+                    }
+                    foundBy.set(index, found);
+                    if (progress != null) {
+                        progress.detectorDone(detector.id(), done.incrementAndGet(), detectors.size(), found.size(),
+                                (System.nanoTime() - detectorStart) / 1_000_000);
+                    }
+                }));
             }
-            found.stream().filter(finding -> carrier == null || carrier.equals(finding.carrier())).forEach(findings::add);
-            if (progress != null) {
-                progress.detectorDone(id, ++done, detectors.size(), found.size(), (System.nanoTime() - detectorStart) / 1_000_000);
+            for (Future<?> detector : running) {
+                detector.get();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the audit was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the audit failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+        List<Finding> findings = new ArrayList<>();
+        foundBy.forEach(found -> found.stream().filter(finding -> carrier == null || carrier.equals(finding.carrier()))
+                .forEach(findings::add));
+        List<DetectorFailure> failures = new ArrayList<>(failedBy);
+        failures.sort(Comparator.comparing(DetectorFailure::detectorId));
         AuditRunRecord run;
         try {
             run = store.saveAuditRun(tenant, started, ran, findings);
