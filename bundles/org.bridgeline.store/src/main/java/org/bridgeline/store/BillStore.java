@@ -56,6 +56,9 @@ public interface BillStore {
     /** Per service, month and charge category: the totals of current lines. */
     List<ServiceMonth> serviceMonths(String tenant, LineQuery query) throws StoreException;
 
+    /** The same totals streamed, in carrier, account, service, month and category order. */
+    void serviceMonths(String tenant, LineQuery query, Consumer<ServiceMonth> consumer) throws StoreException;
+
     /** Recurring and one-time lines repeating the same carrier, service, charge code, period and amount. */
     List<DuplicateGroup> duplicateCandidates(String tenant, LineQuery query) throws StoreException;
 

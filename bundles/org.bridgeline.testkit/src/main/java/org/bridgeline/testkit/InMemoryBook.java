@@ -2,6 +2,7 @@ package org.bridgeline.testkit;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,16 @@ public final class InMemoryBook implements BookOfBusiness {
             months.put(key, new ServiceMonth(line.carrier(), line.account(), line.serviceId(), month, line.category(),
                     sum == null ? line.amount() : sum.total().plus(line.amount()), sum == null ? 1 : sum.lines() + 1));
         }
-        return new ArrayList<>(months.values());
+        List<ServiceMonth> sorted = new ArrayList<>(months.values());
+        // the store's order: carrier, account, service, month, category
+        sorted.sort(Comparator.comparing(ServiceMonth::carrier).thenComparing(ServiceMonth::account).thenComparing(ServiceMonth::serviceId)
+                .thenComparing(ServiceMonth::month).thenComparing(month -> month.category().name()));
+        return sorted;
+    }
+
+    @Override
+    public void serviceMonths(LineQuery query, Consumer<ServiceMonth> consumer) {
+        serviceMonths(query).forEach(consumer);
     }
 
     @Override

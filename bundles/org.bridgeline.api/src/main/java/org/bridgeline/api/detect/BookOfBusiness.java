@@ -32,6 +32,12 @@ public interface BookOfBusiness {
     /** What each service cost per month and charge category, computed in the store; by carrier, account, service, month, category. */
     List<ServiceMonth> serviceMonths(LineQuery query);
 
+    /**
+     * The same totals one at a time, in carrier, account, service, month and category order: a
+     * detector that judges a service from its own months holds one service, not the book.
+     */
+    void serviceMonths(LineQuery query, Consumer<ServiceMonth> consumer);
+
     /** Groups of recurring and one-time lines that repeat the same charge, computed in the store. */
     List<DuplicateGroup> duplicateCandidates(LineQuery query);
 

@@ -82,6 +82,15 @@ final class BookOfBusinessView implements BookOfBusiness {
     }
 
     @Override
+    public void serviceMonths(LineQuery query, Consumer<ServiceMonth> consumer) {
+        try {
+            store.serviceMonths(tenant, narrow(query), consumer);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<DuplicateGroup> duplicateCandidates(LineQuery query) {
         try {
             return store.duplicateCandidates(tenant, narrow(query));

@@ -73,6 +73,7 @@ class InvoiceSinkTest {
         @Override public List<InventoryItem> inventory(String tenant, LineQuery query) { return List.of(); }
         @Override public List<ImportRecord> imports(String tenant) { return List.of(); }
         @Override public List<org.bridgeline.api.detect.ServiceMonth> serviceMonths(String tenant, LineQuery query) { return List.of(); }
+        @Override public void serviceMonths(String tenant, LineQuery query, java.util.function.Consumer<org.bridgeline.api.detect.ServiceMonth> consumer) { }
         @Override public List<org.bridgeline.api.detect.DuplicateGroup> duplicateCandidates(String tenant, LineQuery query) { return List.of(); }
         @Override public org.bridgeline.store.AuditRunRecord saveAuditRun(String tenant, java.time.Instant started, List<String> detectors,
                 List<org.bridgeline.api.model.Finding> findings) { return null; }

@@ -3,11 +3,10 @@ package org.bridgeline.detect.billing.internal;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +15,7 @@ import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.detect.ServiceMonth;
 import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.RecommendedAction;
@@ -67,30 +67,55 @@ public final class CostVarianceDetector implements AnomalyDetector {
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        // per service: month → recurring + usage
-        Map<String, TreeMap<YearMonth, Money>> services = new LinkedHashMap<>();
-        Map<String, ServiceMonth> identity = new LinkedHashMap<>();
+        // the months arrive service by service: judge each service when its rows end and keep only
+        // the candidates, so the book is never held; a candidate whose latest month is not its
+        // carrier's latest is dropped at the end (the service ended, it did not move)
         Map<String, YearMonth> latestOfCarrier = new HashMap<>();
-        for (ServiceMonth month : book.serviceMonths(LineQuery.ALL)) {
+        List<Candidate> candidates = new ArrayList<>();
+        Map<Currency, TreeMap<YearMonth, Money>> history = new HashMap<>();
+        ServiceMonth[] current = {null};
+        book.serviceMonths(LineQuery.ALL, month -> {
             if (month.category() != ChargeCategory.RECURRING && month.category() != ChargeCategory.USAGE) {
-                continue;
+                return;
             }
             latestOfCarrier.merge(month.carrier(), month.month(), (a, b) -> a.isAfter(b) ? a : b);
-            String key = month.carrier() + '\u0000' + month.account() + '\u0000' + month.serviceId() + '\u0000'
-                    + month.total().currency().getCurrencyCode();
-            identity.putIfAbsent(key, month);
-            services.computeIfAbsent(key, k -> new TreeMap<>()).merge(month.month(), month.total(), Money::plus);
+            if (current[0] != null && !sameService(current[0], month)) {
+                judge(current[0], history, candidates);
+                history.clear();
+            }
+            if (current[0] == null || !sameService(current[0], month)) {
+                current[0] = month;
+            }
+            history.computeIfAbsent(month.total().currency(), c -> new TreeMap<>()).merge(month.month(), month.total(), Money::plus);
+        });
+        if (current[0] != null) {
+            judge(current[0], history, candidates);
         }
         List<Finding> findings = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<YearMonth, Money>> service : services.entrySet()) {
-            TreeMap<YearMonth, Money> history = service.getValue();
+        for (Candidate candidate : candidates) {
+            if (candidate.month().isBefore(latestOfCarrier.get(candidate.who().carrier()))) {
+                continue;
+            }
+            findings.add(finding(book, candidate));
+        }
+        return findings;
+    }
+
+    /** A service whose latest month moved: what a finding needs. */
+    private record Candidate(ServiceMonth who, YearMonth month, Money latest, BigDecimal median, int monthsBefore, Money change,
+            BigDecimal percent) {
+    }
+
+    private static boolean sameService(ServiceMonth a, ServiceMonth b) {
+        return a.carrier().equals(b.carrier()) && a.account().equals(b.account()) && a.serviceId().equals(b.serviceId());
+    }
+
+    private void judge(ServiceMonth who, Map<Currency, TreeMap<YearMonth, Money>> histories, List<Candidate> candidates) {
+        for (TreeMap<YearMonth, Money> history : histories.values()) {
             if (history.size() < config.minimumHistoryMonths() + 1) {
                 continue;
             }
             Map.Entry<YearMonth, Money> latest = history.lastEntry();
-            if (latest.getKey().isBefore(latestOfCarrier.get(identity.get(service.getKey()).carrier()))) {
-                continue; // no longer billed: the service ended (a disconnect), it did not move
-            }
             List<BigDecimal> before = history.headMap(latest.getKey()).values().stream().map(Money::amount).sorted().toList();
             BigDecimal median = median(before);
             Money change = latest.getValue().minus(new Money(median, latest.getValue().currency()));
@@ -101,28 +126,31 @@ public final class CostVarianceDetector implements AnomalyDetector {
             if (percent.abs().compareTo(BigDecimal.valueOf(config.thresholdPercent())) < 0) {
                 continue;
             }
-            ServiceMonth who = identity.get(service.getKey());
-            Money annual = Impacts.annual(change);
-            // the evidence: the service's recurring and usage lines of the month that moved
-            List<org.bridgeline.api.model.ChargeLine> evidence = new ArrayList<>();
-            YearMonth month = latest.getKey();
-            book.lines(new LineQuery(who.carrier(), who.account(), who.serviceId(), null), line -> {
-                LocalDate charged = line.chargedOn();
-                if (YearMonth.from(charged).equals(month)
-                        && (line.category() == ChargeCategory.RECURRING || line.category() == ChargeCategory.USAGE)) {
-                    evidence.add(line);
-                }
-            });
-            findings.add(new Finding(id(), "cost-variance", Impacts.severity(annual, config.mediumFrom(), config.highFrom(),
-                    config.criticalFrom()), who.carrier(), who.serviceId(), evidence, change, annual,
-                    who.serviceId() + " at " + who.carrier() + " cost " + latest.getValue().rounded() + " in " + latest.getKey()
-                            + " against a median of " + new Money(median, change.currency()).rounded() + " over the " + before.size()
-                            + " months before: " + (change.isNegative() ? "" : "+") + percent.setScale(1, RoundingMode.HALF_EVEN)
-                            + "%. " + (change.isNegative() ? "Check the service still works as ordered."
-                            : "Find what changed (rate, new features, usage) before paying it."),
-                    change.isNegative() ? RecommendedAction.REVIEW : RecommendedAction.RENEGOTIATE));
+            candidates.add(new Candidate(who, latest.getKey(), latest.getValue(), median, before.size(), change, percent));
         }
-        return findings;
+    }
+
+    private Finding finding(BookOfBusiness book, Candidate candidate) {
+        ServiceMonth who = candidate.who();
+        Money change = candidate.change();
+        Money annual = Impacts.annual(change);
+        // the evidence: the service's recurring and usage lines of the month that moved
+        List<ChargeLine> evidence = new ArrayList<>();
+        book.lines(new LineQuery(who.carrier(), who.account(), who.serviceId(), null), line -> {
+            if (YearMonth.from(line.chargedOn()).equals(candidate.month())
+                    && (line.category() == ChargeCategory.RECURRING || line.category() == ChargeCategory.USAGE)) {
+                evidence.add(line);
+            }
+        });
+        return new Finding(id(), "cost-variance", Impacts.severity(annual, config.mediumFrom(), config.highFrom(), config.criticalFrom()),
+                who.carrier(), who.serviceId(), evidence, change, annual,
+                who.serviceId() + " at " + who.carrier() + " cost " + candidate.latest().rounded() + " in " + candidate.month()
+                        + " against a median of " + new Money(candidate.median(), change.currency()).rounded() + " over the "
+                        + candidate.monthsBefore() + " months before: " + (change.isNegative() ? "" : "+")
+                        + candidate.percent().setScale(1, RoundingMode.HALF_EVEN) + "%. "
+                        + (change.isNegative() ? "Check the service still works as ordered."
+                        : "Find what changed (rate, new features, usage) before paying it."),
+                change.isNegative() ? RecommendedAction.REVIEW : RecommendedAction.RENEGOTIATE);
     }
 
     static BigDecimal median(List<BigDecimal> sorted) {

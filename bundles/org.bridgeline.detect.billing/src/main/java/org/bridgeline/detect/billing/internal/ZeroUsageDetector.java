@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +61,29 @@ public final class ZeroUsageDetector implements AnomalyDetector {
         return "services with recurring charges and no usage for " + months + " months";
     }
 
+    /** A service paid for with no usage from {@code from} to {@code to}, its own latest month. */
+    private record Idle(ServiceMonth who, YearMonth from, YearMonth to, Money monthly) {
+    }
+
+    private static boolean sameService(ServiceMonth a, ServiceMonth b) {
+        return a.carrier().equals(b.carrier()) && a.account().equals(b.account()) && a.serviceId().equals(b.serviceId());
+    }
+
+    private void judge(ServiceMonth who, TreeMap<YearMonth, Money> recurring, Set<YearMonth> used, Set<String> usageKinds,
+            List<Idle> idle) {
+        if (recurring.isEmpty() || !usageKinds.contains(who.carrier() + '\u0000' + who.serviceId())) {
+            return;
+        }
+        YearMonth latest = recurring.lastKey();
+        YearMonth from = latest.minusMonths(months - 1L);
+        for (YearMonth month = from; !month.isAfter(latest); month = month.plusMonths(1)) {
+            if (!recurring.containsKey(month) || used.contains(month)) {
+                return;
+            }
+        }
+        idle.add(new Idle(who, from, latest, recurring.get(latest)));
+    }
+
     @Override
     public List<Finding> detect(BookOfBusiness book) {
         // which services are of a usage kind: from their lines' service type
@@ -70,45 +93,49 @@ public final class ZeroUsageDetector implements AnomalyDetector {
                 usageKinds.add(line.carrier() + '\u0000' + line.serviceId());
             }
         });
-        Map<String, YearMonth> latestOfCarrier = new TreeMap<>();
-        Map<String, TreeMap<YearMonth, Money>> recurring = new LinkedHashMap<>();
-        Map<String, Set<YearMonth>> used = new LinkedHashMap<>();
-        Map<String, ServiceMonth> who = new LinkedHashMap<>();
-        for (ServiceMonth month : book.serviceMonths(LineQuery.ALL)) {
+        // the months arrive service by service: judge each when its rows end, against its own latest
+        // month; at the end keep the services whose latest month is their carrier's latest
+        Map<String, YearMonth> latestOfCarrier = new HashMap<>();
+        List<Idle> idle = new ArrayList<>();
+        TreeMap<YearMonth, Money> recurring = new TreeMap<>();
+        Set<YearMonth> used = new HashSet<>();
+        ServiceMonth[] current = {null};
+        book.serviceMonths(LineQuery.ALL, month -> {
             latestOfCarrier.merge(month.carrier(), month.month(), (a, b) -> a.isAfter(b) ? a : b);
-            String key = month.carrier() + '\u0000' + month.serviceId();
-            if (month.category() == ChargeCategory.RECURRING) {
-                recurring.computeIfAbsent(key, k -> new TreeMap<>()).merge(month.month(), month.total(), Money::plus);
-                who.putIfAbsent(key, month);
-            } else if (month.category() == ChargeCategory.USAGE && month.lines() > 0) {
-                used.computeIfAbsent(key, k -> new HashSet<>()).add(month.month());
+            if (current[0] != null && !sameService(current[0], month)) {
+                judge(current[0], recurring, used, usageKinds, idle);
+                recurring.clear();
+                used.clear();
             }
+            if (current[0] == null || !sameService(current[0], month)) {
+                current[0] = month;
+            }
+            if (month.category() == ChargeCategory.RECURRING) {
+                recurring.merge(month.month(), month.total(), Money::plus);
+            } else if (month.category() == ChargeCategory.USAGE && month.lines() > 0) {
+                used.add(month.month());
+            }
+        });
+        if (current[0] != null) {
+            judge(current[0], recurring, used, usageKinds, idle);
         }
         List<Finding> findings = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<YearMonth, Money>> service : recurring.entrySet()) {
-            if (!usageKinds.contains(service.getKey())) {
+        for (Idle service : idle) {
+            ServiceMonth identity = service.who();
+            YearMonth latest = service.to();
+            if (!latest.equals(latestOfCarrier.get(identity.carrier()))) {
                 continue;
             }
-            ServiceMonth identity = who.get(service.getKey());
-            YearMonth latest = latestOfCarrier.get(identity.carrier());
-            List<YearMonth> window = new ArrayList<>();
-            for (int i = months - 1; i >= 0; i--) {
-                window.add(latest.minusMonths(i));
-            }
-            boolean billedThroughout = window.stream().allMatch(service.getValue()::containsKey);
-            boolean usedAtAll = window.stream().anyMatch(used.getOrDefault(service.getKey(), Set.of())::contains);
-            if (!billedThroughout || usedAtAll) {
-                continue;
-            }
-            Money monthly = service.getValue().get(latest);
             // the evidence: the recurring charges paid in the idle window
             List<ChargeLine> evidence = new ArrayList<>();
-            Period idle = Period.of(window.get(0).atDay(1), latest.atEndOfMonth());
-            book.lines(new LineQuery(identity.carrier(), null, identity.serviceId(), idle, ChargeCategory.RECURRING), evidence::add);
-            findings.add(new Finding(id(), "zero-usage", Severity.MEDIUM, identity.carrier(), identity.serviceId(),
-                    evidence, monthly, Impacts.annual(monthly),
-                    identity.serviceId() + " at " + identity.carrier() + " was billed " + monthly.rounded() + " a month and showed no usage in "
-                            + window.get(0) + " to " + latest + ". If nobody uses it, disconnect it.",
+            Period window = Period.of(service.from().atDay(1), latest.atEndOfMonth());
+            book.lines(new LineQuery(identity.carrier(), identity.account(), identity.serviceId(), window, ChargeCategory.RECURRING),
+                    evidence::add);
+            Money monthly = service.monthly();
+            findings.add(new Finding(id(), "zero-usage", Severity.MEDIUM, identity.carrier(), identity.serviceId(), evidence, monthly,
+                    Impacts.annual(monthly), identity.serviceId() + " at " + identity.carrier() + " was billed " + monthly.rounded()
+                            + " a month and showed no usage in " + service.from() + " to " + latest
+                            + ". If nobody uses it, disconnect it.",
                     RecommendedAction.DISCONNECT));
         }
         return findings;

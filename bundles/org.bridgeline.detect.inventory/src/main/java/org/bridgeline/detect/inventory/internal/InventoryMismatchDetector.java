@@ -3,6 +3,7 @@ package org.bridgeline.detect.inventory.internal;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +47,28 @@ public final class InventoryMismatchDetector implements AnomalyDetector {
         if (expected.isEmpty()) {
             return List.of();
         }
-        // per carrier: its latest month, and the recurring cost of each service in it
+        // per carrier: its latest month, and the recurring cost of each service in it; the months
+        // stream in, and a carrier's later month replaces what was kept for an earlier one
         Map<String, YearMonth> latest = new TreeMap<>();
-        List<ServiceMonth> recurring = book.serviceMonths(LineQuery.ALL.withCategory(ChargeCategory.RECURRING));
-        recurring.forEach(month -> latest.merge(month.carrier(), month.month(), (a, b) -> a.isAfter(b) ? a : b));
-        Map<String, ServiceMonth> billedNow = new LinkedHashMap<>();
-        for (ServiceMonth month : recurring) {
-            if (month.month().equals(latest.get(month.carrier()))) {
-                billedNow.merge(month.carrier() + '\u0000' + month.serviceId(), month, (a, b) -> new ServiceMonth(a.carrier(), a.account(),
-                        a.serviceId(), a.month(), a.category(), a.total().plus(b.total()), a.lines() + b.lines()));
+        Map<String, Map<String, ServiceMonth>> billedNowByCarrier = new LinkedHashMap<>();
+        Currency[] currency = {null};
+        book.serviceMonths(LineQuery.ALL.withCategory(ChargeCategory.RECURRING), month -> {
+            currency[0] = currency[0] == null ? month.total().currency() : currency[0];
+            YearMonth known = latest.get(month.carrier());
+            if (known != null && month.month().isBefore(known)) {
+                return;
             }
-        }
+            Map<String, ServiceMonth> services = billedNowByCarrier.computeIfAbsent(month.carrier(), k -> new LinkedHashMap<>());
+            if (known == null || month.month().isAfter(known)) {
+                latest.put(month.carrier(), month.month());
+                services.clear();
+            }
+            services.merge(month.serviceId(), month, (a, b) -> new ServiceMonth(a.carrier(), a.account(), a.serviceId(), a.month(),
+                    a.category(), a.total().plus(b.total()), a.lines() + b.lines()));
+        });
+        Map<String, ServiceMonth> billedNow = new LinkedHashMap<>();
+        billedNowByCarrier.forEach((carrier, services) -> services.forEach((service, month) ->
+                billedNow.put(carrier + '\u0000' + service, month)));
         Set<String> known = expected.stream().map(service -> service.carrier() + '\u0000' + service.serviceId()).collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>();
         for (ServiceMonth billed : billedNow.values()) {
@@ -77,7 +89,7 @@ public final class InventoryMismatchDetector implements AnomalyDetector {
             if (!"ACTIVE".equals(service.status()) || !billedCarriers.contains(service.carrier()) || billedNow.containsKey(key)) {
                 continue;
             }
-            Money none = Money.zero(recurring.get(0).total().currency());
+            Money none = Money.zero(currency[0]);
             findings.add(new Finding(id(), "expected-not-billed", Severity.INFO, service.carrier(), service.serviceId(), List.of(), none,
                     none, service.serviceId() + " (" + service.serviceType() + (service.site() == null ? "" : " at " + service.site())
                             + ") is active in the expected inventory, but " + service.carrier() + " did not bill it in "

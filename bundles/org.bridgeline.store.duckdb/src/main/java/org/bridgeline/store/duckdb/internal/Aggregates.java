@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.function.Consumer;
 import org.bridgeline.api.detect.DuplicateGroup;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.detect.ServiceMonth;
@@ -40,7 +41,7 @@ final class Aggregates {
         return sql.toString();
     }
 
-    static List<ServiceMonth> serviceMonths(Connection connection, String tenant, LineQuery query) throws SQLException {
+    static void serviceMonths(Connection connection, String tenant, LineQuery query, Consumer<ServiceMonth> consumer) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
         String month = "COALESCE(c.charge_start, c.period_start, c.invoice_date)";
@@ -48,16 +49,14 @@ final class Aggregates {
                 + ") AS m, c.category, c.currency, SUM(c.amount) AS total, COUNT(*) AS line_count FROM (" + current + ") c "
                 + "WHERE c.service_id IS NOT NULL GROUP BY c.carrier, c.account, c.service_id, y, m, c.category, c.currency "
                 + "ORDER BY c.carrier, c.account, c.service_id, y, m, c.category";
-        List<ServiceMonth> months = new ArrayList<>();
         try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 // by position: the driver looks a name up with a scan, and there is a row per service and month
-                months.add(new ServiceMonth(row.getString(1), row.getString(2), row.getString(3),
+                consumer.accept(new ServiceMonth(row.getString(1), row.getString(2), row.getString(3),
                         YearMonth.of(row.getInt(4), row.getInt(5)), ChargeCategory.valueOf(row.getString(6)),
                         new Money(Rows.decimal(row.getBigDecimal(8)), Currency.getInstance(row.getString(7))), row.getLong(9)));
             }
         }
-        return months;
     }
 
     static List<DuplicateGroup> duplicateCandidates(Connection connection, String tenant, LineQuery query) throws SQLException {

@@ -392,8 +392,16 @@ public final class DuckDbStore implements BillStore {
 
     @Override
     public List<org.bridgeline.api.detect.ServiceMonth> serviceMonths(String tenant, LineQuery query) throws StoreException {
+        List<org.bridgeline.api.detect.ServiceMonth> months = new ArrayList<>();
+        serviceMonths(tenant, query, months::add);
+        return months;
+    }
+
+    @Override
+    public void serviceMonths(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.ServiceMonth> consumer)
+            throws StoreException {
         try (Connection connection = connection()) {
-            return Aggregates.serviceMonths(connection, tenant, query);
+            Aggregates.serviceMonths(connection, tenant, query, consumer);
         } catch (SQLException e) {
             throw failure("cannot total services by month", e);
         }
