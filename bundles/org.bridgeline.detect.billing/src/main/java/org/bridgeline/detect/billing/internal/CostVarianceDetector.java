@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,25 +73,14 @@ public final class CostVarianceDetector implements AnomalyDetector {
         // carrier's latest is dropped at the end (the service ended, it did not move)
         Map<String, YearMonth> latestOfCarrier = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
-        Map<Currency, TreeMap<YearMonth, Money>> history = new HashMap<>();
-        ServiceMonth[] current = {null};
+        ByService byService = new ByService(months -> judge(months, candidates));
         book.serviceMonths(LineQuery.ALL, month -> {
-            if (month.category() != ChargeCategory.RECURRING && month.category() != ChargeCategory.USAGE) {
-                return;
+            if (month.category() == ChargeCategory.RECURRING || month.category() == ChargeCategory.USAGE) {
+                latestOfCarrier.merge(month.carrier(), month.month(), (a, b) -> a.isAfter(b) ? a : b);
+                byService.accept(month);
             }
-            latestOfCarrier.merge(month.carrier(), month.month(), (a, b) -> a.isAfter(b) ? a : b);
-            if (current[0] != null && !sameService(current[0], month)) {
-                judge(current[0], history, candidates);
-                history.clear();
-            }
-            if (current[0] == null || !sameService(current[0], month)) {
-                current[0] = month;
-            }
-            history.computeIfAbsent(month.total().currency(), c -> new TreeMap<>()).merge(month.month(), month.total(), Money::plus);
         });
-        if (current[0] != null) {
-            judge(current[0], history, candidates);
-        }
+        byService.finish();
         List<Finding> findings = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (candidate.month().isBefore(latestOfCarrier.get(candidate.who().carrier()))) {
@@ -106,11 +96,12 @@ public final class CostVarianceDetector implements AnomalyDetector {
             BigDecimal percent) {
     }
 
-    private static boolean sameService(ServiceMonth a, ServiceMonth b) {
-        return a.carrier().equals(b.carrier()) && a.account().equals(b.account()) && a.serviceId().equals(b.serviceId());
-    }
-
-    private void judge(ServiceMonth who, Map<Currency, TreeMap<YearMonth, Money>> histories, List<Candidate> candidates) {
+    private void judge(List<ServiceMonth> months, List<Candidate> candidates) {
+        ServiceMonth who = months.get(0);
+        // recurring and usage together, per currency
+        Map<Currency, TreeMap<YearMonth, Money>> histories = new LinkedHashMap<>();
+        months.forEach(month -> histories.computeIfAbsent(month.total().currency(), c -> new TreeMap<>())
+                .merge(month.month(), month.total(), Money::plus));
         for (TreeMap<YearMonth, Money> history : histories.values()) {
             if (history.size() < config.minimumHistoryMonths() + 1) {
                 continue;

@@ -65,13 +65,21 @@ public final class ZeroUsageDetector implements AnomalyDetector {
     private record Idle(ServiceMonth who, YearMonth from, YearMonth to, Money monthly) {
     }
 
-    private static boolean sameService(ServiceMonth a, ServiceMonth b) {
-        return a.carrier().equals(b.carrier()) && a.account().equals(b.account()) && a.serviceId().equals(b.serviceId());
-    }
-
-    private void judge(ServiceMonth who, TreeMap<YearMonth, Money> recurring, Set<YearMonth> used, Set<String> usageKinds,
-            List<Idle> idle) {
-        if (recurring.isEmpty() || !usageKinds.contains(who.carrier() + '\u0000' + who.serviceId())) {
+    private void judge(List<ServiceMonth> rows, Set<String> usageKinds, List<Idle> idle) {
+        ServiceMonth who = rows.get(0);
+        if (!usageKinds.contains(who.carrier() + '\u0000' + who.serviceId())) {
+            return;
+        }
+        TreeMap<YearMonth, Money> recurring = new TreeMap<>();
+        Set<YearMonth> used = new HashSet<>();
+        for (ServiceMonth month : rows) {
+            if (month.category() == ChargeCategory.RECURRING) {
+                recurring.merge(month.month(), month.total(), Money::plus);
+            } else if (month.category() == ChargeCategory.USAGE && month.lines() > 0) {
+                used.add(month.month());
+            }
+        }
+        if (recurring.isEmpty()) {
             return;
         }
         YearMonth latest = recurring.lastKey();
@@ -97,28 +105,12 @@ public final class ZeroUsageDetector implements AnomalyDetector {
         // month; at the end keep the services whose latest month is their carrier's latest
         Map<String, YearMonth> latestOfCarrier = new HashMap<>();
         List<Idle> idle = new ArrayList<>();
-        TreeMap<YearMonth, Money> recurring = new TreeMap<>();
-        Set<YearMonth> used = new HashSet<>();
-        ServiceMonth[] current = {null};
+        ByService byService = new ByService(rows -> judge(rows, usageKinds, idle));
         book.serviceMonths(LineQuery.ALL, month -> {
             latestOfCarrier.merge(month.carrier(), month.month(), (a, b) -> a.isAfter(b) ? a : b);
-            if (current[0] != null && !sameService(current[0], month)) {
-                judge(current[0], recurring, used, usageKinds, idle);
-                recurring.clear();
-                used.clear();
-            }
-            if (current[0] == null || !sameService(current[0], month)) {
-                current[0] = month;
-            }
-            if (month.category() == ChargeCategory.RECURRING) {
-                recurring.merge(month.month(), month.total(), Money::plus);
-            } else if (month.category() == ChargeCategory.USAGE && month.lines() > 0) {
-                used.add(month.month());
-            }
+            byService.accept(month);
         });
-        if (current[0] != null) {
-            judge(current[0], recurring, used, usageKinds, idle);
-        }
+        byService.finish();
         List<Finding> findings = new ArrayList<>();
         for (Idle service : idle) {
             ServiceMonth identity = service.who();
