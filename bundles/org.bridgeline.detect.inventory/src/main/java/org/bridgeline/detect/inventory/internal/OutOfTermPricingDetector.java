@@ -1,7 +1,8 @@
 package org.bridgeline.detect.inventory.internal;
 
+import static org.bridgeline.detect.inventory.internal.RateAboveContractDetector.unitPrice;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,14 +76,5 @@ public final class OutOfTermPricingDetector implements AnomalyDetector {
             }
         }
         return findings;
-    }
-
-
-    private static BigDecimal unitPrice(ChargeLine line) {
-        if (line.unitPrice() != null) {
-            return line.unitPrice().amount();
-        }
-        BigDecimal quantity = line.quantity() == null || line.quantity().signum() == 0 ? BigDecimal.ONE : line.quantity();
-        return line.amount().amount().divide(quantity, 6, RoundingMode.HALF_EVEN);
     }
 }

@@ -58,8 +58,7 @@ public final class RateAboveContractDetector implements AnomalyDetector {
                     return;
                 }
                 BigDecimal quantity = line.quantity() == null || line.quantity().signum() == 0 ? BigDecimal.ONE : line.quantity();
-                BigDecimal unitPrice = line.unitPrice() != null ? line.unitPrice().amount()
-                        : line.amount().amount().divide(quantity, 6, RoundingMode.HALF_EVEN);
+                BigDecimal unitPrice = unitPrice(line);
                 if (unitPrice.compareTo(rate.rate().amount()) > 0) {
                     Money overbilled = new Money(unitPrice.subtract(rate.rate().amount()).multiply(quantity), line.amount().currency());
                     over.computeIfAbsent(line.serviceId() + '\u0000' + line.chargeCode(), k -> new ArrayList<>())
@@ -88,6 +87,15 @@ public final class RateAboveContractDetector implements AnomalyDetector {
     }
 
     /** Every selector the rate sets must equal the line's. */
+    /** The price of one unit as billed: the stated unit price, else the amount over the quantity. */
+    static BigDecimal unitPrice(ChargeLine line) {
+        if (line.unitPrice() != null) {
+            return line.unitPrice().amount();
+        }
+        BigDecimal quantity = line.quantity() == null || line.quantity().signum() == 0 ? BigDecimal.ONE : line.quantity();
+        return line.amount().amount().divide(quantity, 6, RoundingMode.HALF_EVEN);
+    }
+
     static boolean matches(ContractRate rate, ChargeLine line) {
         return (rate.serviceType() == null || rate.serviceType() == line.serviceType())
                 && (rate.chargeCode() == null || rate.chargeCode().equals(line.chargeCode()))
