@@ -409,103 +409,63 @@ public final class DuckDbStore implements BillStore {
 
     @Override
     public List<org.bridgeline.api.detect.DuplicateGroup> duplicateCandidates(String tenant, LineQuery query) throws StoreException {
-        try (Connection connection = connection()) {
-            return Aggregates.duplicateCandidates(connection, tenant, query);
-        } catch (SQLException e) {
-            throw failure("cannot look for repeated charges", e);
-        }
+        return withConnection("cannot look for repeated charges", connection -> Aggregates.duplicateCandidates(connection, tenant, query));
     }
 
     @Override
     public org.bridgeline.store.AuditRunRecord saveAuditRun(String tenant, Instant started, List<String> detectors,
             List<org.bridgeline.api.model.Finding> findings) throws StoreException {
-        try (Connection connection = connection()) {
-            return AuditRuns.save(connection, tenant, started, detectors, findings);
-        } catch (SQLException e) {
-            throw failure("cannot store the audit run", e);
-        }
+        return withConnection("cannot store the audit run", connection -> AuditRuns.save(connection, tenant, started, detectors, findings));
     }
 
     @Override
     public Optional<org.bridgeline.store.AuditRunRecord> latestAuditRun(String tenant) throws StoreException {
-        try (Connection connection = connection()) {
-            return AuditRuns.latest(connection, tenant);
-        } catch (SQLException e) {
-            throw failure("cannot read audit runs", e);
-        }
+        return withConnection("cannot read audit runs", connection -> AuditRuns.latest(connection, tenant));
     }
 
     @Override
     public List<org.bridgeline.store.StoredFinding> findings(String tenant, long runId) throws StoreException {
-        try (Connection connection = connection()) {
-            return AuditRuns.read(connection, "f.tenant = ? AND f.run_id = ?", List.of(tenant, runId));
-        } catch (SQLException e) {
-            throw failure("cannot read findings", e);
-        }
+        return withConnection("cannot read findings", connection ->
+                AuditRuns.read(connection, "f.tenant = ? AND f.run_id = ?", List.of(tenant, runId)));
     }
 
     @Override
     public Optional<org.bridgeline.store.StoredFinding> finding(String tenant, long findingId) throws StoreException {
-        try (Connection connection = connection()) {
-            return AuditRuns.read(connection, "f.tenant = ? AND f.finding_id = ?", List.of(tenant, findingId)).stream().findFirst();
-        } catch (SQLException e) {
-            throw failure("cannot read finding " + findingId, e);
-        }
+        return withConnection("cannot read finding " + findingId, connection ->
+                AuditRuns.read(connection, "f.tenant = ? AND f.finding_id = ?", List.of(tenant, findingId)).stream().findFirst());
     }
 
     @Override
     public int saveContracts(String tenant, String source, List<org.bridgeline.api.model.Contract> contracts) throws StoreException {
-        try (Connection connection = connection()) {
-            return Inputs.saveContracts(connection, tenant, source, contracts);
-        } catch (SQLException e) {
-            throw failure("cannot store the contracts of " + source, e);
-        }
+        return withConnection("cannot store the contracts of " + source, connection ->
+                Inputs.saveContracts(connection, tenant, source, contracts));
     }
 
     @Override
     public List<org.bridgeline.api.model.Contract> contracts(String tenant, String carrier) throws StoreException {
-        try (Connection connection = connection()) {
-            return Inputs.contracts(connection, tenant, carrier);
-        } catch (SQLException e) {
-            throw failure("cannot read contracts", e);
-        }
+        return withConnection("cannot read contracts", connection -> Inputs.contracts(connection, tenant, carrier));
     }
 
     @Override
     public int saveExpectedInventory(String tenant, String source, List<org.bridgeline.api.model.ExpectedService> services)
             throws StoreException {
-        try (Connection connection = connection()) {
-            return Inputs.saveExpectedInventory(connection, tenant, source, services);
-        } catch (SQLException e) {
-            throw failure("cannot store the inventory of " + source, e);
-        }
+        return withConnection("cannot store the inventory of " + source, connection ->
+                Inputs.saveExpectedInventory(connection, tenant, source, services));
     }
 
     @Override
     public List<org.bridgeline.api.model.ExpectedService> expectedInventory(String tenant) throws StoreException {
-        try (Connection connection = connection()) {
-            return Inputs.expectedInventory(connection, tenant);
-        } catch (SQLException e) {
-            throw failure("cannot read the expected inventory", e);
-        }
+        return withConnection("cannot read the expected inventory", connection -> Inputs.expectedInventory(connection, tenant));
     }
 
     @Override
     public int saveOrders(String tenant, String source, List<org.bridgeline.api.model.ServiceOrder> orders) throws StoreException {
-        try (Connection connection = connection()) {
-            return Inputs.saveOrders(connection, tenant, source, orders);
-        } catch (SQLException e) {
-            throw failure("cannot store the orders of " + source, e);
-        }
+        return withConnection("cannot store the orders of " + source, connection -> Inputs.saveOrders(connection, tenant, source, orders));
     }
 
     @Override
     public List<org.bridgeline.api.model.ServiceOrder> orders(String tenant, String carrier) throws StoreException {
-        try (Connection connection = connection()) {
-            return Inputs.orders(connection, tenant, carrier);
-        } catch (SQLException e) {
-            throw failure("cannot read orders", e);
-        }
+        return withConnection("cannot read orders", connection -> Inputs.orders(connection, tenant, carrier));
     }
 
     static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
@@ -521,6 +481,21 @@ public final class DuckDbStore implements BillStore {
             }
         }
         return statement;
+    }
+
+    /** A unit of work on its own connection. */
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException, StoreException;
+    }
+
+    /** Runs the work on a connection of its own; a database error names what failed. */
+    private <T> T withConnection(String failing, ConnectionWork<T> work) throws StoreException {
+        try (Connection connection = connection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(failing, e);
+        }
     }
 
     private StoreException failure(String what, SQLException e) {
