@@ -1,5 +1,6 @@
 package org.bridgeline.store.duckdb.internal;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -23,6 +25,8 @@ import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.api.model.SlaTerms;
 import org.bridgeline.store.StoreException;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Contracts, expected inventory and orders: each import a new version in one transaction; reads
@@ -110,11 +114,34 @@ final class Inputs {
             Timestamp now = Timestamp.from(Instant.now());
             update(connection, "INSERT INTO bl_expected_inventory (tenant, version, source, imported_at, service_count) VALUES (?, ?, ?, ?, ?)",
                     tenant, version, source, now, services.size());
-            for (ExpectedService service : services) {
-                update(connection, "INSERT INTO bl_expected_service (tenant, version, carrier, service_id, site, service_type, "
-                        + "bandwidth_mbps, status, source, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tenant, version,
-                        service.carrier(), service.serviceId(), service.site(), service.serviceType().name(),
-                        Decimals.exact(service.bandwidthMbps(), "bandwidth", source), service.status(), source, now);
+            // a hundred thousand services is an ordinary inventory: the appender, inside the transaction the insert above opened
+            try (DuckDBAppender appender = ((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
+                    "bl_expected_service")) {
+                LocalDateTime at = now.toLocalDateTime();
+                for (ExpectedService service : services) {
+                    BigDecimal bandwidth = Decimals.exact(service.bandwidthMbps(), "bandwidth", source);
+                    appender.beginRow();
+                    appender.append(tenant);
+                    appender.append(version);
+                    appender.append(service.carrier());
+                    appender.append(service.serviceId());
+                    if (service.site() == null) {
+                        appender.appendNull();
+                    } else {
+                        appender.append(service.site());
+                    }
+                    appender.append(service.serviceType().name());
+                    if (bandwidth == null) {
+                        appender.appendNull();
+                    } else {
+                        appender.appendDecimal(bandwidth.unscaledValue().longValueExact());
+                    }
+                    appender.append(service.status());
+                    appender.append(source);
+                    appender.append(at);
+                    appender.endRow();
+                }
+                appender.flush();
             }
             return version;
         });
