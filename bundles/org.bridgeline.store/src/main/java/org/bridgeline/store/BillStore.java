@@ -1,9 +1,12 @@
 package org.bridgeline.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bridgeline.api.detect.DuplicateGroup;
+import org.bridgeline.api.detect.BilledPrice;
+import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.detect.ServiceMonth;
 import org.bridgeline.api.model.Finding;
@@ -44,6 +47,9 @@ public interface BillStore {
     /** Streams the lines of current invoices matching the query, in invoice then source order. */
     void lines(String tenant, LineQuery query, Consumer<ChargeLine> consumer) throws StoreException;
 
+    /** Streams the lines of the named services matching the query, by carrier, service, invoice and source order. */
+    void lines(String tenant, LineQuery query, Collection<String> serviceIds, Consumer<ChargeLine> consumer) throws StoreException;
+
     /** Streams the lines of one stored invoice, in source order. */
     void linesOf(String tenant, long invoiceId, Consumer<ChargeLine> consumer) throws StoreException;
 
@@ -58,6 +64,16 @@ public interface BillStore {
 
     /** The same totals streamed, in carrier, account, service, month and category order. */
     void serviceMonths(String tenant, LineQuery query, Consumer<ServiceMonth> consumer) throws StoreException;
+
+    /** Per service: its monthly totals per charge category, by carrier, account, service. */
+    void serviceHistories(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.ServiceHistory> consumer)
+            throws StoreException;
+
+    /** Per service, charge code and price per unit: when it was billed at that price; by carrier, account, service, code, first day. */
+    void billedPrices(String tenant, LineQuery query, Consumer<BilledPrice> consumer) throws StoreException;
+
+    /** Per invoice, kind of service and charge category: the totals of current lines, by carrier, account, invoice. */
+    void invoiceTotals(String tenant, LineQuery query, Consumer<InvoiceTotal> consumer) throws StoreException;
 
     /** Recurring and one-time lines repeating the same carrier, service, charge code, period and amount. */
     List<DuplicateGroup> duplicateCandidates(String tenant, LineQuery query) throws StoreException;

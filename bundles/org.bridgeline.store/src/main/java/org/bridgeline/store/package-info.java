@@ -4,7 +4,7 @@
  * {@link org.bridgeline.api.detect.BookOfBusiness}). Every call names its tenant.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bridgeline.store;
 
 import org.osgi.annotation.bundle.Export;

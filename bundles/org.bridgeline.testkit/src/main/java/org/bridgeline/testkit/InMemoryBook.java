@@ -1,16 +1,27 @@
 package org.bridgeline.testkit;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.bridgeline.api.benchmark.BenchmarkQuery;
 import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.DuplicateGroup;
+import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.detect.ServiceHistory;
 import org.bridgeline.api.detect.ServiceMonth;
 import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.ChargeCategory;
@@ -18,9 +29,11 @@ import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceOrder;
+import org.bridgeline.api.model.ServiceType;
 
 /**
  * A book of business in memory, for testing detectors on hand-made cases. Its aggregated views
@@ -55,7 +68,15 @@ public final class InMemoryBook implements BookOfBusiness {
 
     @Override
     public List<InvoiceHeader> invoices(LineQuery query) {
-        return List.of();
+        Map<List<String>, InvoiceHeader> invoices = new LinkedHashMap<>();
+        for (ChargeLine line : lines) {
+            if (matches(query, line)) {
+                invoices.putIfAbsent(List.of(line.carrier(), line.account(), line.invoiceNumber()), new InvoiceHeader(line.carrier(),
+                        line.account(), line.subAccount(), line.invoiceNumber(), line.invoiceDate(), line.billingPeriod(),
+                        line.amount().currency(), line.source()));
+            }
+        }
+        return invoices.values().stream().sorted(Comparator.comparing(InvoiceHeader::date).thenComparing(InvoiceHeader::number)).toList();
     }
 
     @Override
@@ -71,21 +92,94 @@ public final class InMemoryBook implements BookOfBusiness {
                 continue;
             }
             YearMonth month = YearMonth.from(line.chargedOn());
-            String key = line.carrier() + '\u0000' + line.account() + '\u0000' + line.serviceId() + month + line.category();
+            String key = line.carrier() + '\u0000' + line.account() + '\u0000' + line.serviceId() + month + line.category()
+                    + line.serviceType();
             ServiceMonth sum = months.get(key);
-            months.put(key, new ServiceMonth(line.carrier(), line.account(), line.serviceId(), month, line.category(),
+            months.put(key, new ServiceMonth(line.carrier(), line.account(), line.serviceId(), line.serviceType(), month, line.category(),
                     sum == null ? line.amount() : sum.total().plus(line.amount()), sum == null ? 1 : sum.lines() + 1));
         }
         List<ServiceMonth> sorted = new ArrayList<>(months.values());
         // the store's order: carrier, account, service, month, category
         sorted.sort(Comparator.comparing(ServiceMonth::carrier).thenComparing(ServiceMonth::account).thenComparing(ServiceMonth::serviceId)
-                .thenComparing(ServiceMonth::month).thenComparing(month -> month.category().name()));
+                .thenComparing(ServiceMonth::month).thenComparing(month -> month.category().name())
+                .thenComparing(month -> month.serviceType().name()));
         return sorted;
     }
 
     @Override
     public void serviceMonths(LineQuery query, Consumer<ServiceMonth> consumer) {
         serviceMonths(query).forEach(consumer);
+    }
+
+    @Override
+    public void lines(LineQuery query, Collection<String> serviceIds, Consumer<ChargeLine> consumer) {
+        if (query.serviceId() != null) {
+            throw new IllegalArgumentException("a query for named services names no service of its own: " + query);
+        }
+        lines.stream().filter(line -> line.serviceId() != null && matches(query, line) && serviceIds.contains(line.serviceId()))
+                .sorted(Comparator.comparing(ChargeLine::carrier).thenComparing(ChargeLine::serviceId))
+                .forEach(consumer);
+    }
+
+    @Override
+    public void serviceHistories(LineQuery query, Consumer<ServiceHistory> consumer) {
+        Map<List<Object>, Map<ChargeCategory, SortedMap<YearMonth, Money>>> histories = new TreeMap<>(
+                Comparator.comparing((List<Object> key) -> (String) key.get(0)).thenComparing(key -> (String) key.get(1))
+                        .thenComparing(key -> (String) key.get(2)).thenComparing(key -> ((Currency) key.get(3)).getCurrencyCode()));
+        Map<List<Object>, ServiceType> types = new HashMap<>();
+        for (ChargeLine line : lines) {
+            if (!matches(query, line) || line.serviceId() == null) {
+                continue;
+            }
+            List<Object> key = List.of(line.carrier(), line.account(), line.serviceId(), line.amount().currency());
+            histories.computeIfAbsent(key, k -> new EnumMap<>(ChargeCategory.class)).computeIfAbsent(line.category(), k -> new TreeMap<>())
+                    .merge(YearMonth.from(line.chargedOn()), line.amount(), Money::plus);
+            if (line.serviceType() != ServiceType.OTHER) {
+                types.merge(key, line.serviceType(), (a, b) -> a.name().compareTo(b.name()) <= 0 ? a : b);
+            }
+        }
+        histories.forEach((key, months) -> consumer.accept(new ServiceHistory((String) key.get(0), (String) key.get(1),
+                (String) key.get(2), types.get(key), (Currency) key.get(3), months)));
+    }
+
+    @Override
+    public void billedPrices(LineQuery query, Consumer<BilledPrice> consumer) {
+        Map<List<Object>, BilledPrice> prices = new LinkedHashMap<>();
+        for (ChargeLine line : lines) {
+            if (!matches(query, line) || line.serviceId() == null) {
+                continue;
+            }
+            Money price = line.pricePerUnit();
+            List<Object> key = Arrays.asList(line.carrier(), line.account(), line.serviceId(), line.serviceType(),
+                    line.bandwidthMbps() == null ? null : line.bandwidthMbps().stripTrailingZeros(), line.chargeCode(), line.category(),
+                    price.currency(), price.amount().stripTrailingZeros());
+            LocalDate day = line.chargedOn();
+            prices.merge(key, new BilledPrice(line.carrier(), line.account(), line.serviceId(), line.serviceType(), line.bandwidthMbps(),
+                    line.chargeCode(), line.category(), price, day, day, 1), (a, b) -> new BilledPrice(a.carrier(), a.account(),
+                    a.serviceId(), a.serviceType(), a.bandwidthMbps(), a.chargeCode(), a.category(), a.pricePerUnit(),
+                    a.firstCharged().isBefore(b.firstCharged()) ? a.firstCharged() : b.firstCharged(),
+                    a.lastCharged().isAfter(b.lastCharged()) ? a.lastCharged() : b.lastCharged(), a.lines() + b.lines()));
+        }
+        prices.values().stream().sorted(Comparator.comparing(BilledPrice::carrier).thenComparing(BilledPrice::account)
+                .thenComparing(BilledPrice::serviceId).thenComparing(BilledPrice::chargeCode, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(BilledPrice::firstCharged)).forEach(consumer);
+    }
+
+    @Override
+    public void invoiceTotals(LineQuery query, Consumer<InvoiceTotal> consumer) {
+        Map<List<Object>, InvoiceTotal> totals = new LinkedHashMap<>();
+        for (ChargeLine line : lines) {
+            if (matches(query, line)) {
+                totals.merge(Arrays.asList(line.carrier(), line.account(), line.invoiceNumber(), line.serviceType(), line.category()),
+                        new InvoiceTotal(line.carrier(), line.account(), line.invoiceNumber(), line.invoiceDate(), line.billingPeriod(),
+                                line.serviceType(), line.category(), line.amount(), 1),
+                        (a, b) -> new InvoiceTotal(a.carrier(), a.account(), a.invoiceNumber(), a.invoiceDate(), a.billingPeriod(),
+                                a.serviceType(), a.category(), a.total().plus(b.total()), a.lines() + b.lines()));
+            }
+        }
+        totals.values().stream().sorted(Comparator.comparing(InvoiceTotal::carrier).thenComparing(InvoiceTotal::account)
+                .thenComparing(InvoiceTotal::invoiceDate).thenComparing(InvoiceTotal::invoiceNumber)
+                .thenComparing(total -> total.serviceType().name()).thenComparing(total -> total.category().name())).forEach(consumer);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.bridgeline.api.detect;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bridgeline.api.benchmark.BenchmarkQuery;
@@ -9,6 +12,7 @@ import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.Requirement;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -26,8 +30,33 @@ public interface BookOfBusiness {
     /** Invoice headers matching the query's carrier, account and period, by date then number. */
     List<InvoiceHeader> invoices(LineQuery query);
 
+    /**
+     * The query for a carrier's invoices of its latest {@code months} billing months (by billing
+     * period, else invoice date), for a detector that judges the present and need not read the
+     * past; the whole carrier when it has no invoices.
+     */
+    default LineQuery latestMonths(String carrier, int months) {
+        LocalDate latest = null;
+        for (InvoiceHeader invoice : invoices(LineQuery.carrier(carrier))) {
+            LocalDate day = invoice.billingPeriod() != null ? invoice.billingPeriod().end() : invoice.date();
+            latest = latest == null || day.isAfter(latest) ? day : latest;
+        }
+        if (latest == null) {
+            return LineQuery.carrier(carrier);
+        }
+        YearMonth last = YearMonth.from(latest);
+        return new LineQuery(carrier, null, null, Period.of(last.minusMonths(months - 1L).atDay(1), last.atEndOfMonth()));
+    }
+
     /** Streams matching charge lines to the consumer, in invoice then source order. */
     void lines(LineQuery query, Consumer<ChargeLine> consumer);
+
+    /**
+     * Streams the lines of the named services that match the query (whose own service id must be
+     * {@code null}), by carrier, service, invoice and source order: the evidence for many findings
+     * in one pass over the book instead of one pass per finding.
+     */
+    void lines(LineQuery query, Collection<String> serviceIds, Consumer<ChargeLine> consumer);
 
     /** What each service cost per month and charge category, computed in the store; by carrier, account, service, month, category. */
     List<ServiceMonth> serviceMonths(LineQuery query);
@@ -37,6 +66,21 @@ public interface BookOfBusiness {
      * detector that judges a service from its own months holds one service, not the book.
      */
     void serviceMonths(LineQuery query, Consumer<ServiceMonth> consumer);
+
+    /**
+     * Each service's charge codes at each price they were billed at, computed in the store, by
+     * carrier, account, service, charge code and first day charged.
+     */
+    void billedPrices(LineQuery query, Consumer<BilledPrice> consumer);
+
+    /** What each invoice billed per kind of service and charge category, computed in the store, by carrier, account and invoice. */
+    void invoiceTotals(LineQuery query, Consumer<InvoiceTotal> consumer);
+
+    /**
+     * Each service's monthly totals per charge category in one piece, computed in the store, by
+     * carrier, account and service: the view for judging a service against its own history.
+     */
+    void serviceHistories(LineQuery query, Consumer<ServiceHistory> consumer);
 
     /** Groups of recurring and one-time lines that repeat the same charge, computed in the store. */
     List<DuplicateGroup> duplicateCandidates(LineQuery query);

@@ -1,6 +1,7 @@
 package org.bridgeline.api.model;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -89,6 +90,23 @@ public record ChargeLine(
      */
     public LocalDate chargedOn() {
         return chargePeriod != null ? chargePeriod.start() : billingPeriod != null ? billingPeriod.start() : invoiceDate;
+    }
+
+    /**
+     * The price of one unit as billed: the stated unit price, else the amount over the quantity
+     * (a missing or zero quantity counts as one), at six decimals rounded half-even.
+     */
+    public Money pricePerUnit() {
+        return pricePerUnit(unitPrice, quantity, amount);
+    }
+
+    /** {@link #pricePerUnit()} from a line's parts, for views that carry them without the line. */
+    public static Money pricePerUnit(Money unitPrice, BigDecimal quantity, Money amount) {
+        if (unitPrice != null) {
+            return unitPrice;
+        }
+        BigDecimal units = quantity == null || quantity.signum() == 0 ? BigDecimal.ONE : quantity;
+        return new Money(amount.amount().divide(units, 6, RoundingMode.HALF_EVEN), amount.currency());
     }
 
     public Builder toBuilder() {

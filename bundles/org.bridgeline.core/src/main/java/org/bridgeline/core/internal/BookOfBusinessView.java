@@ -2,13 +2,16 @@ package org.bridgeline.core.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.bridgeline.api.benchmark.BenchmarkProvider;
 import org.bridgeline.api.benchmark.BenchmarkQuery;
 import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.DuplicateGroup;
+import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.detect.ServiceMonth;
 import org.bridgeline.api.model.Benchmark;
@@ -85,6 +88,42 @@ final class BookOfBusinessView implements BookOfBusiness {
     public void serviceMonths(LineQuery query, Consumer<ServiceMonth> consumer) {
         try {
             store.serviceMonths(tenant, narrow(query), consumer);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void lines(LineQuery query, Collection<String> serviceIds, Consumer<ChargeLine> consumer) {
+        try {
+            store.lines(tenant, narrow(query), serviceIds, consumer);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void serviceHistories(LineQuery query, Consumer<org.bridgeline.api.detect.ServiceHistory> consumer) {
+        try {
+            store.serviceHistories(tenant, narrow(query), consumer);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void billedPrices(LineQuery query, Consumer<BilledPrice> consumer) {
+        try {
+            store.billedPrices(tenant, narrow(query), consumer);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void invoiceTotals(LineQuery query, Consumer<InvoiceTotal> consumer) {
+        try {
+            store.invoiceTotals(tenant, narrow(query), consumer);
         } catch (StoreException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

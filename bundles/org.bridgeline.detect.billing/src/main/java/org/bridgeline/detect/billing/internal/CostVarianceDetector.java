@@ -5,16 +5,17 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
-import org.bridgeline.api.detect.ServiceMonth;
+import org.bridgeline.api.detect.ServiceHistory;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Finding;
@@ -26,7 +27,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Detector 8: a service's monthly cost (recurring and usage) moves more than a threshold against
  * its own history: the latest month against the median of the months before it. Reads the
- * store's per-service monthly totals, never the lines.
+ * store's per-service histories, never the lines (but a finding's evidence).
  */
 @Component(configurationPid = "org.bridgeline.detect.variance")
 public final class CostVarianceDetector implements AnomalyDetector {
@@ -68,71 +69,70 @@ public final class CostVarianceDetector implements AnomalyDetector {
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        // the months arrive service by service: judge each service when its rows end and keep only
-        // the candidates, so the book is never held; a candidate whose latest month is not its
-        // carrier's latest is dropped at the end (the service ended, it did not move)
+        // one service's history at a time, judged and dropped unless it is a candidate, so the book
+        // is never held; a candidate whose latest month is not its carrier's latest is dropped at
+        // the end (the service ended, it did not move)
         Map<String, YearMonth> latestOfCarrier = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
-        ByService byService = new ByService(months -> judge(months, candidates));
-        book.serviceMonths(LineQuery.ALL, month -> {
-            if (month.category() == ChargeCategory.RECURRING || month.category() == ChargeCategory.USAGE) {
-                latestOfCarrier.merge(month.carrier(), month.month(), (a, b) -> a.isAfter(b) ? a : b);
-                byService.accept(month);
+        book.serviceHistories(LineQuery.ALL, history -> {
+            SortedMap<YearMonth, Money> costs = history.combined(ChargeCategory.RECURRING, ChargeCategory.USAGE);
+            if (!costs.isEmpty()) {
+                latestOfCarrier.merge(history.carrier(), costs.lastKey(), (a, b) -> a.isAfter(b) ? a : b);
+                judge(history, costs, candidates);
             }
         });
-        byService.finish();
+        candidates.removeIf(candidate -> candidate.month().isBefore(latestOfCarrier.get(candidate.who().carrier())));
+        // the evidence: the recurring and usage lines of the month that moved, read in one pass per carrier
+        Map<String, List<ChargeLine>> linesOf = new HashMap<>();
+        candidates.stream().collect(Collectors.groupingBy(candidate -> candidate.who().carrier(), TreeMap::new,
+                Collectors.mapping(candidate -> candidate.who().serviceId(), Collectors.toCollection(TreeSet::new))))
+                .forEach((carrier, services) -> book.lines(LineQuery.carrier(carrier), services, line -> {
+                    if (line.category() == ChargeCategory.RECURRING || line.category() == ChargeCategory.USAGE) {
+                        linesOf.computeIfAbsent(key(line.carrier(), line.account(), line.serviceId()), k -> new ArrayList<>()).add(line);
+                    }
+                }));
         List<Finding> findings = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            if (candidate.month().isBefore(latestOfCarrier.get(candidate.who().carrier()))) {
-                continue;
-            }
-            findings.add(finding(book, candidate));
+            ServiceHistory who = candidate.who();
+            List<ChargeLine> evidence = linesOf.getOrDefault(key(who.carrier(), who.account(), who.serviceId()), List.of()).stream()
+                    .filter(line -> YearMonth.from(line.chargedOn()).equals(candidate.month())).toList();
+            findings.add(finding(candidate, evidence));
         }
         return findings;
     }
 
+    private static String key(String carrier, String account, String serviceId) {
+        return carrier + '\u0000' + account + '\u0000' + serviceId;
+    }
+
     /** A service whose latest month moved: what a finding needs. */
-    private record Candidate(ServiceMonth who, YearMonth month, Money latest, BigDecimal median, int monthsBefore, Money change,
+    private record Candidate(ServiceHistory who, YearMonth month, Money latest, BigDecimal median, int monthsBefore, Money change,
             BigDecimal percent) {
     }
 
-    private void judge(List<ServiceMonth> months, List<Candidate> candidates) {
-        ServiceMonth who = months.get(0);
-        // recurring and usage together, per currency
-        Map<Currency, TreeMap<YearMonth, Money>> histories = new LinkedHashMap<>();
-        months.forEach(month -> histories.computeIfAbsent(month.total().currency(), c -> new TreeMap<>())
-                .merge(month.month(), month.total(), Money::plus));
-        for (TreeMap<YearMonth, Money> history : histories.values()) {
-            if (history.size() < config.minimumHistoryMonths() + 1) {
-                continue;
-            }
-            Map.Entry<YearMonth, Money> latest = history.lastEntry();
-            List<BigDecimal> before = history.headMap(latest.getKey()).values().stream().map(Money::amount).sorted().toList();
-            BigDecimal median = median(before);
-            Money change = latest.getValue().minus(new Money(median, latest.getValue().currency()));
-            if (median.signum() == 0 || change.amount().abs().compareTo(BigDecimal.valueOf(config.minimumChange())) < 0) {
-                continue;
-            }
-            BigDecimal percent = change.amount().multiply(BigDecimal.valueOf(100)).divide(median, MathContext.DECIMAL64);
-            if (percent.abs().compareTo(BigDecimal.valueOf(config.thresholdPercent())) < 0) {
-                continue;
-            }
-            candidates.add(new Candidate(who, latest.getKey(), latest.getValue(), median, before.size(), change, percent));
+    private void judge(ServiceHistory who, SortedMap<YearMonth, Money> history, List<Candidate> candidates) {
+        if (history.size() < config.minimumHistoryMonths() + 1) {
+            return;
         }
+        YearMonth month = history.lastKey();
+        Money latest = history.get(month);
+        List<BigDecimal> before = history.headMap(month).values().stream().map(Money::amount).sorted().toList();
+        BigDecimal median = median(before);
+        Money change = latest.minus(new Money(median, latest.currency()));
+        if (median.signum() == 0 || change.amount().abs().compareTo(BigDecimal.valueOf(config.minimumChange())) < 0) {
+            return;
+        }
+        BigDecimal percent = change.amount().multiply(BigDecimal.valueOf(100)).divide(median, MathContext.DECIMAL64);
+        if (percent.abs().compareTo(BigDecimal.valueOf(config.thresholdPercent())) < 0) {
+            return;
+        }
+        candidates.add(new Candidate(who, month, latest, median, before.size(), change, percent));
     }
 
-    private Finding finding(BookOfBusiness book, Candidate candidate) {
-        ServiceMonth who = candidate.who();
+    private Finding finding(Candidate candidate, List<ChargeLine> evidence) {
+        ServiceHistory who = candidate.who();
         Money change = candidate.change();
         Money annual = Impacts.annual(change);
-        // the evidence: the service's recurring and usage lines of the month that moved
-        List<ChargeLine> evidence = new ArrayList<>();
-        book.lines(new LineQuery(who.carrier(), who.account(), who.serviceId(), null), line -> {
-            if (YearMonth.from(line.chargedOn()).equals(candidate.month())
-                    && (line.category() == ChargeCategory.RECURRING || line.category() == ChargeCategory.USAGE)) {
-                evidence.add(line);
-            }
-        });
         return new Finding(id(), "cost-variance", Impacts.severity(annual, config.mediumFrom(), config.highFrom(), config.criticalFrom()),
                 who.carrier(), who.serviceId(), evidence, change, annual,
                 who.serviceId() + " at " + who.carrier() + " cost " + candidate.latest().rounded() + " in " + candidate.month()

@@ -3,22 +3,22 @@ package org.bridgeline.detect.billing.internal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
-import org.bridgeline.api.detect.ServiceMonth;
+import org.bridgeline.api.detect.ServiceHistory;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
-import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.RecommendedAction;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.api.model.Severity;
@@ -62,26 +62,15 @@ public final class ZeroUsageDetector implements AnomalyDetector {
     }
 
     /** A service paid for with no usage from {@code from} to {@code to}, its own latest month. */
-    private record Idle(ServiceMonth who, YearMonth from, YearMonth to, Money monthly) {
+    private record Idle(ServiceHistory who, YearMonth from, YearMonth to, Money monthly) {
     }
 
-    private void judge(List<ServiceMonth> rows, Set<String> usageKinds, List<Idle> idle) {
-        ServiceMonth who = rows.get(0);
-        if (!usageKinds.contains(who.carrier() + '\u0000' + who.serviceId())) {
+    private void judge(ServiceHistory history, List<Idle> idle) {
+        SortedMap<YearMonth, Money> recurring = history.months(ChargeCategory.RECURRING);
+        if (!types.contains(history.serviceType()) || recurring.isEmpty()) {
             return;
         }
-        TreeMap<YearMonth, Money> recurring = new TreeMap<>();
-        Set<YearMonth> used = new HashSet<>();
-        for (ServiceMonth month : rows) {
-            if (month.category() == ChargeCategory.RECURRING) {
-                recurring.merge(month.month(), month.total(), Money::plus);
-            } else if (month.category() == ChargeCategory.USAGE && month.lines() > 0) {
-                used.add(month.month());
-            }
-        }
-        if (recurring.isEmpty()) {
-            return;
-        }
+        Set<YearMonth> used = history.months(ChargeCategory.USAGE).keySet();
         YearMonth latest = recurring.lastKey();
         YearMonth from = latest.minusMonths(months - 1L);
         for (YearMonth month = from; !month.isAfter(latest); month = month.plusMonths(1)) {
@@ -89,40 +78,38 @@ public final class ZeroUsageDetector implements AnomalyDetector {
                 return;
             }
         }
-        idle.add(new Idle(who, from, latest, recurring.get(latest)));
+        idle.add(new Idle(history, from, latest, recurring.get(latest)));
     }
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        // which services are of a usage kind: from their lines' service type
-        Set<String> usageKinds = new HashSet<>();
-        book.lines(LineQuery.ALL.withCategory(ChargeCategory.RECURRING), line -> {
-            if (types.contains(line.serviceType())) {
-                usageKinds.add(line.carrier() + '\u0000' + line.serviceId());
-            }
-        });
-        // the months arrive service by service: judge each when its rows end, against its own latest
-        // month; at the end keep the services whose latest month is their carrier's latest
+        // each service's history over its carrier's latest few months, judged against its own
+        // latest month; at the end keep the services whose latest month is their carrier's latest
         Map<String, YearMonth> latestOfCarrier = new HashMap<>();
         List<Idle> idle = new ArrayList<>();
-        ByService byService = new ByService(rows -> judge(rows, usageKinds, idle));
-        book.serviceMonths(LineQuery.ALL, month -> {
-            latestOfCarrier.merge(month.carrier(), month.month(), (a, b) -> a.isAfter(b) ? a : b);
-            byService.accept(month);
-        });
-        byService.finish();
+        for (String carrier : book.carriers()) {
+            book.serviceHistories(book.latestMonths(carrier, months + 1), history -> {
+                latestOfCarrier.merge(history.carrier(), history.latestMonth(), (a, b) -> a.isAfter(b) ? a : b);
+                judge(history, idle);
+            });
+        }
+        idle.removeIf(service -> !service.to().equals(latestOfCarrier.get(service.who().carrier())));
+        // the evidence: the recurring charges paid in the idle window, read in one pass per carrier
+        Map<String, List<ChargeLine>> paid = new HashMap<>();
+        idle.stream().collect(Collectors.groupingBy(service -> service.who().carrier(), TreeMap::new,
+                Collectors.mapping(service -> service.who().serviceId(), Collectors.toCollection(TreeSet::new))))
+                .forEach((carrier, services) -> book.lines(new LineQuery(carrier, null, null, null, ChargeCategory.RECURRING), services,
+                        line -> paid.computeIfAbsent(line.carrier() + '\u0000' + line.account() + '\u0000' + line.serviceId(),
+                                k -> new ArrayList<>()).add(line)));
         List<Finding> findings = new ArrayList<>();
         for (Idle service : idle) {
-            ServiceMonth identity = service.who();
+            ServiceHistory identity = service.who();
             YearMonth latest = service.to();
-            if (!latest.equals(latestOfCarrier.get(identity.carrier()))) {
-                continue;
-            }
-            // the evidence: the recurring charges paid in the idle window
-            List<ChargeLine> evidence = new ArrayList<>();
-            Period window = Period.of(service.from().atDay(1), latest.atEndOfMonth());
-            book.lines(new LineQuery(identity.carrier(), identity.account(), identity.serviceId(), window, ChargeCategory.RECURRING),
-                    evidence::add);
+            List<ChargeLine> evidence = paid.getOrDefault(identity.carrier() + '\u0000' + identity.account() + '\u0000'
+                    + identity.serviceId(), List.of()).stream().filter(line -> {
+                        YearMonth charged = YearMonth.from(line.chargedOn());
+                        return !charged.isBefore(service.from()) && !charged.isAfter(latest);
+                    }).toList();
             Money monthly = service.monthly();
             findings.add(new Finding(id(), "zero-usage", Severity.MEDIUM, identity.carrier(), identity.serviceId(), evidence, monthly,
                     Impacts.annual(monthly), identity.serviceId() + " at " + identity.carrier() + " was billed " + monthly.rounded()

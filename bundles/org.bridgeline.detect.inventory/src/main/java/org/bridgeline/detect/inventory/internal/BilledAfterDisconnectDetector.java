@@ -5,9 +5,13 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
@@ -66,6 +70,12 @@ public final class BilledAfterDisconnectDetector implements AnomalyDetector {
                         (a, b) -> a.effective().isBefore(b.effective()) ? a : b);
             }
         }
+        // every disconnected service's recurring lines in one read per carrier
+        Map<String, List<ChargeLine>> linesOf = new HashMap<>();
+        disconnects.values().stream().collect(Collectors.groupingBy(ServiceOrder::carrier, TreeMap::new,
+                Collectors.mapping(ServiceOrder::serviceId, Collectors.toCollection(TreeSet::new))))
+                .forEach((carrier, services) -> book.lines(new LineQuery(carrier, null, null, null, ChargeCategory.RECURRING), services,
+                        line -> linesOf.computeIfAbsent(line.carrier() + '\u0000' + line.serviceId(), k -> new ArrayList<>()).add(line)));
         List<Finding> findings = new ArrayList<>();
         for (ServiceOrder disconnect : disconnects.values()) {
             LocalDate last = disconnect.effective().plusDays(config.graceDays());
@@ -73,7 +83,7 @@ public final class BilledAfterDisconnectDetector implements AnomalyDetector {
             Money[] owed = {null};
             Money[] latestMonth = {null};
             LocalDate[] latestStart = {null};
-            book.lines(new LineQuery(disconnect.carrier(), null, disconnect.serviceId(), null, ChargeCategory.RECURRING), line -> {
+            linesOf.getOrDefault(disconnect.carrier() + '\u0000' + disconnect.serviceId(), List.of()).forEach(line -> {
                 Period charged = line.chargePeriod() != null ? line.chargePeriod() : line.billingPeriod();
                 if (charged == null || !charged.end().isAfter(last)) {
                     return; // ends on or before the disconnect: correct

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
@@ -52,7 +53,8 @@ public final class InventoryMismatchDetector implements AnomalyDetector {
         Map<String, YearMonth> latest = new TreeMap<>();
         Map<String, Map<String, ServiceMonth>> billedNowByCarrier = new LinkedHashMap<>();
         Currency[] currency = {null};
-        book.serviceMonths(LineQuery.ALL.withCategory(ChargeCategory.RECURRING), month -> {
+        // only a carrier's latest month counts: its last two billing months are read, not its history
+        Consumer<ServiceMonth> keepLatest = month -> {
             currency[0] = currency[0] == null ? month.total().currency() : currency[0];
             YearMonth known = latest.get(month.carrier());
             if (known != null && month.month().isBefore(known)) {
@@ -63,9 +65,12 @@ public final class InventoryMismatchDetector implements AnomalyDetector {
                 latest.put(month.carrier(), month.month());
                 services.clear();
             }
-            services.merge(month.serviceId(), month, (a, b) -> new ServiceMonth(a.carrier(), a.account(), a.serviceId(), a.month(),
+            services.merge(month.serviceId(), month, (a, b) -> new ServiceMonth(a.carrier(), a.account(), a.serviceId(), a.serviceType(), a.month(),
                     a.category(), a.total().plus(b.total()), a.lines() + b.lines()));
-        });
+        };
+        for (String carrier : book.carriers()) {
+            book.serviceMonths(book.latestMonths(carrier, 2).withCategory(ChargeCategory.RECURRING), keepLatest);
+        }
         Map<String, ServiceMonth> billedNow = new LinkedHashMap<>();
         billedNowByCarrier.forEach((carrier, services) -> services.forEach((service, month) ->
                 billedNow.put(carrier + '\u0000' + service, month)));

@@ -1,13 +1,15 @@
 package org.bridgeline.detect.inventory.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bridgeline.api.detect.AnomalyDetector;
+import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeCategory;
@@ -17,6 +19,7 @@ import org.bridgeline.api.model.ContractRate;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.RecommendedAction;
+import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.api.model.Severity;
 import org.osgi.service.component.annotations.Component;
 
@@ -46,9 +49,17 @@ public final class RateAboveContractDetector implements AnomalyDetector {
             if (rates.isEmpty()) {
                 continue;
             }
+            // the store's prices name the services billed above a rate in term; only their lines are read
+            Set<String> candidates = new TreeSet<>();
+            book.billedPrices(new LineQuery(contract.carrier(), null, null, null, ChargeCategory.RECURRING), price -> {
+                if (!price.lastCharged().isBefore(contract.term().start()) && !price.firstCharged().isAfter(contract.term().end())
+                        && above(rates, price)) {
+                    candidates.add(price.serviceId());
+                }
+            });
             // per service and code: the lines billed above their rate
             Map<String, List<Object[]>> over = new LinkedHashMap<>();
-            book.lines(new LineQuery(contract.carrier(), null, null, null, ChargeCategory.RECURRING), line -> {
+            book.lines(new LineQuery(contract.carrier(), null, null, null, ChargeCategory.RECURRING), candidates, line -> {
                 LocalDate charged = line.chargedOn();
                 if (!contract.term().contains(charged)) {
                     return; // out of term is another detector's question
@@ -58,7 +69,7 @@ public final class RateAboveContractDetector implements AnomalyDetector {
                     return;
                 }
                 BigDecimal quantity = line.quantity() == null || line.quantity().signum() == 0 ? BigDecimal.ONE : line.quantity();
-                BigDecimal unitPrice = unitPrice(line);
+                BigDecimal unitPrice = line.pricePerUnit().amount();
                 if (unitPrice.compareTo(rate.rate().amount()) > 0) {
                     Money overbilled = new Money(unitPrice.subtract(rate.rate().amount()).multiply(quantity), line.amount().currency());
                     over.computeIfAbsent(line.serviceId() + '\u0000' + line.chargeCode(), k -> new ArrayList<>())
@@ -86,19 +97,22 @@ public final class RateAboveContractDetector implements AnomalyDetector {
         return findings;
     }
 
-    /** Every selector the rate sets must equal the line's. */
-    /** The price of one unit as billed: the stated unit price, else the amount over the quantity. */
-    static BigDecimal unitPrice(ChargeLine line) {
-        if (line.unitPrice() != null) {
-            return line.unitPrice().amount();
-        }
-        BigDecimal quantity = line.quantity() == null || line.quantity().signum() == 0 ? BigDecimal.ONE : line.quantity();
-        return line.amount().amount().divide(quantity, 6, RoundingMode.HALF_EVEN);
+    /** Whether the first rate that matches the price is below it (in the same currency). */
+    static boolean above(List<ContractRate> rates, BilledPrice price) {
+        ContractRate rate = rates.stream().filter(r -> matches(r, price.serviceType(), price.chargeCode(), price.bandwidthMbps()))
+                .findFirst().orElse(null);
+        return rate != null && rate.rate().currency().equals(price.pricePerUnit().currency())
+                && price.pricePerUnit().amount().compareTo(rate.rate().amount()) > 0;
     }
 
     static boolean matches(ContractRate rate, ChargeLine line) {
-        return (rate.serviceType() == null || rate.serviceType() == line.serviceType())
-                && (rate.chargeCode() == null || rate.chargeCode().equals(line.chargeCode()))
-                && (rate.bandwidthMbps() == null || line.bandwidthMbps() != null && rate.bandwidthMbps().compareTo(line.bandwidthMbps()) == 0);
+        return matches(rate, line.serviceType(), line.chargeCode(), line.bandwidthMbps());
+    }
+
+    /** Every selector the rate sets must equal the line's. */
+    static boolean matches(ContractRate rate, ServiceType type, String chargeCode, BigDecimal bandwidthMbps) {
+        return (rate.serviceType() == null || rate.serviceType() == type)
+                && (rate.chargeCode() == null || rate.chargeCode().equals(chargeCode))
+                && (rate.bandwidthMbps() == null || bandwidthMbps != null && rate.bandwidthMbps().compareTo(bandwidthMbps) == 0);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
@@ -50,9 +51,16 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
             if (carrier.getValue().isEmpty()) {
                 continue;
             }
+            Set<String> allowedCodes = carrier.getValue();
+            Set<String> candidates = new TreeSet<>();
+            book.billedPrices(new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING), price -> {
+                if (price.chargeCode() != null && !allowedCodes.contains(price.chargeCode())) {
+                    candidates.add(price.serviceId());
+                }
+            });
             Map<String, List<ChargeLine>> unrequested = new LinkedHashMap<>();
-            book.lines(new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING), line -> {
-                if (line.chargeCode() != null && line.serviceId() != null && !carrier.getValue().contains(line.chargeCode())) {
+            book.lines(new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING), candidates, line -> {
+                if (line.chargeCode() != null && !allowedCodes.contains(line.chargeCode())) {
                     unrequested.computeIfAbsent(line.serviceId() + '\u0000' + line.chargeCode(), k -> new ArrayList<>()).add(line);
                 }
             });

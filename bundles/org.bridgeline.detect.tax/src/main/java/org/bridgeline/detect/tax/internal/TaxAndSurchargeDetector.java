@@ -15,10 +15,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
@@ -123,42 +125,56 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
     private static final class Bill {
         final Map<ServiceType, BigDecimal> base = new LinkedHashMap<>();
         final List<ChargeLine> usfLines = new ArrayList<>();
-        ChargeLine first;
+        final InvoiceTotal first;
+
+        Bill(InvoiceTotal first) {
+            this.first = first;
+        }
     }
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        // first the services and the bills' assessable bases, then the taxes: a tax line names its
-        // service, the service's lines its type; only tax lines that become evidence are kept
-        Map<String, ServiceType> typeOf = new HashMap<>();
+        // the bills' assessable bases from the store's per-invoice totals, then the tax lines
+        // themselves; a service's own lines are read only where a tax names it without its type,
+        // or where it is configured exempt and its charges leave its bill's base
         Map<String, Bill> bills = new LinkedHashMap<>();
-        book.lines(LineQuery.ALL, line -> {
-            Bill bill = bills.computeIfAbsent(invoiceKey(line), k -> new Bill());
-            if (bill.first == null) {
-                bill.first = line;
-            }
-            if (line.category() == ChargeCategory.TAX || line.category() == ChargeCategory.SURCHARGE
-                    || line.category() == ChargeCategory.ADJUSTMENT) {
-                return;
-            }
-            if (line.serviceId() != null && line.serviceType() != ServiceType.OTHER) {
-                typeOf.putIfAbsent(line.carrier() + '\u0000' + line.serviceId(), line.serviceType());
-            }
-            if (!exempt(line.serviceId(), line.serviceType())) {
-                bill.base.merge(line.serviceType(), line.amount().amount(), BigDecimal::add);
+        book.invoiceTotals(LineQuery.ALL, total -> {
+            Bill bill = bills.computeIfAbsent(invoiceKey(total.carrier(), total.account(), total.invoiceNumber()), k -> new Bill(total));
+            if (!taxLike(total.category()) && !exemptTypes.contains(total.serviceType())) {
+                bill.base.merge(total.serviceType(), total.total().amount(), BigDecimal::add);
             }
         });
-        Map<String, List<ChargeLine>> onExempt = new LinkedHashMap<>();
+        List<ChargeLine> taxes = new ArrayList<>();
         for (ChargeCategory category : List.of(ChargeCategory.TAX, ChargeCategory.SURCHARGE)) {
-            book.lines(LineQuery.ALL.withCategory(category), tax -> {
-                ServiceType type = tax.serviceType() != ServiceType.OTHER || tax.serviceId() == null ? tax.serviceType()
-                        : typeOf.getOrDefault(tax.carrier() + '\u0000' + tax.serviceId(), ServiceType.OTHER);
-                if (tax.serviceId() != null && exempt(tax.serviceId(), type)) {
-                    onExempt.computeIfAbsent(tax.carrier() + '\u0000' + tax.serviceId(), k -> new ArrayList<>()).add(tax);
-                } else if (isUsf(tax)) {
-                    bills.get(invoiceKey(tax)).usfLines.add(tax);
+            book.lines(LineQuery.ALL.withCategory(category), taxes::add);
+        }
+        Set<String> named = new TreeSet<>(exemptServices);
+        taxes.stream().filter(tax -> tax.serviceId() != null && tax.serviceType() == ServiceType.OTHER).map(ChargeLine::serviceId)
+                .forEach(named::add);
+        Map<String, ServiceType> typeOf = new HashMap<>();
+        if (!named.isEmpty()) {
+            book.lines(LineQuery.ALL, named, line -> {
+                if (taxLike(line.category())) {
+                    return;
+                }
+                if (line.serviceType() != ServiceType.OTHER) {
+                    typeOf.putIfAbsent(line.carrier() + '\u0000' + line.serviceId(), line.serviceType());
+                }
+                if (exemptServices.contains(line.serviceId()) && !exemptTypes.contains(line.serviceType())) {
+                    bills.get(invoiceKey(line.carrier(), line.account(), line.invoiceNumber())).base
+                            .merge(line.serviceType(), line.amount().amount().negate(), BigDecimal::add);
                 }
             });
+        }
+        Map<String, List<ChargeLine>> onExempt = new LinkedHashMap<>();
+        for (ChargeLine tax : taxes) {
+            ServiceType type = tax.serviceType() != ServiceType.OTHER || tax.serviceId() == null ? tax.serviceType()
+                    : typeOf.getOrDefault(tax.carrier() + '\u0000' + tax.serviceId(), ServiceType.OTHER);
+            if (tax.serviceId() != null && exempt(tax.serviceId(), type)) {
+                onExempt.computeIfAbsent(tax.carrier() + '\u0000' + tax.serviceId(), k -> new ArrayList<>()).add(tax);
+            } else if (isUsf(tax)) {
+                bills.get(invoiceKey(tax.carrier(), tax.account(), tax.invoiceNumber())).usfLines.add(tax);
+            }
         }
         List<Finding> findings = new ArrayList<>();
         for (Bill bill : bills.values()) {
@@ -172,8 +188,12 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
         return findings;
     }
 
-    private static String invoiceKey(ChargeLine line) {
-        return line.carrier() + '\u0000' + line.account() + '\u0000' + line.invoiceNumber();
+    private static boolean taxLike(ChargeCategory category) {
+        return category == ChargeCategory.TAX || category == ChargeCategory.SURCHARGE || category == ChargeCategory.ADJUSTMENT;
+    }
+
+    private static String invoiceKey(String carrier, String account, String invoiceNumber) {
+        return carrier + '\u0000' + account + '\u0000' + invoiceNumber;
     }
 
     private boolean exempt(String serviceId, ServiceType type) {
@@ -189,7 +209,7 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
     }
 
     private Optional<Finding> usfAboveCap(Bill bill) {
-        ChargeLine first = bill.first;
+        InvoiceTotal first = bill.first;
         LocalDate billed = first.billingPeriod() != null ? first.billingPeriod().start() : first.invoiceDate();
         String quarter = billed.getYear() + "Q" + ((billed.getMonthValue() - 1) / 3 + 1);
         BigDecimal factor = factors.get(quarter);
@@ -200,7 +220,7 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
         for (Map.Entry<ServiceType, BigDecimal> part : bill.base.entrySet()) {
             interstate = interstate.add(part.getValue().multiply(shareOf(part.getKey())));
         }
-        Currency currency = first.amount().currency();
+        Currency currency = first.total().currency();
         BigDecimal cap = interstate.max(BigDecimal.ZERO).multiply(factor).setScale(2, RoundingMode.HALF_EVEN);
         BigDecimal charged = bill.usfLines.stream().map(l -> l.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal excess = charged.subtract(cap);

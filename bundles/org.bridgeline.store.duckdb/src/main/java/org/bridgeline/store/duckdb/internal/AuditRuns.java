@@ -23,6 +23,8 @@ import org.bridgeline.api.model.RecommendedAction;
 import org.bridgeline.api.model.Severity;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.StoreException;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.bridgeline.store.StoredFinding;
 
 /** Audit runs and their findings: written in one transaction, read back whole. */
@@ -49,40 +51,42 @@ final class AuditRuns {
                 run.setLong(6, findings.size());
                 run.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bl_finding (tenant, finding_id, run_id, seq, "
-                    + "detector_id, kind, severity, carrier, service_id, monthly_impact, annual_impact, currency, explanation, action) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement evidence = connection.prepareStatement("INSERT INTO bl_finding_line (tenant, finding_id, "
-                            + "line_no, carrier, account, sub_account, invoice_number, invoice_date, period_start, period_end, "
-                            + "service_id, site, service_type, category, charge_code, description, quantity, unit, unit_price, "
-                            + "amount, currency, charge_start, charge_end, bandwidth_mbps, usage_quantity, usage_unit, tax_type, "
-                            + "tax_jurisdiction, source_file, source_record, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                long seq = 0;
+            // thousands of findings and their evidence: appenders, inside the transaction the insert above opened
+            DuckDBConnection duck = (DuckDBConnection) connection;
+            try (DuckDBAppender insert = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "bl_finding");
+                    DuckDBAppender evidence = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "bl_finding_line")) {
+                long[] findingIds = reserve(connection, "bl_finding_seq", findings.size());
+                int seq = 0;
                 for (Finding finding : findings) {
-                    long findingId = next(connection, "bl_finding_seq");
-                    int i = 1;
-                    insert.setString(i++, tenant);
-                    insert.setLong(i++, findingId);
-                    insert.setLong(i++, runId);
-                    insert.setLong(i++, ++seq);
-                    insert.setString(i++, finding.detectorId());
-                    insert.setString(i++, finding.kind());
-                    insert.setString(i++, finding.severity().name());
-                    insert.setString(i++, finding.carrier());
-                    insert.setString(i++, finding.serviceId());
-                    insert.setBigDecimal(i++, Decimals.exact(finding.monthlyImpact().amount(), "monthly impact", finding.kind()));
-                    insert.setBigDecimal(i++, Decimals.exact(finding.annualImpact().amount(), "annual impact", finding.kind()));
-                    insert.setString(i++, finding.monthlyImpact().currency().getCurrencyCode());
-                    insert.setString(i++, finding.explanation());
-                    insert.setString(i, finding.action().name());
-                    insert.executeUpdate();
+                    long findingId = findingIds[seq];
+                    insert.beginRow();
+                    insert.append(tenant);
+                    insert.append(findingId);
+                    insert.append(runId);
+                    insert.append((long) ++seq);
+                    insert.append(finding.detectorId());
+                    insert.append(finding.kind());
+                    insert.append(finding.severity().name());
+                    insert.append(finding.carrier());
+                    LineColumns.text(insert, finding.serviceId());
+                    LineColumns.decimal(insert, Decimals.exact(finding.monthlyImpact().amount(), "monthly impact", finding.kind()));
+                    LineColumns.decimal(insert, Decimals.exact(finding.annualImpact().amount(), "annual impact", finding.kind()));
+                    insert.append(finding.monthlyImpact().currency().getCurrencyCode());
+                    insert.append(finding.explanation());
+                    insert.append(finding.action().name());
+                    insert.endRow();
                     long lineNo = 0;
                     for (ChargeLine line : finding.evidence()) {
-                        evidenceRow(evidence, tenant, findingId, ++lineNo, line);
-                        evidence.executeUpdate();
+                        evidence.beginRow();
+                        evidence.append(tenant);
+                        evidence.append(findingId);
+                        evidence.append(++lineNo);
+                        LineColumns.append(evidence, line);
+                        evidence.endRow();
                     }
                 }
+                insert.flush();
+                evidence.flush();
             }
             connection.commit();
             return new AuditRunRecord(runId, started, finished, List.copyOf(detectors), findings.size());
@@ -94,40 +98,16 @@ final class AuditRuns {
         }
     }
 
-    private static void evidenceRow(PreparedStatement row, String tenant, long findingId, long lineNo, ChargeLine line)
-            throws SQLException, StoreException {
-        int i = 1;
-        row.setString(i++, tenant);
-        row.setLong(i++, findingId);
-        row.setLong(i++, lineNo);
-        row.setString(i++, line.carrier());
-        row.setString(i++, line.account());
-        row.setString(i++, line.subAccount());
-        row.setString(i++, line.invoiceNumber());
-        row.setDate(i++, Date.valueOf(line.invoiceDate()));
-        row.setDate(i++, line.billingPeriod() == null ? null : Date.valueOf(line.billingPeriod().start()));
-        row.setDate(i++, line.billingPeriod() == null ? null : Date.valueOf(line.billingPeriod().end()));
-        row.setString(i++, line.serviceId());
-        row.setString(i++, line.site());
-        row.setString(i++, line.serviceType().name());
-        row.setString(i++, line.category().name());
-        row.setString(i++, line.chargeCode());
-        row.setString(i++, line.description());
-        row.setBigDecimal(i++, Decimals.exact(line.quantity(), "quantity", line.source()));
-        row.setString(i++, line.unit());
-        row.setBigDecimal(i++, line.unitPrice() == null ? null : Decimals.exact(line.unitPrice().amount(), "unit price", line.source()));
-        row.setBigDecimal(i++, Decimals.exact(line.amount().amount(), "amount", line.source()));
-        row.setString(i++, line.amount().currency().getCurrencyCode());
-        row.setDate(i++, line.chargePeriod() == null ? null : Date.valueOf(line.chargePeriod().start()));
-        row.setDate(i++, line.chargePeriod() == null ? null : Date.valueOf(line.chargePeriod().end()));
-        row.setBigDecimal(i++, Decimals.exact(line.bandwidthMbps(), "bandwidth", line.source()));
-        row.setBigDecimal(i++, Decimals.exact(line.usageQuantity(), "usage quantity", line.source()));
-        row.setString(i++, line.usageUnit());
-        row.setString(i++, line.taxType());
-        row.setString(i++, line.taxJurisdiction());
-        row.setString(i++, line.source().file());
-        row.setLong(i++, line.source().record());
-        row.setLong(i, line.source().line());
+    /** {@code count} values of a sequence, taken in one statement. */
+    private static long[] reserve(Connection connection, String sequence, int count) throws SQLException {
+        long[] values = new long[count];
+        try (Statement statement = connection.createStatement();
+                ResultSet value = statement.executeQuery("SELECT nextval('" + sequence + "') FROM range(" + count + ")")) {
+            for (int i = 0; i < count && value.next(); i++) {
+                values[i] = value.getLong(1);
+            }
+        }
+        return values;
     }
 
     private static long next(Connection connection, String sequence) throws SQLException {

@@ -7,11 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.InvoiceHeader;
 import org.bridgeline.api.model.Money;
-import org.bridgeline.api.model.Period;
 import org.bridgeline.store.InvoiceWriter;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
@@ -65,82 +63,17 @@ final class DuckDbInvoiceWriter implements InvoiceWriter {
             throw new StoreException(line.source() + ": field \"currency\": expected " + header.currency().getCurrencyCode()
                     + " (the invoice's currency), found " + line.amount().currency().getCurrencyCode());
         }
-        BigDecimal amount = Decimals.exact(line.amount().amount(), "amount", line.source());
-        BigDecimal unitPrice = Decimals.exact(line.unitPrice() == null ? null : line.unitPrice().amount(), "unit price", line.source());
-        BigDecimal quantity = Decimals.exact(line.quantity(), "quantity", line.source());
-        BigDecimal bandwidth = Decimals.exact(line.bandwidthMbps(), "bandwidth", line.source());
-        BigDecimal usage = Decimals.exact(line.usageQuantity(), "usage quantity", line.source());
         try {
             appender.beginRow();
             appender.append(tenant);
             appender.append(invoiceId);
             appender.append(++lines);
-            appender.append(line.carrier());
-            appender.append(line.account());
-            text(line.subAccount());
-            appender.append(line.invoiceNumber());
-            appender.append(line.invoiceDate());
-            periodStart(line.billingPeriod());
-            periodEnd(line.billingPeriod());
-            text(line.serviceId());
-            text(line.site());
-            appender.append(line.serviceType().name());
-            appender.append(line.category().name());
-            text(line.chargeCode());
-            text(line.description());
-            decimal(quantity);
-            text(line.unit());
-            decimal(unitPrice);
-            decimal(amount);
-            appender.append(header.currency().getCurrencyCode());
-            periodStart(line.chargePeriod());
-            periodEnd(line.chargePeriod());
-            decimal(bandwidth);
-            decimal(usage);
-            text(line.usageUnit());
-            text(line.taxType());
-            text(line.taxJurisdiction());
-            appender.append(line.source().file());
-            appender.append(line.source().record());
-            appender.append(line.source().line());
+            LineColumns.append(appender, line);
             appender.endRow();
         } catch (SQLException e) {
             throw new StoreException(line.source() + ": cannot store the line: " + e.getMessage(), e);
         }
         lineTotal = lineTotal.add(line.amount().amount());
-    }
-
-    private void text(String value) throws SQLException {
-        if (value == null) {
-            appender.appendNull();
-        } else {
-            appender.append(value);
-        }
-    }
-
-    /** A DECIMAL(18, 6) value as its unscaled 64-bit integer: the column's own representation, no conversion in the driver. */
-    private void decimal(BigDecimal value) throws SQLException {
-        if (value == null) {
-            appender.appendNull();
-        } else {
-            appender.appendDecimal(value.unscaledValue().longValueExact());
-        }
-    }
-
-    private void periodStart(Period period) throws SQLException {
-        date(period == null ? null : period.start());
-    }
-
-    private void periodEnd(Period period) throws SQLException {
-        date(period == null ? null : period.end());
-    }
-
-    private void date(LocalDate value) throws SQLException {
-        if (value == null) {
-            appender.appendNull();
-        } else {
-            appender.append(value);
-        }
     }
 
     @Override

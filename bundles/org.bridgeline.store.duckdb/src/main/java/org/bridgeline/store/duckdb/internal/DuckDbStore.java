@@ -408,6 +408,42 @@ public final class DuckDbStore implements BillStore {
     }
 
     @Override
+    public void lines(String tenant, LineQuery query, java.util.Collection<String> serviceIds, Consumer<ChargeLine> consumer)
+            throws StoreException {
+        withConnection("cannot read the lines of " + serviceIds.size() + " services", connection -> {
+            Aggregates.linesOfServices(connection, tenant, query, serviceIds, consumer);
+            return null;
+        });
+    }
+
+    @Override
+    public void serviceHistories(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.ServiceHistory> consumer)
+            throws StoreException {
+        withConnection("cannot read service histories", connection -> {
+            Aggregates.serviceHistories(connection, tenant, query, consumer);
+            return null;
+        });
+    }
+
+    @Override
+    public void billedPrices(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.BilledPrice> consumer)
+            throws StoreException {
+        withConnection("cannot read billed prices", connection -> {
+            Aggregates.billedPrices(connection, tenant, query, consumer);
+            return null;
+        });
+    }
+
+    @Override
+    public void invoiceTotals(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.InvoiceTotal> consumer)
+            throws StoreException {
+        withConnection("cannot total invoices", connection -> {
+            Aggregates.invoiceTotals(connection, tenant, query, consumer);
+            return null;
+        });
+    }
+
+    @Override
     public List<org.bridgeline.api.detect.DuplicateGroup> duplicateCandidates(String tenant, LineQuery query) throws StoreException {
         return withConnection("cannot look for repeated charges", connection -> Aggregates.duplicateCandidates(connection, tenant, query));
     }

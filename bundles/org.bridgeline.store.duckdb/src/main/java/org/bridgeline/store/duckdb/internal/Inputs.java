@@ -125,17 +125,9 @@ final class Inputs {
                     appender.append(version);
                     appender.append(service.carrier());
                     appender.append(service.serviceId());
-                    if (service.site() == null) {
-                        appender.appendNull();
-                    } else {
-                        appender.append(service.site());
-                    }
+                    LineColumns.text(appender, service.site());
                     appender.append(service.serviceType().name());
-                    if (bandwidth == null) {
-                        appender.appendNull();
-                    } else {
-                        appender.appendDecimal(bandwidth.unscaledValue().longValueExact());
-                    }
+                    LineColumns.decimal(appender, bandwidth);
                     appender.append(service.status());
                     appender.append(source);
                     appender.append(at);
