@@ -59,110 +59,62 @@ final class BookOfBusinessView implements BookOfBusiness {
 
     @Override
     public List<InvoiceHeader> invoices(LineQuery query) {
-        try {
-            return store.invoices(tenant, narrow(query)).stream().map(StoredInvoice::header).toList();
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return read(() -> store.invoices(tenant, narrow(query)).stream().map(StoredInvoice::header).toList());
     }
 
     @Override
     public void lines(LineQuery query, Consumer<ChargeLine> consumer) {
-        try {
-            store.lines(tenant, narrow(query), consumer);
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        run(() -> store.lines(tenant, narrow(query), consumer));
     }
 
     @Override
     public List<ServiceMonth> serviceMonths(LineQuery query) {
-        try {
-            return store.serviceMonths(tenant, narrow(query));
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return read(() -> store.serviceMonths(tenant, narrow(query)));
     }
 
     @Override
     public void serviceMonths(LineQuery query, Consumer<ServiceMonth> consumer) {
-        try {
-            store.serviceMonths(tenant, narrow(query), consumer);
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        run(() -> store.serviceMonths(tenant, narrow(query), consumer));
     }
 
     @Override
     public void lines(LineQuery query, Collection<String> serviceIds, Consumer<ChargeLine> consumer) {
-        try {
-            store.lines(tenant, narrow(query), serviceIds, consumer);
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        run(() -> store.lines(tenant, narrow(query), serviceIds, consumer));
     }
 
     @Override
     public void serviceHistories(LineQuery query, Consumer<org.bridgeline.api.detect.ServiceHistory> consumer) {
-        try {
-            store.serviceHistories(tenant, narrow(query), consumer);
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        run(() -> store.serviceHistories(tenant, narrow(query), consumer));
     }
 
     @Override
     public void billedPrices(LineQuery query, Consumer<BilledPrice> consumer) {
-        try {
-            store.billedPrices(tenant, narrow(query), consumer);
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        run(() -> store.billedPrices(tenant, narrow(query), consumer));
     }
 
     @Override
     public void invoiceTotals(LineQuery query, Consumer<InvoiceTotal> consumer) {
-        try {
-            store.invoiceTotals(tenant, narrow(query), consumer);
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        run(() -> store.invoiceTotals(tenant, narrow(query), consumer));
     }
 
     @Override
     public List<DuplicateGroup> duplicateCandidates(LineQuery query) {
-        try {
-            return store.duplicateCandidates(tenant, narrow(query));
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return read(() -> store.duplicateCandidates(tenant, narrow(query)));
     }
 
     @Override
     public List<Contract> contracts(String carrierName) {
-        try {
-            return store.contracts(tenant, carrierName != null ? carrierName : carrier);
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return read(() -> store.contracts(tenant, carrierName != null ? carrierName : carrier));
     }
 
     @Override
     public List<org.bridgeline.api.model.ExpectedService> expectedInventory() {
-        try {
-            return store.expectedInventory(tenant).stream().filter(service -> carrier == null || carrier.equals(service.carrier())).toList();
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return read(() -> store.expectedInventory(tenant).stream().filter(service -> carrier == null || carrier.equals(service.carrier())).toList());
     }
 
     @Override
     public List<org.bridgeline.api.model.ServiceOrder> orders(String carrierName) {
-        try {
-            return store.orders(tenant, carrierName != null ? carrierName : carrier);
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return read(() -> store.orders(tenant, carrierName != null ? carrierName : carrier));
     }
 
     @Override
@@ -182,5 +134,29 @@ final class BookOfBusinessView implements BookOfBusiness {
         }
         benchmarks.sort(Comparator.comparing(Benchmark::providerId));
         return benchmarks;
+    }
+
+    /** A store read whose failure fails the detector that made it, not the audit. */
+    private interface StoreRead<T> {
+        T get() throws StoreException;
+    }
+
+    private interface StoreStream {
+        void run() throws StoreException;
+    }
+
+    private static <T> T read(StoreRead<T> read) {
+        try {
+            return read.get();
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void run(StoreStream stream) {
+        read(() -> {
+            stream.run();
+            return null;
+        });
     }
 }

@@ -400,47 +400,32 @@ public final class DuckDbStore implements BillStore {
     @Override
     public void serviceMonths(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.ServiceMonth> consumer)
             throws StoreException {
-        try (Connection connection = connection()) {
-            Aggregates.serviceMonths(connection, tenant, query, consumer);
-        } catch (SQLException e) {
-            throw failure("cannot total services by month", e);
-        }
+        streamWith("cannot total services by month", connection -> Aggregates.serviceMonths(connection, tenant, query, consumer));
     }
 
     @Override
     public void lines(String tenant, LineQuery query, java.util.Collection<String> serviceIds, Consumer<ChargeLine> consumer)
             throws StoreException {
-        withConnection("cannot read the lines of " + serviceIds.size() + " services", connection -> {
-            Aggregates.linesOfServices(connection, tenant, query, serviceIds, consumer);
-            return null;
-        });
+        streamWith("cannot read the lines of " + serviceIds.size() + " services",
+                connection -> Aggregates.linesOfServices(connection, tenant, query, serviceIds, consumer));
     }
 
     @Override
     public void serviceHistories(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.ServiceHistory> consumer)
             throws StoreException {
-        withConnection("cannot read service histories", connection -> {
-            Aggregates.serviceHistories(connection, tenant, query, consumer);
-            return null;
-        });
+        streamWith("cannot read service histories", connection -> Aggregates.serviceHistories(connection, tenant, query, consumer));
     }
 
     @Override
     public void billedPrices(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.BilledPrice> consumer)
             throws StoreException {
-        withConnection("cannot read billed prices", connection -> {
-            Aggregates.billedPrices(connection, tenant, query, consumer);
-            return null;
-        });
+        streamWith("cannot read billed prices", connection -> Aggregates.billedPrices(connection, tenant, query, consumer));
     }
 
     @Override
     public void invoiceTotals(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.InvoiceTotal> consumer)
             throws StoreException {
-        withConnection("cannot total invoices", connection -> {
-            Aggregates.invoiceTotals(connection, tenant, query, consumer);
-            return null;
-        });
+        streamWith("cannot total invoices", connection -> Aggregates.invoiceTotals(connection, tenant, query, consumer));
     }
 
     @Override
@@ -526,6 +511,18 @@ public final class DuckDbStore implements BillStore {
     }
 
     /** Runs the work on a connection of its own; a database error names what failed. */
+    /** Work that streams its results to a consumer, on its own connection. */
+    private interface ConnectionStream {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void streamWith(String failing, ConnectionStream work) throws StoreException {
+        withConnection(failing, connection -> {
+            work.run(connection);
+            return null;
+        });
+    }
+
     private <T> T withConnection(String failing, ConnectionWork<T> work) throws StoreException {
         try (Connection connection = connection()) {
             return work.run(connection);
