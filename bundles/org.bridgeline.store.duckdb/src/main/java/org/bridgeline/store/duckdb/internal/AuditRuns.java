@@ -77,12 +77,7 @@ final class AuditRuns {
                     insert.endRow();
                     long lineNo = 0;
                     for (ChargeLine line : finding.evidence()) {
-                        evidence.beginRow();
-                        evidence.append(tenant);
-                        evidence.append(findingId);
-                        evidence.append(++lineNo);
-                        LineColumns.append(evidence, line);
-                        evidence.endRow();
+                        LineColumns.appendRow(evidence, tenant, findingId, ++lineNo, line);
                     }
                 }
                 insert.flush();

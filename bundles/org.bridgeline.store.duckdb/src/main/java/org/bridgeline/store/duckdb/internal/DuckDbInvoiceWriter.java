@@ -64,12 +64,7 @@ final class DuckDbInvoiceWriter implements InvoiceWriter {
                     + " (the invoice's currency), found " + line.amount().currency().getCurrencyCode());
         }
         try {
-            appender.beginRow();
-            appender.append(tenant);
-            appender.append(invoiceId);
-            appender.append(++lines);
-            LineColumns.append(appender, line);
-            appender.endRow();
+            LineColumns.appendRow(appender, tenant, invoiceId, ++lines, line);
         } catch (SQLException e) {
             throw new StoreException(line.source() + ": cannot store the line: " + e.getMessage(), e);
         }

@@ -17,8 +17,19 @@ final class LineColumns {
     private LineColumns() {
     }
 
+    /** Appends a whole row: the tenant, the owner (invoice or finding), the line's number under it, then the line. */
+    static void appendRow(DuckDBAppender appender, String tenant, long ownerId, long lineNo, ChargeLine line)
+            throws SQLException, StoreException {
+        appender.beginRow();
+        appender.append(tenant);
+        appender.append(ownerId);
+        appender.append(lineNo);
+        append(appender, line);
+        appender.endRow();
+    }
+
     /** Appends the line's columns to the open row; amounts that are not exact at six decimals are refused, never rounded. */
-    static void append(DuckDBAppender appender, ChargeLine line) throws SQLException, StoreException {
+    private static void append(DuckDBAppender appender, ChargeLine line) throws SQLException, StoreException {
         BigDecimal amount = Decimals.exact(line.amount().amount(), "amount", line.source());
         BigDecimal unitPrice = Decimals.exact(line.unitPrice() == null ? null : line.unitPrice().amount(), "unit price", line.source());
         BigDecimal quantity = Decimals.exact(line.quantity(), "quantity", line.source());
