@@ -223,8 +223,18 @@ final class LayoutParser implements BillingParser {
                     } catch (IllegalArgumentException e) {
                         throw new BadValue(problem(row, "currency", "an ISO 4217 currency code such as USD", currencyCode));
                     }
-                    InvoiceHeader next = new InvoiceHeader(required(profile.invoice().carrier(), row, "carrier"), account, null,
-                            number, date(profile.invoice().date(), row, "invoice date"), null, currency, row.position());
+                    LayoutProfile.InvoiceMapping invoice = profile.invoice();
+                    Period billed = null;
+                    if (invoice.periodStart() != null) {
+                        LocalDate start = date(invoice.periodStart(), row, "billing period start");
+                        LocalDate end = date(invoice.periodEnd(), row, "billing period end");
+                        if (end.isBefore(start)) {
+                            throw new BadValue(problem(row, "billing period end", "a date on or after " + start, end.toString()));
+                        }
+                        billed = Period.of(start, end);
+                    }
+                    InvoiceHeader next = new InvoiceHeader(required(invoice.carrier(), row, "carrier"), account, null,
+                            number, date(invoice.date(), row, "invoice date"), billed, currency, row.position());
                     statedTotal = profile.invoice().statedTotal() == null ? null
                             : new Money(number(profile.invoice().statedTotal(), row, "stated total"), currency);
                     header = next;

@@ -42,7 +42,7 @@ record LayoutProfile(
 
     /** Invoice-level fields, read from the first row of each invoice; rows with the same account and number form one invoice. */
     record InvoiceMapping(Template carrier, Template account, Template number, DateSpec date, Template currency,
-            Template statedTotal) {
+            Template statedTotal, DateSpec periodStart, DateSpec periodEnd) {
     }
 
     /** A condition on a row: the column equals a value or matches a pattern. */

@@ -122,9 +122,11 @@ final class ProfileReader {
         }
 
         private LayoutProfile.InvoiceMapping invoice(JsonObject invoice, Locale locale) throws ProfileException {
+            JsonObject period = object(invoice, "period", false);
             return new LayoutProfile.InvoiceMapping(template(invoice, "carrier", true), template(invoice, "account", true),
                     template(invoice, "number", true), date(invoice, "date", true, locale), template(invoice, "currency", true),
-                    template(invoice, "statedTotal", false));
+                    template(invoice, "statedTotal", false), period == null ? null : date(period, "start", true, locale),
+                    period == null ? null : date(period, "end", true, locale));
         }
 
         private LayoutProfile.LineMapping line(JsonObject line, String where, Locale locale) throws ProfileException {

@@ -59,6 +59,34 @@ class LayoutParserTest {
         assertEquals("bill.txt record 3 (line 4)", sink.lines.get(2).source().toString());
     }
 
+    private static final String PERIOD = """
+            {
+              "id": "acme-period", "carrier": "Acme", "format": "bill with a billing period",
+              "detect": { "header": "^account,invoice" },
+              "text": { "delimiter": ",", "headerRows": 1 },
+              "invoice": { "carrier": "Acme", "account": "{account}", "number": "{invoice}", "currency": "USD",
+                           "date": { "value": "{date}", "format": "yyyy-MM-dd" },
+                           "period": { "start": { "value": "{from}", "format": "yyyy-MM-dd" },
+                                       "end": { "value": "{to}", "format": "yyyy-MM-dd" } } },
+              "lines": [ { "category": "RECURRING", "amount": "{amount}", "serviceId": "{circuit}" } ]
+            }
+            """;
+
+    @Test
+    void anInvoiceTakesItsBillingPeriodFromItsFirstRow() throws Exception {
+        RecordingSink sink = parse(parser(PERIOD), """
+                account,invoice,date,from,to,circuit,amount
+                A1,I1,2026-01-31,2026-01-01,2026-01-31,CKT-1,100.00
+                A1,I2,2026-02-28,2026-02-28,2026-02-01,CKT-1,100.00
+                """);
+        assertEquals(org.bridgeline.api.model.Period.of(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 1, 31)),
+                sink.invoices.get(0).billingPeriod());
+        assertEquals(org.bridgeline.api.model.Period.of(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 1, 31)),
+                sink.lines.get(0).billingPeriod());
+        assertEquals("bill.txt record 3 (line 3): field \"billing period end\": expected a date on or after 2026-02-28, found \"2026-02-01\"",
+                sink.problems.get(0).message());
+    }
+
     @Test
     void aValueThatDoesNotReadIsReportedAndItsRowLeftOut() throws Exception {
         RecordingSink sink = parse(parser(FIXED), """
