@@ -34,6 +34,7 @@ import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
+import org.bridgeline.enterprise.SeededEnterprise;
 
 /**
  * A book of business in memory, for testing detectors on hand-made cases. Its aggregated views
@@ -47,6 +48,16 @@ public final class InMemoryBook implements BookOfBusiness {
     public final List<ExpectedService> expected = new ArrayList<>();
     public final List<ServiceOrder> orders = new ArrayList<>();
     public final List<Requirement> requirements = new ArrayList<>();
+
+    /** The bills, contracts, expected inventory and orders of a seeded enterprise, as detectors see them. */
+    public static InMemoryBook of(SeededEnterprise enterprise) {
+        InMemoryBook book = new InMemoryBook();
+        book.lines.addAll(enterprise.lines());
+        book.contracts.addAll(enterprise.contracts());
+        book.expected.addAll(enterprise.expectedInventory());
+        book.orders.addAll(enterprise.orders());
+        return book;
+    }
 
     public ChargeLine add(ChargeLine line) {
         lines.add(line);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.testkit.ConfigDefaults;
-import org.bridgeline.testkit.enterprise.SeededEnterprise;
+import org.bridgeline.enterprise.SeededEnterprise;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,7 +21,7 @@ class InventoryDetectorsAccuracyTest {
                 new InventoryMismatchDetector(), new RateAboveContractDetector(), new OutOfTermPricingDetector(),
                 new UnrequestedFeatureDetector());
         for (AnomalyDetector detector : detectors) {
-            SeededEnterprise.Score score = enterprise.score(detector.id(), detector.detect(enterprise.book()));
+            SeededEnterprise.Score score = enterprise.score(detector.id(), detector.detect(org.bridgeline.testkit.InMemoryBook.of(enterprise)));
             System.out.println("seed " + seed + ": " + score);
             assertTrue(score.expected() > 0, "the enterprise has anomalies for " + detector.id());
             assertTrue(score.precision() >= 0.95 && score.recall() >= 0.95, "seed " + seed + ": " + score);

@@ -23,7 +23,7 @@ import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.InvoiceHeader;
 import org.bridgeline.store.InvoiceWriter;
 import org.bridgeline.testkit.InMemoryBook;
-import org.bridgeline.testkit.enterprise.SeededEnterprise;
+import org.bridgeline.enterprise.SeededEnterprise;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class AggregatesTest {
     @BeforeEach
     void storeAnEnterprise() throws Exception {
         store = new DuckDbStore(folder.resolve("data/bridgeline.duckdb"));
-        book = SeededEnterprise.generate(7, 12).book();
+        book = InMemoryBook.of(SeededEnterprise.generate(7, 12));
         Map<List<String>, List<ChargeLine>> invoices = new LinkedHashMap<>();
         for (ChargeLine line : book.lines) {
             invoices.computeIfAbsent(List.of(line.carrier(), line.account(), line.invoiceNumber()), k -> new ArrayList<>()).add(line);

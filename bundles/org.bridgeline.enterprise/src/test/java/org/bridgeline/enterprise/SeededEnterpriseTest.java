@@ -1,4 +1,4 @@
-package org.bridgeline.testkit.enterprise;
+package org.bridgeline.enterprise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,10 +14,10 @@ class SeededEnterpriseTest {
     void theSameSeedGivesTheSameEnterpriseAnotherSeedAnother() {
         SeededEnterprise one = SeededEnterprise.generate(7, 10);
         SeededEnterprise again = SeededEnterprise.generate(7, 10);
-        assertEquals(one.book().lines, again.book().lines);
-        assertEquals(one.book().contracts, again.book().contracts);
-        assertEquals(one.book().expected, again.book().expected);
-        assertEquals(one.book().orders, again.book().orders);
+        assertEquals(one.lines(), again.lines());
+        assertEquals(one.contracts(), again.contracts());
+        assertEquals(one.expectedInventory(), again.expectedInventory());
+        assertEquals(one.orders(), again.orders());
         assertEquals(one.truth(), again.truth());
         assertNotEquals(one.truth(), SeededEnterprise.generate(8, 10).truth());
     }
@@ -28,7 +28,7 @@ class SeededEnterpriseTest {
         Set<String> detectors = enterprise.truth().stream().map(SeededEnterprise.Anomaly::detectorId).collect(Collectors.toSet());
         assertEquals(Set.of("rate-above-contract", "duplicate-charges", "billed-after-disconnect", "zero-usage", "taxes-and-surcharges",
                 "late-fees", "out-of-term-pricing", "cost-variance", "unrequested-features", "inventory-mismatch"), detectors);
-        assertEquals(36, enterprise.book().lines.stream().map(l -> l.carrier() + l.invoiceNumber()).distinct().count());
-        assertTrue(enterprise.book().lines.size() > 7_000, "about 8,000 lines: " + enterprise.book().lines.size());
+        assertEquals(36, enterprise.lines().stream().map(l -> l.carrier() + l.invoiceNumber()).distinct().count());
+        assertTrue(enterprise.lines().size() > 7_000, "about 8,000 lines: " + enterprise.lines().size());
     }
 }

@@ -1,4 +1,4 @@
-package org.bridgeline.testkit.enterprise;
+package org.bridgeline.enterprise;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,7 +29,6 @@ import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.api.model.SourcePosition;
-import org.bridgeline.testkit.InMemoryBook;
 
 /**
  * A realistic enterprise, the same for the same seed: sites with DIA and Ethernet from one carrier,
@@ -64,7 +63,7 @@ public final class SeededEnterprise {
     }
 
     public static final String ACME = "Acme Telecom";
-    public static final String NORTHWIND = "Northwind Networks";
+    public static final String NORTHWIND = "Northwind Telecom";
     public static final String BLUEWAVE = "Bluewave Wireless";
     public static final int YEAR = 2025;
 
@@ -79,6 +78,7 @@ public final class SeededEnterprise {
     private static final BigDecimal[] FACTORS = {new BigDecimal("0.363"), new BigDecimal("0.366"), new BigDecimal("0.360"),
             new BigDecimal("0.381")};
     private static final BigDecimal WIRELESS_SHARE = new BigDecimal("0.371");
+    private static final BigDecimal STATE_TAX = new BigDecimal("0.04");
 
     /** A service of the enterprise, with what its bills must say about it. */
     private static final class Service {
@@ -112,25 +112,48 @@ public final class SeededEnterprise {
     }
 
     private final Random random;
-    private final InMemoryBook book = new InMemoryBook();
+    private final long seed;
+    private final int sites;
+    private final List<ChargeLine> lines = new ArrayList<>();
+    private final List<Contract> contracts = new ArrayList<>();
+    private final List<ExpectedService> expected = new ArrayList<>();
+    private final List<ServiceOrder> orders = new ArrayList<>();
     private final List<Anomaly> truth = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
+    private final Map<String, Service> byId = new LinkedHashMap<>();
     private final Map<String, Integer> rowsOfFile = new LinkedHashMap<>();
 
-    private SeededEnterprise(long seed) {
+    private SeededEnterprise(long seed, int sites) {
         this.random = new Random(seed);
+        this.seed = seed;
+        this.sites = sites;
     }
 
     /** The enterprise of a seed, with {@code sites} sites (25 make about 8,000 charge lines). */
     public static SeededEnterprise generate(long seed, int sites) {
-        SeededEnterprise enterprise = new SeededEnterprise(seed);
+        SeededEnterprise enterprise = new SeededEnterprise(seed, sites);
         enterprise.build(sites);
         return enterprise;
     }
 
-    /** The bills, contracts, expected inventory and orders, as detectors see them. */
-    public InMemoryBook book() {
-        return book;
+    /** Every charge line of the twelve months of bills, in invoice then source order. */
+    public List<ChargeLine> lines() {
+        return Collections.unmodifiableList(lines);
+    }
+
+    /** One contract per carrier. */
+    public List<Contract> contracts() {
+        return Collections.unmodifiableList(contracts);
+    }
+
+    /** The services the enterprise believes it has. */
+    public List<ExpectedService> expectedInventory() {
+        return Collections.unmodifiableList(expected);
+    }
+
+    /** Installs and disconnects. */
+    public List<ServiceOrder> orders() {
+        return Collections.unmodifiableList(orders);
     }
 
     /** Every injected anomaly. */
@@ -148,11 +171,26 @@ public final class SeededEnterprise {
 
     /** Scores one detector's findings against the anomalies injected for it. */
     public Score score(String detectorId, List<Finding> findings) {
+        return score(truth, detectorId, findings);
+    }
+
+    /** Scores one detector's findings against a ground truth, such as one read back from its file. */
+    public static Score score(List<Anomaly> truth, String detectorId, List<Finding> findings) {
         Set<Anomaly> expected = truth.stream().filter(a -> a.detectorId().equals(detectorId)).collect(Collectors.toSet());
-        Set<Anomaly> found = findings.stream().map(f -> new Anomaly(f.detectorId(), f.kind(), f.carrier(), subjectOf(f)))
-                .collect(Collectors.toSet());
+        Set<Anomaly> found = findings.stream().filter(f -> f.detectorId().equals(detectorId))
+                .map(f -> new Anomaly(f.detectorId(), f.kind(), f.carrier(), subjectOf(f))).collect(Collectors.toSet());
         int hits = (int) found.stream().filter(expected::contains).count();
         return new Score(detectorId, found.size(), hits, expected.size());
+    }
+
+    /** The seed the enterprise was drawn from. */
+    public long seed() {
+        return seed;
+    }
+
+    /** How many sites it has. */
+    public int sites() {
+        return sites;
     }
 
     private void build(int sites) {
@@ -173,7 +211,8 @@ public final class SeededEnterprise {
                         PLAN_PRICE));
             }
         }
-        contracts();
+        services.forEach(s -> byId.put(s.id, s));
+        signContracts();
         inject();
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(YEAR, m);
@@ -184,14 +223,14 @@ public final class SeededEnterprise {
         inventoryAndOrders();
     }
 
-    private void contracts() {
-        book.contracts.add(new Contract(ACME, "ACME-MSA-2024", Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31)), false, 0,
+    private void signContracts() {
+        contracts.add(new Contract(ACME, "ACME-MSA-2024", Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31)), false, 0,
                 null, rates(ServiceType.DIA, "DIA", DIA_PRICES, ServiceType.ETHERNET, "ETH", ETH_PRICES), null));
         List<ContractRate> northwind = new ArrayList<>(rates(ServiceType.MPLS, "MPLS", MPLS_PRICES, null, null, Map.of()));
         northwind.add(new ContractRate(ServiceType.VOICE_LINE, "POTS", null, ChargeCategory.RECURRING, Money.of(POTS_PRICE, USD), null));
-        book.contracts.add(new Contract(NORTHWIND, "NW-2023-117", Period.of(LocalDate.of(2023, 7, 1), LocalDate.of(2025, 6, 30)), true, 0,
+        contracts.add(new Contract(NORTHWIND, "NW-2023-117", Period.of(LocalDate.of(2023, 7, 1), LocalDate.of(2025, 6, 30)), true, 0,
                 null, northwind, null));
-        book.contracts.add(new Contract(BLUEWAVE, "BW-CORP-9", Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31)), false, 0,
+        contracts.add(new Contract(BLUEWAVE, "BW-CORP-9", Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31)), false, 0,
                 null, List.of(new ContractRate(ServiceType.WIRELESS, "WLPLAN", null, ChargeCategory.RECURRING, Money.of(PLAN_PRICE, USD),
                         null)), null));
     }
@@ -260,7 +299,7 @@ public final class SeededEnterprise {
         }
         for (int i = 1; i <= 2; i++) {
             String phantom = "MPLS-GONE-" + i;
-            book.expected.add(new ExpectedService(NORTHWIND, phantom, "SITE-OLD-" + i, ServiceType.MPLS, new BigDecimal("50"), "ACTIVE"));
+            expected.add(new ExpectedService(NORTHWIND, phantom, "SITE-OLD-" + i, ServiceType.MPLS, new BigDecimal("50"), "ACTIVE"));
             truth.add(new Anomaly("inventory-mismatch", "expected-not-billed", NORTHWIND, phantom));
         }
     }
@@ -346,27 +385,27 @@ public final class SeededEnterprise {
                             s.type == ServiceType.WIRELESS ? "DATA" : "LD", "usage", null, usage, charged));
                 }
             }
-            if (s.taxedWhileExempt) {
-                ChargeLine tax = line(file, carrier, account, invoice, month, s, ChargeCategory.TAX, "STTAX", "State sales tax", null,
-                        amount.multiply(new BigDecimal("0.06")).setScale(2, RoundingMode.HALF_EVEN), charged);
-                billed.add(tax.toBuilder().tax("STATE", "NY").build());
-            }
         }
+        // state sales tax on each taxable line, as an 811's TXI puts it: internet access is exempt,
+        // except on the services drawn to be taxed anyway
         for (ChargeLine line : billed) {
-            book.add(line);
+            lines.add(line);
+            Service s = byId.get(line.serviceId());
+            if (s.type != ServiceType.DIA || s.taxedWhileExempt) {
+                BigDecimal rate = s.type == ServiceType.DIA ? new BigDecimal("0.06") : STATE_TAX;
+                lines.add(stateTax(line, line.amount().amount().multiply(rate).setScale(2, RoundingMode.HALF_EVEN), next(file)));
+            }
         }
         taxes(file, carrier, account, invoice, month, period, billed);
     }
 
-    /** The bill's state tax and federal USF line: USF under its cap, except on the invoices drawn to carry too much. */
+    /** The bill's federal USF line: under its cap, except on the invoices drawn to carry too much. */
     private void taxes(String file, String carrier, String account, String invoice, YearMonth month, Period period, List<ChargeLine> billed) {
         BigDecimal interstate = BigDecimal.ZERO;
-        BigDecimal taxable = BigDecimal.ZERO;
         for (ChargeLine line : billed) {
-            if (line.category() == ChargeCategory.TAX || line.serviceType() == ServiceType.DIA) {
-                continue; // internet access: no tax, no USF
+            if (line.serviceType() == ServiceType.DIA) {
+                continue; // internet access: no USF
             }
-            taxable = taxable.add(line.amount().amount());
             interstate = interstate.add(line.amount().amount().multiply(line.serviceType() == ServiceType.WIRELESS ? WIRELESS_SHARE
                     : BigDecimal.ONE));
         }
@@ -374,21 +413,17 @@ public final class SeededEnterprise {
         boolean overcharged = random.nextInt(12) == 0;
         BigDecimal usf = cap.multiply(BigDecimal.valueOf(overcharged ? 110 + random.nextInt(20) : 70 + random.nextInt(25)))
                 .movePointLeft(2).setScale(2, RoundingMode.HALF_EVEN);
-        ChargeLine state = accountLine(file, carrier, account, invoice, month, period, ChargeCategory.TAX, "STTAX", "State sales tax",
-                taxable.multiply(new BigDecimal("0.04")).setScale(2, RoundingMode.HALF_EVEN));
-        book.add(state.toBuilder().tax("STATE", "NY").build());
-        ChargeLine federal = accountLine(file, carrier, account, invoice, month, period, ChargeCategory.SURCHARGE, "FUSF",
-                "Federal Universal Service Fee", usf);
-        book.add(federal.toBuilder().tax("FUSF", "US").build());
+        lines.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.SURCHARGE, "FUSF",
+                "Federal Universal Service Fee", usf));
         if (overcharged) {
             truth.add(new Anomaly("taxes-and-surcharges", "usf-above-cap", carrier, invoice));
         }
         if (random.nextInt(18) == 0) {
-            book.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "LATEFEE",
+            lines.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "LATEFEE",
                     "Late payment charge", cents(2_500 + random.nextInt(12_500))));
             truth.add(new Anomaly("late-fees", "late-fee", carrier, invoice));
         } else if (random.nextInt(6) == 0) { // a near miss: an adjustment that is no penalty
-            book.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "ADJ", "Billing adjustment",
+            lines.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "ADJ", "Billing adjustment",
                     cents(-(500 + random.nextInt(5_000)))));
         }
     }
@@ -396,12 +431,12 @@ public final class SeededEnterprise {
     private void inventoryAndOrders() {
         int order = 1;
         for (Service s : services) {
-            book.orders.add(new ServiceOrder("ORD-" + order++, s.carrier, s.id, ServiceOrder.Kind.INSTALL, LocalDate.of(2023, 3, 1), null));
+            orders.add(new ServiceOrder("ORD-" + order++, s.carrier, s.id, ServiceOrder.Kind.INSTALL, LocalDate.of(2023, 3, 1), null));
             if (s.disconnected != null) {
-                book.orders.add(new ServiceOrder("ORD-" + order++, s.carrier, s.id, ServiceOrder.Kind.DISCONNECT, s.disconnected, null));
+                orders.add(new ServiceOrder("ORD-" + order++, s.carrier, s.id, ServiceOrder.Kind.DISCONNECT, s.disconnected, null));
             }
             if (s.inInventory) {
-                book.expected.add(new ExpectedService(s.carrier, s.id, s.site, s.type,
+                expected.add(new ExpectedService(s.carrier, s.id, s.site, s.type,
                         s.bandwidth == null ? null : BigDecimal.valueOf(s.bandwidth), s.disconnected != null ? "DISCONNECTED" : "ACTIVE"));
             }
         }
@@ -433,6 +468,13 @@ public final class SeededEnterprise {
             builder.bandwidthMbps(BigDecimal.valueOf(s.bandwidth));
         }
         return builder.build();
+    }
+
+    /** A state tax on a line, with the line's service, site and period: what the 811 parser makes of a TXI. */
+    static ChargeLine stateTax(ChargeLine taxed, BigDecimal amount, SourcePosition source) {
+        return taxed.toBuilder().category(ChargeCategory.TAX).chargeCode("ST").tax("ST", "NY").description("ST on " + taxed.description())
+                .quantity(null).unit(null).unitPrice(null).usage(null, null).amount(new Money(amount, taxed.amount().currency()))
+                .source(source).build();
     }
 
     private ChargeLine accountLine(String file, String carrier, String account, String invoice, YearMonth month, Period period,

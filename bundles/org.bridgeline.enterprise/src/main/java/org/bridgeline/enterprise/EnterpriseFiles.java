@@ -1,0 +1,124 @@
+package org.bridgeline.enterprise;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.enterprise.SeededEnterprise.Anomaly;
+import org.bridgeline.enterprise.internal.BluewaveCsv;
+import org.bridgeline.enterprise.internal.InputFiles;
+import org.bridgeline.enterprise.internal.X12Dialect;
+import org.bridgeline.enterprise.internal.X12Writer;
+
+/**
+ * A seeded enterprise as an operator would receive it: each carrier's twelve bills in its own
+ * format (Acme Telecom as X12 811 on the ATIS levels, Northwind Telecom as an 811 in its own
+ * guide's dialect, Bluewave Wireless as a portal CSV export read by this bundle's layout), the
+ * contracts as JSON, the expected inventory and the orders as CSV, and the ground truth.
+ *
+ * <pre>
+ * DIR/bills/acme-telecom/AC-2025-01.edi ...      bl:import DIR/bills
+ * DIR/bills/northwind-telecom/NO-2025-01.edi ...
+ * DIR/bills/bluewave-wireless/BL-2025-01.csv ...
+ * DIR/contracts.json                              bl:contract-import
+ * DIR/inventory.csv                               bl:inventory-import
+ * DIR/orders.csv                                  bl:orders-import
+ * DIR/truth.json                                  the injected anomalies, for scoring an audit
+ * </pre>
+ */
+public final class EnterpriseFiles {
+
+    /** What was written. */
+    public record Written(Path folder, int billFiles, long lines, int anomalies) {
+    }
+
+    private EnterpriseFiles() {
+    }
+
+    /** Writes the enterprise into {@code folder}; the same enterprise writes the same bytes. */
+    public static Written write(SeededEnterprise enterprise, Path folder) throws IOException {
+        Map<String, Map<String, List<ChargeLine>>> invoices = new LinkedHashMap<>();
+        for (ChargeLine line : enterprise.lines()) {
+            invoices.computeIfAbsent(line.carrier(), k -> new LinkedHashMap<>()).computeIfAbsent(line.invoiceNumber(), k -> new ArrayList<>())
+                    .add(line);
+        }
+        int files = 0;
+        for (Map.Entry<String, Map<String, List<ChargeLine>>> carrier : invoices.entrySet()) {
+            Path bills = Files.createDirectories(folder.resolve("bills").resolve(carrier.getKey().toLowerCase().replace(' ', '-')));
+            int control = 0;
+            for (Map.Entry<String, List<ChargeLine>> invoice : carrier.getValue().entrySet()) {
+                control++;
+                boolean csv = carrier.getKey().equals(SeededEnterprise.BLUEWAVE);
+                try (Writer out = Files.newBufferedWriter(bills.resolve(invoice.getKey() + (csv ? ".csv" : ".edi")), StandardCharsets.UTF_8)) {
+                    if (csv) {
+                        BluewaveCsv.write(invoice.getValue(), out);
+                    } else {
+                        new X12Writer(carrier.getKey().equals(SeededEnterprise.NORTHWIND) ? X12Dialect.NORTHWIND : X12Dialect.STANDARD)
+                                .write(invoice.getValue(), control, out);
+                    }
+                }
+                files++;
+            }
+        }
+        InputFiles.contracts(enterprise.contracts(), folder.resolve("contracts.json"));
+        InputFiles.inventory(enterprise.expectedInventory(), folder.resolve("inventory.csv"));
+        InputFiles.orders(enterprise.orders(), folder.resolve("orders.csv"));
+        writeTruth(enterprise, folder.resolve("truth.json"));
+        return new Written(folder, files, enterprise.lines().size(), enterprise.truth().size());
+    }
+
+    private static void writeTruth(SeededEnterprise enterprise, Path file) throws IOException {
+        JsonObject root = new JsonObject();
+        root.addProperty("seed", enterprise.seed());
+        root.addProperty("sites", enterprise.sites());
+        root.addProperty("lines", enterprise.lines().size());
+        JsonArray anomalies = new JsonArray();
+        for (Anomaly anomaly : enterprise.truth()) {
+            JsonObject object = new JsonObject();
+            object.addProperty("detector", anomaly.detectorId());
+            object.addProperty("kind", anomaly.kind());
+            object.addProperty("carrier", anomaly.carrier());
+            object.addProperty("subject", anomaly.subject());
+            anomalies.add(object);
+        }
+        root.add("anomalies", anomalies);
+        Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** The anomalies of a {@code truth.json}; a file that is not one is named in the error with what it lacks. */
+    public static List<Anomaly> readTruth(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            JsonObject root = JsonParser.parseReader(in).getAsJsonObject();
+            List<Anomaly> anomalies = new ArrayList<>();
+            JsonArray array = root.getAsJsonArray("anomalies");
+            for (int i = 0; i < array.size(); i++) {
+                JsonObject object = array.get(i).getAsJsonObject();
+                anomalies.add(new Anomaly(text(object, "detector", file, i), text(object, "kind", file, i), text(object, "carrier", file, i),
+                        text(object, "subject", file, i)));
+            }
+            return anomalies;
+        } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException e) {
+            throw new IOException(file + ": expected a ground truth file with an \"anomalies\" array of detector, kind, carrier and "
+                    + "subject, found something else (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String text(JsonObject object, String field, Path file, int index) throws IOException {
+        if (!object.has(field) || !object.get(field).isJsonPrimitive()) {
+            throw new IOException(file + " anomalies[" + index + "]: field \"" + field + "\": expected a text, found nothing");
+        }
+        return object.get(field).getAsString();
+    }
+}

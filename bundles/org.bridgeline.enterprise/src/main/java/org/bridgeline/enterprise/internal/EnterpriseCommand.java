@@ -1,0 +1,122 @@
+package org.bridgeline.enterprise.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Function;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.enterprise.EnterpriseFiles;
+import org.bridgeline.enterprise.SeededEnterprise;
+import org.bridgeline.enterprise.SeededEnterprise.Anomaly;
+import org.bridgeline.enterprise.SeededEnterprise.Score;
+import org.bridgeline.store.AuditRunRecord;
+import org.bridgeline.store.BillStore;
+import org.bridgeline.store.StoreException;
+import org.bridgeline.store.StoredFinding;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code bl:enterprise}: writes a seeded enterprise as carrier files, and scores the latest audit
+ * against its ground truth.
+ */
+@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=enterprise"})
+public final class EnterpriseCommand implements Function {
+
+    private static final String USAGE = """
+            usage: bl:enterprise generate DIR [--seed N] [--sites N]
+                   bl:enterprise score DIR
+              generate  writes a seeded enterprise into DIR: twelve months of bills of three carriers (X12 811 in two
+                        dialects and a CSV export), contracts.json, inventory.csv, orders.csv and truth.json, the
+                        anomalies injected into them; the same seed writes the same files (default seed 1, 25 sites)
+              score     sets the findings of the latest audit run against DIR/truth.json: per detector, the
+                        findings, the anomalies expected, precision and recall""";
+
+    private final BillStore store;
+
+    @Activate
+    public EnterpriseCommand(@Reference BillStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Object execute(CommandSession session, List<Object> arguments) throws Exception {
+        PrintStream out = session.getConsole();
+        List<String> args = arguments.stream().map(String::valueOf).toList();
+        if (args.size() < 2 || args.contains("--help") || !List.of("generate", "score").contains(args.get(0))) {
+            out.println(USAGE);
+            return null;
+        }
+        Path folder = Path.of(args.get(1)).toAbsolutePath().normalize();
+        try {
+            if (args.get(0).equals("generate")) {
+                generate(folder, number(args, "--seed", 1), (int) number(args, "--sites", 25), out);
+            } else {
+                score(folder, out);
+            }
+        } catch (IllegalArgumentException | IOException | StoreException e) {
+            out.println("bl:enterprise " + args.get(0) + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static long number(List<String> args, String option, long fallback) {
+        int at = args.indexOf(option);
+        if (at < 0) {
+            return fallback;
+        }
+        String value = at + 1 < args.size() ? args.get(at + 1) : "";
+        try {
+            long number = Long.parseLong(value);
+            if (option.equals("--sites") && (number < 1 || number > 10_000)) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " expects " + (option.equals("--sites") ? "a number of sites from 1 to 10000"
+                    : "a whole number") + ", found \"" + value + "\"");
+        }
+    }
+
+    private static void generate(Path folder, long seed, int sites, PrintStream out) throws IOException {
+        if (Files.isDirectory(folder) && Files.list(folder).findAny().isPresent()) {
+            throw new IllegalArgumentException(folder + " is not empty: give a new or empty folder, nothing was written");
+        }
+        EnterpriseFiles.Written written = EnterpriseFiles.write(SeededEnterprise.generate(seed, sites), Files.createDirectories(folder));
+        out.printf("enterprise of seed %d, %d sites: %,d bills, %,d charge lines, %d injected anomalies in %s%n", seed, sites,
+                written.billFiles(), written.lines(), written.anomalies(), folder);
+        out.println("next: bl:import " + folder.resolve("bills") + ", bl:contract-import " + folder.resolve("contracts.json")
+                + ", bl:inventory-import " + folder.resolve("inventory.csv") + ", bl:orders-import " + folder.resolve("orders.csv")
+                + ", bl:audit, bl:enterprise score " + folder);
+    }
+
+    private void score(Path folder, PrintStream out) throws IOException, StoreException {
+        Path truthFile = folder.resolve("truth.json");
+        if (!Files.isRegularFile(truthFile)) {
+            throw new IllegalArgumentException("no " + truthFile + ": give the folder bl:enterprise generate wrote");
+        }
+        List<Anomaly> truth = EnterpriseFiles.readTruth(truthFile);
+        Optional<AuditRunRecord> run = store.latestAuditRun(BillStore.DEFAULT_TENANT);
+        if (run.isEmpty()) {
+            throw new IllegalArgumentException("no audit run yet: run bl:audit first");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (StoredFinding stored : store.findings(BillStore.DEFAULT_TENANT, run.get().runId())) {
+            findings.add(stored.finding());
+        }
+        TreeSet<String> detectors = new TreeSet<>(run.get().detectors());
+        truth.forEach(anomaly -> detectors.add(anomaly.detectorId()));
+        out.printf("audit run %d against %s (%d anomalies)%n", run.get().runId(), truthFile, truth.size());
+        for (String detector : detectors) {
+            Score score = SeededEnterprise.score(truth, detector, findings);
+            out.println("  " + score + (run.get().detectors().contains(detector) ? "" : "  (not in the run)"));
+        }
+    }
+}

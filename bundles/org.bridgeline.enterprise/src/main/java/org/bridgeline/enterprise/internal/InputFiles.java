@@ -1,0 +1,100 @@
+package org.bridgeline.enterprise.internal;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.bridgeline.api.model.Contract;
+import org.bridgeline.api.model.ContractRate;
+import org.bridgeline.api.model.ExpectedService;
+import org.bridgeline.api.model.ServiceOrder;
+
+/**
+ * Contracts, expected inventory and orders in the forms bl:contract-import, bl:inventory-import
+ * and bl:orders-import read.
+ */
+public final class InputFiles {
+
+    private InputFiles() {
+    }
+
+    public static void contracts(List<Contract> contracts, Path file) throws IOException {
+        JsonArray array = new JsonArray();
+        for (Contract contract : contracts) {
+            JsonObject object = new JsonObject();
+            object.addProperty("carrier", contract.carrier());
+            object.addProperty("contractId", contract.contractId());
+            object.addProperty("termStart", contract.term().start().toString());
+            object.addProperty("termEnd", contract.term().end().toString());
+            object.addProperty("autoRenewal", contract.autoRenewal());
+            object.addProperty("renewalTermMonths", contract.renewalTermMonths());
+            String currency = contract.rates().isEmpty() ? "USD" : contract.rates().get(0).rate().currency().getCurrencyCode();
+            object.addProperty("currency", currency);
+            if (contract.committedSpend() != null) {
+                object.addProperty("committedSpend", contract.committedSpend().amount());
+            }
+            JsonArray rates = new JsonArray();
+            for (ContractRate rate : contract.rates()) {
+                if (!rate.rate().currency().getCurrencyCode().equals(currency)) {
+                    throw new IllegalArgumentException("contract " + contract.contractId() + " has rates in two currencies");
+                }
+                JsonObject r = new JsonObject();
+                if (rate.serviceType() != null) {
+                    r.addProperty("serviceType", rate.serviceType().name());
+                }
+                if (rate.chargeCode() != null) {
+                    r.addProperty("chargeCode", rate.chargeCode());
+                }
+                if (rate.bandwidthMbps() != null) {
+                    r.addProperty("bandwidthMbps", rate.bandwidthMbps());
+                }
+                r.addProperty("category", rate.category().name());
+                r.addProperty("rate", rate.rate().amount());
+                if (rate.unit() != null) {
+                    r.addProperty("unit", rate.unit());
+                }
+                rates.add(r);
+            }
+            object.add("rates", rates);
+            array.add(object);
+        }
+        JsonObject root = new JsonObject();
+        root.add("contracts", array);
+        Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
+    }
+
+    public static void inventory(List<ExpectedService> services, Path file) throws IOException {
+        try (CSVPrinter csv = printer(file, "carrier", "service_id", "site", "service_type", "bandwidth_mbps", "status")) {
+            for (ExpectedService service : services) {
+                csv.printRecord(service.carrier(), service.serviceId(), service.site() == null ? "" : service.site(),
+                        service.serviceType().name(), plain(service.bandwidthMbps()), service.status());
+            }
+        }
+    }
+
+    public static void orders(List<ServiceOrder> orders, Path file) throws IOException {
+        try (CSVPrinter csv = printer(file, "order_id", "carrier", "service_id", "kind", "effective", "detail")) {
+            for (ServiceOrder order : orders) {
+                csv.printRecord(order.orderId(), order.carrier(), order.serviceId(), order.kind().name(), order.effective().toString(),
+                        order.detail() == null ? "" : order.detail());
+            }
+        }
+    }
+
+    private static CSVPrinter printer(Path file, String... header) throws IOException {
+        Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        return new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\n").get());
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+}

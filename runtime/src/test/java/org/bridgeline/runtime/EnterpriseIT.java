@@ -1,0 +1,77 @@
+package org.bridgeline.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A seeded enterprise written as carrier files (two X12 811 dialects and a CSV export read by a
+ * layout that arrives with the enterprise bundle), imported, audited and scored through
+ * bin/bridgeline as an operator would: every detector finds the injected anomalies from the
+ * files, not only from the in-memory book.
+ */
+class EnterpriseIT {
+
+    private static final Pattern SCORE = Pattern.compile(
+            "^\\s+(\\S+)\\s+found\\s+(\\d+), expected\\s+(\\d+), precision ([0-9.]+), recall ([0-9.]+)$", Pattern.MULTILINE);
+
+    @TempDir
+    static Path home;
+    @TempDir
+    static Path files;
+
+    @BeforeAll
+    static void prepare() throws IOException {
+        TestDistribution.copyTo(home);
+    }
+
+    @AfterAll
+    static void keepLog() throws IOException {
+        TestDistribution.keepLog(home, "EnterpriseIT");
+    }
+
+    @Test
+    void theFilesOfASeededEnterpriseImportAndAuditToItsGroundTruth() throws Exception {
+        Path folder = files.resolve("seed-7");
+        BinBridgeline.Result result = BinBridgeline.run(home, "exec", "bl:feature-install enterprise",
+                "bl:enterprise generate " + folder + " --seed 7 --sites 12", "bl:import " + folder.resolve("bills"),
+                "bl:contract-import " + folder.resolve("contracts.json"), "bl:inventory-import " + folder.resolve("inventory.csv"),
+                "bl:orders-import " + folder.resolve("orders.csv"), "bl:audit", "bl:enterprise score " + folder);
+        assertEquals(0, result.status(), result.err());
+        String out = result.out();
+        assertTrue(out.contains("36 files,"), "every bill imported: " + out);
+        assertTrue(out.contains("bluewave-wireless-bill"), "the Bluewave export is read by the layout the bundle brings: " + out);
+        assertTrue(out.contains("x12-811-northwind") && out.contains("x12-811-standard"), "both 811 dialects: " + out);
+        Matcher score = SCORE.matcher(out);
+        int detectors = 0;
+        while (score.find()) {
+            detectors++;
+            String detector = score.group(1);
+            System.out.println("from files: " + score.group().strip());
+            assertTrue(Integer.parseInt(score.group(3)) > 0, detector + " has anomalies to find");
+            assertTrue(Double.parseDouble(score.group(4)) >= 0.95, detector + " precision: " + score.group());
+            assertTrue(Double.parseDouble(score.group(5)) >= 0.95, detector + " recall: " + score.group());
+        }
+        assertEquals(10, detectors, out);
+        assertTrue(Files.isRegularFile(folder.resolve("truth.json")));
+    }
+
+    @Test
+    void generatingIntoAFolderThatHoldsFilesIsRefusedAndWritesNothing() throws Exception {
+        Path used = Files.createDirectories(files.resolve("used"));
+        Files.writeString(used.resolve("keep.txt"), "mine");
+        BinBridgeline.Result result = BinBridgeline.run(home, "exec", "bl:feature-install enterprise", "bl:enterprise generate " + used);
+        assertTrue(result.out().contains("bl:enterprise generate: " + used + " is not empty"), result.out());
+        assertEquals(List.of(used.resolve("keep.txt")), Files.list(used).toList());
+    }
+}
