@@ -32,6 +32,7 @@ import org.bridgeline.enterprise.internal.X12Writer;
  * DIR/bills/acme-telecom/AC-2025-01.edi ...      bl:import DIR/bills
  * DIR/bills/northwind-telecom/NO-2025-01.edi ...
  * DIR/bills/bluewave-wireless/BL-2025-01.csv ...
+ * DIR/benchmarks/illustrative-benchmarks.csv     the benchmark table provider's folder
  * DIR/contracts.json                              bl:contract-import
  * DIR/inventory.csv                               bl:inventory-import
  * DIR/orders.csv                                  bl:orders-import
@@ -72,6 +73,8 @@ public final class EnterpriseFiles {
                 files++;
             }
         }
+        InputFiles.benchmarks(enterprise.benchmarks(), Files.createDirectories(folder.resolve("benchmarks"))
+                .resolve("illustrative-benchmarks.csv"));
         InputFiles.contracts(enterprise.contracts(), folder.resolve("contracts.json"));
         InputFiles.inventory(enterprise.expectedInventory(), folder.resolve("inventory.csv"));
         InputFiles.orders(enterprise.orders(), folder.resolve("orders.csv"));
@@ -94,6 +97,9 @@ public final class EnterpriseFiles {
             anomalies.add(object);
         }
         root.add("anomalies", anomalies);
+        JsonObject savings = new JsonObject();
+        enterprise.expectedAnnualSavings().forEach((carrier, amount) -> savings.addProperty(carrier, amount.toPlainString()));
+        root.add("expectedAnnualSavings", savings);
         Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
     }
 

@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.bridgeline.api.model.BandwidthBand;
+import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Contract;
@@ -73,6 +75,9 @@ public final class SeededEnterprise {
     private static final Map<Integer, String> ETH_PRICES = Map.of(10, "300.00", 100, "700.00", 1000, "1800.00");
     private static final Map<Integer, String> MPLS_PRICES = Map.of(10, "350.00", 20, "450.00", 50, "700.00", 100, "1000.00");
     private static final String POTS_PRICE = "45.00";
+    /** The provider the illustrative table is served by, and how it is labelled. */
+    public static final String BENCHMARK_PROVIDER = "benchmark-table";
+    public static final String BENCHMARK_SOURCE = "Illustrative benchmark table of the seeded enterprise (not market data)";
     private static final String PLAN_PRICE = "60.00";
     /** Contribution factors of 2025 as the FCC published them, as the taxes detector ships them. */
     private static final BigDecimal[] FACTORS = {new BigDecimal("0.363"), new BigDecimal("0.366"), new BigDecimal("0.360"),
@@ -118,6 +123,8 @@ public final class SeededEnterprise {
     private final List<Contract> contracts = new ArrayList<>();
     private final List<ExpectedService> expected = new ArrayList<>();
     private final List<ServiceOrder> orders = new ArrayList<>();
+    private final List<Benchmark> benchmarks = new ArrayList<>();
+    private final Map<String, BigDecimal> savings = new TreeMap<>();
     private final List<Anomaly> truth = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
     private final Map<String, Service> byId = new LinkedHashMap<>();
@@ -221,6 +228,81 @@ public final class SeededEnterprise {
             }
         }
         inventoryAndOrders();
+        benchmarkTable();
+    }
+
+    /** What the illustrative market pays, as a share of the contracted price: DIA and MPLS got cheaper, the rest did not much. */
+    private static final Map<ServiceType, String[]> MARKET = Map.of(
+            ServiceType.DIA, new String[] {"0.80", "0.90", "1.05"},
+            ServiceType.ETHERNET, new String[] {"0.97", "1.02", "1.10"},
+            ServiceType.MPLS, new String[] {"0.70", "0.82", "0.95"},
+            ServiceType.VOICE_LINE, new String[] {"0.89", "0.96", "1.07"},
+            ServiceType.WIRELESS, new String[] {"0.64", "0.75", "0.90"});
+    /** The above-benchmark detector's defaults, which the ground truth assumes. */
+    private static final BigDecimal ABOVE_PERCENT = BigDecimal.TEN;
+    private static final BigDecimal ABOVE_ANNUAL = BigDecimal.valueOf(600);
+
+    /**
+     * An illustrative benchmark table for the enterprise's services (labelled as such: not market
+     * data), and the ground truth it implies: the services whose December price lies at least 10 %
+     * and 600 a year above the table's p25.
+     */
+    private void benchmarkTable() {
+        Map<ServiceType, Map<Integer, String>> priced = Map.of(ServiceType.DIA, DIA_PRICES, ServiceType.ETHERNET, ETH_PRICES,
+                ServiceType.MPLS, MPLS_PRICES, ServiceType.VOICE_LINE, Map.of(0, POTS_PRICE), ServiceType.WIRELESS, Map.of(0, PLAN_PRICE));
+        for (ServiceType type : List.of(ServiceType.DIA, ServiceType.ETHERNET, ServiceType.MPLS, ServiceType.VOICE_LINE, ServiceType.WIRELESS)) {
+            List<Integer> speeds = new ArrayList<>(new TreeSet<>(priced.get(type).keySet()));
+            for (int i = 0; i < speeds.size(); i++) {
+                BigDecimal price = new BigDecimal(priced.get(type).get(speeds.get(i)));
+                String[] shares = MARKET.get(type);
+                BandwidthBand band = speeds.get(i) == 0 ? BandwidthBand.ANY : new BandwidthBand(BigDecimal.valueOf(speeds.get(i)),
+                        i + 1 < speeds.size() ? BigDecimal.valueOf(speeds.get(i + 1)) : null);
+                benchmarks.add(new Benchmark(type, band, "*", 36, share(price, shares[0]), share(price, shares[1]), share(price, shares[2]),
+                        null, 40 + 10 * i, BENCHMARK_PROVIDER, BENCHMARK_SOURCE, LocalDate.of(YEAR, 9, 30)));
+            }
+        }
+        YearMonth december = YearMonth.of(YEAR, 12);
+        Map<String, BigDecimal> decemberPrice = new LinkedHashMap<>();
+        for (ChargeLine line : lines) {
+            if (line.category() == ChargeCategory.RECURRING && YearMonth.from(line.chargedOn()).equals(december)) {
+                decemberPrice.merge(line.serviceId(), line.amount().amount(), BigDecimal::add);
+            }
+        }
+        for (Service s : services) {
+            BigDecimal price = decemberPrice.get(s.id);
+            if (price == null) {
+                continue;
+            }
+            BigDecimal target = target(s).amount();
+            BigDecimal over = price.subtract(target);
+            savings.merge(s.carrier, over.max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(12)), BigDecimal::add);
+            if (over.multiply(BigDecimal.valueOf(100)).compareTo(target.multiply(ABOVE_PERCENT)) >= 0
+                    && over.multiply(BigDecimal.valueOf(12)).compareTo(ABOVE_ANNUAL) >= 0) {
+                expect("above-benchmark", "above-benchmark", s);
+            }
+        }
+    }
+
+    private Money target(Service s) {
+        return benchmarks.stream().filter(b -> b.serviceType() == s.type
+                && (s.bandwidth == null || b.band().contains(BigDecimal.valueOf(s.bandwidth)))).findFirst().orElseThrow().p25();
+    }
+
+    private static Money share(BigDecimal price, String share) {
+        return new Money(price.multiply(new BigDecimal(share)).setScale(2, RoundingMode.HALF_EVEN), DOLLAR);
+    }
+
+    /** The illustrative benchmark table: one row per service type and bandwidth band, term 36 months. */
+    public List<Benchmark> benchmarks() {
+        return Collections.unmodifiableList(benchmarks);
+    }
+
+    /**
+     * Per carrier, what paying every current service at its benchmark's p25 saves a year: the sum
+     * of (December price − p25) × 12 where positive.
+     */
+    public Map<String, BigDecimal> expectedAnnualSavings() {
+        return Collections.unmodifiableMap(savings);
     }
 
     private void signContracts() {

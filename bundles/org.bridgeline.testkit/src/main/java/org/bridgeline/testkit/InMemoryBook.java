@@ -1,5 +1,6 @@
 package org.bridgeline.testkit;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.bridgeline.api.benchmark.BenchmarkCoverage;
 import org.bridgeline.api.benchmark.BenchmarkQuery;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.BilledPrice;
@@ -48,6 +51,8 @@ public final class InMemoryBook implements BookOfBusiness {
     public final List<ExpectedService> expected = new ArrayList<>();
     public final List<ServiceOrder> orders = new ArrayList<>();
     public final List<Requirement> requirements = new ArrayList<>();
+    /** What {@link #benchmarks} answers: a benchmark applies to its service type, band and region ({@code *} for any). */
+    public final List<Benchmark> benchmarkTable = new ArrayList<>();
 
     /** The bills, contracts, expected inventory and orders of a seeded enterprise, as detectors see them. */
     public static InMemoryBook of(SeededEnterprise enterprise) {
@@ -56,6 +61,7 @@ public final class InMemoryBook implements BookOfBusiness {
         book.contracts.addAll(enterprise.contracts());
         book.expected.addAll(enterprise.expectedInventory());
         book.orders.addAll(enterprise.orders());
+        book.benchmarkTable.addAll(enterprise.benchmarks());
         return book;
     }
 
@@ -138,6 +144,8 @@ public final class InMemoryBook implements BookOfBusiness {
                 Comparator.comparing((List<Object> key) -> (String) key.get(0)).thenComparing(key -> (String) key.get(1))
                         .thenComparing(key -> (String) key.get(2)).thenComparing(key -> ((Currency) key.get(3)).getCurrencyCode()));
         Map<List<Object>, ServiceType> types = new HashMap<>();
+        Map<List<Object>, BigDecimal> bandwidths = new HashMap<>();
+        Map<List<Object>, String> sites = new HashMap<>();
         for (ChargeLine line : lines) {
             if (!matches(query, line) || line.serviceId() == null) {
                 continue;
@@ -148,9 +156,15 @@ public final class InMemoryBook implements BookOfBusiness {
             if (line.serviceType() != ServiceType.OTHER) {
                 types.merge(key, line.serviceType(), (a, b) -> a.name().compareTo(b.name()) <= 0 ? a : b);
             }
+            if (line.bandwidthMbps() != null) {
+                bandwidths.merge(key, line.bandwidthMbps(), BigDecimal::max);
+            }
+            if (line.site() != null) {
+                sites.merge(key, line.site(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
         }
         histories.forEach((key, months) -> consumer.accept(new ServiceHistory((String) key.get(0), (String) key.get(1),
-                (String) key.get(2), types.get(key), (Currency) key.get(3), months)));
+                (String) key.get(2), types.get(key), bandwidths.get(key), sites.get(key), (Currency) key.get(3), months)));
     }
 
     @Override
@@ -230,6 +244,18 @@ public final class InMemoryBook implements BookOfBusiness {
 
     @Override
     public List<Benchmark> benchmarks(BenchmarkQuery query) {
-        return List.of();
+        return benchmarkTable.stream().filter(b -> b.serviceType() == query.serviceType()
+                && (query.bandwidthMbps() == null || b.band().contains(query.bandwidthMbps()))
+                && (b.region().equals("*") || b.region().equalsIgnoreCase(String.valueOf(query.region())))).toList();
+    }
+
+    @Override
+    public List<BenchmarkCoverage> benchmarkCoverage() {
+        if (benchmarkTable.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new BenchmarkCoverage(benchmarkTable.stream().map(Benchmark::serviceType).collect(Collectors.toSet()),
+                benchmarkTable.stream().map(Benchmark::region).filter(region -> !region.equals("*")).collect(Collectors.toSet()),
+                benchmarkTable.stream().map(Benchmark::asOf).max(LocalDate::compareTo).orElseThrow(), "in-memory table"));
     }
 }

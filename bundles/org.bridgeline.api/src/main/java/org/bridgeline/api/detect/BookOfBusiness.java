@@ -2,11 +2,14 @@ package org.bridgeline.api.detect;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import org.bridgeline.api.benchmark.BenchmarkCoverage;
 import org.bridgeline.api.benchmark.BenchmarkQuery;
 import org.bridgeline.api.model.Benchmark;
+import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.ExpectedService;
@@ -99,4 +102,62 @@ public interface BookOfBusiness {
 
     /** The benchmarks every registered provider offers for the query, best first. */
     List<Benchmark> benchmarks(BenchmarkQuery query);
+
+    /** What each registered benchmark provider covers. */
+    List<BenchmarkCoverage> benchmarkCoverage();
+
+    /**
+     * Every service a carrier (or every carrier, for {@code null}) billed a recurring charge for in
+     * its latest month, set against the best benchmark of every provider: priced for its contract's
+     * term while the contract runs, month to month after it ends. By carrier, account and service.
+     *
+     * @param targetPercentile 25 (leading edge), 50 or 75: the percentile whose price is the target
+     */
+    default List<BenchmarkMatch> benchmarkMatches(String carrier, int targetPercentile) {
+        List<BenchmarkCoverage> coverage = benchmarkCoverage();
+        List<BenchmarkMatch> matches = new ArrayList<>();
+        for (String name : carrier == null ? carriers() : List.of(carrier)) {
+            List<ServiceHistory> current = new ArrayList<>();
+            YearMonth[] latest = {null};
+            serviceHistories(latestMonths(name, 2).withCategory(ChargeCategory.RECURRING), history -> {
+                YearMonth last = history.months(ChargeCategory.RECURRING).lastKey();
+                if (latest[0] == null || last.isAfter(latest[0])) {
+                    latest[0] = last;
+                    current.clear();
+                }
+                if (last.equals(latest[0])) {
+                    current.add(history);
+                }
+            });
+            if (latest[0] == null) {
+                continue;
+            }
+            LocalDate day = latest[0].atDay(1);
+            int term = contracts(name).stream().filter(c -> c.term().contains(day)).findFirst()
+                    .map(c -> (int) java.time.temporal.ChronoUnit.MONTHS.between(c.term().start(), c.term().end().plusDays(1))).orElse(0);
+            for (ServiceHistory service : current) {
+                BenchmarkQuery query = new BenchmarkQuery(service.serviceType(), service.bandwidthMbps(), null, term, null);
+                matches.add(BenchmarkMatch.match(service, service.months(ChargeCategory.RECURRING).get(latest[0]), query,
+                        benchmarks(query), targetPercentile, whyNoBenchmark(coverage, query)));
+            }
+        }
+        return matches;
+    }
+
+    /** Why no benchmark answers a query, from what the providers cover. */
+    static String whyNoBenchmark(List<BenchmarkCoverage> coverage, BenchmarkQuery query) {
+        if (coverage.isEmpty()) {
+            return "no benchmark provider is installed";
+        }
+        if (coverage.stream().noneMatch(c -> c.serviceTypes().contains(query.serviceType()))) {
+            return "no benchmark provider covers " + query.serviceType();
+        }
+        if (query.region() != null && coverage.stream().noneMatch(c -> c.serviceTypes().contains(query.serviceType())
+                && (c.regions().isEmpty() || c.regions().contains(query.region())))) {
+            return "no benchmark provider covers " + query.serviceType() + " in " + query.region();
+        }
+        return "no benchmark for " + query.serviceType() + (query.bandwidthMbps() == null ? ""
+                : " at " + query.bandwidthMbps().stripTrailingZeros().toPlainString() + " Mbps") + " on a "
+                + (query.termMonths() == 0 ? "month-to-month" : query.termMonths() + "-month") + " term";
+    }
 }

@@ -1,5 +1,6 @@
 package org.bridgeline.api.detect;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumMap;
@@ -21,11 +22,14 @@ import org.bridgeline.api.model.ServiceType;
  * @param account     the billing account
  * @param serviceId   the service
  * @param serviceType the kind of service its lines state ({@link ServiceType#OTHER} when none does)
+ * @param bandwidthMbps the bandwidth its lines state, or {@code null}
+ * @param site        the site its lines state, or {@code null}
  * @param currency    the currency of every total
  * @param months      per charge category, the total of each month charged (the month as
  *                    {@link org.bridgeline.api.model.ChargeLine#chargedOn()} places a line), in month order
  */
-public record ServiceHistory(String carrier, String account, String serviceId, ServiceType serviceType, Currency currency,
+public record ServiceHistory(String carrier, String account, String serviceId, ServiceType serviceType, BigDecimal bandwidthMbps,
+        String site, Currency currency,
         Map<ChargeCategory, SortedMap<YearMonth, Money>> months) {
 
     public ServiceHistory {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.bridgeline.api.benchmark.BenchmarkCoverage;
 import org.bridgeline.api.benchmark.BenchmarkProvider;
 import org.bridgeline.api.benchmark.BenchmarkQuery;
 import org.bridgeline.api.detect.BookOfBusiness;
@@ -134,6 +135,19 @@ final class BookOfBusinessView implements BookOfBusiness {
         }
         benchmarks.sort(Comparator.comparing(Benchmark::providerId));
         return benchmarks;
+    }
+
+    @Override
+    public List<BenchmarkCoverage> benchmarkCoverage() {
+        List<BenchmarkCoverage> coverage = new ArrayList<>();
+        for (BenchmarkProvider provider : providers) {
+            try {
+                coverage.add(provider.coverage());
+            } catch (RuntimeException e) {
+                // a failing provider covers nothing
+            }
+        }
+        return coverage;
     }
 
     /** A store read whose failure fails the detector that made it, not the audit. */

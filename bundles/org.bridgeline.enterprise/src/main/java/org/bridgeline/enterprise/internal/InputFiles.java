@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.ContractRate;
 import org.bridgeline.api.model.ExpectedService;
@@ -85,6 +86,18 @@ public final class InputFiles {
             for (ServiceOrder order : orders) {
                 csv.printRecord(order.orderId(), order.carrier(), order.serviceId(), order.kind().name(), order.effective().toString(),
                         order.detail() == null ? "" : order.detail());
+            }
+        }
+    }
+
+    /** A benchmark table in the CSV form the benchmark table provider reads. */
+    public static void benchmarks(List<Benchmark> benchmarks, Path file) throws IOException {
+        try (CSVPrinter csv = printer(file, "service_type", "bandwidth_from_mbps", "bandwidth_to_mbps", "region", "term_months", "currency",
+                "p25", "median", "p75", "unit", "sample_size", "source", "as_of")) {
+            for (Benchmark b : benchmarks) {
+                csv.printRecord(b.serviceType().name(), plain(b.band().fromMbps()), plain(b.band().toMbps()), b.region(), b.termMonths(),
+                        b.p25().currency().getCurrencyCode(), plain(b.p25().amount()), plain(b.median().amount()), plain(b.p75().amount()),
+                        b.unit() == null ? "" : b.unit(), b.sampleSize(), b.source(), b.asOf().toString());
             }
         }
     }

@@ -84,7 +84,8 @@ final class Aggregates {
         List<Object> parameters = new ArrayList<>();
         String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
         String sql = "SELECT carrier, account, service_id, currency, category, MIN(known_type), LIST(month ORDER BY month), "
-                + "LIST(total ORDER BY month) FROM (SELECT c.carrier, c.account, c.service_id, c.currency, c.category, "
+                + "LIST(total ORDER BY month), MAX(bandwidth), MIN(site) FROM (SELECT c.carrier, c.account, c.service_id, c.currency, "
+                + "c.category, MAX(c.bandwidth_mbps) AS bandwidth, MIN(c.site) AS site, "
                 + "CAST(EXTRACT(YEAR FROM " + CHARGED_ON + ") * 12 + EXTRACT(MONTH FROM " + CHARGED_ON + ") - 1 AS INTEGER) AS month, "
                 + "MIN(CASE WHEN c.service_type <> 'OTHER' THEN c.service_type END) AS known_type, SUM(c.amount) AS total "
                 + "FROM (" + current + ") c WHERE c.service_id IS NOT NULL "
@@ -93,19 +94,26 @@ final class Aggregates {
         try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             List<String> service = null;
             ServiceType type = null;
+            BigDecimal bandwidth = null;
+            String site = null;
             Map<ChargeCategory, SortedMap<YearMonth, Money>> months = new EnumMap<>(ChargeCategory.class);
             while (row.next()) {
                 List<String> key = List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4));
                 if (!key.equals(service)) {
                     if (service != null) {
-                        consumer.accept(history(service, type, months));
+                        consumer.accept(history(service, type, bandwidth, site, months));
                     }
                     service = key;
                     type = null;
+                    bandwidth = null;
+                    site = null;
                     months = new EnumMap<>(ChargeCategory.class);
                 }
                 String known = row.getString(6);
                 type = type == null && known != null ? ServiceType.valueOf(known) : type;
+                BigDecimal stated = Rows.decimal(row.getBigDecimal(9));
+                bandwidth = bandwidth == null || stated != null && stated.compareTo(bandwidth) > 0 ? stated : bandwidth;
+                site = site == null ? row.getString(10) : site;
                 Currency currency = Currency.getInstance(key.get(3));
                 Object[] monthList = (Object[]) row.getArray(7).getArray();
                 Object[] totalList = (Object[]) row.getArray(8).getArray();
@@ -117,13 +125,15 @@ final class Aggregates {
                 months.put(ChargeCategory.valueOf(row.getString(5)), totals);
             }
             if (service != null) {
-                consumer.accept(history(service, type, months));
+                consumer.accept(history(service, type, bandwidth, site, months));
             }
         }
     }
 
-    private static ServiceHistory history(List<String> service, ServiceType type, Map<ChargeCategory, SortedMap<YearMonth, Money>> months) {
-        return new ServiceHistory(service.get(0), service.get(1), service.get(2), type, Currency.getInstance(service.get(3)), months);
+    private static ServiceHistory history(List<String> service, ServiceType type, BigDecimal bandwidth, String site,
+            Map<ChargeCategory, SortedMap<YearMonth, Money>> months) {
+        return new ServiceHistory(service.get(0), service.get(1), service.get(2), type, bandwidth, site,
+                Currency.getInstance(service.get(3)), months);
     }
 
     /**
