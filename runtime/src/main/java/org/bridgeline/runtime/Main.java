@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +35,7 @@ public final class Main {
             commands:
               run                   run in the foreground; an interactive console when there is a terminal
               exec "CMD" ["CMD"..]  start, wait until ready, run the console commands in order, stop
+              demo [--seed N]       the main job on a generated enterprise: import, audit, benchmark, packages
               start                 start in the background (pid in data/bridgeline.pid, log in log/)
               stop                  stop the background runtime cleanly
               status                say whether the background runtime is running
@@ -54,6 +56,13 @@ public final class Main {
                       satisfied, deploy/ picked up), runs the console commands in order and stops.
                       Output goes to stdout. A failing command prints 'error: CMD: reason' on stderr,
                       the remaining commands are not run, and the exit status is 1.""",
+            "demo", """
+                    usage: bridgeline demo [--seed N] [--sites N]
+                      Runs the main job on a generated enterprise (seed 7, 25 sites unless told): writes its
+                      bills in three carrier formats, contracts, inventory, orders and an illustrative
+                      benchmark table under data/demo/ and benchmarks/, imports them, audits, writes each
+                      carrier's negotiation package under data/packages/, scores the audit against the
+                      enterprise's ground truth and prints a summary. The same as: exec 'bl:demo ...'.""",
             "start", """
                     usage: bridgeline start
                       Starts the runtime in the background and returns once it is ready. The pid is in
@@ -104,6 +113,7 @@ public final class Main {
             return switch (command) {
                 case "run" -> foreground(distribution);
                 case "exec" -> exec(distribution, rest);
+                case "demo" -> exec(distribution, List.of(String.join(" ", Stream.concat(Stream.of("bl:demo"), rest.stream()).toList())));
                 case "start" -> Daemon.start(distribution);
                 case "daemon" -> daemon(distribution);
                 case "stop" -> Daemon.stop(distribution, STOP_TIMEOUT);

@@ -100,6 +100,9 @@ public final class EnterpriseFiles {
         JsonObject savings = new JsonObject();
         enterprise.expectedAnnualSavings().forEach((carrier, amount) -> savings.addProperty(carrier, amount.toPlainString()));
         root.add("expectedAnnualSavings", savings);
+        JsonObject credits = new JsonObject();
+        enterprise.expectedCredits().forEach((carrier, amount) -> credits.addProperty(carrier, amount.toPlainString()));
+        root.add("expectedCredits", credits);
         Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
     }
 

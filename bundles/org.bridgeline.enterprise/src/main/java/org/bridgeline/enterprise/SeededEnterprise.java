@@ -98,6 +98,7 @@ public final class SeededEnterprise {
         BigDecimal price;
         LocalDate disconnected;         // an order disconnects it on this day
         boolean billedAfterDisconnect;  // and the carrier keeps billing it
+        boolean overContract;           // priced above its contract while in term
         boolean inInventory = true;
         final Set<YearMonth> duplicated = new LinkedHashSet<>();
         boolean idleAtTheEnd;           // no usage in the last three months
@@ -125,6 +126,7 @@ public final class SeededEnterprise {
     private final List<ServiceOrder> orders = new ArrayList<>();
     private final List<Benchmark> benchmarks = new ArrayList<>();
     private final Map<String, BigDecimal> savings = new TreeMap<>();
+    private final Map<String, BigDecimal> credits = new TreeMap<>();
     private final List<Anomaly> truth = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
     private final Map<String, Service> byId = new LinkedHashMap<>();
@@ -188,6 +190,13 @@ public final class SeededEnterprise {
                 .map(f -> new Anomaly(f.detectorId(), f.kind(), f.carrier(), subjectOf(f))).collect(Collectors.toSet());
         int hits = (int) found.stream().filter(expected::contains).count();
         return new Score(detectorId, found.size(), hits, expected.size());
+    }
+
+    /** Every detector's score: those that ran and those the truth expects, by detector id. */
+    public static List<Score> scores(List<Anomaly> truth, List<String> detectorsRun, List<Finding> findings) {
+        TreeSet<String> detectors = new TreeSet<>(detectorsRun);
+        truth.forEach(anomaly -> detectors.add(anomaly.detectorId()));
+        return detectors.stream().map(detector -> score(truth, detector, findings)).toList();
     }
 
     /** The seed the enterprise was drawn from. */
@@ -292,6 +301,19 @@ public final class SeededEnterprise {
         return new Money(price.multiply(new BigDecimal(share)).setScale(2, RoundingMode.HALF_EVEN), DOLLAR);
     }
 
+    private void credit(String carrier, BigDecimal amount) {
+        credits.merge(carrier, amount, BigDecimal::add);
+    }
+
+    /**
+     * Per carrier, what the injected overbilling adds up to: charges above contract, duplicates,
+     * charges after a disconnect (prorated by day), USF above its cap, late fees and tax on exempt
+     * services; the credits a negotiation package should claim.
+     */
+    public Map<String, BigDecimal> expectedCredits() {
+        return Collections.unmodifiableMap(credits);
+    }
+
     /** The illustrative benchmark table: one row per service type and bandwidth band, term 36 months. */
     public List<Benchmark> benchmarks() {
         return Collections.unmodifiableList(benchmarks);
@@ -338,6 +360,7 @@ public final class SeededEnterprise {
         for (Service s : take(circuits, taken, count())) {
             s.priceFrom = YearMonth.of(YEAR, 1 + random.nextInt(12));
             s.price = uplift(s.contracted);
+            s.overContract = true;
             expect("rate-above-contract", "rate-above-contract", s);
         }
         for (Service s : take(mpls, taken, count())) {
@@ -447,7 +470,17 @@ public final class SeededEnterprise {
             BigDecimal amount = prorate(unit, charged, period);
             billed.add(line(file, carrier, account, invoice, month, s, ChargeCategory.RECURRING, s.code, s.type + " service", unit, amount,
                     charged));
+            if (s.overContract && !month.isBefore(s.priceFrom)) {
+                credit(carrier, unit.subtract(s.contracted));
+            }
+            if (s.billedAfterDisconnect && !month.isBefore(YearMonth.from(s.disconnected))) {
+                // owed back: the days after the disconnect, the month it took effect prorated by day
+                credit(carrier, month.equals(YearMonth.from(s.disconnected)) ? amount.multiply(BigDecimal.valueOf(
+                        ChronoUnit.DAYS.between(s.disconnected, charged.end()))).divide(BigDecimal.valueOf(charged.days()), 2,
+                        RoundingMode.HALF_EVEN) : amount);
+            }
             if (s.duplicated.contains(month)) {
+                credit(carrier, amount);
                 billed.add(line(file, carrier, account, invoice, month, s, ChargeCategory.RECURRING, s.code, s.type + " service", unit,
                         amount, charged));
             }
@@ -475,7 +508,11 @@ public final class SeededEnterprise {
             Service s = byId.get(line.serviceId());
             if (s.type != ServiceType.DIA || s.taxedWhileExempt) {
                 BigDecimal rate = s.type == ServiceType.DIA ? new BigDecimal("0.06") : STATE_TAX;
-                lines.add(stateTax(line, line.amount().amount().multiply(rate).setScale(2, RoundingMode.HALF_EVEN), next(file)));
+                BigDecimal tax = line.amount().amount().multiply(rate).setScale(2, RoundingMode.HALF_EVEN);
+                lines.add(stateTax(line, tax, next(file)));
+                if (s.type == ServiceType.DIA) {
+                    credit(carrier, tax);
+                }
             }
         }
         taxes(file, carrier, account, invoice, month, period, billed);
@@ -498,11 +535,14 @@ public final class SeededEnterprise {
         lines.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.SURCHARGE, "FUSF",
                 "Federal Universal Service Fee", usf));
         if (overcharged) {
+            credit(carrier, usf.subtract(cap));
             truth.add(new Anomaly("taxes-and-surcharges", "usf-above-cap", carrier, invoice));
         }
         if (random.nextInt(18) == 0) {
+            BigDecimal fee = cents(2_500 + random.nextInt(12_500));
             lines.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "LATEFEE",
-                    "Late payment charge", cents(2_500 + random.nextInt(12_500))));
+                    "Late payment charge", fee));
+            credit(carrier, fee);
             truth.add(new Anomaly("late-fees", "late-fee", carrier, invoice));
         } else if (random.nextInt(6) == 0) { // a near miss: an adjustment that is no penalty
             lines.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "ADJ", "Billing adjustment",

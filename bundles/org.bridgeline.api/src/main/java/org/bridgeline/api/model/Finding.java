@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param explanation   a plain-language explanation with the numbers, for a reader who never
  *                      saw the tool
  * @param action        what to do about it
+ * @param recoverable   what was billed so far that the carrier owes back (a credit to claim); zero for a
+ *                      finding about what to stop paying or pay less from now on
  */
 public record Finding(
         String detectorId,
@@ -29,7 +31,14 @@ public record Finding(
         Money monthlyImpact,
         Money annualImpact,
         String explanation,
-        RecommendedAction action) {
+        RecommendedAction action,
+        Money recoverable) {
+
+    /** A finding with nothing billed so far to claim back: a saving ahead, not a credit. */
+    public Finding(String detectorId, String kind, Severity severity, String carrier, String serviceId, List<ChargeLine> evidence,
+            Money monthlyImpact, Money annualImpact, String explanation, RecommendedAction action) {
+        this(detectorId, kind, severity, carrier, serviceId, evidence, monthlyImpact, annualImpact, explanation, action, null);
+    }
 
     public Finding {
         Objects.requireNonNull(detectorId, "detectorId");
@@ -41,5 +50,6 @@ public record Finding(
         Objects.requireNonNull(explanation, "explanation");
         Objects.requireNonNull(action, "action");
         evidence = List.copyOf(evidence);
+        recoverable = recoverable == null ? Money.zero(monthlyImpact.currency()) : recoverable;
     }
 }

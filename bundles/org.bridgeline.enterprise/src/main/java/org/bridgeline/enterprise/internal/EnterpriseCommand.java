@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Function;
-import org.bridgeline.api.model.Finding;
 import org.bridgeline.enterprise.EnterpriseFiles;
 import org.bridgeline.enterprise.SeededEnterprise;
 import org.bridgeline.enterprise.SeededEnterprise.Anomaly;
@@ -107,16 +104,14 @@ public final class EnterpriseCommand implements Function {
         if (run.isEmpty()) {
             throw new IllegalArgumentException("no audit run yet: run bl:audit first");
         }
-        List<Finding> findings = new ArrayList<>();
-        for (StoredFinding stored : store.findings(BillStore.DEFAULT_TENANT, run.get().runId())) {
-            findings.add(stored.finding());
-        }
-        TreeSet<String> detectors = new TreeSet<>(run.get().detectors());
-        truth.forEach(anomaly -> detectors.add(anomaly.detectorId()));
-        out.printf("audit run %d against %s (%d anomalies)%n", run.get().runId(), truthFile, truth.size());
-        for (String detector : detectors) {
-            Score score = SeededEnterprise.score(truth, detector, findings);
-            out.println("  " + score + (run.get().detectors().contains(detector) ? "" : "  (not in the run)"));
+        printScores(truth, run.get(), store.findings(BillStore.DEFAULT_TENANT, run.get().runId()), truthFile, out);
+    }
+
+    /** Each detector's precision and recall of an audit run against a ground truth. */
+    private static void printScores(List<Anomaly> truth, AuditRunRecord run, List<StoredFinding> stored, Path truthFile, PrintStream out) {
+        out.printf("audit run %d against %s (%d anomalies)%n", run.runId(), truthFile, truth.size());
+        for (Score score : SeededEnterprise.scores(truth, run.detectors(), stored.stream().map(StoredFinding::finding).toList())) {
+            out.println("  " + score + (run.detectors().contains(score.detectorId()) ? "" : "  (not in the run)"));
         }
     }
 }

@@ -73,7 +73,7 @@ public final class DuplicateChargeDetector implements AnomalyDetector {
                             + first.serviceId() + " for the same period " + (copies + 1) + " times at " + first.amount().rounded()
                             + " each: " + where + ". The " + copies + " extra " + (copies == 1 ? "copy is" : "copies are") + " "
                             + overbilled.rounded() + " overbilled" + (recurring ? " a month" : "") + "; dispute for a credit.",
-                    RecommendedAction.DISPUTE_FOR_CREDIT));
+                    RecommendedAction.DISPUTE_FOR_CREDIT, overbilled));
         }
         return findings;
     }

@@ -58,7 +58,7 @@ public final class LateFeeDetector implements AnomalyDetector {
                                 + line.invoiceNumber() + " of " + line.invoiceDate() + " (" + line.source() + "): \""
                                 + (line.description() == null ? line.chargeCode() : line.description())
                                 + "\". Late fees are avoidable; ask for a credit and check the payment terms.",
-                        RecommendedAction.DISPUTE_FOR_CREDIT));
+                        RecommendedAction.DISPUTE_FOR_CREDIT, line.amount()));
             });
         }
         return findings;

@@ -111,7 +111,7 @@ public final class BilledAfterDisconnectDetector implements AnomalyDetector {
                             + (after.size() == 1 ? "" : "s") + " for days after it: " + owed[0].rounded()
                             + " to credit back (prorated by day), and " + monthly.rounded()
                             + " a month until the billing stops. Dispute for a credit and confirm the disconnect.",
-                    RecommendedAction.DISPUTE_FOR_CREDIT));
+                    RecommendedAction.DISPUTE_FOR_CREDIT, owed[0]));
         }
         return findings;
     }

@@ -91,7 +91,7 @@ public final class RateAboveContractDetector implements AnomalyDetector {
                                 + contract.contractId() + " sets " + rate.rate().rounded() + ". Over " + lines.size() + " charge"
                                 + (lines.size() == 1 ? "" : "s") + " that is " + owed.rounded() + " to credit back, and "
                                 + monthly.rounded() + " a month from now on.",
-                        RecommendedAction.DISPUTE_FOR_CREDIT));
+                        RecommendedAction.DISPUTE_FOR_CREDIT, owed));
             }
         }
         return findings;

@@ -235,7 +235,7 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
                         + new Money(interstate, currency).rounded() + ", times the " + quarter + " contribution factor "
                         + factor.movePointRight(2).stripTrailingZeros().toPlainString() + "%: " + new Money(cap, currency).rounded()
                         + ". The excess is " + monthly.rounded() + ". Dispute it for credit.",
-                RecommendedAction.DISPUTE_FOR_CREDIT));
+                RecommendedAction.DISPUTE_FOR_CREDIT, monthly));
     }
 
     private BigDecimal shareOf(ServiceType type) {
@@ -257,7 +257,7 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
                 latest.serviceId() + " " + why + ", yet " + latest.carrier() + " bills tax or surcharges on it (" + kinds + "): "
                         + monthly.rounded() + " on the latest bill and " + total.rounded() + " in all. Dispute them for credit "
                         + "and have the carrier mark the service exempt.",
-                RecommendedAction.DISPUTE_FOR_CREDIT);
+                RecommendedAction.DISPUTE_FOR_CREDIT, total);
     }
 
     private static LocalDate billed(ChargeLine line) {

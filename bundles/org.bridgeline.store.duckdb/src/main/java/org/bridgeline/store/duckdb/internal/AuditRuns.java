@@ -74,6 +74,7 @@ final class AuditRuns {
                     insert.append(finding.monthlyImpact().currency().getCurrencyCode());
                     insert.append(finding.explanation());
                     insert.append(finding.action().name());
+                    LineColumns.decimal(insert, Decimals.exact(finding.recoverable().amount(), "recoverable", finding.kind()));
                     insert.endRow();
                     long lineNo = 0;
                     for (ChargeLine line : finding.evidence()) {
@@ -132,13 +133,13 @@ final class AuditRuns {
     static List<StoredFinding> read(Connection connection, String condition, List<Object> parameters) throws SQLException {
         Map<Long, Object[]> heads = new LinkedHashMap<>();
         try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT f.finding_id, f.run_id, f.detector_id, f.kind, "
-                + "f.severity, f.carrier, f.service_id, f.monthly_impact, f.annual_impact, f.currency, f.explanation, f.action "
+                + "f.severity, f.carrier, f.service_id, f.monthly_impact, f.annual_impact, f.currency, f.explanation, f.action, f.recoverable "
                 + "FROM bl_finding f WHERE " + condition + " ORDER BY f.run_id, f.seq", parameters);
                 ResultSet row = query.executeQuery()) {
             while (row.next()) {
                 heads.put(row.getLong(1), new Object[] {row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
                     row.getString(6), row.getString(7), Rows.decimal(row, "monthly_impact"), Rows.decimal(row, "annual_impact"),
-                    row.getString(10), row.getString(11), row.getString(12)});
+                    row.getString(10), row.getString(11), row.getString(12), Rows.decimal(row, "recoverable")});
             }
         }
         Map<Long, List<ChargeLine>> evidence = new LinkedHashMap<>();
@@ -157,7 +158,7 @@ final class AuditRuns {
             findings.add(new StoredFinding(head.getKey(), (Long) f[0], new Finding((String) f[1], (String) f[2],
                     Severity.valueOf((String) f[3]), (String) f[4], (String) f[5], evidence.get(head.getKey()),
                     new Money((BigDecimal) f[6], currency), new Money((BigDecimal) f[7], currency), (String) f[9],
-                    RecommendedAction.valueOf((String) f[10]))));
+                    RecommendedAction.valueOf((String) f[10]), f[11] == null ? null : new Money((BigDecimal) f[11], currency))));
         }
         return findings;
     }

@@ -173,13 +173,14 @@ class DuckDbStoreTest {
         ChargeLine cited = Lines.line(header, 9, "CKT-9", ChargeCategory.ADJUSTMENT, "LATE-FEE", "35.00");
         var finding = new org.bridgeline.api.model.Finding("late-fees", "late-fee", org.bridgeline.api.model.Severity.LOW, "Acme Telecom",
                 "CKT-9", List.of(cited), Money.of("35.00", "USD"), Money.of("35.00", "USD"), "A late fee of 35.00 USD was billed.",
-                org.bridgeline.api.model.RecommendedAction.DISPUTE_FOR_CREDIT);
+                org.bridgeline.api.model.RecommendedAction.DISPUTE_FOR_CREDIT, Money.of("35.00", "USD"));
         var run = store.saveAuditRun(DEFAULT_TENANT, java.time.Instant.now(), List.of("late-fees", "duplicates"), List.of(finding));
         assertEquals(run, store.latestAuditRun(DEFAULT_TENANT).orElseThrow());
         var stored = store.findings(DEFAULT_TENANT, run.runId());
         assertEquals(1, stored.size());
         assertEquals(finding, stored.get(0).finding(), "the finding reads back as stored, evidence and source position included");
         assertEquals(finding, store.finding(DEFAULT_TENANT, stored.get(0).findingId()).orElseThrow().finding());
+        assertEquals(Money.of("35", "USD"), stored.get(0).finding().recoverable(), "the credit to claim reads back");
     }
 
     @Test

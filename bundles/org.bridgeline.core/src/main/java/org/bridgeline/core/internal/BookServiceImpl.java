@@ -1,0 +1,28 @@
+package org.bridgeline.core.internal;
+
+import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.core.BookService;
+import org.bridgeline.core.PluginRegistry;
+import org.bridgeline.store.BillStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Hands out views of the book over the store, with the benchmark providers registered at the time of the call. */
+@Component(service = BookService.class)
+public final class BookServiceImpl implements BookService {
+
+    private final BillStore store;
+    private final PluginRegistry registry;
+
+    @Activate
+    public BookServiceImpl(@Reference BillStore store, @Reference PluginRegistry registry) {
+        this.store = store;
+        this.registry = registry;
+    }
+
+    @Override
+    public BookOfBusiness book(String tenant, String carrier) {
+        return new BookOfBusinessView(store, tenant, carrier, registry.benchmarkProviders());
+    }
+}

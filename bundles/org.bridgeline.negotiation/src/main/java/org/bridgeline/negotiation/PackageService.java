@@ -1,0 +1,41 @@
+package org.bridgeline.negotiation;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.bridgeline.api.model.Money;
+
+/**
+ * Writes negotiation packages from the book of business and the latest audit run: per carrier a
+ * folder with package.json, the package-*.csv files and package.html.
+ */
+public interface PackageService {
+
+    /**
+     * One package written.
+     *
+     * @param carrier               the carrier
+     * @param folder                where its files are
+     * @param currentAnnualSpend    what the enterprise spent with it over the last twelve months billed
+     * @param recoverableCredits    what it owes back
+     * @param expectedAnnualSavings what paying the benchmark targets saves a year
+     * @param findings              the findings the package acts on
+     */
+    record Written(String carrier, Path folder, Money currentAnnualSpend, Money recoverableCredits, Money expectedAnnualSavings,
+            int findings) {
+    }
+
+    /** A package that cannot be written; the message says why and what to do. */
+    final class PackageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public PackageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Writes the package of one carrier, or of every carrier for {@code null}, each into its own
+     * folder under {@code out} (named after the carrier).
+     */
+    List<Written> write(String tenant, String carrier, Path out) throws PackageException;
+}

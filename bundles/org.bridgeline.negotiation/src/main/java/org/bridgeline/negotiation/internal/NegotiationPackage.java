@@ -1,0 +1,55 @@
+package org.bridgeline.negotiation.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Currency;
+import java.util.List;
+import org.bridgeline.api.detect.BenchmarkMatch;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.Requirement;
+import org.bridgeline.api.model.ServiceType;
+
+/**
+ * One carrier's negotiation package: what the enterprise buys from it, what is wrong, what it
+ * should cost, what IT needs next, and what the enterprise expects. Every amount is in the
+ * package's currency.
+ */
+record NegotiationPackage(String carrier, Currency currency, YearMonth billedFrom, YearMonth billedTo, long auditRunId,
+        Instant auditedAt, int targetPercentile, List<ServiceRow> services, List<SpendRow> sites, List<SpendRow> serviceTypes,
+        List<ActionRow> credits, List<ActionRow> disconnects, List<ActionRow> corrections, List<ActionRow> renegotiations,
+        List<BenchmarkMatch> benchmarks, List<Requirement> requirements, Terms terms, Totals totals) {
+
+    /** The version of package.json's schema: a reader checks it before reading on. */
+    static final String SCHEMA = "bridgeline-negotiation-package/1";
+
+    /** A service billed in the carrier's latest month. */
+    record ServiceRow(String serviceId, String account, ServiceType type, BigDecimal bandwidthMbps, String site, YearMonth firstBilled,
+            YearMonth lastBilled, Money monthlyRecurring, Money monthlyUsage) {
+    }
+
+    /** Monthly spend grouped by site or by kind of service. */
+    record SpendRow(String name, int services, Money monthlySpend) {
+    }
+
+    /** A finding turned into something to ask of the carrier. */
+    record ActionRow(long findingId, String detectorId, String kind, String serviceId, Money monthly, Money annual, Money credit,
+            String explanation, List<String> evidence) {
+    }
+
+    /** What the enterprise expects in the renewed contract, from its procurement policy. */
+    record Terms(int maxTermMonths, boolean autoRenewal, boolean slaCreditsRequired, BigDecimal availabilityPercent,
+            Integer timeToRepairHours, Money committedSpendCeiling) {
+    }
+
+    /**
+     * @param currentMonthlySpend     all charges of the latest month
+     * @param currentAnnualSpend      all charges of the last twelve months billed
+     * @param recoverableCredits      what the carrier owes back: the credits findings claim
+     * @param expectedAnnualSavings   paying every service its benchmark target: (price − target) × 12 where positive
+     * @param annualSavingsDisconnect what the services to disconnect cost a year
+     */
+    record Totals(Money currentMonthlySpend, Money currentAnnualSpend, Money recoverableCredits, Money expectedAnnualSavings,
+            Money annualSavingsDisconnect) {
+    }
+}

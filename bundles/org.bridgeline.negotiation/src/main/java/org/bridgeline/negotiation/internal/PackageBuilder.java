@@ -1,0 +1,126 @@
+package org.bridgeline.negotiation.internal;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.bridgeline.api.detect.BenchmarkMatch;
+import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.InvoiceTotal;
+import org.bridgeline.api.detect.ServiceHistory;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.negotiation.internal.NegotiationPackage.ActionRow;
+import org.bridgeline.negotiation.internal.NegotiationPackage.ServiceRow;
+import org.bridgeline.negotiation.internal.NegotiationPackage.SpendRow;
+import org.bridgeline.negotiation.internal.NegotiationPackage.Terms;
+import org.bridgeline.negotiation.internal.NegotiationPackage.Totals;
+import org.bridgeline.store.StoredFinding;
+
+/** Assembles one carrier's package from its book of business and the findings of an audit run. */
+final class PackageBuilder {
+
+    /** A package that cannot be built; the message is the operator's line. */
+    static final class CannotBuild extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        CannotBuild(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private PackageBuilder() {
+    }
+
+    static NegotiationPackage build(BookOfBusiness book, String carrier, long runId, Instant auditedAt, List<StoredFinding> findings,
+            int targetPercentile, Terms terms) throws CannotBuild {
+        // the book of business: the services billed in the carrier's latest month, over its last twelve months
+        List<ServiceHistory> histories = new ArrayList<>();
+        book.serviceHistories(book.latestMonths(carrier, 12), histories::add);
+        List<InvoiceTotal> invoices = new ArrayList<>();
+        book.invoiceTotals(book.latestMonths(carrier, 12), invoices::add);
+        TreeSet<Currency> currencies = new TreeSet<>(Comparator.comparing(Currency::getCurrencyCode));
+        invoices.forEach(total -> currencies.add(total.total().currency()));
+        if (currencies.isEmpty()) {
+            throw new CannotBuild("no bills of " + carrier + " in the book of business: import them first");
+        }
+        if (currencies.size() > 1) {
+            throw new CannotBuild(carrier + " bills in " + currencies.size() + " currencies " + currencies.stream()
+                    .map(Currency::getCurrencyCode).toList() + ": a package is written in one currency");
+        }
+        Currency currency = currencies.first();
+        Money zero = Money.zero(currency);
+        YearMonth latest = histories.stream().map(ServiceHistory::latestMonth).max(YearMonth::compareTo)
+                .orElseGet(() -> invoices.stream().map(t -> YearMonth.from(t.billingPeriod() != null ? t.billingPeriod().start()
+                        : t.invoiceDate())).max(YearMonth::compareTo).orElseThrow());
+        List<ServiceRow> services = new ArrayList<>();
+        for (ServiceHistory history : histories) {
+            if (!history.latestMonth().equals(latest) || !history.currency().equals(currency)) {
+                continue;
+            }
+            YearMonth first = history.months().values().stream().map(SortedMap::firstKey).min(YearMonth::compareTo).orElseThrow();
+            services.add(new ServiceRow(history.serviceId(), history.account(), history.serviceType(), history.bandwidthMbps(),
+                    history.site(), first, latest, history.months(ChargeCategory.RECURRING).getOrDefault(latest, zero),
+                    history.months(ChargeCategory.USAGE).getOrDefault(latest, zero)));
+        }
+        services.sort(Comparator.comparing(ServiceRow::serviceId));
+        Map<String, List<ServiceRow>> bySite = new TreeMap<>();
+        Map<String, List<ServiceRow>> byType = new TreeMap<>();
+        for (ServiceRow service : services) {
+            bySite.computeIfAbsent(service.site() == null ? "(no site)" : service.site(), k -> new ArrayList<>()).add(service);
+            byType.computeIfAbsent(service.type().name(), k -> new ArrayList<>()).add(service);
+        }
+        YearMonth from = invoices.stream().map(t -> YearMonth.from(t.billingPeriod() != null ? t.billingPeriod().start() : t.invoiceDate()))
+                .min(YearMonth::compareTo).orElseThrow();
+        Money annualSpend = invoices.stream().map(InvoiceTotal::total).reduce(zero, Money::plus);
+        Money monthlySpend = invoices.stream().filter(t -> YearMonth.from(t.billingPeriod() != null ? t.billingPeriod().start()
+                : t.invoiceDate()).equals(latest)).map(InvoiceTotal::total).reduce(zero, Money::plus);
+
+        // what is wrong: the run's findings for this carrier, by what to ask for
+        List<ActionRow> credits = new ArrayList<>();
+        List<ActionRow> disconnects = new ArrayList<>();
+        List<ActionRow> corrections = new ArrayList<>();
+        List<ActionRow> renegotiations = new ArrayList<>();
+        for (StoredFinding stored : findings) {
+            Finding finding = stored.finding();
+            if (!finding.carrier().equals(carrier) || !finding.monthlyImpact().currency().equals(currency)) {
+                continue;
+            }
+            ActionRow row = new ActionRow(stored.findingId(), finding.detectorId(), finding.kind(), finding.serviceId(),
+                    finding.monthlyImpact(), finding.annualImpact(), finding.recoverable(), finding.explanation(),
+                    finding.evidence().stream().map(ChargeLine::source).map(Object::toString).toList());
+            switch (finding.action()) {
+                case DISPUTE_FOR_CREDIT -> credits.add(row);
+                case DISCONNECT -> disconnects.add(row);
+                case CORRECT_INVENTORY -> corrections.add(row);
+                default -> renegotiations.add(row);
+            }
+        }
+        // what it should cost: every current service against its best benchmark
+        List<BenchmarkMatch> benchmarks = book.benchmarkMatches(carrier, targetPercentile).stream()
+                .filter(match -> match.monthlyPrice().currency().equals(currency))
+                .sorted(Comparator.comparing(BenchmarkMatch::serviceId)).toList();
+        Money savings = benchmarks.stream().filter(match -> match.annualOverpay() != null).map(BenchmarkMatch::annualOverpay)
+                .reduce(zero, Money::plus);
+        Totals totals = new Totals(monthlySpend, annualSpend, credits.stream().map(ActionRow::credit).reduce(zero, Money::plus), savings,
+                disconnects.stream().map(ActionRow::annual).reduce(zero, Money::plus));
+        return new NegotiationPackage(carrier, currency, from, latest, runId, auditedAt, targetPercentile, services, spend(bySite, zero),
+                spend(byType, zero), credits, disconnects, corrections, renegotiations, benchmarks, book.requirements(), terms, totals);
+    }
+
+    private static List<SpendRow> spend(Map<String, List<ServiceRow>> groups, Money zero) {
+        List<SpendRow> rows = new ArrayList<>();
+        groups.forEach((name, services) -> rows.add(new SpendRow(name, services.size(),
+                services.stream().map(s -> s.monthlyRecurring().plus(s.monthlyUsage())).reduce(zero, Money::plus))));
+        rows.sort(Comparator.comparing(SpendRow::monthlySpend).reversed().thenComparing(SpendRow::name));
+        return rows;
+    }
+}

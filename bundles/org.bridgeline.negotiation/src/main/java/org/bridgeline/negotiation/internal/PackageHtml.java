@@ -1,0 +1,250 @@
+package org.bridgeline.negotiation.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.bridgeline.api.detect.BenchmarkMatch;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.Requirement;
+import org.bridgeline.negotiation.internal.NegotiationPackage.ActionRow;
+import org.bridgeline.negotiation.internal.NegotiationPackage.SpendRow;
+import org.bridgeline.negotiation.internal.NegotiationPackage.Terms;
+import org.bridgeline.negotiation.internal.NegotiationPackage.Totals;
+
+/**
+ * package.html: the package as one self-contained page (no script, no network) for a reader who
+ * never saw Bridgeline: the story first, then what we buy, what is wrong, what it should cost,
+ * what we need next and what we expect, with two charts drawn as inline SVG. Each total carries
+ * its exact amount in a {@code data-amount} attribute, so a check can read the page as the JSON.
+ */
+final class PackageHtml {
+
+    private static final int CHART_ROWS = 15;
+
+    private PackageHtml() {
+    }
+
+    static String write(NegotiationPackage p) {
+        Totals t = p.totals();
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Negotiation package: ")
+                .append(esc(p.carrier())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        h.append("<header><h1>Negotiation package: ").append(esc(p.carrier())).append("</h1>\n<p class=\"sub\">Bills ")
+                .append(p.billedFrom()).append(" to ").append(p.billedTo()).append(" · audit run ").append(p.auditRunId())
+                .append(" · amounts in ").append(p.currency().getCurrencyCode()).append("</p></header>\n");
+
+        h.append("<section class=\"totals\">\n");
+        total(h, "currentAnnualSpend", "We spend a year", t.currentAnnualSpend());
+        total(h, "recoverableCredits", "Credits owed to us", t.recoverableCredits());
+        total(h, "expectedAnnualSavings", "Savings a year at the benchmark target", t.expectedAnnualSavings());
+        total(h, "annualSavingsFromDisconnects", "Savings a year from disconnects", t.annualSavingsDisconnect());
+        h.append("</section>\n");
+
+        long matched = p.benchmarks().stream().filter(m -> m.benchmark() != null).count();
+        h.append("<section><h2>In one page</h2>\n<p class=\"story\">We buy <b>").append(p.services().size()).append(" services</b> at <b>")
+                .append(p.sites().size()).append(" sites</b> from ").append(esc(p.carrier())).append(", ").append(fmt(t.currentMonthlySpend()))
+                .append(" in ").append(p.billedTo()).append(" and ").append(fmt(t.currentAnnualSpend())).append(" over the bills from ")
+                .append(p.billedFrom()).append(". Our audit found <b>").append(p.credits().size()).append(" charges to credit back</b> (")
+                .append(fmt(t.recoverableCredits())).append("), <b>").append(p.disconnects().size())
+                .append(" services to disconnect</b> (").append(fmt(t.annualSavingsDisconnect())).append(" a year), ")
+                .append(p.corrections().size()).append(" inventory records to correct and ").append(p.renegotiations().size())
+                .append(" prices to renegotiate. Against the market (").append(matched).append(" of ").append(p.benchmarks().size())
+                .append(" services benchmarked, target p").append(p.targetPercentile()).append("), we pay <b>")
+                .append(fmt(t.expectedAnnualSavings())).append(" a year</b> above where leading buyers pay. IT needs ")
+                .append(p.requirements().size()).append(" new or changed services. We expect the credits, the disconnects, "
+                        + "prices at the benchmark target and the terms below.</p></section>\n");
+
+        h.append("<section><h2>What we buy</h2>\n<figure><figcaption>Monthly spend by kind of service</figcaption>\n");
+        bars(h, p.serviceTypes().stream().map(r -> new Bar(r.name() + " (" + r.services() + ")", r.monthlySpend().amount(), null)).toList(),
+                "spend-by-type");
+        h.append("</figure>\n<table><thead><tr><th>Site</th><th class=\"n\">Services</th><th class=\"n\">Monthly spend</th></tr></thead><tbody>\n");
+        for (SpendRow site : p.sites()) {
+            h.append("<tr><td>").append(esc(site.name())).append("</td><td class=\"n\">").append(site.services()).append("</td><td class=\"n\">")
+                    .append(fmt(site.monthlySpend())).append("</td></tr>\n");
+        }
+        h.append("</tbody></table></section>\n");
+
+        h.append("<section><h2>What is wrong</h2>\n");
+        actions(h, "Charges to credit back", p.credits(), true);
+        actions(h, "Services to disconnect", p.disconnects(), false);
+        actions(h, "Inventory records to correct", p.corrections(), false);
+        actions(h, "Prices to renegotiate", p.renegotiations(), false);
+        h.append("</section>\n");
+
+        h.append("<section><h2>What it should cost</h2>\n<figure><figcaption>Current and target monthly price, the ").append(CHART_ROWS)
+                .append(" largest overpayments (target: p").append(p.targetPercentile()).append(")</figcaption>\n");
+        List<BenchmarkMatch> over = p.benchmarks().stream().filter(m -> m.benchmark() != null && m.annualOverpay().amount().signum() > 0)
+                .sorted(Comparator.comparing((BenchmarkMatch m) -> m.annualOverpay().amount()).reversed()
+                        .thenComparing(BenchmarkMatch::serviceId)).toList();
+        bars(h, over.stream().limit(CHART_ROWS).map(m -> new Bar(m.serviceId(), m.monthlyPrice().amount(), m.target().amount())).toList(),
+                "current-vs-target");
+        h.append("</figure>\n<table><thead><tr><th>Service</th><th>Kind</th><th class=\"n\">Now a month</th><th class=\"n\">Percentile</th>"
+                + "<th class=\"n\">Target a month</th><th class=\"n\">Overpay a year</th><th>Benchmark</th></tr></thead><tbody>\n");
+        for (BenchmarkMatch m : over) {
+            h.append("<tr><td>").append(esc(m.serviceId())).append("</td><td>").append(m.serviceType())
+                    .append(m.bandwidthMbps() == null ? "" : " " + m.bandwidthMbps().stripTrailingZeros().toPlainString() + " Mbps")
+                    .append("</td><td class=\"n\">").append(fmt(m.monthlyPrice())).append("</td><td class=\"n\">").append(m.percentile())
+                    .append("</td><td class=\"n\">").append(fmt(m.target())).append("</td><td class=\"n\">").append(fmt(m.annualOverpay()))
+                    .append("</td><td class=\"src\">").append(esc(m.benchmark().source())).append(", as of ").append(m.benchmark().asOf())
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+        List<BenchmarkMatch> unmatched = p.benchmarks().stream().filter(m -> m.benchmark() == null).toList();
+        if (!unmatched.isEmpty()) {
+            h.append("<p class=\"note\">").append(unmatched.size()).append(" services have no benchmark: ")
+                    .append(esc(unmatched.stream().map(BenchmarkMatch::unmatched).distinct().sorted().reduce((a, b) -> a + "; " + b).orElse("")))
+                    .append(".</p>\n");
+        }
+        h.append("</section>\n");
+
+        h.append("<section><h2>What we need next</h2>\n");
+        if (p.requirements().isEmpty()) {
+            h.append("<p>IT has stated no new requirements.</p>\n");
+        } else {
+            h.append("<table><thead><tr><th>Site</th><th>Service</th><th>Needed by</th><th>SLA</th><th>Notes</th></tr></thead><tbody>\n");
+            for (Requirement r : p.requirements()) {
+                h.append("<tr><td>").append(esc(r.site())).append("</td><td>").append(r.serviceType())
+                        .append(r.bandwidthMbps() == null ? "" : " " + r.bandwidthMbps().stripTrailingZeros().toPlainString() + " Mbps")
+                        .append("</td><td>").append(r.neededBy()).append("</td><td>")
+                        .append(r.sla().availabilityPercent() == null ? "" : r.sla().availabilityPercent().toPlainString() + " %")
+                        .append(r.sla().timeToRepair() == null ? "" : ", repair in " + r.sla().timeToRepair().toHours() + " h")
+                        .append("</td><td>").append(esc(r.notes() == null ? "" : r.notes())).append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n");
+        }
+        h.append("</section>\n");
+
+        Terms terms = p.terms();
+        h.append("<section><h2>What we expect</h2>\n<ul>\n<li>A term of at most ").append(terms.maxTermMonths()).append(" months")
+                .append(terms.autoRenewal() ? ", renewing itself" : ", with no automatic renewal").append(".</li>\n");
+        if (terms.slaCreditsRequired()) {
+            h.append("<li>Service credits when an SLA is missed").append(terms.availabilityPercent() == null ? ""
+                    : ": availability " + terms.availabilityPercent().toPlainString() + " %").append(terms.timeToRepairHours() == null ? ""
+                    : ", repair within " + terms.timeToRepairHours() + " hours").append(".</li>\n");
+        }
+        if (terms.committedSpendCeiling() != null) {
+            h.append("<li>A committed spend of no more than ").append(fmt(terms.committedSpendCeiling())).append(" a year.</li>\n");
+        }
+        h.append("<li>The credits above, ").append(fmt(t.recoverableCredits())).append(", on the next bill.</li>\n<li>Prices at the p")
+                .append(p.targetPercentile()).append(" benchmark: ").append(fmt(t.expectedAnnualSavings())).append(" a year less.</li>\n")
+                .append("</ul>\n</section>\n<footer>Prepared by Bridgeline from the carrier's bills; every finding cites the bill lines "
+                        + "behind it (package.json and the CSV files list them). Benchmarks name their provider, source and as-of date.</footer>\n")
+                .append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void total(StringBuilder h, String key, String label, Money amount) {
+        h.append("<div class=\"total\" data-total=\"").append(key).append("\" data-amount=\"").append(PackageJson.money(amount))
+                .append("\"><span class=\"label\">").append(esc(label)).append("</span><span class=\"value\">").append(fmt(amount))
+                .append("</span></div>\n");
+    }
+
+    private static void actions(StringBuilder h, String title, List<ActionRow> rows, boolean credits) {
+        h.append("<h3>").append(esc(title)).append(" (").append(rows.size()).append(")</h3>\n");
+        if (rows.isEmpty()) {
+            h.append("<p>None.</p>\n");
+            return;
+        }
+        h.append("<table><thead><tr><th>Kind</th><th>Service</th><th class=\"n\">").append(credits ? "Credit" : "A year")
+                .append("</th><th>Why</th></tr></thead><tbody>\n");
+        for (ActionRow row : rows) {
+            h.append("<tr><td>").append(esc(row.kind())).append("</td><td>").append(esc(row.serviceId() == null ? "(account)" : row.serviceId()))
+                    .append("</td><td class=\"n\">").append(fmt(credits ? row.credit() : row.annual())).append("</td><td class=\"why\">")
+                    .append(esc(row.explanation())).append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    private record Bar(String label, BigDecimal value, BigDecimal target) {
+    }
+
+    /** Horizontal bars, with a second, lighter bar for a target when there is one. */
+    private static void bars(StringBuilder h, List<Bar> bars, String id) {
+        if (bars.isEmpty()) {
+            h.append("<p>No data.</p>\n");
+            return;
+        }
+        BigDecimal max = bars.stream().map(b -> b.target() == null ? b.value() : b.value().max(b.target())).max(BigDecimal::compareTo)
+                .orElse(BigDecimal.ONE).max(BigDecimal.ONE);
+        int row = bars.get(0).target() == null ? 22 : 30;
+        int width = 720;
+        int labelWidth = 170;
+        int plot = width - labelWidth - 110;
+        h.append("<svg id=\"").append(id).append("\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
+                .append("\" height=\"").append(bars.size() * row + 24).append("\" viewBox=\"0 0 ").append(width).append(' ')
+                .append(bars.size() * row + 24).append("\">\n");
+        int y = 4;
+        for (Bar bar : bars) {
+            h.append("<text x=\"").append(labelWidth - 6).append("\" y=\"").append(y + 13).append("\" text-anchor=\"end\">")
+                    .append(esc(bar.label())).append("</text>\n");
+            h.append("<rect class=\"now\" x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"")
+                    .append(scale(bar.value(), max, plot)).append("\" height=\"14\"/>\n");
+            h.append("<text x=\"").append(labelWidth + scale(bar.value(), max, plot) + 4).append("\" y=\"").append(y + 12).append("\">")
+                    .append(number(bar.value())).append("</text>\n");
+            if (bar.target() != null) {
+                h.append("<rect class=\"target\" x=\"").append(labelWidth).append("\" y=\"").append(y + 15).append("\" width=\"")
+                        .append(scale(bar.target(), max, plot)).append("\" height=\"8\"/>\n");
+            }
+            y += row;
+        }
+        if (bars.get(0).target() != null) {
+            h.append("<rect class=\"now\" x=\"").append(labelWidth).append("\" y=\"").append(y + 4).append("\" width=\"10\" height=\"10\"/>")
+                    .append("<text x=\"").append(labelWidth + 14).append("\" y=\"").append(y + 13).append("\">now</text>")
+                    .append("<rect class=\"target\" x=\"").append(labelWidth + 60).append("\" y=\"").append(y + 4)
+                    .append("\" width=\"10\" height=\"10\"/><text x=\"").append(labelWidth + 74).append("\" y=\"").append(y + 13)
+                    .append("\">target</text>\n");
+        }
+        h.append("</svg>\n");
+    }
+
+    private static int scale(BigDecimal value, BigDecimal max, int plot) {
+        return value.max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(plot)).divide(max, 0, RoundingMode.HALF_EVEN).intValue();
+    }
+
+    private static String number(BigDecimal value) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        return format.format(value.setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    static String fmt(Money money) {
+        return number(money.rounded().amount()) + " " + money.currency().getCurrencyCode();
+    }
+
+    static String esc(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String STYLE = """
+            body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1d2733;
+                   max-width: 1000px; margin: 2em auto; padding: 0 1.5em; }
+            h1 { font-size: 26px; margin-bottom: 0; } h2 { font-size: 19px; border-bottom: 2px solid #2b6cb0; padding-bottom: 3px;
+                   margin-top: 1.8em; } h3 { font-size: 15px; margin-bottom: 0.3em; }
+            .sub { color: #5a6776; margin-top: 0.2em; }
+            .totals { display: flex; gap: 12px; flex-wrap: wrap; margin: 1.2em 0; }
+            .total { flex: 1 1 200px; border: 1px solid #c8d3df; border-radius: 6px; padding: 10px 14px; background: #f5f8fb; }
+            .total .label { display: block; color: #5a6776; font-size: 12px; } .total .value { font-size: 20px; font-weight: 600; }
+            .story { font-size: 15px; }
+            table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-size: 12.5px; }
+            th, td { border-bottom: 1px solid #dde3ea; padding: 4px 6px; text-align: left; vertical-align: top; }
+            th { background: #eef2f6; } td.n, th.n { text-align: right; white-space: nowrap; } td.why { color: #34404d; }
+            td.src { color: #5a6776; font-size: 11.5px; }
+            figure { margin: 0.8em 0; } figcaption { font-weight: 600; margin-bottom: 4px; }
+            svg text { font-size: 11px; fill: #1d2733; } svg rect.now { fill: #2b6cb0; } svg rect.target { fill: #9ccc65; }
+            .note { color: #5a6776; } footer { margin-top: 2em; color: #5a6776; font-size: 12px; }
+            @media print { body { margin: 0; max-width: none; } section { page-break-inside: avoid; } h2 { page-break-after: avoid; } }
+            """;
+}

@@ -1,0 +1,122 @@
+package org.bridgeline.negotiation.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.core.BookService;
+import org.bridgeline.negotiation.PackageService;
+import org.bridgeline.negotiation.internal.NegotiationPackage.Terms;
+import org.bridgeline.store.AuditRunRecord;
+import org.bridgeline.store.BillStore;
+import org.bridgeline.store.StoreException;
+import org.bridgeline.store.StoredFinding;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Builds each carrier's package and writes its JSON, CSV and HTML files. */
+@Component(configurationPid = {"org.bridgeline.negotiation", "org.bridgeline.policy"})
+public final class PackageServiceImpl implements PackageService {
+
+    /**
+     * Configurations {@code org.bridgeline.negotiation} (the benchmark target) and
+     * {@code org.bridgeline.policy} (the procurement policy: the terms every package asks for).
+     */
+    public @interface Config {
+        /** The benchmark percentile whose price is the target: 25 (leading edge), 50 or 75. */
+        int targetPercentile() default 25;
+
+        /** The longest contract term the policy allows, in months. */
+        int maxTermMonths() default 36;
+
+        /** Whether a contract may renew itself. */
+        boolean autoRenewalAllowed() default false;
+
+        /** Whether every contract must pay service credits for a missed SLA. */
+        boolean slaCreditsRequired() default true;
+
+        /** The availability every contract must commit to, in percent; 0 for none. */
+        double availabilityPercent() default 99.9;
+
+        /** The time to repair every contract must commit to, in hours; 0 for none. */
+        int timeToRepairHours() default 4;
+
+        /** The most a contract may commit the enterprise to spend a year; 0 for no ceiling. */
+        double committedSpendCeiling() default 0;
+    }
+
+    private final BookService books;
+    private final BillStore store;
+    private final Config config;
+
+    @Activate
+    public PackageServiceImpl(@Reference BookService books, @Reference BillStore store, Config config) {
+        this.books = books;
+        this.store = store;
+        this.config = config;
+    }
+
+    @Override
+    public List<Written> write(String tenant, String carrier, Path out) throws PackageException {
+        try {
+            Optional<AuditRunRecord> run = store.latestAuditRun(tenant);
+            if (run.isEmpty()) {
+                throw new PackageException("no audit run yet: run bl:audit, then bl:package");
+            }
+            List<StoredFinding> findings = store.findings(tenant, run.get().runId());
+            BookOfBusiness book = books.book(tenant, null);
+            List<String> carriers = carrier == null ? book.carriers() : List.of(carrier);
+            if (carrier != null && !book.carriers().contains(carrier)) {
+                throw new PackageException("no bills of carrier \"" + carrier + "\" in the book of business; carriers: "
+                        + String.join(", ", book.carriers()));
+            }
+            List<Written> written = new ArrayList<>();
+            for (String name : carriers) {
+                NegotiationPackage built;
+                try {
+                    built = PackageBuilder.build(books.book(tenant, name), name, run.get().runId(), run.get().finished(), findings,
+                            config.targetPercentile(), terms(book, name));
+                } catch (PackageBuilder.CannotBuild e) {
+                    throw new PackageException(e.getMessage());
+                }
+                Path folder = Files.createDirectories(out.resolve(slug(name)));
+                Files.writeString(folder.resolve("package.json"), PackageJson.write(built), StandardCharsets.UTF_8);
+                PackageCsv.write(built, folder);
+                Files.writeString(folder.resolve("package.html"), PackageHtml.write(built), StandardCharsets.UTF_8);
+                written.add(new Written(name, folder, built.totals().currentAnnualSpend(), built.totals().recoverableCredits(),
+                        built.totals().expectedAnnualSavings(), built.credits().size() + built.disconnects().size()
+                        + built.corrections().size() + built.renegotiations().size()));
+            }
+            return written;
+        } catch (StoreException | IllegalStateException e) {
+            throw new PackageException("cannot read the book of business: " + e.getMessage());
+        } catch (IOException e) {
+            throw new PackageException("cannot write the package under " + out + ": " + e.getMessage());
+        }
+    }
+
+    private Terms terms(BookOfBusiness book, String carrier) {
+        Money ceiling = null;
+        if (config.committedSpendCeiling() > 0) {
+            ceiling = book.contracts(carrier).stream().filter(c -> c.committedSpend() != null).findFirst()
+                    .map(c -> new Money(BigDecimal.valueOf(config.committedSpendCeiling()), c.committedSpend().currency())).orElse(null);
+        }
+        return new Terms(config.maxTermMonths(), config.autoRenewalAllowed(), config.slaCreditsRequired(),
+                config.availabilityPercent() > 0 ? BigDecimal.valueOf(config.availabilityPercent()) : null,
+                config.timeToRepairHours() > 0 ? config.timeToRepairHours() : null, ceiling);
+    }
+
+    /** A carrier's folder name: lower case, letters and digits, dashes between words. */
+    static String slug(String carrier) {
+        String slug = carrier.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return slug.isEmpty() ? "carrier" : slug;
+    }
+}

@@ -1,0 +1,111 @@
+package org.bridgeline.negotiation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.RecommendedAction;
+import org.bridgeline.api.model.Severity;
+import org.bridgeline.enterprise.SeededEnterprise;
+import org.bridgeline.negotiation.internal.NegotiationPackage.Terms;
+import org.bridgeline.store.StoredFinding;
+import org.bridgeline.testkit.InMemoryBook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackageBuilderTest {
+
+    private static final Terms TERMS = new Terms(36, false, true, new BigDecimal("99.9"), 4, null);
+
+    @TempDir
+    Path folder;
+
+    private final SeededEnterprise enterprise = SeededEnterprise.generate(7, 10);
+    private final InMemoryBook book = InMemoryBook.of(enterprise);
+
+    private StoredFinding finding(long id, String carrier, RecommendedAction action, String monthly, String credit) {
+        ChargeLine cited = enterprise.lines().stream().filter(line -> line.carrier().equals(carrier)).findFirst().orElseThrow();
+        return new StoredFinding(id, 1, new Finding("test", "test-kind", Severity.MEDIUM, carrier, cited.serviceId(), List.of(cited),
+                Money.of(monthly, "USD"), Money.of(monthly, "USD").times(BigDecimal.valueOf(12)), "because", action,
+                credit == null ? null : Money.of(credit, "USD")));
+    }
+
+    @Test
+    void theTotalsAreTheBookTheFindingsAndTheBenchmarks() throws Exception {
+        String carrier = SeededEnterprise.ACME;
+        List<StoredFinding> findings = List.of(finding(1, carrier, RecommendedAction.DISPUTE_FOR_CREDIT, "100", "250.50"),
+                finding(2, carrier, RecommendedAction.DISPUTE_FOR_CREDIT, "10", "0.25"),
+                finding(3, carrier, RecommendedAction.DISCONNECT, "45", null),
+                finding(4, SeededEnterprise.NORTHWIND, RecommendedAction.DISPUTE_FOR_CREDIT, "999", "999"));
+        NegotiationPackage p = PackageBuilder.build(book, carrier, 1, Instant.parse("2026-01-05T10:00:00Z"), findings, 25, TERMS);
+        assertEquals(Money.of("250.75", "USD"), p.totals().recoverableCredits(), "the credits of this carrier's findings");
+        assertEquals(2, p.credits().size());
+        assertEquals(Money.of("540", "USD"), p.totals().annualSavingsDisconnect());
+        assertEquals(new Money(enterprise.expectedAnnualSavings().get(carrier), p.currency()), p.totals().expectedAnnualSavings(),
+                "sum over services of (price - p25) x 12 where positive");
+        Money annual = enterprise.lines().stream().filter(line -> line.carrier().equals(carrier)).map(ChargeLine::amount)
+                .reduce(Money::plus).orElseThrow();
+        assertEquals(annual, p.totals().currentAnnualSpend(), "twelve months of bills");
+        long current = enterprise.lines().stream().filter(line -> line.carrier().equals(carrier) && line.serviceId() != null
+                && line.chargedOn().getMonthValue() == 12).map(ChargeLine::serviceId).distinct().count();
+        assertTrue(current >= 16 && current < 20, "a DIA and an Ethernet circuit at each of ten sites, less the disconnected: " + current);
+        assertEquals(current, p.services().size(), "the services billed in the latest month");
+        assertEquals(10, p.sites().size());
+        assertEquals(p.services().size(), p.benchmarks().size());
+    }
+
+    @Test
+    void theJsonFollowsItsSchemaAndTheHtmlCarriesTheSameTotals() throws Exception {
+        NegotiationPackage p = PackageBuilder.build(book, SeededEnterprise.BLUEWAVE, 3, Instant.parse("2026-01-05T10:00:00Z"),
+                List.of(finding(7, SeededEnterprise.BLUEWAVE, RecommendedAction.DISPUTE_FOR_CREDIT, "12.34", "12.34")), 25, TERMS);
+        JsonObject json = JsonParser.parseString(PackageJson.write(p)).getAsJsonObject();
+        assertEquals("bridgeline-negotiation-package/1", json.get("schema").getAsString());
+        for (String key : List.of("carrier", "currency", "billedFrom", "billedTo", "audit", "bookOfBusiness", "anomalies", "benchmarks",
+                "requirements", "expectedTerms", "totals")) {
+            assertTrue(json.has(key), "package.json has " + key);
+        }
+        JsonObject totals = json.getAsJsonObject("totals");
+        assertEquals("12.34", totals.get("recoverableCredits").getAsString());
+        JsonObject service = json.getAsJsonObject("bookOfBusiness").getAsJsonArray("services").get(0).getAsJsonObject();
+        assertTrue(service.get("monthlyRecurring").getAsString().matches("-?\\d+\\.\\d{2}"), "money as a decimal string: " + service);
+        JsonObject bench = json.getAsJsonObject("benchmarks").getAsJsonArray("services").get(0).getAsJsonObject();
+        assertEquals(SeededEnterprise.BENCHMARK_SOURCE, bench.getAsJsonObject("benchmark").get("source").getAsString());
+        assertEquals("2025-09-30", bench.getAsJsonObject("benchmark").get("asOf").getAsString());
+
+        String html = PackageHtml.write(p);
+        Matcher total = Pattern.compile("data-total=\"(\\w+)\" data-amount=\"([-0-9.]+)\"").matcher(html);
+        int found = 0;
+        while (total.find()) {
+            found++;
+            assertEquals(totals.get(total.group(1)).getAsString(), total.group(2), total.group(1));
+        }
+        assertEquals(4, found);
+        assertFalse(html.contains("<script") || html.contains("http://") && !html.contains("http://www.w3.org/2000/svg"),
+                "no script, nothing fetched");
+        assertTrue(html.contains("<svg id=\"spend-by-type\"") && html.contains("<svg id=\"current-vs-target\""), "two charts");
+
+        PackageCsv.write(p, folder);
+        List<String> services = Files.readAllLines(folder.resolve("package-services.csv"));
+        assertTrue(services.get(0).startsWith("service_id,account,service_type,bandwidth_mbps,site,monthly_recurring"), services.get(0));
+        assertEquals(p.services().size() + 1, services.size());
+        assertEquals(2, Files.readAllLines(folder.resolve("package-credits.csv")).size());
+    }
+
+    @Test
+    void aCarrierFolderNameIsItsNameInLowerCaseWords() {
+        assertEquals("at-t-mobility", PackageServiceImpl.slug("AT&T Mobility"));
+        assertEquals("northwind-telecom", PackageServiceImpl.slug("Northwind Telecom"));
+    }
+}
