@@ -84,6 +84,15 @@ class DemoIT {
                 credits = credits.add(new BigDecimal(credit.getAsJsonObject().get("credit").getAsString()));
             }
             assertEquals(new BigDecimal(totals.get("recoverableCredits").getAsString()), credits, carrier + ": the credits add up");
+            java.util.TreeMap<String, Integer> statuses = new java.util.TreeMap<>();
+            p.getAsJsonArray("requirements").forEach(r -> statuses.merge(r.getAsJsonObject().get("status").getAsString(), 1, Integer::sum));
+            if (!p.getAsJsonArray("servicesNotNeeded").isEmpty()) {
+                statuses.put("NOT_NEEDED", p.getAsJsonArray("servicesNotNeeded").size());
+            }
+            java.util.TreeMap<String, Integer> expected = new java.util.TreeMap<>();
+            truth.getAsJsonObject("expectedRequirementStatuses").getAsJsonObject(carrier).entrySet()
+                    .forEach(e -> expected.put(e.getKey(), e.getValue().getAsInt()));
+            assertEquals(expected, statuses, carrier + ": requirements set against the inventory");
             System.out.println("package " + carrier + ": " + totals);
         }
     }

@@ -17,4 +17,6 @@ public interface InputsService {
     String importInventory(String tenant, Path file);
 
     String importOrders(String tenant, Path file);
+
+    String importRequirements(String tenant, Path file);
 }

@@ -36,6 +36,7 @@ import org.bridgeline.enterprise.internal.X12Writer;
  * DIR/contracts.json                              bl:contract-import
  * DIR/inventory.csv                               bl:inventory-import
  * DIR/orders.csv                                  bl:orders-import
+ * DIR/requirements.csv                            bl:requirements-import
  * DIR/truth.json                                  the injected anomalies, for scoring an audit
  * </pre>
  */
@@ -78,6 +79,7 @@ public final class EnterpriseFiles {
         InputFiles.contracts(enterprise.contracts(), folder.resolve("contracts.json"));
         InputFiles.inventory(enterprise.expectedInventory(), folder.resolve("inventory.csv"));
         InputFiles.orders(enterprise.orders(), folder.resolve("orders.csv"));
+        InputFiles.requirements(enterprise.requirements(), folder.resolve("requirements.csv"));
         writeTruth(enterprise, folder.resolve("truth.json"));
         return new Written(folder, files, enterprise.lines().size(), enterprise.truth().size());
     }
@@ -103,6 +105,13 @@ public final class EnterpriseFiles {
         JsonObject credits = new JsonObject();
         enterprise.expectedCredits().forEach((carrier, amount) -> credits.addProperty(carrier, amount.toPlainString()));
         root.add("expectedCredits", credits);
+        JsonObject statuses = new JsonObject();
+        enterprise.expectedRequirementStatuses().forEach((carrier, counts) -> {
+            JsonObject byStatus = new JsonObject();
+            counts.forEach(byStatus::addProperty);
+            statuses.add(carrier, byStatus);
+        });
+        root.add("expectedRequirementStatuses", statuses);
         Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
     }
 

@@ -28,8 +28,10 @@ import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
+import org.bridgeline.api.model.SlaTerms;
 import org.bridgeline.api.model.SourcePosition;
 
 /**
@@ -127,6 +129,8 @@ public final class SeededEnterprise {
     private final List<Benchmark> benchmarks = new ArrayList<>();
     private final Map<String, BigDecimal> savings = new TreeMap<>();
     private final Map<String, BigDecimal> credits = new TreeMap<>();
+    private final List<Requirement> requirements = new ArrayList<>();
+    private final Map<String, Map<String, Integer>> requirementStatuses = new TreeMap<>();
     private final List<Anomaly> truth = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
     private final Map<String, Service> byId = new LinkedHashMap<>();
@@ -238,6 +242,71 @@ public final class SeededEnterprise {
         }
         inventoryAndOrders();
         benchmarkTable();
+        requirements(sites);
+    }
+
+    /**
+     * IT's requirements for 2026, each site described whole: every kind of service it has today at
+     * today's bandwidth, except a few DIA upgrades and one site that gives up its voice lines; and
+     * two new sites. The statuses a package should give them are recorded per carrier.
+     */
+    private void requirements(int sites) {
+        List<String> siteNames = services.stream().map(s -> s.site).distinct().toList();
+        List<String> shuffled = new ArrayList<>(siteNames);
+        Collections.shuffle(shuffled, random);
+        Set<String> upgrades = new LinkedHashSet<>(shuffled.subList(0, Math.min(3, shuffled.size())));
+        String noVoice = shuffled.size() > 3 ? shuffled.get(3) : null;
+        LocalDate neededBy = LocalDate.of(YEAR + 1, 3, 31);
+        SlaTerms sla = new SlaTerms(new BigDecimal("99.95"), java.time.Duration.ofHours(4), null);
+        for (String site : siteNames) {
+            // a service disconnected during the year (and no longer billed) is no requirement
+            List<Service> current = services.stream().filter(s -> s.site.equals(site) && (s.disconnected == null || s.billedAfterDisconnect))
+                    .toList();
+            for (ServiceType type : List.of(ServiceType.DIA, ServiceType.ETHERNET, ServiceType.MPLS, ServiceType.VOICE_LINE,
+                    ServiceType.WIRELESS)) {
+                List<Service> ofType = current.stream().filter(s -> s.type == type).toList();
+                if (ofType.isEmpty()) {
+                    continue;
+                }
+                Service first = ofType.get(0);
+                if (type == ServiceType.VOICE_LINE && site.equals(noVoice)) {
+                    status(first.carrier, "NOT_NEEDED", ofType.size());
+                    continue;
+                }
+                boolean upgrade = type == ServiceType.DIA && upgrades.contains(site) && first.bandwidth < 1000;
+                Integer bandwidth = upgrade ? Integer.valueOf(nextSpeed(first.bandwidth)) : first.bandwidth;
+                requirements.add(new Requirement(site, type, bandwidth == null ? null : BigDecimal.valueOf(bandwidth), neededBy, sla,
+                        upgrade ? "more bandwidth for video" : null));
+                status(first.carrier, upgrade ? "UPGRADE" : "MET", 1);
+            }
+        }
+        for (int n = 1; n <= 2; n++) {
+            for (ServiceType type : List.of(ServiceType.DIA, ServiceType.MPLS)) {
+                requirements.add(new Requirement("SITE-NEW-" + n, type, BigDecimal.valueOf(type == ServiceType.DIA ? 500 : 50),
+                        LocalDate.of(YEAR + 1, 6, 30), sla, "new office"));
+                for (String carrier : List.of(ACME, NORTHWIND, BLUEWAVE)) {
+                    status(carrier, "NEW", 1); // nobody serves a new site: every carrier may bid
+                }
+            }
+        }
+    }
+
+    private static int nextSpeed(int bandwidth) {
+        return new TreeSet<>(DIA_PRICES.keySet()).higher(bandwidth);
+    }
+
+    private void status(String carrier, String status, int count) {
+        requirementStatuses.computeIfAbsent(carrier, k -> new TreeMap<>()).merge(status, count, Integer::sum);
+    }
+
+    /** IT's requirements: each existing site described whole, and two new sites. */
+    public List<Requirement> requirements() {
+        return Collections.unmodifiableList(requirements);
+    }
+
+    /** Per carrier, how many requirements a package should show as NEW, UPGRADE and MET, and how many services NOT_NEEDED. */
+    public Map<String, Map<String, Integer>> expectedRequirementStatuses() {
+        return Collections.unmodifiableMap(requirementStatuses);
     }
 
     /** What the illustrative market pays, as a share of the contracted price: DIA and MPLS got cheaper, the rest did not much. */

@@ -24,7 +24,7 @@ class EnterpriseFilesTest {
         EnterpriseFiles.write(SeededEnterprise.generate(7, 6), folder.resolve("two"));
         assertEquals(36, written.billFiles(), "three carriers, twelve months");
         List<Path> files = files(folder.resolve("one"));
-        assertEquals(36 + 5, files.size(), "bills, benchmarks, contracts, inventory, orders, truth: " + files);
+        assertEquals(36 + 6, files.size(), "bills, benchmarks, contracts, inventory, orders, requirements, truth: " + files);
         for (Path file : files) {
             Path relative = folder.resolve("one").relativize(file);
             assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(folder.resolve("two").resolve(relative)), relative.toString());

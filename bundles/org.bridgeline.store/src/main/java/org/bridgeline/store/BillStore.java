@@ -104,6 +104,12 @@ public interface BillStore {
     /** The current expected inventory, by carrier and service. */
     List<org.bridgeline.api.model.ExpectedService> expectedInventory(String tenant) throws StoreException;
 
+    /** Stores IT's requirements as a new version replacing the previous; returns the version. */
+    int saveRequirements(String tenant, String source, List<org.bridgeline.api.model.Requirement> requirements) throws StoreException;
+
+    /** The current version of IT's requirements, in the order imported. */
+    List<org.bridgeline.api.model.Requirement> requirements(String tenant) throws StoreException;
+
     /** Stores orders; an order already known (carrier and id) gets a new version. Returns how many. */
     int saveOrders(String tenant, String source, List<org.bridgeline.api.model.ServiceOrder> orders) throws StoreException;
 

@@ -62,6 +62,7 @@ public final class InMemoryBook implements BookOfBusiness {
         book.expected.addAll(enterprise.expectedInventory());
         book.orders.addAll(enterprise.orders());
         book.benchmarkTable.addAll(enterprise.benchmarks());
+        book.requirements.addAll(enterprise.requirements());
         return book;
     }
 

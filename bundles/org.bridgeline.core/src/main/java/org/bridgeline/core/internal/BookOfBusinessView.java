@@ -120,7 +120,7 @@ final class BookOfBusinessView implements BookOfBusiness {
 
     @Override
     public List<Requirement> requirements() {
-        return List.of(); // requirements arrive with the package issue
+        return read(() -> store.requirements(tenant));
     }
 
     @Override

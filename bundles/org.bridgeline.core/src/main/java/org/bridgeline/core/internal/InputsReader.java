@@ -30,6 +30,7 @@ import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
+import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.SlaTerms;
 
 /**
@@ -307,5 +308,46 @@ final class InputsReader {
         return readCsv(file, fields -> new ServiceOrder(fields.required("order_id"), fields.required("carrier"),
                 fields.required("service_id"), fields.choice("kind", ServiceOrder.Kind.class, null), fields.date("effective"),
                 blank(fields.text("detail"))));
+    }
+
+    // ---- requirements ------------------------------------------------------------------------
+
+    /** IT's requirements: CSV (site, service_type, bandwidth_mbps, needed_by, availability_percent, time_to_repair_hours, notes) or JSON. */
+    static List<Requirement> requirements(Path file) throws BadInput, IOException {
+        if (!file.getFileName().toString().toLowerCase().endsWith(".json")) {
+            return readCsv(file, InputsReader::requirement);
+        }
+        JsonElement root;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = JsonParser.parseReader(in);
+        } catch (JsonParseException e) {
+            throw new BadInput(file.getFileName() + ": not valid JSON: " + e.getMessage());
+        }
+        if (!root.isJsonObject() || !root.getAsJsonObject().has("requirements") || !root.getAsJsonObject().get("requirements").isJsonArray()) {
+            throw new BadInput(file.getFileName() + ": expected an object with a \"requirements\" array");
+        }
+        JsonArray array = root.getAsJsonObject().getAsJsonArray("requirements");
+        List<Requirement> requirements = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String where = file.getFileName() + " requirements[" + i + "]";
+            if (!array.get(i).isJsonObject()) {
+                throw new BadInput(where + ": expected an object");
+            }
+            requirements.add(requirement(json(array.get(i).getAsJsonObject(), where)));
+        }
+        return requirements;
+    }
+
+    private static Requirement requirement(Fields fields) throws BadInput {
+        BigDecimal hours = fields.decimal(key(fields, "timeToRepairHours", "time_to_repair_hours"), false);
+        BigDecimal availability = fields.decimal(key(fields, "availabilityPercent", "availability_percent"), false);
+        if (availability != null && (availability.signum() <= 0 || availability.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            throw new BadInput(fields.where() + ": field \"availability_percent\": expected a percentage above 0 and at most 100, found "
+                    + availability.toPlainString());
+        }
+        return new Requirement(fields.required("site"), fields.choice(key(fields, "serviceType", "service_type"), ServiceType.class, null),
+                fields.decimal(key(fields, "bandwidthMbps", "bandwidth_mbps"), false), fields.date(key(fields, "neededBy", "needed_by")),
+                new SlaTerms(availability, hours == null ? null : Duration.ofMinutes(hours.multiply(BigDecimal.valueOf(60)).longValue()), null),
+                blank(fields.text("notes")));
     }
 }

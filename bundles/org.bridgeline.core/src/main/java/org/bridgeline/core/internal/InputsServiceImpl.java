@@ -60,6 +60,15 @@ public final class InputsServiceImpl implements InputsService {
     }
 
     @Override
+    public String importRequirements(String tenant, Path file) {
+        return guarded(file, () -> {
+            var requirements = InputsReader.requirements(file);
+            int version = store.saveRequirements(tenant, file.getFileName().toString(), requirements);
+            return requirements.size() + " requirements imported from " + file.getFileName() + " (requirements version " + version + ")";
+        });
+    }
+
+    @Override
     public String importOrders(String tenant, Path file) {
         return guarded(file, () -> {
             var orders = InputsReader.orders(file);

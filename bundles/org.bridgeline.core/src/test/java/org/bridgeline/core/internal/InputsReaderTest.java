@@ -83,4 +83,30 @@ class InputsReaderTest {
         assertEquals(ServiceOrder.Kind.DISCONNECT, order.kind());
         assertEquals(LocalDate.of(2026, 2, 15), order.effective());
     }
+
+    @Test
+    void requirementsReadTheSameFromCsvAndJsonAndNameTheirMistakes() throws Exception {
+        Path csv = Files.writeString(folder.resolve("requirements.csv"), """
+                site,service_type,bandwidth_mbps,needed_by,availability_percent,time_to_repair_hours,notes
+                SITE-001,DIA,1000,2026-06-30,99.95,4,"upgrade, video"
+                SITE-NEW,MPLS,,2026-09-01,,,
+                """);
+        Path json = Files.writeString(folder.resolve("requirements.json"), """
+                {"requirements": [
+                  {"site": "SITE-001", "serviceType": "DIA", "bandwidthMbps": 1000, "neededBy": "2026-06-30",
+                   "availabilityPercent": 99.95, "timeToRepairHours": 4, "notes": "upgrade, video"},
+                  {"site": "SITE-NEW", "serviceType": "MPLS", "neededBy": "2026-09-01"}]}
+                """);
+        var fromCsv = InputsReader.requirements(csv);
+        assertEquals(fromCsv, InputsReader.requirements(json));
+        assertEquals(Duration.ofHours(4), fromCsv.get(0).sla().timeToRepair());
+        assertEquals(ServiceType.MPLS, fromCsv.get(1).serviceType());
+        Path bad = Files.writeString(folder.resolve("bad.csv"), """
+                site,service_type,bandwidth_mbps,needed_by,availability_percent,time_to_repair_hours,notes
+                SITE-001,DIA,1000,30/06/2026,99.95,4,
+                """);
+        InputsReader.BadInput error = org.junit.jupiter.api.Assertions.assertThrows(InputsReader.BadInput.class,
+                () -> InputsReader.requirements(bad));
+        assertEquals("bad.csv row 2: field \"needed_by\": expected a date as yyyy-MM-dd, found \"30/06/2026\"", error.getMessage());
+    }
 }

@@ -88,6 +88,8 @@ class InvoiceSinkTest {
         @Override public List<org.bridgeline.api.model.Contract> contracts(String tenant, String carrier) { return List.of(); }
         @Override public int saveExpectedInventory(String tenant, String source, List<org.bridgeline.api.model.ExpectedService> services) { return 0; }
         @Override public List<org.bridgeline.api.model.ExpectedService> expectedInventory(String tenant) { return List.of(); }
+        @Override public int saveRequirements(String tenant, String source, List<org.bridgeline.api.model.Requirement> requirements) { return 0; }
+        @Override public List<org.bridgeline.api.model.Requirement> requirements(String tenant) { return List.of(); }
         @Override public int saveOrders(String tenant, String source, List<org.bridgeline.api.model.ServiceOrder> orders) { return 0; }
         @Override public List<org.bridgeline.api.model.ServiceOrder> orders(String tenant, String carrier) { return List.of(); }
     }

@@ -84,7 +84,8 @@ public final class DemoCommand implements Function {
             return null;
         }
         Path folder = data.resolve("demo").resolve("seed-" + seed + "-sites-" + sites);
-        if (!Files.isRegularFile(folder.resolve("truth.json"))) {
+        if (!complete(folder)) {
+            deleteDemoFolder(folder); // a folder an interrupted or older demo left: written again whole
             EnterpriseFiles.Written written = EnterpriseFiles.write(SeededEnterprise.generate(seed, sites), Files.createDirectories(folder));
             out.printf("1. enterprise of seed %d: %d sites, three carriers, %,d bills with %,d charge lines, in %s%n", seed, sites,
                     written.billFiles(), written.lines(), folder);
@@ -98,6 +99,7 @@ public final class DemoCommand implements Function {
         out.println("   " + inputs.importContracts(tenant, folder.resolve("contracts.json")));
         out.println("   " + inputs.importInventory(tenant, folder.resolve("inventory.csv")));
         out.println("   " + inputs.importOrders(tenant, folder.resolve("orders.csv")));
+        out.println("   " + inputs.importRequirements(tenant, folder.resolve("requirements.csv")));
         AuditService.AuditReport audit = audits.audit(tenant, null, null, null);
         out.printf("4. audit: %d detectors, %d findings in %.1f s%n", audit.detectors().size(), audit.findings(), audit.millis() / 1000.0);
         for (AuditService.KindSummary kind : audit.byKind()) {
@@ -147,6 +149,22 @@ public final class DemoCommand implements Function {
         }
         return "the illustrative table is in " + target + ", but no benchmark provider serves it (is the benchmarks feature "
                 + "installed, or its folder configured elsewhere?): services will have no benchmark";
+    }
+
+    private static boolean complete(Path folder) {
+        return List.of("truth.json", "requirements.csv", "contracts.json", "inventory.csv", "orders.csv", "bills",
+                "benchmarks/illustrative-benchmarks.csv").stream().allMatch(name -> Files.exists(folder.resolve(name)));
+    }
+
+    private static void deleteDemoFolder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static long option(List<String> args, String name, long fallback) {

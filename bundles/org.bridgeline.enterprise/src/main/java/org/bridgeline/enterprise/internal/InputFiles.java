@@ -16,6 +16,7 @@ import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.ContractRate;
 import org.bridgeline.api.model.ExpectedService;
+import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceOrder;
 
 /**
@@ -86,6 +87,18 @@ public final class InputFiles {
             for (ServiceOrder order : orders) {
                 csv.printRecord(order.orderId(), order.carrier(), order.serviceId(), order.kind().name(), order.effective().toString(),
                         order.detail() == null ? "" : order.detail());
+            }
+        }
+    }
+
+    /** IT's requirements in the CSV form bl:requirements-import reads. */
+    public static void requirements(List<Requirement> requirements, Path file) throws IOException {
+        try (CSVPrinter csv = printer(file, "site", "service_type", "bandwidth_mbps", "needed_by", "availability_percent",
+                "time_to_repair_hours", "notes")) {
+            for (Requirement r : requirements) {
+                csv.printRecord(r.site(), r.serviceType().name(), plain(r.bandwidthMbps()), r.neededBy().toString(),
+                        plain(r.sla().availabilityPercent()), r.sla().timeToRepair() == null ? "" : r.sla().timeToRepair().toHours(),
+                        r.notes() == null ? "" : r.notes());
             }
         }
     }

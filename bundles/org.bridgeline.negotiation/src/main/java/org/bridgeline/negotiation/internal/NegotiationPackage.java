@@ -18,7 +18,7 @@ import org.bridgeline.api.model.ServiceType;
 record NegotiationPackage(String carrier, Currency currency, YearMonth billedFrom, YearMonth billedTo, long auditRunId,
         Instant auditedAt, int targetPercentile, List<ServiceRow> services, List<SpendRow> sites, List<SpendRow> serviceTypes,
         List<ActionRow> credits, List<ActionRow> disconnects, List<ActionRow> corrections, List<ActionRow> renegotiations,
-        List<BenchmarkMatch> benchmarks, List<Requirement> requirements, Terms terms, Totals totals) {
+        List<BenchmarkMatch> benchmarks, List<RequirementRow> requirements, List<ServiceRow> notNeeded, Terms terms, Totals totals) {
 
     /** The version of package.json's schema: a reader checks it before reading on. */
     static final String SCHEMA = "bridgeline-negotiation-package/1";
@@ -35,6 +35,14 @@ record NegotiationPackage(String carrier, Currency currency, YearMonth billedFro
     /** A finding turned into something to ask of the carrier. */
     record ActionRow(long findingId, String detectorId, String kind, String serviceId, Money monthly, Money annual, Money credit,
             String explanation, List<String> evidence) {
+    }
+
+    /**
+     * A requirement set against what is billed today: {@code NEW} when no carrier provides the kind
+     * of service at the site (open to every carrier), {@code UPGRADE} when this carrier's service
+     * there has less bandwidth, {@code MET} when it already has enough.
+     */
+    record RequirementRow(Requirement requirement, String status, String currentServiceId, BigDecimal currentBandwidthMbps) {
     }
 
     /** What the enterprise expects in the renewed contract, from its procurement policy. */

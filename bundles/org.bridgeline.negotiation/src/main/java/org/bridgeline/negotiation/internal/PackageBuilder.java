@@ -1,5 +1,6 @@
 package org.bridgeline.negotiation.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -18,7 +21,10 @@ import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.Requirement;
+import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ActionRow;
+import org.bridgeline.negotiation.internal.NegotiationPackage.RequirementRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ServiceRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.SpendRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.Terms;
@@ -40,8 +46,25 @@ final class PackageBuilder {
     private PackageBuilder() {
     }
 
+    /** A service some carrier bills today, for setting requirements against. */
+    record Present(String carrier, String serviceId, ServiceType type, BigDecimal bandwidthMbps, String site) {
+    }
+
+    /** Every service each carrier billed in its latest month, from the whole book. */
+    static List<Present> present(BookOfBusiness wholeBook) {
+        List<Present> present = new ArrayList<>();
+        for (String carrier : wholeBook.carriers()) {
+            List<ServiceHistory> histories = new ArrayList<>();
+            wholeBook.serviceHistories(wholeBook.latestMonths(carrier, 2), histories::add);
+            YearMonth latest = histories.stream().map(ServiceHistory::latestMonth).max(YearMonth::compareTo).orElse(null);
+            histories.stream().filter(h -> h.latestMonth().equals(latest)).forEach(h -> present.add(new Present(h.carrier(), h.serviceId(),
+                    h.serviceType(), h.bandwidthMbps(), h.site())));
+        }
+        return present;
+    }
+
     static NegotiationPackage build(BookOfBusiness book, String carrier, long runId, Instant auditedAt, List<StoredFinding> findings,
-            int targetPercentile, Terms terms) throws CannotBuild {
+            int targetPercentile, Terms terms, List<Present> present) throws CannotBuild {
         // the book of business: the services billed in the carrier's latest month, over its last twelve months
         List<ServiceHistory> histories = new ArrayList<>();
         book.serviceHistories(book.latestMonths(carrier, 12), histories::add);
@@ -112,8 +135,26 @@ final class PackageBuilder {
                 .reduce(zero, Money::plus);
         Totals totals = new Totals(monthlySpend, annualSpend, credits.stream().map(ActionRow::credit).reduce(zero, Money::plus), savings,
                 disconnects.stream().map(ActionRow::annual).reduce(zero, Money::plus));
+        // what IT needs next: each requirement this carrier serves today or nobody does, and its services nobody needs any more
+        List<Requirement> requirements = book.requirements();
+        List<RequirementRow> asked = new ArrayList<>();
+        for (Requirement requirement : requirements) {
+            List<Present> there = present.stream().filter(p -> requirement.site().equals(p.site()) && p.type() == requirement.serviceType())
+                    .toList();
+            Present mine = there.stream().filter(p -> p.carrier().equals(carrier)).findFirst().orElse(null);
+            if (mine == null && there.isEmpty()) {
+                asked.add(new RequirementRow(requirement, "NEW", null, null));
+            } else if (mine != null) {
+                boolean more = requirement.bandwidthMbps() != null && (mine.bandwidthMbps() == null
+                        || requirement.bandwidthMbps().compareTo(mine.bandwidthMbps()) > 0);
+                asked.add(new RequirementRow(requirement, more ? "UPGRADE" : "MET", mine.serviceId(), mine.bandwidthMbps()));
+            }
+        }
+        Set<String> plannedSites = requirements.stream().map(Requirement::site).collect(Collectors.toSet());
+        List<ServiceRow> notNeeded = services.stream().filter(s -> s.site() != null && plannedSites.contains(s.site())
+                && requirements.stream().noneMatch(r -> r.site().equals(s.site()) && r.serviceType() == s.type())).toList();
         return new NegotiationPackage(carrier, currency, from, latest, runId, auditedAt, targetPercentile, services, spend(bySite, zero),
-                spend(byType, zero), credits, disconnects, corrections, renegotiations, benchmarks, book.requirements(), terms, totals);
+                spend(byType, zero), credits, disconnects, corrections, renegotiations, benchmarks, asked, notNeeded, terms, totals);
     }
 
     private static List<SpendRow> spend(Map<String, List<ServiceRow>> groups, Money zero) {

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.bridgeline.api.detect.BenchmarkMatch;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ActionRow;
+import org.bridgeline.negotiation.internal.NegotiationPackage.RequirementRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ServiceRow;
 
 /**
@@ -50,10 +51,16 @@ final class PackageCsv {
         actions(folder.resolve(FILES.get(1)), p.credits(), currency);
         actions(folder.resolve(FILES.get(2)), p.disconnects(), currency);
         try (CSVPrinter csv = printer(folder.resolve(FILES.get(3)), "site", "service_type", "bandwidth_mbps", "needed_by",
-                "availability_percent", "time_to_repair_hours", "notes")) {
-            for (Requirement r : p.requirements()) {
+                "availability_percent", "time_to_repair_hours", "status", "current_service_id", "current_bandwidth_mbps", "notes")) {
+            for (RequirementRow row : p.requirements()) {
+                Requirement r = row.requirement();
                 csv.printRecord(r.site(), r.serviceType(), plain(r.bandwidthMbps()), r.neededBy(), plain(r.sla().availabilityPercent()),
-                        r.sla().timeToRepair() == null ? "" : r.sla().timeToRepair().toHours(), text(r.notes()));
+                        r.sla().timeToRepair() == null ? "" : r.sla().timeToRepair().toHours(), row.status(), text(row.currentServiceId()),
+                        plain(row.currentBandwidthMbps()), text(r.notes()));
+            }
+            for (ServiceRow s : p.notNeeded()) {
+                csv.printRecord(s.site(), s.type(), plain(s.bandwidthMbps()), "", "", "", "NOT_NEEDED", s.serviceId(), plain(s.bandwidthMbps()),
+                        "billed today, not among the site's requirements: a disconnect candidate");
             }
         }
     }

@@ -11,6 +11,8 @@ import org.bridgeline.api.detect.BenchmarkMatch;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ActionRow;
+import org.bridgeline.negotiation.internal.NegotiationPackage.RequirementRow;
+import org.bridgeline.negotiation.internal.NegotiationPackage.ServiceRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.SpendRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.Terms;
 import org.bridgeline.negotiation.internal.NegotiationPackage.Totals;
@@ -55,7 +57,9 @@ final class PackageHtml {
                 .append(" prices to renegotiate. Against the market (").append(matched).append(" of ").append(p.benchmarks().size())
                 .append(" services benchmarked, target p").append(p.targetPercentile()).append("), we pay <b>")
                 .append(fmt(t.expectedAnnualSavings())).append(" a year</b> above where leading buyers pay. IT needs ")
-                .append(p.requirements().size()).append(" new or changed services. We expect the credits, the disconnects, "
+                .append(p.requirements().stream().filter(r -> r.status().equals("NEW")).count()).append(" new services and ")
+                .append(p.requirements().stream().filter(r -> r.status().equals("UPGRADE")).count()).append(" upgrades, and no longer needs ")
+                .append(p.notNeeded().size()).append(" services. We expect the credits, the disconnects, "
                         + "prices at the benchmark target and the terms below.</p></section>\n");
 
         h.append("<section><h2>What we buy</h2>\n<figure><figcaption>Monthly spend by kind of service</figcaption>\n");
@@ -102,17 +106,29 @@ final class PackageHtml {
         h.append("</section>\n");
 
         h.append("<section><h2>What we need next</h2>\n");
-        if (p.requirements().isEmpty()) {
-            h.append("<p>IT has stated no new requirements.</p>\n");
+        if (p.requirements().isEmpty() && p.notNeeded().isEmpty()) {
+            h.append("<p>IT has stated no requirements that concern this carrier.</p>\n");
         } else {
-            h.append("<table><thead><tr><th>Site</th><th>Service</th><th>Needed by</th><th>SLA</th><th>Notes</th></tr></thead><tbody>\n");
-            for (Requirement r : p.requirements()) {
+            h.append("<table><thead><tr><th>Site</th><th>Service</th><th>Needed by</th><th>SLA</th><th>Today</th><th>Notes</th></tr></thead>"
+                    + "<tbody>\n");
+            for (RequirementRow row : p.requirements()) {
+                Requirement r = row.requirement();
                 h.append("<tr><td>").append(esc(r.site())).append("</td><td>").append(r.serviceType())
                         .append(r.bandwidthMbps() == null ? "" : " " + r.bandwidthMbps().stripTrailingZeros().toPlainString() + " Mbps")
                         .append("</td><td>").append(r.neededBy()).append("</td><td>")
                         .append(r.sla().availabilityPercent() == null ? "" : r.sla().availabilityPercent().toPlainString() + " %")
                         .append(r.sla().timeToRepair() == null ? "" : ", repair in " + r.sla().timeToRepair().toHours() + " h")
-                        .append("</td><td>").append(esc(r.notes() == null ? "" : r.notes())).append("</td></tr>\n");
+                        .append("</td><td>").append(switch (row.status()) {
+                            case "NEW" -> "new: nobody provides it there today";
+                            case "UPGRADE" -> "upgrade " + esc(row.currentServiceId()) + (row.currentBandwidthMbps() == null ? ""
+                                    : " from " + row.currentBandwidthMbps().stripTrailingZeros().toPlainString() + " Mbps");
+                            default -> "met by " + esc(row.currentServiceId());
+                        }).append("</td><td>").append(esc(r.notes() == null ? "" : r.notes())).append("</td></tr>\n");
+            }
+            for (ServiceRow s : p.notNeeded()) {
+                h.append("<tr><td>").append(esc(s.site())).append("</td><td>").append(s.type()).append("</td><td></td><td></td><td>")
+                        .append(esc(s.serviceId())).append(": billed ").append(fmt(s.monthlyRecurring()))
+                        .append(" a month, not needed any more</td><td>a disconnect candidate</td></tr>\n");
             }
             h.append("</tbody></table>\n");
         }

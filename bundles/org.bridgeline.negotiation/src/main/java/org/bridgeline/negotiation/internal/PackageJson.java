@@ -10,6 +10,7 @@ import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ActionRow;
+import org.bridgeline.negotiation.internal.NegotiationPackage.RequirementRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ServiceRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.SpendRow;
 
@@ -99,7 +100,8 @@ final class PackageJson {
         root.add("benchmarks", benchmarks);
 
         JsonArray requirements = new JsonArray();
-        for (Requirement r : p.requirements()) {
+        for (RequirementRow row : p.requirements()) {
+            Requirement r = row.requirement();
             JsonObject o = new JsonObject();
             o.addProperty("site", r.site());
             o.addProperty("serviceType", r.serviceType().name());
@@ -110,9 +112,22 @@ final class PackageJson {
                 o.addProperty("timeToRepairHours", r.sla().timeToRepair().toHours());
             }
             o.addProperty("notes", r.notes());
+            o.addProperty("status", row.status());
+            o.addProperty("currentServiceId", row.currentServiceId());
+            number(o, "currentBandwidthMbps", row.currentBandwidthMbps());
             requirements.add(o);
         }
         root.add("requirements", requirements);
+        JsonArray notNeeded = new JsonArray();
+        for (ServiceRow s2 : p.notNeeded()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("serviceId", s2.serviceId());
+            o.addProperty("serviceType", s2.type().name());
+            o.addProperty("site", s2.site());
+            o.addProperty("monthlyRecurring", money(s2.monthlyRecurring()));
+            notNeeded.add(o);
+        }
+        root.add("servicesNotNeeded", notNeeded);
 
         JsonObject terms = new JsonObject();
         terms.addProperty("maxTermMonths", p.terms().maxTermMonths());

@@ -78,12 +78,13 @@ public final class PackageServiceImpl implements PackageService {
                 throw new PackageException("no bills of carrier \"" + carrier + "\" in the book of business; carriers: "
                         + String.join(", ", book.carriers()));
             }
+            List<PackageBuilder.Present> present = PackageBuilder.present(book);
             List<Written> written = new ArrayList<>();
             for (String name : carriers) {
                 NegotiationPackage built;
                 try {
                     built = PackageBuilder.build(books.book(tenant, name), name, run.get().runId(), run.get().finished(), findings,
-                            config.targetPercentile(), terms(book, name));
+                            config.targetPercentile(), terms(book, name), present);
                 } catch (PackageBuilder.CannotBuild e) {
                     throw new PackageException(e.getMessage());
                 }

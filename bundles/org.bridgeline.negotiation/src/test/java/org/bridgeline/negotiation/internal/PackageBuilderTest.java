@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bridgeline.api.model.ChargeLine;
@@ -49,7 +51,7 @@ class PackageBuilderTest {
                 finding(2, carrier, RecommendedAction.DISPUTE_FOR_CREDIT, "10", "0.25"),
                 finding(3, carrier, RecommendedAction.DISCONNECT, "45", null),
                 finding(4, SeededEnterprise.NORTHWIND, RecommendedAction.DISPUTE_FOR_CREDIT, "999", "999"));
-        NegotiationPackage p = PackageBuilder.build(book, carrier, 1, Instant.parse("2026-01-05T10:00:00Z"), findings, 25, TERMS);
+        NegotiationPackage p = PackageBuilder.build(book, carrier, 1, Instant.parse("2026-01-05T10:00:00Z"), findings, 25, TERMS, PackageBuilder.present(book));
         assertEquals(Money.of("250.75", "USD"), p.totals().recoverableCredits(), "the credits of this carrier's findings");
         assertEquals(2, p.credits().size());
         assertEquals(Money.of("540", "USD"), p.totals().annualSavingsDisconnect());
@@ -64,12 +66,20 @@ class PackageBuilderTest {
         assertEquals(current, p.services().size(), "the services billed in the latest month");
         assertEquals(10, p.sites().size());
         assertEquals(p.services().size(), p.benchmarks().size());
+        Map<String, Integer> statuses = new TreeMap<>();
+        p.requirements().forEach(row -> statuses.merge(row.status(), 1, Integer::sum));
+        if (!p.notNeeded().isEmpty()) {
+            statuses.put("NOT_NEEDED", p.notNeeded().size());
+        }
+        assertEquals(enterprise.expectedRequirementStatuses().get(carrier), statuses, "new, upgrades, met and not needed");
+        assertTrue(statuses.get("UPGRADE") > 0 && statuses.get("NEW") == 4, statuses.toString());
     }
 
     @Test
     void theJsonFollowsItsSchemaAndTheHtmlCarriesTheSameTotals() throws Exception {
         NegotiationPackage p = PackageBuilder.build(book, SeededEnterprise.BLUEWAVE, 3, Instant.parse("2026-01-05T10:00:00Z"),
-                List.of(finding(7, SeededEnterprise.BLUEWAVE, RecommendedAction.DISPUTE_FOR_CREDIT, "12.34", "12.34")), 25, TERMS);
+                List.of(finding(7, SeededEnterprise.BLUEWAVE, RecommendedAction.DISPUTE_FOR_CREDIT, "12.34", "12.34")), 25, TERMS,
+                PackageBuilder.present(book));
         JsonObject json = JsonParser.parseString(PackageJson.write(p)).getAsJsonObject();
         assertEquals("bridgeline-negotiation-package/1", json.get("schema").getAsString());
         for (String key : List.of("carrier", "currency", "billedFrom", "billedTo", "audit", "bookOfBusiness", "anomalies", "benchmarks",

@@ -475,6 +475,17 @@ public final class DuckDbStore implements BillStore {
     }
 
     @Override
+    public int saveRequirements(String tenant, String source, List<org.bridgeline.api.model.Requirement> requirements)
+            throws StoreException {
+        return withConnection("cannot store the requirements", connection -> Inputs.saveRequirements(connection, tenant, source, requirements));
+    }
+
+    @Override
+    public List<org.bridgeline.api.model.Requirement> requirements(String tenant) throws StoreException {
+        return withConnection("cannot read the requirements", connection -> Inputs.requirements(connection, tenant));
+    }
+
+    @Override
     public List<org.bridgeline.api.model.ExpectedService> expectedInventory(String tenant) throws StoreException {
         return withConnection("cannot read the expected inventory", connection -> Inputs.expectedInventory(connection, tenant));
     }

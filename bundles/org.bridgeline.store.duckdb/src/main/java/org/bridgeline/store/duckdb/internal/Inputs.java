@@ -21,6 +21,7 @@ import org.bridgeline.api.model.ContractRate;
 import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.api.model.SlaTerms;
@@ -150,6 +151,40 @@ final class Inputs {
             }
         }
         return services;
+    }
+
+    static int saveRequirements(Connection connection, String tenant, String source, List<Requirement> requirements)
+            throws SQLException, StoreException {
+        return inTransaction(connection, () -> {
+            int version = nextVersion(connection, "bl_requirement_set", tenant, "TRUE");
+            update(connection, "INSERT INTO bl_requirement_set (tenant, version, source, imported_at, requirement_count) VALUES (?, ?, ?, ?, ?)",
+                    tenant, version, source, Timestamp.from(Instant.now()), requirements.size());
+            int seq = 0;
+            for (Requirement r : requirements) {
+                update(connection, "INSERT INTO bl_requirement (tenant, version, seq, site, service_type, bandwidth_mbps, needed_by, "
+                        + "availability_percent, repair_minutes, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tenant, version, ++seq,
+                        r.site(), r.serviceType().name(), Decimals.exact(r.bandwidthMbps(), "bandwidth", source), Date.valueOf(r.neededBy()),
+                        Decimals.exact(r.sla().availabilityPercent(), "availability", source),
+                        r.sla().timeToRepair() == null ? null : r.sla().timeToRepair().toMinutes(), r.notes());
+            }
+            return version;
+        });
+    }
+
+    static List<Requirement> requirements(Connection connection, String tenant) throws SQLException {
+        List<Requirement> requirements = new ArrayList<>();
+        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT site, service_type, bandwidth_mbps, needed_by, "
+                + "availability_percent, repair_minutes, notes FROM bl_requirement WHERE tenant = ? AND version = (SELECT MAX(version) "
+                + "FROM bl_requirement_set WHERE tenant = ?) ORDER BY seq", List.of(tenant, tenant)); ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                long repair = row.getLong(6);
+                boolean noRepair = row.wasNull();
+                requirements.add(new Requirement(row.getString(1), ServiceType.valueOf(row.getString(2)), Rows.decimal(row.getBigDecimal(3)),
+                        Rows.date(row, "needed_by"), new SlaTerms(Rows.decimal(row.getBigDecimal(5)), noRepair ? null : Duration.ofMinutes(repair),
+                        null), row.getString(7)));
+            }
+        }
+        return requirements;
     }
 
     static int saveOrders(Connection connection, String tenant, String source, List<ServiceOrder> orders)

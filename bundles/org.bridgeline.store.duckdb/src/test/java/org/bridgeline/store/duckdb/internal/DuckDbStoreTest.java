@@ -207,6 +207,14 @@ class DuckDbStoreTest {
         store.saveOrders(DEFAULT_TENANT, "orders.csv", List.of(order));
         store.saveOrders(DEFAULT_TENANT, "orders.csv", List.of(order));
         assertEquals(List.of(order), store.orders(DEFAULT_TENANT, null));
+
+        var requirement = new org.bridgeline.api.model.Requirement("SITE-9", org.bridgeline.api.model.ServiceType.DIA,
+                new java.math.BigDecimal("1000"), LocalDate.of(2026, 6, 30), new org.bridgeline.api.model.SlaTerms(
+                new java.math.BigDecimal("99.95"), java.time.Duration.ofHours(4), null), "new headquarters");
+        assertEquals(1, store.saveRequirements(DEFAULT_TENANT, "requirements.csv", List.of(requirement)));
+        assertEquals(List.of(requirement), store.requirements(DEFAULT_TENANT));
+        assertEquals(2, store.saveRequirements(DEFAULT_TENANT, "requirements.csv", List.of()));
+        assertEquals(List.of(), store.requirements(DEFAULT_TENANT), "a new set of requirements replaces the last whole");
     }
 
     private long countLines() throws Exception {
