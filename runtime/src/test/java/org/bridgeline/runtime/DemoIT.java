@@ -61,7 +61,7 @@ class DemoIT {
         assertEquals(0, demo.status(), demo.err() + demo.out());
         String out = demo.out();
         assertTrue(out.contains("3. import: 36 files,"), out);
-        assertTrue(out.contains("4. audit: 11 detectors,"), out);
+        assertTrue(out.contains("4. audit: 12 detectors,"), out);
         assertTrue(out.contains("Summary: spend ") && out.contains("credits owed ") && out.contains("expected savings "), out);
         assertFalse(out.contains("precision 0.") || out.contains("recall 0."), "every detector finds its anomalies: " + out);
     }

@@ -66,7 +66,7 @@ class EnterpriseIT {
             assertTrue(Double.parseDouble(score.group(4)) >= 0.95, detector + " precision: " + score.group());
             assertTrue(Double.parseDouble(score.group(5)) >= 0.95, detector + " recall: " + score.group());
         }
-        assertEquals(11, detectors, out);
+        assertEquals(12, detectors, out);
         assertTrue(Files.isRegularFile(folder.resolve("truth.json")));
     }
 

@@ -396,16 +396,24 @@ public final class SeededEnterprise {
         return Collections.unmodifiableMap(savings);
     }
 
+    /**
+     * The three contracts. Against the default procurement policy (36 months at most, no automatic
+     * renewal, SLA credits, 99.9 % and 4 hours): Acme's runs 48 months, Northwind's renews itself
+     * and has no SLA; Bluewave's complies.
+     */
     private void signContracts() {
-        contracts.add(new Contract(ACME, "ACME-MSA-2024", Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31)), false, 0,
-                null, rates(ServiceType.DIA, "DIA", DIA_PRICES, ServiceType.ETHERNET, "ETH", ETH_PRICES), null));
+        SlaTerms sla = new SlaTerms(new BigDecimal("99.9"), java.time.Duration.ofHours(4), BigDecimal.TEN);
+        contracts.add(new Contract(ACME, "ACME-MSA-2024", Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2027, 12, 31)), false, 0,
+                null, rates(ServiceType.DIA, "DIA", DIA_PRICES, ServiceType.ETHERNET, "ETH", ETH_PRICES), sla));
+        truth.add(new Anomaly("contract-policy", "policy-breach", ACME, ""));
         List<ContractRate> northwind = new ArrayList<>(rates(ServiceType.MPLS, "MPLS", MPLS_PRICES, null, null, Map.of()));
         northwind.add(new ContractRate(ServiceType.VOICE_LINE, "POTS", null, ChargeCategory.RECURRING, Money.of(POTS_PRICE, USD), null));
         contracts.add(new Contract(NORTHWIND, "NW-2023-117", Period.of(LocalDate.of(2023, 7, 1), LocalDate.of(2025, 6, 30)), true, 0,
                 null, northwind, null));
+        truth.add(new Anomaly("contract-policy", "policy-breach", NORTHWIND, ""));
         contracts.add(new Contract(BLUEWAVE, "BW-CORP-9", Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31)), false, 0,
                 null, List.of(new ContractRate(ServiceType.WIRELESS, "WLPLAN", null, ChargeCategory.RECURRING, Money.of(PLAN_PRICE, USD),
-                        null)), null));
+                        null)), sla));
     }
 
     private static List<ContractRate> rates(ServiceType first, String firstPrefix, Map<Integer, String> firstPrices, ServiceType second,

@@ -27,7 +27,7 @@ class SeededEnterpriseTest {
         SeededEnterprise enterprise = SeededEnterprise.generate(42, 25);
         Set<String> detectors = enterprise.truth().stream().map(SeededEnterprise.Anomaly::detectorId).collect(Collectors.toSet());
         assertEquals(Set.of("rate-above-contract", "duplicate-charges", "billed-after-disconnect", "zero-usage", "taxes-and-surcharges",
-                "late-fees", "out-of-term-pricing", "cost-variance", "unrequested-features", "inventory-mismatch", "above-benchmark"), detectors);
+                "late-fees", "out-of-term-pricing", "cost-variance", "unrequested-features", "inventory-mismatch", "above-benchmark", "contract-policy"), detectors);
         assertEquals(36, enterprise.lines().stream().map(l -> l.carrier() + l.invoiceNumber()).distinct().count());
         assertTrue(enterprise.lines().size() > 7_000, "about 8,000 lines: " + enterprise.lines().size());
     }

@@ -66,6 +66,19 @@ public final class InputFiles {
                 rates.add(r);
             }
             object.add("rates", rates);
+            if (contract.sla().availabilityPercent() != null || contract.sla().timeToRepair() != null || contract.sla().creditPercent() != null) {
+                JsonObject sla = new JsonObject();
+                if (contract.sla().availabilityPercent() != null) {
+                    sla.addProperty("availabilityPercent", contract.sla().availabilityPercent());
+                }
+                if (contract.sla().timeToRepair() != null) {
+                    sla.addProperty("timeToRepairHours", contract.sla().timeToRepair().toHours());
+                }
+                if (contract.sla().creditPercent() != null) {
+                    sla.addProperty("creditPercent", contract.sla().creditPercent());
+                }
+                object.add("sla", sla);
+            }
             array.add(object);
         }
         JsonObject root = new JsonObject();

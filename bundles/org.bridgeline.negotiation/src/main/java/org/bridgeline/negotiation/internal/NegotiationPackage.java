@@ -47,7 +47,7 @@ record NegotiationPackage(String carrier, Currency currency, YearMonth billedFro
 
     /** What the enterprise expects in the renewed contract, from its procurement policy. */
     record Terms(int maxTermMonths, boolean autoRenewal, boolean slaCreditsRequired, BigDecimal availabilityPercent,
-            Integer timeToRepairHours, Money committedSpendCeiling) {
+            Integer timeToRepairHours, Money committedSpendCeiling, BigDecimal approvalThreshold) {
     }
 
     /**

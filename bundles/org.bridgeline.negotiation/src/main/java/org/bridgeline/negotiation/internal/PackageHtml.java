@@ -145,6 +145,10 @@ final class PackageHtml {
         if (terms.committedSpendCeiling() != null) {
             h.append("<li>A committed spend of no more than ").append(fmt(terms.committedSpendCeiling())).append(" a year.</li>\n");
         }
+        if (terms.approvalThreshold() != null && t.currentAnnualSpend().amount().compareTo(terms.approvalThreshold()) > 0) {
+            h.append("<li>At ").append(fmt(t.currentAnnualSpend())).append(" a year, the renewal needs procurement's approval (above ")
+                    .append(fmt(new Money(terms.approvalThreshold(), p.currency()))).append(").</li>\n");
+        }
         h.append("<li>The credits above, ").append(fmt(t.recoverableCredits())).append(", on the next bill.</li>\n<li>Prices at the p")
                 .append(p.targetPercentile()).append(" benchmark: ").append(fmt(t.expectedAnnualSavings())).append(" a year less.</li>\n")
                 .append("</ul>\n</section>\n<footer>Prepared by Bridgeline from the carrier's bills; every finding cites the bill lines "

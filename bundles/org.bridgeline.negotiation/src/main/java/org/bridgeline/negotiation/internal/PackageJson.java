@@ -140,6 +140,10 @@ final class PackageJson {
         if (p.terms().committedSpendCeiling() != null) {
             terms.addProperty("committedSpendCeiling", money(p.terms().committedSpendCeiling()));
         }
+        if (p.terms().approvalThreshold() != null) {
+            terms.addProperty("approvalThreshold", money(new Money(p.terms().approvalThreshold(), p.currency())));
+            terms.addProperty("approvalRequired", p.totals().currentAnnualSpend().amount().compareTo(p.terms().approvalThreshold()) > 0);
+        }
         root.add("expectedTerms", terms);
 
         JsonObject totals = new JsonObject();

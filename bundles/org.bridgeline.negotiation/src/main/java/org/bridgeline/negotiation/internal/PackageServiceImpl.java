@@ -51,6 +51,9 @@ public final class PackageServiceImpl implements PackageService {
 
         /** The most a contract may commit the enterprise to spend a year; 0 for no ceiling. */
         double committedSpendCeiling() default 0;
+
+        /** A contract worth more than this a year needs procurement's approval; 0 for none. */
+        double approvalThreshold() default 250_000;
     }
 
     private final BookService books;
@@ -112,7 +115,8 @@ public final class PackageServiceImpl implements PackageService {
         }
         return new Terms(config.maxTermMonths(), config.autoRenewalAllowed(), config.slaCreditsRequired(),
                 config.availabilityPercent() > 0 ? BigDecimal.valueOf(config.availabilityPercent()) : null,
-                config.timeToRepairHours() > 0 ? config.timeToRepairHours() : null, ceiling);
+                config.timeToRepairHours() > 0 ? config.timeToRepairHours() : null, ceiling,
+                config.approvalThreshold() > 0 ? BigDecimal.valueOf(config.approvalThreshold()) : null);
     }
 
     /** A carrier's folder name: lower case, letters and digits, dashes between words. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PackageBuilderTest {
 
-    private static final Terms TERMS = new Terms(36, false, true, new BigDecimal("99.9"), 4, null);
+    private static final Terms TERMS = new Terms(36, false, true, new BigDecimal("99.9"), 4, null, new BigDecimal("250000"));
 
     @TempDir
     Path folder;
