@@ -289,7 +289,8 @@ class HotDeployIT {
                     """);
             assertTrue(console("bl:import " + bill).contains("IMPORTED"));
             for (String detector : List.of("duplicate-charges", "late-fees", "cost-variance", "zero-usage", "taxes-and-surcharges",
-                    "billed-after-disconnect", "inventory-mismatch", "rate-above-contract", "out-of-term-pricing", "unrequested-features")) {
+                    "billed-after-disconnect", "inventory-mismatch", "rate-above-contract", "out-of-term-pricing", "unrequested-features",
+                    "above-benchmark", "contract-policy", "benchmark-table", "fcc-urban-rate-survey", "rate-deck")) {
                 assertTrue(row(detector).contains("ACTIVE"), detector + " is shipped and active: " + console("bl:plugins"));
             }
 
