@@ -117,29 +117,28 @@ public interface BookOfBusiness {
         List<BenchmarkCoverage> coverage = benchmarkCoverage();
         List<BenchmarkMatch> matches = new ArrayList<>();
         for (String name : carrier == null ? carriers() : List.of(carrier)) {
-            List<ServiceHistory> current = new ArrayList<>();
+            // matched as they stream in; a later month than seen so far drops what was matched for an earlier one
+            List<BenchmarkMatch> current = new ArrayList<>();
             YearMonth[] latest = {null};
+            int[] term = {0};
+            List<Contract> carrierContracts = contracts(name);
             serviceHistories(latestMonths(name, 2).withCategory(ChargeCategory.RECURRING), history -> {
                 YearMonth last = history.months(ChargeCategory.RECURRING).lastKey();
                 if (latest[0] == null || last.isAfter(latest[0])) {
                     latest[0] = last;
                     current.clear();
+                    LocalDate day = last.atDay(1);
+                    term[0] = carrierContracts.stream().filter(c -> c.term().contains(day)).findFirst()
+                            .map(c -> (int) java.time.temporal.ChronoUnit.MONTHS.between(c.term().start(), c.term().end().plusDays(1)))
+                            .orElse(0);
                 }
                 if (last.equals(latest[0])) {
-                    current.add(history);
+                    BenchmarkQuery query = new BenchmarkQuery(history.serviceType(), history.bandwidthMbps(), null, term[0], null);
+                    current.add(BenchmarkMatch.match(history, history.months(ChargeCategory.RECURRING).get(last), query, benchmarks(query),
+                            targetPercentile, whyNoBenchmark(coverage, query)));
                 }
             });
-            if (latest[0] == null) {
-                continue;
-            }
-            LocalDate day = latest[0].atDay(1);
-            int term = contracts(name).stream().filter(c -> c.term().contains(day)).findFirst()
-                    .map(c -> (int) java.time.temporal.ChronoUnit.MONTHS.between(c.term().start(), c.term().end().plusDays(1))).orElse(0);
-            for (ServiceHistory service : current) {
-                BenchmarkQuery query = new BenchmarkQuery(service.serviceType(), service.bandwidthMbps(), null, term, null);
-                matches.add(BenchmarkMatch.match(service, service.months(ChargeCategory.RECURRING).get(latest[0]), query,
-                        benchmarks(query), targetPercentile, whyNoBenchmark(coverage, query)));
-            }
+            matches.addAll(current);
         }
         return matches;
     }

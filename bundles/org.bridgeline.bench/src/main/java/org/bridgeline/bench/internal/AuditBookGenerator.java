@@ -41,7 +41,25 @@ final class AuditBookGenerator {
     private static final BigDecimal[] PRICES = {new BigDecimal("650.00"), new BigDecimal("700.00"), new BigDecimal("45.00"),
             new BigDecimal("60.00")};
 
+    static final String BENCHMARK_SOURCE = "Illustrative benchmark table of the audit bench (not market data)";
+
     private AuditBookGenerator() {
+    }
+
+    /** A benchmark table for the bench's four kinds of service, in the table provider's CSV form. */
+    static String benchmarkTable() {
+        StringBuilder csv = new StringBuilder("service_type,bandwidth_from_mbps,bandwidth_to_mbps,region,term_months,currency,p25,median,p75,"
+                + "unit,sample_size,source,as_of\n");
+        for (int kind = 0; kind < TYPES.length; kind++) {
+            BigDecimal price = PRICES[kind];
+            csv.append(TYPES[kind]).append(",0,,*,36,USD,").append(share(price, "0.97")).append(',').append(share(price, "1.00"))
+                    .append(',').append(share(price, "1.08")).append(",,100,").append(BENCHMARK_SOURCE).append(",2025-09-30\n");
+        }
+        return csv.toString();
+    }
+
+    private static String share(BigDecimal price, String share) {
+        return price.multiply(new BigDecimal(share)).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** Writes about {@code lines} lines to {@code tenant}; returns how many were written. */

@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import org.bridgeline.api.detect.BenchmarkMatch;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.InvoiceTotal;
-import org.bridgeline.api.detect.ServiceHistory;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Finding;
@@ -47,27 +46,28 @@ final class PackageBuilder {
     }
 
     /** A service some carrier bills today, for setting requirements against. */
-    record Present(String carrier, String serviceId, ServiceType type, BigDecimal bandwidthMbps, String site) {
+    record Present(String carrier, String serviceId, ServiceType type, BigDecimal bandwidthMbps, String site, YearMonth lastBilled) {
     }
 
     /** Every service each carrier billed in its latest month, from the whole book. */
     static List<Present> present(BookOfBusiness wholeBook) {
         List<Present> present = new ArrayList<>();
         for (String carrier : wholeBook.carriers()) {
-            List<ServiceHistory> histories = new ArrayList<>();
-            wholeBook.serviceHistories(wholeBook.latestMonths(carrier, 2), histories::add);
-            YearMonth latest = histories.stream().map(ServiceHistory::latestMonth).max(YearMonth::compareTo).orElse(null);
-            histories.stream().filter(h -> h.latestMonth().equals(latest)).forEach(h -> present.add(new Present(h.carrier(), h.serviceId(),
-                    h.serviceType(), h.bandwidthMbps(), h.site())));
+            List<Present> all = new ArrayList<>();
+            YearMonth[] latest = {null};
+            wholeBook.serviceHistories(wholeBook.latestMonths(carrier, 2), h -> {
+                latest[0] = latest[0] == null || h.latestMonth().isAfter(latest[0]) ? h.latestMonth() : latest[0];
+                all.add(new Present(h.carrier(), h.serviceId(), h.serviceType(), h.bandwidthMbps(), h.site(), h.latestMonth()));
+            });
+            all.stream().filter(p -> p.lastBilled().equals(latest[0])).forEach(present::add);
         }
         return present;
     }
 
     static NegotiationPackage build(BookOfBusiness book, String carrier, long runId, Instant auditedAt, List<StoredFinding> findings,
             int targetPercentile, Terms terms, List<Present> present) throws CannotBuild {
-        // the book of business: the services billed in the carrier's latest month, over its last twelve months
-        List<ServiceHistory> histories = new ArrayList<>();
-        book.serviceHistories(book.latestMonths(carrier, 12), histories::add);
+        // the book of business: the services billed in the carrier's latest month, over its last twelve months;
+        // each history becomes a row as it streams in, so the package never holds the histories
         List<InvoiceTotal> invoices = new ArrayList<>();
         book.invoiceTotals(book.latestMonths(carrier, 12), invoices::add);
         TreeSet<Currency> currencies = new TreeSet<>(Comparator.comparing(Currency::getCurrencyCode));
@@ -81,19 +81,21 @@ final class PackageBuilder {
         }
         Currency currency = currencies.first();
         Money zero = Money.zero(currency);
-        YearMonth latest = histories.stream().map(ServiceHistory::latestMonth).max(YearMonth::compareTo)
+        List<ServiceRow> all = new ArrayList<>();
+        book.serviceHistories(book.latestMonths(carrier, 12), history -> {
+            if (history.currency().equals(currency)) {
+                YearMonth last = history.latestMonth();
+                YearMonth first = history.months().values().stream().map(SortedMap::firstKey).min(YearMonth::compareTo).orElseThrow();
+                all.add(new ServiceRow(history.serviceId(), history.account(), history.serviceType(), history.bandwidthMbps(),
+                        history.site(), first, last, history.months(ChargeCategory.RECURRING).getOrDefault(last, zero),
+                        history.months(ChargeCategory.USAGE).getOrDefault(last, zero)));
+            }
+        });
+        YearMonth latest = all.stream().map(ServiceRow::lastBilled).max(YearMonth::compareTo)
                 .orElseGet(() -> invoices.stream().map(t -> YearMonth.from(t.billingPeriod() != null ? t.billingPeriod().start()
                         : t.invoiceDate())).max(YearMonth::compareTo).orElseThrow());
-        List<ServiceRow> services = new ArrayList<>();
-        for (ServiceHistory history : histories) {
-            if (!history.latestMonth().equals(latest) || !history.currency().equals(currency)) {
-                continue;
-            }
-            YearMonth first = history.months().values().stream().map(SortedMap::firstKey).min(YearMonth::compareTo).orElseThrow();
-            services.add(new ServiceRow(history.serviceId(), history.account(), history.serviceType(), history.bandwidthMbps(),
-                    history.site(), first, latest, history.months(ChargeCategory.RECURRING).getOrDefault(latest, zero),
-                    history.months(ChargeCategory.USAGE).getOrDefault(latest, zero)));
-        }
+        List<ServiceRow> services = new ArrayList<>(all.stream().filter(row -> row.lastBilled().equals(latest)).toList());
+        all.clear();
         services.sort(Comparator.comparing(ServiceRow::serviceId));
         Map<String, List<ServiceRow>> bySite = new TreeMap<>();
         Map<String, List<ServiceRow>> byType = new TreeMap<>();

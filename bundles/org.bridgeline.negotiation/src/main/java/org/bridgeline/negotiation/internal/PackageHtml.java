@@ -26,6 +26,8 @@ import org.bridgeline.negotiation.internal.NegotiationPackage.Totals;
 final class PackageHtml {
 
     private static final int CHART_ROWS = 15;
+    /** A page a person reads: longer lists are cut here and are whole in the CSV files. */
+    private static final int TABLE_ROWS = 100;
 
     private PackageHtml() {
     }
@@ -66,17 +68,19 @@ final class PackageHtml {
         bars(h, p.serviceTypes().stream().map(r -> new Bar(r.name() + " (" + r.services() + ")", r.monthlySpend().amount(), null)).toList(),
                 "spend-by-type");
         h.append("</figure>\n<table><thead><tr><th>Site</th><th class=\"n\">Services</th><th class=\"n\">Monthly spend</th></tr></thead><tbody>\n");
-        for (SpendRow site : p.sites()) {
+        for (SpendRow site : p.sites().subList(0, Math.min(p.sites().size(), TABLE_ROWS))) {
             h.append("<tr><td>").append(esc(site.name())).append("</td><td class=\"n\">").append(site.services()).append("</td><td class=\"n\">")
                     .append(fmt(site.monthlySpend())).append("</td></tr>\n");
         }
-        h.append("</tbody></table></section>\n");
+        h.append("</tbody></table>\n");
+        more(h, p.sites().size(), "sites", "package-services.csv");
+        h.append("</section>\n");
 
         h.append("<section><h2>What is wrong</h2>\n");
-        actions(h, "Charges to credit back", p.credits(), true);
-        actions(h, "Services to disconnect", p.disconnects(), false);
-        actions(h, "Inventory records to correct", p.corrections(), false);
-        actions(h, "Prices to renegotiate", p.renegotiations(), false);
+        actions(h, "Charges to credit back", p.credits(), true, "package-credits.csv");
+        actions(h, "Services to disconnect", p.disconnects(), false, "package-disconnects.csv");
+        actions(h, "Inventory records to correct", p.corrections(), false, "package.json");
+        actions(h, "Prices to renegotiate", p.renegotiations(), false, "package.json");
         h.append("</section>\n");
 
         h.append("<section><h2>What it should cost</h2>\n<figure><figcaption>Current and target monthly price, the ").append(CHART_ROWS)
@@ -88,7 +92,7 @@ final class PackageHtml {
                 "current-vs-target");
         h.append("</figure>\n<table><thead><tr><th>Service</th><th>Kind</th><th class=\"n\">Now a month</th><th class=\"n\">Percentile</th>"
                 + "<th class=\"n\">Target a month</th><th class=\"n\">Overpay a year</th><th>Benchmark</th></tr></thead><tbody>\n");
-        for (BenchmarkMatch m : over) {
+        for (BenchmarkMatch m : over.subList(0, Math.min(over.size(), TABLE_ROWS))) {
             h.append("<tr><td>").append(esc(m.serviceId())).append("</td><td>").append(m.serviceType())
                     .append(m.bandwidthMbps() == null ? "" : " " + m.bandwidthMbps().stripTrailingZeros().toPlainString() + " Mbps")
                     .append("</td><td class=\"n\">").append(fmt(m.monthlyPrice())).append("</td><td class=\"n\">").append(m.percentile())
@@ -97,6 +101,7 @@ final class PackageHtml {
                     .append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
+        more(h, over.size(), "services paying above the target", "package-services.csv");
         List<BenchmarkMatch> unmatched = p.benchmarks().stream().filter(m -> m.benchmark() == null).toList();
         if (!unmatched.isEmpty()) {
             h.append("<p class=\"note\">").append(unmatched.size()).append(" services have no benchmark: ")
@@ -163,8 +168,17 @@ final class PackageHtml {
                 .append("</span></div>\n");
     }
 
-    private static void actions(StringBuilder h, String title, List<ActionRow> rows, boolean credits) {
-        h.append("<h3>").append(esc(title)).append(" (").append(rows.size()).append(")</h3>\n");
+    private static void more(StringBuilder h, int size, String what, String file) {
+        if (size > TABLE_ROWS) {
+            h.append("<p class=\"note\">The first ").append(TABLE_ROWS).append(" of ").append(size).append(' ').append(what)
+                    .append(", the largest first; ").append(file).append(" lists them all.</p>\n");
+        }
+    }
+
+    private static void actions(StringBuilder h, String title, List<ActionRow> all, boolean credits, String file) {
+        List<ActionRow> rows = all.stream().sorted(java.util.Comparator.comparing((ActionRow row) -> (credits ? row.credit() : row.annual())
+                .amount()).reversed().thenComparing(ActionRow::findingId)).limit(TABLE_ROWS).toList();
+        h.append("<h3>").append(esc(title)).append(" (").append(all.size()).append(")</h3>\n");
         if (rows.isEmpty()) {
             h.append("<p>None.</p>\n");
             return;
@@ -177,6 +191,7 @@ final class PackageHtml {
                     .append(esc(row.explanation())).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
+        more(h, all.size(), "findings", file);
     }
 
     private record Bar(String label, BigDecimal value, BigDecimal target) {

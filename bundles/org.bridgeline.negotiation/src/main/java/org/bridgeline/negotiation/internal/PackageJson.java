@@ -1,8 +1,9 @@
 package org.bridgeline.negotiation.internal;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import org.bridgeline.api.detect.BenchmarkMatch;
@@ -16,185 +17,197 @@ import org.bridgeline.negotiation.internal.NegotiationPackage.SpendRow;
 
 /**
  * package.json: the package in the schema {@value NegotiationPackage#SCHEMA}, documented in the
- * bundle's README. Amounts are decimal strings rounded to the currency's minor unit, so no reader
- * parses money as a floating-point number.
+ * bundle's README, streamed as it is written (a package of a hundred thousand services is not
+ * built as a tree first). Amounts are decimal strings rounded to the currency's minor unit, so
+ * no reader parses money as a floating-point number.
  */
 final class PackageJson {
 
     private PackageJson() {
     }
 
-    static String write(NegotiationPackage p) {
-        JsonObject root = new JsonObject();
-        root.addProperty("schema", NegotiationPackage.SCHEMA);
-        root.addProperty("carrier", p.carrier());
-        root.addProperty("currency", p.currency().getCurrencyCode());
-        root.addProperty("billedFrom", p.billedFrom().toString());
-        root.addProperty("billedTo", p.billedTo().toString());
-        JsonObject audit = new JsonObject();
-        audit.addProperty("runId", p.auditRunId());
-        audit.addProperty("at", p.auditedAt().toString());
-        root.add("audit", audit);
+    static String write(NegotiationPackage p) throws IOException {
+        StringWriter out = new StringWriter();
+        write(p, out);
+        return out.toString();
+    }
 
-        JsonObject book = new JsonObject();
-        JsonArray services = new JsonArray();
+    static void write(NegotiationPackage p, Writer out) throws IOException {
+        JsonWriter w = new JsonWriter(out);
+        w.setIndent("  ");
+        w.setHtmlSafe(false);
+        w.beginObject();
+        w.name("schema").value(NegotiationPackage.SCHEMA);
+        w.name("carrier").value(p.carrier());
+        w.name("currency").value(p.currency().getCurrencyCode());
+        w.name("billedFrom").value(p.billedFrom().toString());
+        w.name("billedTo").value(p.billedTo().toString());
+        w.name("audit").beginObject().name("runId").value(p.auditRunId()).name("at").value(p.auditedAt().toString()).endObject();
+
+        w.name("bookOfBusiness").beginObject();
+        w.name("services").beginArray();
         for (ServiceRow s : p.services()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("serviceId", s.serviceId());
-            o.addProperty("account", s.account());
-            o.addProperty("serviceType", s.type().name());
-            number(o, "bandwidthMbps", s.bandwidthMbps());
-            o.addProperty("site", s.site());
-            o.addProperty("firstBilled", s.firstBilled().toString());
-            o.addProperty("lastBilled", s.lastBilled().toString());
-            o.addProperty("monthlyRecurring", money(s.monthlyRecurring()));
-            o.addProperty("monthlyUsage", money(s.monthlyUsage()));
-            services.add(o);
+            w.beginObject();
+            w.name("serviceId").value(s.serviceId());
+            w.name("account").value(s.account());
+            w.name("serviceType").value(s.type().name());
+            number(w, "bandwidthMbps", s.bandwidthMbps());
+            text(w, "site", s.site());
+            w.name("firstBilled").value(s.firstBilled().toString());
+            w.name("lastBilled").value(s.lastBilled().toString());
+            w.name("monthlyRecurring").value(money(s.monthlyRecurring()));
+            w.name("monthlyUsage").value(money(s.monthlyUsage()));
+            w.endObject();
         }
-        book.add("services", services);
-        book.add("sites", spend(p.sites(), "site"));
-        book.add("serviceTypes", spend(p.serviceTypes(), "serviceType"));
-        book.addProperty("monthlySpend", money(p.totals().currentMonthlySpend()));
-        root.add("bookOfBusiness", book);
+        w.endArray();
+        spend(w, "sites", "site", p.sites());
+        spend(w, "serviceTypes", "serviceType", p.serviceTypes());
+        w.name("monthlySpend").value(money(p.totals().currentMonthlySpend()));
+        w.endObject();
 
-        JsonObject anomalies = new JsonObject();
-        anomalies.add("credits", actions(p.credits()));
-        anomalies.add("disconnects", actions(p.disconnects()));
-        anomalies.add("corrections", actions(p.corrections()));
-        anomalies.add("renegotiations", actions(p.renegotiations()));
-        root.add("anomalies", anomalies);
+        w.name("anomalies").beginObject();
+        actions(w, "credits", p.credits());
+        actions(w, "disconnects", p.disconnects());
+        actions(w, "corrections", p.corrections());
+        actions(w, "renegotiations", p.renegotiations());
+        w.endObject();
 
-        JsonObject benchmarks = new JsonObject();
-        benchmarks.addProperty("targetPercentile", p.targetPercentile());
-        JsonArray rows = new JsonArray();
+        w.name("benchmarks").beginObject();
+        w.name("targetPercentile").value(p.targetPercentile());
+        w.name("services").beginArray();
         for (BenchmarkMatch m : p.benchmarks()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("serviceId", m.serviceId());
-            o.addProperty("serviceType", m.serviceType().name());
-            number(o, "bandwidthMbps", m.bandwidthMbps());
-            o.addProperty("termMonths", m.termMonths());
-            o.addProperty("currentMonthly", money(m.monthlyPrice()));
+            w.beginObject();
+            w.name("serviceId").value(m.serviceId());
+            w.name("serviceType").value(m.serviceType().name());
+            number(w, "bandwidthMbps", m.bandwidthMbps());
+            w.name("termMonths").value(m.termMonths());
+            w.name("currentMonthly").value(money(m.monthlyPrice()));
             if (m.benchmark() == null) {
-                o.addProperty("unmatched", m.unmatched());
+                w.name("unmatched").value(m.unmatched());
             } else {
                 Benchmark b = m.benchmark();
-                o.addProperty("percentile", m.percentile());
-                o.addProperty("targetMonthly", money(m.target()));
-                o.addProperty("annualOverpay", money(m.annualOverpay()));
-                JsonObject source = new JsonObject();
-                source.addProperty("provider", b.providerId());
-                source.addProperty("source", b.source());
-                source.addProperty("asOf", b.asOf().toString());
-                source.addProperty("region", b.region());
-                source.addProperty("band", b.band().toString());
-                source.addProperty("termMonths", b.termMonths());
-                source.addProperty("p25", money(b.p25()));
-                source.addProperty("median", money(b.median()));
-                source.addProperty("p75", money(b.p75()));
-                source.addProperty("sampleSize", b.sampleSize());
-                o.add("benchmark", source);
+                w.name("percentile").value(m.percentile());
+                w.name("targetMonthly").value(money(m.target()));
+                w.name("annualOverpay").value(money(m.annualOverpay()));
+                w.name("benchmark").beginObject();
+                w.name("provider").value(b.providerId());
+                w.name("source").value(b.source());
+                w.name("asOf").value(b.asOf().toString());
+                w.name("region").value(b.region());
+                w.name("band").value(b.band().toString());
+                w.name("termMonths").value(b.termMonths());
+                w.name("p25").value(money(b.p25()));
+                w.name("median").value(money(b.median()));
+                w.name("p75").value(money(b.p75()));
+                w.name("sampleSize").value(b.sampleSize());
+                w.endObject();
             }
-            rows.add(o);
+            w.endObject();
         }
-        benchmarks.add("services", rows);
-        root.add("benchmarks", benchmarks);
+        w.endArray();
+        w.endObject();
 
-        JsonArray requirements = new JsonArray();
+        w.name("requirements").beginArray();
         for (RequirementRow row : p.requirements()) {
             Requirement r = row.requirement();
-            JsonObject o = new JsonObject();
-            o.addProperty("site", r.site());
-            o.addProperty("serviceType", r.serviceType().name());
-            number(o, "bandwidthMbps", r.bandwidthMbps());
-            o.addProperty("neededBy", r.neededBy().toString());
-            number(o, "availabilityPercent", r.sla().availabilityPercent());
+            w.beginObject();
+            w.name("site").value(r.site());
+            w.name("serviceType").value(r.serviceType().name());
+            number(w, "bandwidthMbps", r.bandwidthMbps());
+            w.name("neededBy").value(r.neededBy().toString());
+            number(w, "availabilityPercent", r.sla().availabilityPercent());
             if (r.sla().timeToRepair() != null) {
-                o.addProperty("timeToRepairHours", r.sla().timeToRepair().toHours());
+                w.name("timeToRepairHours").value(r.sla().timeToRepair().toHours());
             }
-            o.addProperty("notes", r.notes());
-            o.addProperty("status", row.status());
-            o.addProperty("currentServiceId", row.currentServiceId());
-            number(o, "currentBandwidthMbps", row.currentBandwidthMbps());
-            requirements.add(o);
+            text(w, "notes", r.notes());
+            w.name("status").value(row.status());
+            text(w, "currentServiceId", row.currentServiceId());
+            number(w, "currentBandwidthMbps", row.currentBandwidthMbps());
+            w.endObject();
         }
-        root.add("requirements", requirements);
-        JsonArray notNeeded = new JsonArray();
-        for (ServiceRow s2 : p.notNeeded()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("serviceId", s2.serviceId());
-            o.addProperty("serviceType", s2.type().name());
-            o.addProperty("site", s2.site());
-            o.addProperty("monthlyRecurring", money(s2.monthlyRecurring()));
-            notNeeded.add(o);
+        w.endArray();
+        w.name("servicesNotNeeded").beginArray();
+        for (ServiceRow s : p.notNeeded()) {
+            w.beginObject().name("serviceId").value(s.serviceId()).name("serviceType").value(s.type().name());
+            text(w, "site", s.site());
+            w.name("monthlyRecurring").value(money(s.monthlyRecurring())).endObject();
         }
-        root.add("servicesNotNeeded", notNeeded);
+        w.endArray();
 
-        JsonObject terms = new JsonObject();
-        terms.addProperty("maxTermMonths", p.terms().maxTermMonths());
-        terms.addProperty("autoRenewal", p.terms().autoRenewal());
-        terms.addProperty("slaCreditsRequired", p.terms().slaCreditsRequired());
-        number(terms, "availabilityPercent", p.terms().availabilityPercent());
-        if (p.terms().timeToRepairHours() != null) {
-            terms.addProperty("timeToRepairHours", p.terms().timeToRepairHours());
+        NegotiationPackage.Terms t = p.terms();
+        w.name("expectedTerms").beginObject();
+        w.name("maxTermMonths").value(t.maxTermMonths());
+        w.name("autoRenewal").value(t.autoRenewal());
+        w.name("slaCreditsRequired").value(t.slaCreditsRequired());
+        number(w, "availabilityPercent", t.availabilityPercent());
+        if (t.timeToRepairHours() != null) {
+            w.name("timeToRepairHours").value(t.timeToRepairHours());
         }
-        if (p.terms().committedSpendCeiling() != null) {
-            terms.addProperty("committedSpendCeiling", money(p.terms().committedSpendCeiling()));
+        if (t.committedSpendCeiling() != null) {
+            w.name("committedSpendCeiling").value(money(t.committedSpendCeiling()));
         }
-        if (p.terms().approvalThreshold() != null) {
-            terms.addProperty("approvalThreshold", money(new Money(p.terms().approvalThreshold(), p.currency())));
-            terms.addProperty("approvalRequired", p.totals().currentAnnualSpend().amount().compareTo(p.terms().approvalThreshold()) > 0);
+        if (t.approvalThreshold() != null) {
+            w.name("approvalThreshold").value(money(new Money(t.approvalThreshold(), p.currency())));
+            w.name("approvalRequired").value(p.totals().currentAnnualSpend().amount().compareTo(t.approvalThreshold()) > 0);
         }
-        root.add("expectedTerms", terms);
+        w.endObject();
 
-        JsonObject totals = new JsonObject();
-        totals.addProperty("currentMonthlySpend", money(p.totals().currentMonthlySpend()));
-        totals.addProperty("currentAnnualSpend", money(p.totals().currentAnnualSpend()));
-        totals.addProperty("recoverableCredits", money(p.totals().recoverableCredits()));
-        totals.addProperty("expectedAnnualSavings", money(p.totals().expectedAnnualSavings()));
-        totals.addProperty("annualSavingsFromDisconnects", money(p.totals().annualSavingsDisconnect()));
-        root.add("totals", totals);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+        w.name("totals").beginObject();
+        w.name("currentMonthlySpend").value(money(p.totals().currentMonthlySpend()));
+        w.name("currentAnnualSpend").value(money(p.totals().currentAnnualSpend()));
+        w.name("recoverableCredits").value(money(p.totals().recoverableCredits()));
+        w.name("expectedAnnualSavings").value(money(p.totals().expectedAnnualSavings()));
+        w.name("annualSavingsFromDisconnects").value(money(p.totals().annualSavingsDisconnect()));
+        w.endObject();
+        w.endObject();
+        w.flush();
+        out.write("\n");
     }
 
-    private static JsonArray spend(List<SpendRow> rows, String nameField) {
-        JsonArray array = new JsonArray();
+    private static void spend(JsonWriter w, String field, String nameField, List<SpendRow> rows) throws IOException {
+        w.name(field).beginArray();
         for (SpendRow row : rows) {
-            JsonObject o = new JsonObject();
-            o.addProperty(nameField, row.name());
-            o.addProperty("services", row.services());
-            o.addProperty("monthlySpend", money(row.monthlySpend()));
-            array.add(o);
+            w.beginObject().name(nameField).value(row.name()).name("services").value(row.services()).name("monthlySpend")
+                    .value(money(row.monthlySpend())).endObject();
         }
-        return array;
+        w.endArray();
     }
 
-    private static JsonArray actions(List<ActionRow> rows) {
-        JsonArray array = new JsonArray();
+    private static void actions(JsonWriter w, String field, List<ActionRow> rows) throws IOException {
+        w.name(field).beginArray();
         for (ActionRow row : rows) {
-            JsonObject o = new JsonObject();
-            o.addProperty("findingId", row.findingId());
-            o.addProperty("detector", row.detectorId());
-            o.addProperty("kind", row.kind());
-            o.addProperty("serviceId", row.serviceId());
-            o.addProperty("monthlyImpact", money(row.monthly()));
-            o.addProperty("annualImpact", money(row.annual()));
-            o.addProperty("credit", money(row.credit()));
-            o.addProperty("explanation", row.explanation());
-            JsonArray evidence = new JsonArray();
-            row.evidence().forEach(evidence::add);
-            o.add("evidence", evidence);
-            array.add(o);
+            w.beginObject();
+            w.name("findingId").value(row.findingId());
+            w.name("detector").value(row.detectorId());
+            w.name("kind").value(row.kind());
+            text(w, "serviceId", row.serviceId());
+            w.name("monthlyImpact").value(money(row.monthly()));
+            w.name("annualImpact").value(money(row.annual()));
+            w.name("credit").value(money(row.credit()));
+            w.name("explanation").value(row.explanation());
+            w.name("evidence").beginArray();
+            for (String source : row.evidence()) {
+                w.value(source);
+            }
+            w.endArray();
+            w.endObject();
         }
-        return array;
+        w.endArray();
     }
 
     static String money(Money money) {
         return money.rounded().amount().toPlainString();
     }
 
-    private static void number(JsonObject o, String field, BigDecimal value) {
+    private static void number(JsonWriter w, String field, BigDecimal value) throws IOException {
         if (value != null) {
-            o.addProperty(field, new BigDecimal(value.stripTrailingZeros().toPlainString()));
+            w.name(field).value(new BigDecimal(value.stripTrailingZeros().toPlainString()));
+        }
+    }
+
+    private static void text(JsonWriter w, String field, String value) throws IOException {
+        if (value != null) {
+            w.name(field).value(value);
         }
     }
 }

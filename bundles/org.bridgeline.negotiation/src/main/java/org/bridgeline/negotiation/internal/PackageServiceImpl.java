@@ -92,7 +92,9 @@ public final class PackageServiceImpl implements PackageService {
                     throw new PackageException(e.getMessage());
                 }
                 Path folder = Files.createDirectories(out.resolve(slug(name)));
-                Files.writeString(folder.resolve("package.json"), PackageJson.write(built), StandardCharsets.UTF_8);
+                try (java.io.Writer json = Files.newBufferedWriter(folder.resolve("package.json"), StandardCharsets.UTF_8)) {
+                    PackageJson.write(built, json);
+                }
                 PackageCsv.write(built, folder);
                 Files.writeString(folder.resolve("package.html"), PackageHtml.write(built), StandardCharsets.UTF_8);
                 written.add(new Written(name, folder, built.totals().currentAnnualSpend(), built.totals().recoverableCredits(),
