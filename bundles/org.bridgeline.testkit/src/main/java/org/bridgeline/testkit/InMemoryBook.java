@@ -34,6 +34,7 @@ import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.InvoiceHeader;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
@@ -51,6 +52,8 @@ public final class InMemoryBook implements BookOfBusiness {
     public final List<ExpectedService> expected = new ArrayList<>();
     public final List<ServiceOrder> orders = new ArrayList<>();
     public final List<Requirement> requirements = new ArrayList<>();
+    /** What {@link #policy()} answers. */
+    public ProcurementPolicy policy = ProcurementPolicy.DEFAULT;
     /** What {@link #benchmarks} answers: a benchmark applies to its service type, band and region ({@code *} for any). */
     public final List<Benchmark> benchmarkTable = new ArrayList<>();
 
@@ -236,6 +239,11 @@ public final class InMemoryBook implements BookOfBusiness {
     @Override
     public List<ServiceOrder> orders(String carrier) {
         return orders.stream().filter(order -> carrier == null || carrier.equals(order.carrier())).toList();
+    }
+
+    @Override
+    public ProcurementPolicy policy() {
+        return policy;
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.InvoiceHeader;
 import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.api.model.Requirement;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -96,6 +97,11 @@ public interface BookOfBusiness {
 
     /** Installs, changes and disconnects, by date; every order when {@code carrier} is {@code null}. */
     List<ServiceOrder> orders(String carrier);
+
+    /** The procurement policy contracts are held to. */
+    default ProcurementPolicy policy() {
+        return ProcurementPolicy.DEFAULT;
+    }
 
     /** IT's stated future requirements. */
     List<Requirement> requirements();

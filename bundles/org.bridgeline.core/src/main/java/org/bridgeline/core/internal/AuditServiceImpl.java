@@ -38,10 +38,13 @@ public final class AuditServiceImpl implements AuditService {
     private final PluginRegistry registry;
     private final BillStore store;
 
+    private final PolicyConfiguration policy;
+
     @Activate
-    public AuditServiceImpl(@Reference PluginRegistry registry, @Reference BillStore store) {
+    public AuditServiceImpl(@Reference PluginRegistry registry, @Reference BillStore store, @Reference PolicyConfiguration policy) {
         this.registry = registry;
         this.store = store;
+        this.policy = policy;
     }
 
     @Override
@@ -56,7 +59,7 @@ public final class AuditServiceImpl implements AuditService {
                     : "no detector with id " + detectorId + "; registered: "
                             + String.join(", ", registry.detectors().stream().map(AnomalyDetector::id).sorted().toList()));
         }
-        BookOfBusinessView book = new BookOfBusinessView(store, tenant, carrier, registry.benchmarkProviders());
+        BookOfBusinessView book = new BookOfBusinessView(store, tenant, carrier, registry.benchmarkProviders(), policy.current());
         // detectors run side by side, one per core; their findings are kept in detector order so the
         // same data gives the same run whatever finishes first
         List<String> ran = detectors.stream().map(AnomalyDetector::id).toList();

@@ -19,6 +19,7 @@ import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.store.BillStore;
 import org.bridgeline.store.StoreException;
@@ -35,12 +36,19 @@ final class BookOfBusinessView implements BookOfBusiness {
     private final String tenant;
     private final String carrier;
     private final List<BenchmarkProvider> providers;
+    private final ProcurementPolicy policy;
 
-    BookOfBusinessView(BillStore store, String tenant, String carrier, List<BenchmarkProvider> providers) {
+    BookOfBusinessView(BillStore store, String tenant, String carrier, List<BenchmarkProvider> providers, ProcurementPolicy policy) {
         this.store = store;
         this.tenant = tenant;
         this.carrier = carrier;
         this.providers = providers;
+        this.policy = policy;
+    }
+
+    @Override
+    public ProcurementPolicy policy() {
+        return policy;
     }
 
     /** The query, narrowed to this view's carrier. */

@@ -14,15 +14,17 @@ public final class BookServiceImpl implements BookService {
 
     private final BillStore store;
     private final PluginRegistry registry;
+    private final PolicyConfiguration policy;
 
     @Activate
-    public BookServiceImpl(@Reference BillStore store, @Reference PluginRegistry registry) {
+    public BookServiceImpl(@Reference BillStore store, @Reference PluginRegistry registry, @Reference PolicyConfiguration policy) {
         this.store = store;
         this.registry = registry;
+        this.policy = policy;
     }
 
     @Override
     public BookOfBusiness book(String tenant, String carrier) {
-        return new BookOfBusinessView(store, tenant, carrier, registry.benchmarkProviders());
+        return new BookOfBusinessView(store, tenant, carrier, registry.benchmarkProviders(), policy.current());
     }
 }

@@ -1,7 +1,6 @@
 package org.bridgeline.negotiation.internal;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.core.BookService;
 import org.bridgeline.negotiation.PackageService;
 import org.bridgeline.negotiation.internal.NegotiationPackage.Terms;
@@ -23,37 +24,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Builds each carrier's package and writes its JSON, CSV and HTML files. */
-@Component(configurationPid = {"org.bridgeline.negotiation", "org.bridgeline.policy"})
+@Component(configurationPid = "org.bridgeline.negotiation")
 public final class PackageServiceImpl implements PackageService {
 
-    /**
-     * Configurations {@code org.bridgeline.negotiation} (the benchmark target) and
-     * {@code org.bridgeline.policy} (the procurement policy: the terms every package asks for).
-     */
+    /** Configuration {@code org.bridgeline.negotiation}; the terms asked for are the book's procurement policy. */
     public @interface Config {
         /** The benchmark percentile whose price is the target: 25 (leading edge), 50 or 75. */
         int targetPercentile() default 25;
-
-        /** The longest contract term the policy allows, in months. */
-        int maxTermMonths() default 36;
-
-        /** Whether a contract may renew itself. */
-        boolean autoRenewalAllowed() default false;
-
-        /** Whether every contract must pay service credits for a missed SLA. */
-        boolean slaCreditsRequired() default true;
-
-        /** The availability every contract must commit to, in percent; 0 for none. */
-        double availabilityPercent() default 99.9;
-
-        /** The time to repair every contract must commit to, in hours; 0 for none. */
-        int timeToRepairHours() default 4;
-
-        /** The most a contract may commit the enterprise to spend a year; 0 for no ceiling. */
-        double committedSpendCeiling() default 0;
-
-        /** A contract worth more than this a year needs procurement's approval; 0 for none. */
-        double approvalThreshold() default 250_000;
     }
 
     private final BookService books;
@@ -109,16 +86,13 @@ public final class PackageServiceImpl implements PackageService {
         }
     }
 
-    private Terms terms(BookOfBusiness book, String carrier) {
-        Money ceiling = null;
-        if (config.committedSpendCeiling() > 0) {
-            ceiling = book.contracts(carrier).stream().filter(c -> c.committedSpend() != null).findFirst()
-                    .map(c -> new Money(BigDecimal.valueOf(config.committedSpendCeiling()), c.committedSpend().currency())).orElse(null);
-        }
-        return new Terms(config.maxTermMonths(), config.autoRenewalAllowed(), config.slaCreditsRequired(),
-                config.availabilityPercent() > 0 ? BigDecimal.valueOf(config.availabilityPercent()) : null,
-                config.timeToRepairHours() > 0 ? config.timeToRepairHours() : null, ceiling,
-                config.approvalThreshold() > 0 ? BigDecimal.valueOf(config.approvalThreshold()) : null);
+    /** The terms the package asks for: the procurement policy, its spend ceiling in the carrier's currency. */
+    private static Terms terms(BookOfBusiness book, String carrier) {
+        ProcurementPolicy policy = book.policy();
+        Money ceiling = policy.committedSpendCeiling() == null ? null : book.invoices(LineQuery.carrier(carrier)).stream().findFirst()
+                .map(invoice -> new Money(policy.committedSpendCeiling(), invoice.currency())).orElse(null);
+        return new Terms(policy.maxTermMonths(), policy.autoRenewalAllowed(), policy.slaCreditsRequired(), policy.availabilityPercent(),
+                policy.timeToRepair() == null ? null : (int) policy.timeToRepair().toHours(), ceiling, policy.approvalThreshold());
     }
 
     /** A carrier's folder name: lower case, letters and digits, dashes between words. */

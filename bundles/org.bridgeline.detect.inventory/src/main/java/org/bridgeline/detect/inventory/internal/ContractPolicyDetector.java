@@ -13,47 +13,20 @@ import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.InvoiceHeader;
 import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.api.model.RecommendedAction;
 import org.bridgeline.api.model.Severity;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Contracts that break the procurement policy: a term longer than it allows, a renewal it does
  * not allow, no service credits for a missed SLA, an availability or repair time weaker than it
  * requires, a committed spend above its ceiling. One finding per contract lists every breach; it
- * costs nothing today, so its impact is zero: the remedy is the next negotiation.
+ * costs nothing today, so its impact is zero: the remedy is the next negotiation. The policy is the
+ * book's ({@code org.bridgeline.policy}).
  */
-@Component(configurationPid = "org.bridgeline.policy")
+@Component
 public final class ContractPolicyDetector implements AnomalyDetector {
-
-    /** Configuration {@code org.bridgeline.policy}: the procurement policy (the negotiation packages read it too). */
-    public @interface Config {
-        /** The longest contract term allowed, in months. */
-        int maxTermMonths() default 36;
-
-        /** Whether a contract may renew itself. */
-        boolean autoRenewalAllowed() default false;
-
-        /** Whether every contract must pay service credits for a missed SLA. */
-        boolean slaCreditsRequired() default true;
-
-        /** The least availability a contract may commit to, in percent; 0 for no requirement. */
-        double availabilityPercent() default 99.9;
-
-        /** The longest time to repair a contract may commit to, in hours; 0 for no requirement. */
-        int timeToRepairHours() default 4;
-
-        /** The most a contract may commit the enterprise to spend a year; 0 for no ceiling. */
-        double committedSpendCeiling() default 0;
-    }
-
-    private final Config policy;
-
-    @Activate
-    public ContractPolicyDetector(Config policy) {
-        this.policy = policy;
-    }
 
     @Override
     public String id() {
@@ -69,7 +42,7 @@ public final class ContractPolicyDetector implements AnomalyDetector {
     public List<Finding> detect(BookOfBusiness book) {
         List<Finding> findings = new ArrayList<>();
         for (Contract contract : book.contracts(null)) {
-            List<String> breaches = breaches(contract);
+            List<String> breaches = breaches(contract, book.policy());
             if (breaches.isEmpty()) {
                 continue;
             }
@@ -82,7 +55,7 @@ public final class ContractPolicyDetector implements AnomalyDetector {
         return findings;
     }
 
-    List<String> breaches(Contract contract) {
+    static List<String> breaches(Contract contract, ProcurementPolicy policy) {
         List<String> breaches = new ArrayList<>();
         long months = ChronoUnit.MONTHS.between(contract.term().start(), contract.term().end().plusDays(1));
         if (months > policy.maxTermMonths()) {
@@ -95,20 +68,21 @@ public final class ContractPolicyDetector implements AnomalyDetector {
             breaches.add("no service credits for a missed SLA");
         }
         BigDecimal availability = contract.sla().availabilityPercent();
-        if (policy.availabilityPercent() > 0 && (availability == null
-                || availability.compareTo(BigDecimal.valueOf(policy.availabilityPercent())) < 0)) {
-            breaches.add(availability == null ? "no availability commitment (policy: " + policy.availabilityPercent() + " %)"
-                    : "availability " + availability.toPlainString() + " %, below the " + policy.availabilityPercent() + " % required");
+        BigDecimal least = policy.availabilityPercent();
+        if (least != null && (availability == null || availability.compareTo(least) < 0)) {
+            breaches.add(availability == null ? "no availability commitment (policy: " + least.toPlainString() + " %)"
+                    : "availability " + availability.toPlainString() + " %, below the " + least.toPlainString() + " % required");
         }
         Duration repair = contract.sla().timeToRepair();
-        if (policy.timeToRepairHours() > 0 && (repair == null || repair.compareTo(Duration.ofHours(policy.timeToRepairHours())) > 0)) {
-            breaches.add(repair == null ? "no time-to-repair commitment (policy: " + policy.timeToRepairHours() + " hours)"
-                    : "repair within " + repair.toHours() + " hours, longer than the " + policy.timeToRepairHours() + " allowed");
+        Duration longest = policy.timeToRepair();
+        if (longest != null && (repair == null || repair.compareTo(longest) > 0)) {
+            breaches.add(repair == null ? "no time-to-repair commitment (policy: " + longest.toHours() + " hours)"
+                    : "repair within " + repair.toHours() + " hours, longer than the " + longest.toHours() + " allowed");
         }
-        if (policy.committedSpendCeiling() > 0 && contract.committedSpend() != null
-                && contract.committedSpend().amount().compareTo(BigDecimal.valueOf(policy.committedSpendCeiling())) > 0) {
+        BigDecimal ceiling = policy.committedSpendCeiling();
+        if (ceiling != null && contract.committedSpend() != null && contract.committedSpend().amount().compareTo(ceiling) > 0) {
             breaches.add("a committed spend of " + contract.committedSpend().rounded() + ", above the ceiling of "
-                    + BigDecimal.valueOf(policy.committedSpendCeiling()).stripTrailingZeros().toPlainString());
+                    + ceiling.stripTrailingZeros().toPlainString());
         }
         return breaches;
     }

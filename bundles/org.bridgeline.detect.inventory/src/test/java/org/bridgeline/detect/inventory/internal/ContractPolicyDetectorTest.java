@@ -6,13 +6,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.api.model.SlaTerms;
-import org.bridgeline.testkit.ConfigDefaults;
 import org.bridgeline.testkit.InMemoryBook;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +19,17 @@ class ContractPolicyDetectorTest {
 
     private static final SlaTerms COMPLIANT = new SlaTerms(new BigDecimal("99.9"), Duration.ofHours(4), BigDecimal.TEN);
 
-    private static List<Finding> detect(Contract contract, Map<String, Object> policy) {
+    private static List<Finding> detect(Contract contract, ProcurementPolicy policy) {
         InMemoryBook book = new InMemoryBook();
         book.contracts.add(contract);
-        return new ContractPolicyDetector(ConfigDefaults.of(ContractPolicyDetector.Config.class, policy)).detect(book);
+        book.policy = policy;
+        return new ContractPolicyDetector().detect(book);
+    }
+
+    private static ProcurementPolicy ceiling(String amount) {
+        ProcurementPolicy d = ProcurementPolicy.DEFAULT;
+        return new ProcurementPolicy(d.maxTermMonths(), d.autoRenewalAllowed(), d.slaCreditsRequired(), d.availabilityPercent(),
+                d.timeToRepair(), new BigDecimal(amount), d.approvalThreshold());
     }
 
     private static Contract contract(LocalDate end, boolean autoRenewal, SlaTerms sla, String committed) {
@@ -35,13 +41,13 @@ class ContractPolicyDetectorTest {
     void aContractRightAtEveryLimitBreaksNothing() {
         // 36 months to the day, 99.9 %, 4 hours, credits: the policy's own limits are allowed
         assertEquals(List.of(), detect(contract(LocalDate.of(2026, 12, 31), false, COMPLIANT, "500000"),
-                Map.of("committedSpendCeiling", 500_000d)));
+                ceiling("500000")));
     }
 
     @Test
     void everyBreachIsNamedInOneFinding() {
         List<Finding> findings = detect(contract(LocalDate.of(2027, 1, 31), true, new SlaTerms(new BigDecimal("99.5"), Duration.ofHours(8),
-                null), "600000"), Map.of("committedSpendCeiling", 500_000d));
+                null), "600000"), ceiling("500000"));
         assertEquals(1, findings.size());
         assertEquals("Contract C-1 with Acme breaks the procurement policy: a term of 37 months, longer than the 36 allowed; "
                 + "it renews itself, which the policy does not allow; no service credits for a missed SLA; availability 99.5 %, below "
@@ -52,6 +58,8 @@ class ContractPolicyDetectorTest {
 
     @Test
     void aPolicyThatAllowsRenewalDoesNotFlagIt() {
-        assertEquals(List.of(), detect(contract(LocalDate.of(2026, 12, 31), true, COMPLIANT, null), Map.of("autoRenewalAllowed", true)));
+        ProcurementPolicy d = ProcurementPolicy.DEFAULT;
+        assertEquals(List.of(), detect(contract(LocalDate.of(2026, 12, 31), true, COMPLIANT, null), new ProcurementPolicy(d.maxTermMonths(),
+                true, d.slaCreditsRequired(), d.availabilityPercent(), d.timeToRepair(), null, null)));
     }
 }

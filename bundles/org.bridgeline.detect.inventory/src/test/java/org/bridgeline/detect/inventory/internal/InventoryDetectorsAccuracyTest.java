@@ -19,7 +19,7 @@ class InventoryDetectorsAccuracyTest {
         List<AnomalyDetector> detectors = List.of(
                 new BilledAfterDisconnectDetector(ConfigDefaults.of(BilledAfterDisconnectDetector.Config.class)),
                 new InventoryMismatchDetector(), new RateAboveContractDetector(), new OutOfTermPricingDetector(),
-                new UnrequestedFeatureDetector(), new ContractPolicyDetector(ConfigDefaults.of(ContractPolicyDetector.Config.class)));
+                new UnrequestedFeatureDetector(), new ContractPolicyDetector());
         for (AnomalyDetector detector : detectors) {
             SeededEnterprise.Score score = enterprise.score(detector.id(), detector.detect(org.bridgeline.testkit.InMemoryBook.of(enterprise)));
             System.out.println("seed " + seed + ": " + score);
