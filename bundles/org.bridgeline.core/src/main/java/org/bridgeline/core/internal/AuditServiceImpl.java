@@ -15,9 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bridgeline.api.detect.AnomalyDetector;
+import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.core.AuditService;
+import org.bridgeline.core.BookService;
 import org.bridgeline.core.PluginRegistry;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.BillStore;
@@ -38,13 +40,13 @@ public final class AuditServiceImpl implements AuditService {
     private final PluginRegistry registry;
     private final BillStore store;
 
-    private final PolicyConfiguration policy;
+    private final BookService books;
 
     @Activate
-    public AuditServiceImpl(@Reference PluginRegistry registry, @Reference BillStore store, @Reference PolicyConfiguration policy) {
+    public AuditServiceImpl(@Reference PluginRegistry registry, @Reference BillStore store, @Reference BookService books) {
         this.registry = registry;
         this.store = store;
-        this.policy = policy;
+        this.books = books;
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class AuditServiceImpl implements AuditService {
                     : "no detector with id " + detectorId + "; registered: "
                             + String.join(", ", registry.detectors().stream().map(AnomalyDetector::id).sorted().toList()));
         }
-        BookOfBusinessView book = new BookOfBusinessView(store, tenant, carrier, registry.benchmarkProviders(), policy.current());
+        BookOfBusiness book = books.book(tenant, carrier);
         // detectors run side by side, one per core; their findings are kept in detector order so the
         // same data gives the same run whatever finishes first
         List<String> ran = detectors.stream().map(AnomalyDetector::id).toList();

@@ -79,7 +79,10 @@ class AuditServiceImplTest {
         // the first by id is the slowest: it finishes last
         List<AnomalyDetector> detectors = List.of(detector("c-fast", 0, 1), detector("a-slow", 300, 2), detector("b-broken", 0, -1),
                 detector("d-fast", 0, 1));
-        AuditService.AuditReport report = new AuditServiceImpl(registry(detectors), store(), new PolicyConfiguration()).audit("t", null, null, null);
+        BillStore store = store();
+        PluginRegistry registry = registry(detectors);
+        AuditService.AuditReport report = new AuditServiceImpl(registry, store, new BookServiceImpl(store, registry, new PolicyConfiguration()))
+                .audit("t", null, null, null);
         assertEquals(List.of("a-slow-0", "a-slow-1", "c-fast-0", "d-fast-0"), stored.stream().map(Finding::serviceId).toList());
         assertEquals(List.of("a-slow", "b-broken", "c-fast", "d-fast"), report.detectors());
         assertEquals(List.of(new AuditService.DetectorFailure("b-broken", "b-broken cannot read its configuration")), report.failures());
