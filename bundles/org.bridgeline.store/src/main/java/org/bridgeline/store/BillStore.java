@@ -72,6 +72,10 @@ public interface BillStore {
     /** Per service, charge code and price per unit: when it was billed at that price; by carrier, account, service, code, first day. */
     void billedPrices(String tenant, LineQuery query, Consumer<BilledPrice> consumer) throws StoreException;
 
+    /** Per service and number dialled: what the calls cost and how long they lasted; by carrier, account, service, number. */
+    void usageByDestination(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.UsageByDestination> consumer)
+            throws StoreException;
+
     /** Per invoice, kind of service and charge category: the totals of current lines, by carrier, account, invoice. */
     void invoiceTotals(String tenant, LineQuery query, Consumer<InvoiceTotal> consumer) throws StoreException;
 

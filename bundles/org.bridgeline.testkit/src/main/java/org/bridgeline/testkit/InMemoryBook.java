@@ -25,6 +25,7 @@ import org.bridgeline.api.detect.DuplicateGroup;
 import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.detect.ServiceHistory;
+import org.bridgeline.api.detect.UsageByDestination;
 import org.bridgeline.api.detect.ServiceMonth;
 import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.ChargeCategory;
@@ -195,6 +196,27 @@ public final class InMemoryBook implements BookOfBusiness {
     }
 
     @Override
+    public void usageByDestination(LineQuery query, Consumer<UsageByDestination> consumer) {
+        Map<List<Object>, UsageByDestination> usage = new TreeMap<>(Comparator.comparing((List<Object> k) -> (String) k.get(0))
+                .thenComparing(k -> (String) k.get(1)).thenComparing(k -> (String) k.get(2)).thenComparing(k -> (String) k.get(3))
+                .thenComparing(k -> String.valueOf(k.get(4))).thenComparing(k -> ((Currency) k.get(5)).getCurrencyCode()));
+        for (ChargeLine line : lines) {
+            if (!matches(query, line) || line.category() != ChargeCategory.USAGE || line.destination() == null || line.serviceId() == null) {
+                continue;
+            }
+            LocalDate day = line.chargedOn();
+            usage.merge(Arrays.asList(line.carrier(), line.account(), line.serviceId(), line.destination(), line.usageUnit(),
+                    line.amount().currency()), new UsageByDestination(line.carrier(), line.account(), line.serviceId(), line.serviceType(),
+                    line.destination(), line.usageUnit(), line.amount(), line.usageQuantity() == null ? BigDecimal.ZERO : line.usageQuantity(), 1,
+                    day, day), (a, b) -> new UsageByDestination(a.carrier(), a.account(), a.serviceId(), a.serviceType(), a.destination(),
+                    a.usageUnit(), a.total().plus(b.total()), a.usageQuantity().add(b.usageQuantity()), a.lines() + b.lines(),
+                    a.firstCharged().isBefore(b.firstCharged()) ? a.firstCharged() : b.firstCharged(),
+                    a.lastCharged().isAfter(b.lastCharged()) ? a.lastCharged() : b.lastCharged()));
+        }
+        usage.values().forEach(consumer);
+    }
+
+    @Override
     public void invoiceTotals(LineQuery query, Consumer<InvoiceTotal> consumer) {
         Map<List<Object>, InvoiceTotal> totals = new LinkedHashMap<>();
         for (ChargeLine line : lines) {
@@ -253,6 +275,12 @@ public final class InMemoryBook implements BookOfBusiness {
 
     @Override
     public List<Benchmark> benchmarks(BenchmarkQuery query) {
+        if (query.destination() != null) {
+            // a per-minute row's region is the dialled prefix it prices: the longest that starts the number answers
+            String digits = query.destination().replaceAll("\\D", "");
+            return benchmarkTable.stream().filter(b -> b.unit() != null && b.serviceType() == query.serviceType() && digits.startsWith(b.region()))
+                    .max(Comparator.comparingInt(b -> b.region().length())).map(List::of).orElse(List.of());
+        }
         return benchmarkTable.stream().filter(b -> b.serviceType() == query.serviceType()
                 && (query.bandwidthMbps() == null || b.band().contains(query.bandwidthMbps()))
                 && (b.region().equals("*") || b.region().equalsIgnoreCase(String.valueOf(query.region())))).toList();

@@ -86,6 +86,25 @@ public interface BookOfBusiness {
      */
     void serviceHistories(LineQuery query, Consumer<ServiceHistory> consumer);
 
+    /** What each service's calls to each number cost, computed in the store over usage lines that name the number, by carrier, account, service, number. */
+    void usageByDestination(LineQuery query, Consumer<UsageByDestination> consumer);
+
+    /**
+     * Every carrier's (or one carrier's) calls over its last twelve months, per service and number
+     * dialled, set against the per-minute benchmark of every provider (rate decks, by longest prefix).
+     */
+    default List<UsageMatch> usageMatches(String carrier) {
+        List<BenchmarkCoverage> coverage = benchmarkCoverage();
+        List<UsageMatch> matches = new ArrayList<>();
+        for (String name : carrier == null ? carriers() : List.of(carrier)) {
+            usageByDestination(latestMonths(name, 12).withCategory(ChargeCategory.USAGE), usage -> {
+                BenchmarkQuery query = new BenchmarkQuery(usage.serviceType(), null, null, 0, usage.destination());
+                matches.add(UsageMatch.match(usage, benchmarks(query), whyNoBenchmark(coverage, query)));
+            });
+        }
+        return matches;
+    }
+
     /** Groups of recurring and one-time lines that repeat the same charge, computed in the store. */
     List<DuplicateGroup> duplicateCandidates(LineQuery query);
 
@@ -160,6 +179,9 @@ public interface BookOfBusiness {
         if (query.region() != null && coverage.stream().noneMatch(c -> c.serviceTypes().contains(query.serviceType())
                 && (c.regions().isEmpty() || c.regions().contains(query.region())))) {
             return "no benchmark provider covers " + query.serviceType() + " in " + query.region();
+        }
+        if (query.destination() != null) {
+            return "no per-minute rate for " + query.destination();
         }
         return "no benchmark for " + query.serviceType() + (query.bandwidthMbps() == null ? ""
                 : " at " + query.bandwidthMbps().stripTrailingZeros().toPlainString() + " Mbps") + " on a "

@@ -36,6 +36,7 @@ import java.util.Objects;
  * @param usageUnit       unit of {@code usageQuantity} (MIN, MSG, GB)
  * @param taxType         tax or surcharge type (for example {@code "FUSF"}), for taxes
  * @param taxJurisdiction taxing jurisdiction, for taxes
+ * @param destination     for a call, the number dialled (digits, E.164 where the bill gives it), else {@code null}
  * @param source          where the line was read
  */
 public record ChargeLine(
@@ -61,6 +62,7 @@ public record ChargeLine(
         String usageUnit,
         String taxType,
         String taxJurisdiction,
+        String destination,
         SourcePosition source) {
 
     public ChargeLine {
@@ -137,6 +139,7 @@ public record ChargeLine(
         private String usageUnit;
         private String taxType;
         private String taxJurisdiction;
+        private String destination;
         private SourcePosition source;
 
         private Builder() {
@@ -165,6 +168,7 @@ public record ChargeLine(
             usageUnit = line.usageUnit;
             taxType = line.taxType;
             taxJurisdiction = line.taxJurisdiction;
+            destination = line.destination;
             source = line.source;
         }
 
@@ -199,12 +203,13 @@ public record ChargeLine(
         public Builder bandwidthMbps(BigDecimal value) { bandwidthMbps = value; return this; }
         public Builder usage(BigDecimal quantity, String unit) { usageQuantity = quantity; usageUnit = unit; return this; }
         public Builder tax(String type, String jurisdiction) { taxType = type; taxJurisdiction = jurisdiction; return this; }
+        public Builder destination(String value) { destination = value; return this; }
         public Builder source(SourcePosition value) { source = value; return this; }
 
         public ChargeLine build() {
             return new ChargeLine(carrier, account, subAccount, invoiceNumber, invoiceDate, billingPeriod,
                     serviceId, site, serviceType, category, chargeCode, description, quantity, unit, unitPrice,
-                    amount, chargePeriod, bandwidthMbps, usageQuantity, usageUnit, taxType, taxJurisdiction,
+                    amount, chargePeriod, bandwidthMbps, usageQuantity, usageUnit, taxType, taxJurisdiction, destination,
                     source);
         }
     }

@@ -102,6 +102,11 @@ final class BookOfBusinessView implements BookOfBusiness {
     }
 
     @Override
+    public void usageByDestination(LineQuery query, Consumer<org.bridgeline.api.detect.UsageByDestination> consumer) {
+        run(() -> store.usageByDestination(tenant, narrow(query), consumer));
+    }
+
+    @Override
     public void invoiceTotals(LineQuery query, Consumer<InvoiceTotal> consumer) {
         run(() -> store.invoiceTotals(tenant, narrow(query), consumer));
     }

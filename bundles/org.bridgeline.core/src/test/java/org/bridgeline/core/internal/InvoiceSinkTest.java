@@ -77,6 +77,7 @@ class InvoiceSinkTest {
         @Override public List<org.bridgeline.api.detect.DuplicateGroup> duplicateCandidates(String tenant, LineQuery query) { return List.of(); }
         @Override public void lines(String tenant, LineQuery query, java.util.Collection<String> serviceIds, java.util.function.Consumer<ChargeLine> consumer) { }
         @Override public void serviceHistories(String tenant, LineQuery query, java.util.function.Consumer<org.bridgeline.api.detect.ServiceHistory> consumer) { }
+        @Override public void usageByDestination(String tenant, LineQuery query, java.util.function.Consumer<org.bridgeline.api.detect.UsageByDestination> consumer) { }
         @Override public void billedPrices(String tenant, LineQuery query, java.util.function.Consumer<org.bridgeline.api.detect.BilledPrice> consumer) { }
         @Override public void invoiceTotals(String tenant, LineQuery query, java.util.function.Consumer<org.bridgeline.api.detect.InvoiceTotal> consumer) { }
         @Override public org.bridgeline.store.AuditRunRecord saveAuditRun(String tenant, java.time.Instant started, List<String> detectors,

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
 import org.bridgeline.api.detect.BenchmarkMatch;
+import org.bridgeline.api.detect.UsageMatch;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceType;
@@ -18,7 +19,7 @@ import org.bridgeline.api.model.ServiceType;
 record NegotiationPackage(String carrier, Currency currency, YearMonth billedFrom, YearMonth billedTo, long auditRunId,
         Instant auditedAt, int targetPercentile, List<ServiceRow> services, List<SpendRow> sites, List<SpendRow> serviceTypes,
         List<ActionRow> credits, List<ActionRow> disconnects, List<ActionRow> corrections, List<ActionRow> renegotiations,
-        List<BenchmarkMatch> benchmarks, List<RequirementRow> requirements, List<ServiceRow> notNeeded, Terms terms, Totals totals) {
+        List<BenchmarkMatch> benchmarks, List<UsageMatch> usage, List<RequirementRow> requirements, List<ServiceRow> notNeeded, Terms terms, Totals totals) {
 
     /** The version of package.json's schema: a reader checks it before reading on. */
     static final String SCHEMA = "bridgeline-negotiation-package/1";
@@ -54,7 +55,8 @@ record NegotiationPackage(String carrier, Currency currency, YearMonth billedFro
      * @param currentMonthlySpend     all charges of the latest month
      * @param currentAnnualSpend      all charges of the last twelve months billed
      * @param recoverableCredits      what the carrier owes back: the credits findings claim
-     * @param expectedAnnualSavings   paying every service its benchmark target: (price − target) × 12 where positive
+     * @param expectedAnnualSavings   paying every service its benchmark target: (price − target) × 12 where positive, and
+     *                                every call its per-minute benchmark: (billed − benchmark) a year where positive
      * @param annualSavingsDisconnect what the services to disconnect cost a year
      */
     record Totals(Money currentMonthlySpend, Money currentAnnualSpend, Money recoverableCredits, Money expectedAnnualSavings,

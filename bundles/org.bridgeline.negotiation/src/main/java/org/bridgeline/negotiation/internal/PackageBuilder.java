@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.bridgeline.api.detect.BenchmarkMatch;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.InvoiceTotal;
+import org.bridgeline.api.detect.UsageMatch;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Finding;
@@ -133,8 +134,11 @@ final class PackageBuilder {
         List<BenchmarkMatch> benchmarks = book.benchmarkMatches(carrier, targetPercentile).stream()
                 .filter(match -> match.monthlyPrice().currency().equals(currency))
                 .sorted(Comparator.comparing(BenchmarkMatch::serviceId)).toList();
+        List<UsageMatch> usage = book.usageMatches(carrier).stream().filter(match -> match.usage().total().currency().equals(currency))
+                .toList();
         Money savings = benchmarks.stream().filter(match -> match.annualOverpay() != null).map(BenchmarkMatch::annualOverpay)
                 .reduce(zero, Money::plus);
+        savings = usage.stream().filter(match -> match.annualOverpay() != null).map(UsageMatch::annualOverpay).reduce(savings, Money::plus);
         Totals totals = new Totals(monthlySpend, annualSpend, credits.stream().map(ActionRow::credit).reduce(zero, Money::plus), savings,
                 disconnects.stream().map(ActionRow::annual).reduce(zero, Money::plus));
         // what IT needs next: each requirement this carrier serves today or nobody does, and its services nobody needs any more
@@ -156,7 +160,7 @@ final class PackageBuilder {
         List<ServiceRow> notNeeded = services.stream().filter(s -> s.site() != null && plannedSites.contains(s.site())
                 && requirements.stream().noneMatch(r -> r.site().equals(s.site()) && r.serviceType() == s.type())).toList();
         return new NegotiationPackage(carrier, currency, from, latest, runId, auditedAt, targetPercentile, services, spend(bySite, zero),
-                spend(byType, zero), credits, disconnects, corrections, renegotiations, benchmarks, asked, notNeeded, terms, totals);
+                spend(byType, zero), credits, disconnects, corrections, renegotiations, benchmarks, usage, asked, notNeeded, terms, totals);
     }
 
     private static List<SpendRow> spend(Map<String, List<ServiceRow>> groups, Money zero) {

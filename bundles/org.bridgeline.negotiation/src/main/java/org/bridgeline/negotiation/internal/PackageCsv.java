@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.bridgeline.api.detect.BenchmarkMatch;
+import org.bridgeline.api.detect.UsageMatch;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ActionRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.RequirementRow;
@@ -27,7 +28,7 @@ import org.bridgeline.negotiation.internal.NegotiationPackage.ServiceRow;
 final class PackageCsv {
 
     static final List<String> FILES = List.of("package-services.csv", "package-credits.csv", "package-disconnects.csv",
-            "package-requirements.csv");
+            "package-requirements.csv", "package-usage.csv");
 
     private PackageCsv() {
     }
@@ -46,6 +47,16 @@ final class PackageCsv {
                         money(s.monthlyUsage()), matched ? m.percentile() : "", matched ? money(m.benchmark().p25()) : "",
                         matched ? money(m.benchmark().median()) : "", matched ? money(m.target()) : "", matched ? money(m.annualOverpay()) : "",
                         matched ? m.benchmark().source() : m == null ? "" : m.unmatched(), matched ? m.benchmark().asOf() : "", currency);
+            }
+        }
+        try (CSVPrinter csv = printer(folder.resolve(FILES.get(4)), "service_id", "destination", "calls", "minutes", "billed",
+                "billed_per_minute", "benchmark_per_minute", "annual_overpay", "benchmark_source", "benchmark_as_of", "currency")) {
+            for (UsageMatch u : p.usage()) {
+                boolean matched = u.benchmark() != null;
+                csv.printRecord(u.usage().serviceId(), u.usage().destination(), u.usage().lines(), plain(u.minutes()), money(u.usage().total()),
+                        u.billedPerMinute() == null ? "" : plain(u.billedPerMinute().amount()),
+                        matched ? plain(u.benchmark().median().amount()) : "", matched ? money(u.annualOverpay()) : "",
+                        matched ? u.benchmark().source() : u.unmatched(), matched ? u.benchmark().asOf() : "", currency);
             }
         }
         actions(folder.resolve(FILES.get(1)), p.credits(), currency);

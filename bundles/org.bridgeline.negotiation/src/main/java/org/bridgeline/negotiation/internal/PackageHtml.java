@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.bridgeline.api.detect.BenchmarkMatch;
+import org.bridgeline.api.detect.UsageMatch;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ActionRow;
@@ -107,6 +108,28 @@ final class PackageHtml {
             h.append("<p class=\"note\">").append(unmatched.size()).append(" services have no benchmark: ")
                     .append(esc(unmatched.stream().map(BenchmarkMatch::unmatched).distinct().sorted().reduce((a, b) -> a + "; " + b).orElse("")))
                     .append(".</p>\n");
+        }
+        List<UsageMatch> priced = p.usage().stream().filter(u -> u.benchmark() != null).sorted(Comparator.comparing((UsageMatch u) ->
+                u.annualOverpay().amount()).reversed()).toList();
+        if (!p.usage().isEmpty()) {
+            Money usageOver = priced.stream().map(UsageMatch::annualOverpay).reduce(Money::plus).orElse(Money.zero(p.currency()));
+            h.append("<h3>Calls against per-minute rates</h3>\n<p>").append(priced.size()).append(" of ").append(p.usage().size())
+                    .append(" numbers called are priced by a rate deck; the calls cost ").append(fmt(usageOver))
+                    .append(" a year more than the deck's rates.</p>\n");
+            if (!priced.isEmpty()) {
+                h.append("<table><thead><tr><th>Service</th><th>Number</th><th class=\"n\">Minutes</th><th class=\"n\">Billed a minute</th>"
+                        + "<th class=\"n\">Deck a minute</th><th class=\"n\">Overpay a year</th><th>Rate</th></tr></thead><tbody>\n");
+                for (UsageMatch u : priced.subList(0, Math.min(priced.size(), 20))) {
+                    h.append("<tr><td>").append(esc(u.usage().serviceId())).append("</td><td>").append(esc(u.usage().destination()))
+                            .append("</td><td class=\"n\">").append(u.minutes().setScale(1, RoundingMode.HALF_EVEN)).append("</td><td class=\"n\">")
+                            .append(u.billedPerMinute().amount().setScale(4, RoundingMode.HALF_EVEN)).append("</td><td class=\"n\">")
+                            .append(u.benchmark().median().amount().setScale(4, RoundingMode.HALF_EVEN)).append("</td><td class=\"n\">")
+                            .append(fmt(u.annualOverpay())).append("</td><td class=\"src\">").append(esc(u.benchmark().region())).append(", ")
+                            .append(esc(u.benchmark().source())).append("</td></tr>\n");
+                }
+                h.append("</tbody></table>\n");
+                more(h, priced.size() > TABLE_ROWS ? priced.size() : 0, "numbers", "package-usage.csv");
+            }
         }
         h.append("</section>\n");
 

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import org.bridgeline.api.detect.BenchmarkMatch;
+import org.bridgeline.api.detect.UsageMatch;
 import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Requirement;
@@ -101,6 +102,28 @@ final class PackageJson {
                 w.name("p75").value(money(b.p75()));
                 w.name("sampleSize").value(b.sampleSize());
                 w.endObject();
+            }
+            w.endObject();
+        }
+        w.endArray();
+        w.name("usage").beginArray();
+        for (UsageMatch u : p.usage()) {
+            w.beginObject();
+            w.name("serviceId").value(u.usage().serviceId());
+            w.name("destination").value(u.usage().destination());
+            w.name("calls").value(u.usage().lines());
+            w.name("billed").value(money(u.usage().total()));
+            if (u.minutes() != null) {
+                w.name("minutes").value(new BigDecimal(u.minutes().stripTrailingZeros().toPlainString()));
+                w.name("billedPerMinute").value(u.billedPerMinute().amount().stripTrailingZeros().toPlainString());
+            }
+            if (u.benchmark() == null) {
+                w.name("unmatched").value(u.unmatched());
+            } else {
+                w.name("benchmarkPerMinute").value(u.benchmark().median().amount().stripTrailingZeros().toPlainString());
+                w.name("annualOverpay").value(money(u.annualOverpay()));
+                w.name("benchmark").beginObject().name("provider").value(u.benchmark().providerId()).name("source").value(u.benchmark().source())
+                        .name("asOf").value(u.benchmark().asOf().toString()).name("destination").value(u.benchmark().region()).endObject();
             }
             w.endObject();
         }

@@ -118,4 +118,47 @@ class PackageBuilderTest {
         assertEquals("at-t-mobility", PackageServiceImpl.slug("AT&T Mobility"));
         assertEquals("northwind-telecom", PackageServiceImpl.slug("Northwind Telecom"));
     }
+
+    @Test
+    void callsArePricedPerMinuteByTheLongestPrefixAndTheirOverpayIsSaving() throws Exception {
+        InMemoryBook calls = new InMemoryBook();
+        java.time.YearMonth[] months = {java.time.YearMonth.of(2025, 11), java.time.YearMonth.of(2025, 12)};
+        int row = 0;
+        for (java.time.YearMonth month : months) {
+            // 30 minutes a month to London at 0.05 a minute; 10 minutes to a number no rate covers
+            calls.add(call(month, "442071234567", "1800", "1.50", ++row));
+            calls.add(call(month, "99912345", "600", "0.40", ++row));
+        }
+        calls.benchmarkTable.add(new org.bridgeline.api.model.Benchmark(org.bridgeline.api.model.ServiceType.LONG_DISTANCE,
+                org.bridgeline.api.model.BandwidthBand.ANY, "44", 0, Money.of("0.02", "USD"), Money.of("0.02", "USD"), Money.of("0.02", "USD"),
+                "MIN", 1, "rate-deck", "test deck", java.time.LocalDate.of(2025, 6, 1)));
+        calls.benchmarkTable.add(new org.bridgeline.api.model.Benchmark(org.bridgeline.api.model.ServiceType.LONG_DISTANCE,
+                org.bridgeline.api.model.BandwidthBand.ANY, "4420", 0, Money.of("0.01", "USD"), Money.of("0.01", "USD"), Money.of("0.01", "USD"),
+                "MIN", 1, "rate-deck", "test deck", java.time.LocalDate.of(2025, 6, 1)));
+        NegotiationPackage p = PackageBuilder.build(calls, "Acme", 1, Instant.parse("2026-01-05T10:00:00Z"), List.of(), 25, TERMS,
+                PackageBuilder.present(calls));
+        assertEquals(2, p.usage().size());
+        var london = p.usage().stream().filter(u -> u.usage().destination().startsWith("44")).findFirst().orElseThrow();
+        assertEquals("4420", london.benchmark().region(), "the longest prefix");
+        assertEquals(0, new BigDecimal("60").compareTo(london.minutes()), "3,600 seconds");
+        // two months: 3.00 billed, 60 minutes at 0.01 = 0.60: 2.40 over two months, 14.40 a year
+        assertEquals(Money.of("14.40", "USD"), london.annualOverpay());
+        assertEquals("no per-minute rate for 99912345", p.usage().stream().filter(u -> u.benchmark() == null).findFirst().orElseThrow()
+                .unmatched());
+        assertEquals(Money.of("14.40", "USD"), p.totals().expectedAnnualSavings(), "no monthly services here: the calls are the saving");
+        JsonObject json = JsonParser.parseString(PackageJson.write(p)).getAsJsonObject();
+        assertEquals("14.40", json.getAsJsonObject("benchmarks").getAsJsonArray("usage").get(0).getAsJsonObject().get("annualOverpay")
+                .getAsString());
+        PackageCsv.write(p, folder);
+        assertEquals(3, Files.readAllLines(folder.resolve("package-usage.csv")).size());
+    }
+
+    private static ChargeLine call(java.time.YearMonth month, String number, String seconds, String amount, int row) {
+        return ChargeLine.builder().carrier("Acme").account("A1").invoiceNumber("INV-" + month).invoiceDate(month.atEndOfMonth())
+                .billingPeriod(org.bridgeline.api.model.Period.of(month.atDay(1), month.atEndOfMonth())).serviceId("555-0100")
+                .serviceType(org.bridgeline.api.model.ServiceType.LONG_DISTANCE).category(org.bridgeline.api.model.ChargeCategory.USAGE)
+                .chargeCode("LD").description("calls").amount(Money.of(amount, "USD")).usage(new BigDecimal(seconds), "SEC").destination(number)
+                .chargePeriod(org.bridgeline.api.model.Period.of(month.atDay(10), month.atDay(10)))
+                .source(org.bridgeline.api.model.SourcePosition.of("calls.csv", row, row)).build();
+    }
 }

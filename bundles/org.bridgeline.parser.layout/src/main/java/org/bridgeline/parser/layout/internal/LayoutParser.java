@@ -194,7 +194,7 @@ final class LayoutParser implements BillingParser {
             for (LayoutProfile.LineMapping line : profile.lines()) {
                 for (Template template : new Template[] {line.amount(), line.serviceId(), line.site(), line.chargeCode(),
                         line.description(), line.quantity(), line.unit(), line.unitPrice(), line.usageQuantity(), line.usageUnit(),
-                        line.taxType(), line.taxJurisdiction(), line.chargeStart() == null ? null : line.chargeStart().value(),
+                        line.taxType(), line.taxJurisdiction(), line.destination(), line.chargeStart() == null ? null : line.chargeStart().value(),
                         line.chargeEnd() == null ? null : line.chargeEnd().value()}) {
                     if (template != null) {
                         columns.addAll(template.columns());
@@ -283,7 +283,7 @@ final class LayoutParser implements BillingParser {
                     .amount(new Money(amount, currency))
                     .chargePeriod(start == null ? null : Period.of(start, end == null || end.isBefore(start) ? start : end))
                     .usage(usage, usage == null ? null : text(mapping.usageUnit(), row))
-                    .tax(text(mapping.taxType(), row), text(mapping.taxJurisdiction(), row))
+                    .tax(text(mapping.taxType(), row), text(mapping.taxJurisdiction(), row)).destination(text(mapping.destination(), row))
                     .source(row.position())
                     .build();
         }

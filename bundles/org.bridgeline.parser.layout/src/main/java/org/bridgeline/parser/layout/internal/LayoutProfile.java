@@ -77,6 +77,7 @@ record LayoutProfile(
             DateSpec chargeStart,
             DateSpec chargeEnd,
             Template taxType,
-            Template taxJurisdiction) {
+            Template taxJurisdiction,
+            Template destination) {
     }
 }

@@ -163,7 +163,7 @@ final class ProfileReader {
                     usage == null ? null : template(usage, "quantity", true), usage == null ? null : template(usage, "unit", true),
                     usage != null && usage.has("duration") && usage.get("duration").getAsBoolean(),
                     period == null ? null : date(period, "start", true, locale), period == null ? null : date(period, "end", false, locale),
-                    template(line, "taxType", false), template(line, "taxJurisdiction", false));
+                    template(line, "taxType", false), template(line, "taxJurisdiction", false), template(line, "destination", false));
         }
 
         private LayoutProfile.DateSpec date(JsonObject object, String field, boolean required, Locale locale) throws ProfileException {

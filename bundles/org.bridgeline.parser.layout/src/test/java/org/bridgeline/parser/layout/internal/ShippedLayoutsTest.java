@@ -101,6 +101,7 @@ class ShippedLayoutsTest {
             assertEquals("5235 274 125", darwin.serviceId());
             assertEquals(Money.of("5.25", "AUD"), darwin.amount());
             assertEquals(0, new BigDecimal("1620").compareTo(darwin.usageQuantity()), "00:27:00 is 1620 seconds");
+            assertEquals("2358 239 107", darwin.destination(), "the number dialled, for pricing against a rate deck");
             assertEquals(LocalDate.of(2015, 10, 28), darwin.chargePeriod().start());
         }
         assertEquals(comma.lines.stream().map(ChargeLine::amount).toList(), semicolon.lines.stream().map(ChargeLine::amount).toList());

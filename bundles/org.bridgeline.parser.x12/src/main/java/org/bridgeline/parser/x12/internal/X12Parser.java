@@ -382,6 +382,7 @@ final class X12Parser implements BillingParser {
             String from = at.containsKey("from") && e.size() > index(at, "from") ? blankToNull(e.get(index(at, "from"))) : null;
             String to = at.containsKey("to") && e.size() > index(at, "to") ? blankToNull(e.get(index(at, "to"))) : null;
             call.description = "call" + (from == null ? "" : " from " + from) + (to == null ? "" : " to " + to);
+            call.destination = to;
             charge.details.add(call);
         }
 
@@ -462,7 +463,7 @@ final class X12Parser implements BillingParser {
                     .serviceType(item.serviceType).category(own.category).chargeCode(item.chargeCode).description(description)
                     .quantity(own.quantity).unit(own.unit).unitPrice(own.unitPrice == null ? null : new Money(own.unitPrice, currency))
                     .amount(new Money(own.amount, currency)).chargePeriod(period).bandwidthMbps(item.bandwidth)
-                    .usage(own.usage, own.usageUnit).source(own.position).build();
+                    .usage(own.usage, own.usageUnit).destination(own.destination).source(own.position).build();
         }
 
         private SourcePosition position() {
@@ -522,6 +523,7 @@ final class X12Parser implements BillingParser {
         String description;
         BigDecimal usage;
         String usageUnit;
+        String destination;
         LocalDate start;
         LocalDate end;
         final List<Tax> taxes = new java.util.ArrayList<>();

@@ -118,6 +118,7 @@ class X12ParserTest {
         assertEquals(ChargeCategory.USAGE, call.category());
         assertEquals(ServiceType.LONG_DISTANCE, call.serviceType());
         assertEquals("Long distance calls: call from 3125550100 to 2125550199", call.description());
+        assertEquals("2125550199", call.destination(), "the number dialled, for pricing against a rate deck");
         assertEquals(LocalDate.of(2026, 1, 12), call.chargePeriod().start());
         assertEquals(0, new BigDecimal("12").compareTo(call.usageQuantity()));
         assertEquals(Money.of("0.84", "USD"), call.amount());

@@ -22,6 +22,7 @@ import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.detect.ServiceHistory;
 import org.bridgeline.api.detect.ServiceMonth;
+import org.bridgeline.api.detect.UsageByDestination;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Money;
@@ -189,6 +190,24 @@ final class Aggregates {
                 consumer.accept(new BilledPrice(row.getString(1), row.getString(2), row.getString(3), ServiceType.valueOf(row.getString(4)),
                         Rows.decimal(row.getBigDecimal(5)), row.getString(6), ChargeCategory.valueOf(row.getString(7)), price,
                         row.getDate(12).toLocalDate(), row.getDate(13).toLocalDate(), row.getLong(14)));
+            }
+        }
+    }
+
+    static void usageByDestination(Connection connection, String tenant, LineQuery query, Consumer<UsageByDestination> consumer)
+            throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String sql = "SELECT c.carrier, c.account, c.service_id, c.service_type, c.destination, c.usage_unit, c.currency, SUM(c.amount), "
+                + "SUM(c.usage_quantity), COUNT(*), MIN(" + CHARGED_ON + "), MAX(" + CHARGED_ON + ") FROM (" + current + ") c "
+                + "WHERE c.category = 'USAGE' AND c.destination IS NOT NULL AND c.service_id IS NOT NULL "
+                + "GROUP BY c.carrier, c.account, c.service_id, c.service_type, c.destination, c.usage_unit, c.currency "
+                + "ORDER BY c.carrier, c.account, c.service_id, c.destination, c.usage_unit";
+        try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                consumer.accept(new UsageByDestination(row.getString(1), row.getString(2), row.getString(3), ServiceType.valueOf(row.getString(4)),
+                        row.getString(5), row.getString(6), new Money(Rows.decimal(row.getBigDecimal(8)), Currency.getInstance(row.getString(7))),
+                        Rows.decimal(row.getBigDecimal(9)), row.getLong(10), row.getDate(11).toLocalDate(), row.getDate(12).toLocalDate()));
             }
         }
     }

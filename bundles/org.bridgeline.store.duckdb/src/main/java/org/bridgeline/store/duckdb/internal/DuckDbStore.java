@@ -423,6 +423,12 @@ public final class DuckDbStore implements BillStore {
     }
 
     @Override
+    public void usageByDestination(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.UsageByDestination> consumer)
+            throws StoreException {
+        streamWith("cannot total calls by number", connection -> Aggregates.usageByDestination(connection, tenant, query, consumer));
+    }
+
+    @Override
     public void invoiceTotals(String tenant, LineQuery query, Consumer<org.bridgeline.api.detect.InvoiceTotal> consumer)
             throws StoreException {
         streamWith("cannot total invoices", connection -> Aggregates.invoiceTotals(connection, tenant, query, consumer));

@@ -9,8 +9,8 @@ import org.bridgeline.store.StoreException;
 import org.duckdb.DuckDBAppender;
 
 /**
- * Appends a charge line's columns, carrier to source_line, in the order bl_charge_line and
- * bl_finding_line both declare them: the one place a line becomes a row.
+ * Appends a charge line's columns, carrier to destination, in the order bl_charge_line and
+ * bl_finding_line both declare them (destination arrived last, with V6): the one place a line becomes a row.
  */
 final class LineColumns {
 
@@ -64,6 +64,7 @@ final class LineColumns {
         appender.append(line.source().file());
         appender.append(line.source().record());
         appender.append(line.source().line());
+        text(appender, line.destination());
     }
 
     static void text(DuckDBAppender appender, String value) throws SQLException {

@@ -26,7 +26,7 @@ final class Rows {
             + "l.period_start, l.period_end, l.service_id, l.site, l.service_type, l.category, l.charge_code, "
             + "l.description, l.quantity, l.unit, l.unit_price, l.amount, l.currency, l.charge_start, l.charge_end, "
             + "l.bandwidth_mbps, l.usage_quantity, l.usage_unit, l.tax_type, l.tax_jurisdiction, l.source_file, "
-            + "l.source_record, l.source_line";
+            + "l.source_record, l.source_line, l.destination";
 
     private Rows() {
     }
@@ -79,12 +79,13 @@ final class Rows {
         String taxType = row.getString(++c);
         String taxJurisdiction = row.getString(++c);
         SourcePosition source = SourcePosition.of(row.getString(++c), row.getLong(++c), row.getLong(++c));
+        String destination = row.getString(++c);
         return ChargeLine.builder().carrier(carrier).account(account).subAccount(subAccount).invoiceNumber(invoiceNumber)
                 .invoiceDate(invoiceDate).billingPeriod(billingPeriod).serviceId(serviceId).site(site).serviceType(serviceType)
                 .category(category).chargeCode(chargeCode).description(description).quantity(quantity).unit(unit)
                 .unitPrice(unitPrice == null ? null : new Money(unitPrice, currency)).amount(new Money(amount, currency))
                 .chargePeriod(chargePeriod).bandwidthMbps(bandwidth).usage(usageQuantity, usageUnit).tax(taxType, taxJurisdiction)
-                .source(source).build();
+                .destination(destination).source(source).build();
     }
 
     /** A stored decimal without the storage scale's trailing zeros: 12.500000 reads back as 12.5. */

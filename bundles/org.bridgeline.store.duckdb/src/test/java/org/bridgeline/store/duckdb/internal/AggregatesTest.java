@@ -89,6 +89,35 @@ class AggregatesTest {
     }
 
     @Test
+    void callsAreTotalledPerServiceAndNumberDialled() throws Exception {
+        java.time.YearMonth month = java.time.YearMonth.of(2026, 1);
+        InvoiceHeader header = new InvoiceHeader("Callco", "C1", null, "CALLS-1", month.atEndOfMonth(),
+                org.bridgeline.api.model.Period.of(month.atDay(1), month.atEndOfMonth()), java.util.Currency.getInstance("USD"),
+                org.bridgeline.api.model.SourcePosition.of("calls.x12", 1, 1));
+        InMemoryBook calls = new InMemoryBook();
+        long importId = store.beginImport(DEFAULT_TENANT, "calls", "hash-calls", "test");
+        try (InvoiceWriter writer = store.writeInvoice(DEFAULT_TENANT, importId, header)) {
+            int row = 1;
+            for (String[] call : new String[][] {{"2125550199", "120", "0.30"}, {"2125550199", "60", "0.15"}, {"3125550100", "30", "0.10"}}) {
+                ChargeLine line = ChargeLine.builder().invoice(header).serviceId("555-0100").serviceType(org.bridgeline.api.model.ServiceType.LONG_DISTANCE)
+                        .category(ChargeCategory.USAGE).amount(org.bridgeline.api.model.Money.of(call[2], "USD")).usage(new java.math.BigDecimal(call[1]), "SEC")
+                        .destination(call[0]).chargePeriod(org.bridgeline.api.model.Period.of(month.atDay(5), month.atDay(5)))
+                        .source(org.bridgeline.api.model.SourcePosition.of("calls.x12", ++row, row)).build();
+                writer.append(line);
+                calls.add(line);
+            }
+            writer.commit(null);
+        }
+        LineQuery query = LineQuery.carrier("Callco");
+        List<org.bridgeline.api.detect.UsageByDestination> expected = collect(consumer -> calls.usageByDestination(query, consumer));
+        assertEquals(2, expected.size());
+        assertEquals(expected, AggregatesTest.<org.bridgeline.api.detect.UsageByDestination>collect(consumer -> uncheck(() ->
+                store.usageByDestination(DEFAULT_TENANT, query, consumer))));
+        List<ChargeLine> stored = AggregatesTest.<ChargeLine>collect(consumer -> uncheck(() -> store.lines(DEFAULT_TENANT, query, consumer)));
+        assertEquals("2125550199", stored.get(0).destination(), "the number dialled reads back");
+    }
+
+    @Test
     void billedPricesMatchTheLines() throws Exception {
         List<BilledPrice> expected = collect(consumer -> book.billedPrices(LineQuery.ALL, consumer));
         List<BilledPrice> stored = collect(consumer -> uncheck(() -> store.billedPrices(DEFAULT_TENANT, LineQuery.ALL, consumer)));
