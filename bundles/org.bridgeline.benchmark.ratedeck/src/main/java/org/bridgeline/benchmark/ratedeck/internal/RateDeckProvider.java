@@ -38,6 +38,16 @@ public final class RateDeckProvider implements BenchmarkProvider {
         /** How its figures are cited. */
         String source() default "wholesale VoIP outbound rate deck";
 
+        /**
+         * The country code a national number is dialled in, and how many digits a national number
+         * has: a destination of exactly that many digits, not starting with 0 or 1, is taken as
+         * national and priced with the country code in front (the default reads a US bill's
+         * 2125550199 as +1 212 555 0199, not Morocco's 212). Empty to price numbers as they are.
+         */
+        String nationalCountryCode() default "1";
+
+        int nationalDigits() default 10;
+
         /** The kinds of service whose usage it prices. */
         String[] serviceTypes() default {"LONG_DISTANCE", "VOICE_LINE", "SIP", "PRI", "TOLL_FREE"};
     }
@@ -49,10 +59,14 @@ public final class RateDeckProvider implements BenchmarkProvider {
     private final Set<ServiceType> types;
     private final String source;
     private final BenchmarkCoverage coverage;
+    private final String nationalCountryCode;
+    private final int nationalDigits;
 
     @Activate
     public RateDeckProvider(Config config) {
         this.currency = Currency.getInstance(config.currency());
+        this.nationalCountryCode = config.nationalCountryCode().strip();
+        this.nationalDigits = config.nationalDigits();
         this.types = Arrays.stream(config.serviceTypes()).map(String::strip).map(ServiceType::valueOf).collect(Collectors.toSet());
         RateDeck read = null;
         String why = "no rate deck configured (org.bridgeline.benchmark.ratedeck file=)";
@@ -76,6 +90,16 @@ public final class RateDeckProvider implements BenchmarkProvider {
                 : read.asOf(), why);
     }
 
+    /** The number as the deck's prefixes read it: a national number gets its country code. */
+    String international(String number) {
+        String digits = number.replaceAll("\\D", "");
+        if (!nationalCountryCode.isEmpty() && !number.strip().startsWith("+") && digits.length() == nationalDigits
+                && digits.charAt(0) != '0' && digits.charAt(0) != '1') {
+            return nationalCountryCode + digits;
+        }
+        return digits;
+    }
+
     @Override
     public String id() {
         return "rate-deck";
@@ -91,7 +115,7 @@ public final class RateDeckProvider implements BenchmarkProvider {
         if (deck == null || query.destination() == null || !types.contains(query.serviceType())) {
             return List.of();
         }
-        RateDeck.Rate rate = deck.lookup(query.destination());
+        RateDeck.Rate rate = deck.lookup(international(query.destination()));
         if (rate == null || rate.perMinute() == null) {
             return List.of();
         }

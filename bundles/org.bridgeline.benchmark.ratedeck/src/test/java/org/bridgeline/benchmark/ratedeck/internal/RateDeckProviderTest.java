@@ -33,13 +33,17 @@ class RateDeckProviderTest {
         assertEquals(Money.of("0.2875", "USD"), kabul.get(0).median());
         assertEquals("MIN", kabul.get(0).unit());
         assertTrue(kabul.get(0).source().contains("prefix 9320 (30/6 s)"), kabul.get(0).source());
-        assertEquals(List.of(), provider.lookup(new BenchmarkQuery(ServiceType.LONG_DISTANCE, null, null, 0, "4382012345")),
+        assertEquals(List.of(), provider.lookup(new BenchmarkQuery(ServiceType.LONG_DISTANCE, null, null, 0, "+43 820 12345")),
                 "a prefix listed without a price is not priced, not priced as its country");
-        assertEquals("AUSTRIA - PROPER", provider.lookup(new BenchmarkQuery(ServiceType.LONG_DISTANCE, null, null, 0, "4359912345")).get(0)
+        assertEquals("AUSTRIA - PROPER", provider.lookup(new BenchmarkQuery(ServiceType.LONG_DISTANCE, null, null, 0, "+43 599 12345")).get(0)
                 .region());
         assertEquals("AFGHANISTAN - MOBILE - AWCC", provider.lookup(new BenchmarkQuery(ServiceType.LONG_DISTANCE, null, null, 0,
                 "93701234567")).get(0).region());
         assertTrue(provider.coverage().serviceTypes().contains(ServiceType.LONG_DISTANCE));
+        assertEquals("UNITED STATES", provider.lookup(new BenchmarkQuery(ServiceType.LONG_DISTANCE, null, null, 0, "2125550199")).get(0)
+                .region(), "a ten-digit national number is priced as +1, not as Morocco's 212");
+        assertEquals("MOROCCO - CASABLANCA", provider.lookup(new BenchmarkQuery(ServiceType.LONG_DISTANCE, null, null, 0, "+212 5 2212 3456"))
+                .get(0).region(), "an international number is priced as dialled");
         assertEquals(List.of(), provider.lookup(new BenchmarkQuery(ServiceType.DIA, null, null, 0, "9320")), "not a usage service");
         assertEquals(List.of(), provider.lookup(new BenchmarkQuery(ServiceType.LONG_DISTANCE, null, null, 0, null)), "no destination");
     }
