@@ -1,0 +1,111 @@
+package org.bridgeline.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A partner's first hour, as the issue measures it: a project generated from the template in an
+ * empty folder, built offline against the api and testkit in Maven's local repository with its
+ * conformance test, its jar dropped into a running runtime's deploy/, a sample in the new format
+ * imported through the console, its lines in the inventory and an audit: no restart, no core change.
+ */
+class PartnerTemplateIT {
+
+    private static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final String VERSION = "1.0.0-SNAPSHOT";
+
+    @TempDir
+    static Path home;
+    @TempDir
+    static Path workspace;
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        TestDistribution.copyTo(home);
+        // what `mvn install` of the SDK puts in the local repository: the parent pom, the api, the testkit and
+        // what it brings, and the template
+        // (online: a fresh machine may not have the install plugin yet; the partner's build below is offline)
+        maven(false, PROJECT_ROOT, "install:install-file", "-Dfile=pom.xml", "-DpomFile=pom.xml", "-Dpackaging=pom");
+        for (String module : List.of("org.bridgeline.api", "org.bridgeline.store", "org.bridgeline.enterprise", "org.bridgeline.testkit",
+                "org.bridgeline.partner.archetype")) {
+            Path folder = PROJECT_ROOT.resolve("bundles").resolve(module);
+            maven(false, PROJECT_ROOT, "install:install-file", "-Dfile=" + folder.resolve("target/" + module + "-" + VERSION + ".jar"),
+                    "-DpomFile=" + folder.resolve("pom.xml"));
+        }
+    }
+
+    @AfterAll
+    static void keepLog() throws IOException {
+        TestDistribution.keepLog(home, "PartnerTemplateIT");
+    }
+
+    /** Runs Maven in a folder, offline unless told; fails with its output when it fails. */
+    private static String maven(boolean offline, Path folder, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(offline ? List.of("mvn", "-o", "-B", "-q") : List.of("mvn", "-B", "-q"));
+        command.addAll(List.of(arguments));
+        Path out = Files.createTempFile("mvn-out", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("mvn " + String.join(" ", arguments) + " did not finish");
+        }
+        String output = Files.readString(out);
+        Files.delete(out);
+        assertEquals(0, process.exitValue(), "mvn " + String.join(" ", arguments) + " in " + folder + ":\n" + output);
+        return output;
+    }
+
+    @Test
+    void aProjectFromTheTemplateBuildsPassesTheKitAndReadsItsBillsInARunningRuntime() throws Exception {
+        maven(true, workspace, "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate", "-DarchetypeGroupId=org.bridgeline",
+                "-DarchetypeArtifactId=org.bridgeline.partner.archetype", "-DarchetypeVersion=" + VERSION, "-DgroupId=com.northbeam",
+                "-DartifactId=northbeam-parser", "-Dversion=1.0.0", "-Dpackage=com.northbeam.bills", "-Dcarrier=Northbeam Telecom",
+                "-DparserId=northbeam-csv", "-DinteractiveMode=false");
+        Path project = workspace.resolve("northbeam-parser");
+        assertTrue(Files.isRegularFile(project.resolve("src/main/java/com/northbeam/bills/internal/CarrierParser.java")));
+
+        maven(true, project, "verify");
+        Path jar = project.resolve("target/northbeam-parser-1.0.0.jar");
+        assertTrue(Files.isRegularFile(jar), "the build makes the jar to deploy");
+        String report = Files.readString(project.resolve("target/surefire-reports/TEST-com.northbeam.bills.CarrierParserTest.xml"));
+        assertTrue(report.contains("tests=\"1\"") && report.contains("failures=\"0\"") && report.contains("errors=\"0\"")
+                && report.contains("skipped=\"0\""), "the kit's test ran and passed: " + report);
+
+        assertEquals(0, BinBridgeline.run(home, "start").status());
+        try {
+            Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            String plugins = "";
+            for (long deadline = System.currentTimeMillis() + 20_000; System.currentTimeMillis() < deadline; Thread.sleep(200)) {
+                plugins = BinBridgeline.run(home, "client", "bl:plugins").out();
+                if (plugins.lines().anyMatch(line -> line.contains("northbeam-csv") && line.contains("ACTIVE"))) {
+                    break;
+                }
+            }
+            assertTrue(plugins.lines().anyMatch(line -> line.contains("northbeam-csv") && line.contains("ACTIVE")),
+                    "the dropped jar's parser is active without a restart: " + plugins);
+            BinBridgeline.Result used = BinBridgeline.run(home, "client", "bl:import " + project.resolve("src/test/resources/sample-bill.csv"),
+                    "bl:inventory --carrier Northbeam\\ Telecom", "bl:audit");
+            assertEquals(0, used.status(), used.err());
+            String out = used.out();
+            assertTrue(out.contains("northbeam-csv") && out.contains("IMPORTED"), "imported by the partner's parser: " + out);
+            assertTrue(out.contains("CKT-100") && out.contains("555-0100"), "its services in the inventory: " + out);
+            assertTrue(out.contains("duplicate-charge  1"), "its lines in an audit: the sample bills CKT-100 twice: " + out);
+        } finally {
+            BinBridgeline.run(home, "stop");
+        }
+    }
+}
