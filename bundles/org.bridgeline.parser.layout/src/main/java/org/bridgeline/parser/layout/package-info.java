@@ -1,0 +1,7 @@
+/** Declarative layouts, for a profile-only bundle's test: the parser a profile makes. */
+@Export
+@Version("1.0.0")
+package org.bridgeline.parser.layout;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
