@@ -33,7 +33,8 @@ class ParserConformanceTest {
     private static final Path SAMPLE = Path.of("src/test/resources/acme-2026-01.csv");
 
     /** How a test parser goes wrong. */
-    enum Fault { NONE, GREEDY_PROBE, THROWS_ON_BAD_ROW, HANGS_ON_BAD_ROW, DROPS_BAD_ROW, BUFFERS_EVERYTHING, SHARED_STATE, SKIPS_USAGE }
+    enum Fault { NONE, GREEDY_PROBE, THROWS_ON_BAD_ROW, HANGS_ON_BAD_ROW, DROPS_BAD_ROW, BUFFERS_EVERYTHING, SHARED_STATE, SKIPS_USAGE, NO_POSITION,
+        WRONG_TOTAL }
 
     /** A small CSV format: a header line, then type, account, invoice, date, service, code, amount. */
     static final class AcmeParser implements BillingParser {
@@ -75,7 +76,7 @@ class ParserConformanceTest {
                 }
                 String[] f = row.split(",", -1);
                 long recordNo = fault == Fault.SHARED_STATE ? sharedRecord : record;
-                SourcePosition at = SourcePosition.of(fileName, recordNo, recordNo);
+                SourcePosition at = fault == Fault.NO_POSITION ? SourcePosition.of("bill", 0, 0) : SourcePosition.of(fileName, recordNo, recordNo);
                 if (f.length != 7) {
                     sink.problem(new ParseProblem(at, "row", "7 fields", f.length + " fields", false));
                     continue;
@@ -106,7 +107,7 @@ class ParserConformanceTest {
                 String key = f[1] + "/" + f[2];
                 if (!key.equals(invoice)) {
                     if (invoice != null) {
-                        sink.endInvoice(null);
+                        sink.endInvoice(fault == Fault.WRONG_TOTAL ? new Money(new BigDecimal("1.00"), Currency.getInstance("USD")) : null);
                     }
                     sink.startInvoice(new InvoiceHeader("Acme", f[1], null, f[2], date, null, Currency.getInstance("USD"), at));
                     invoice = key;
@@ -169,6 +170,17 @@ class ParserConformanceTest {
     void wrongFiguresAreNamed() {
         String failure = failureOf(Fault.SKIPS_USAGE);
         assertTrue(failure.contains("expected 5 lines, found 3") && failure.contains("expected USAGE lines to total 15.75, found 0"), failure);
+    }
+
+    @Test
+    void aLineWithoutItsSourceIsNamed() {
+        assertTrue(failureOf(Fault.NO_POSITION).contains("a line's source is \"bill\": name the file as given to parse()"), failureOf(Fault.NO_POSITION));
+    }
+
+    @Test
+    void linesThatDoNotAddUpToTheStatedTotalAreNamed() {
+        assertTrue(failureOf(Fault.WRONG_TOTAL).contains("invoice INV-1 states a total of 1.00, its lines add up to 1312.50"),
+                failureOf(Fault.WRONG_TOTAL));
     }
 
     @Test
