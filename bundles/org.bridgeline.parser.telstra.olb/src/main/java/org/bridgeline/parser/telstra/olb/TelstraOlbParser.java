@@ -177,6 +177,7 @@ public final class TelstraOlbParser implements BillingParser {
             emit(charge(call, ChargeCategory.USAGE)
                     .chargeCode(call.text(9))
                     .description(description)
+                    .destination(called)
                     .usage(call.amount(10, "duration"), "SEC")
                     .chargePeriod(Period.of(day, call.optionalDate(19, "call end date") == null ? day : call.date(19, "call end date")))
                     .amount(new Money(call.amount(31, "net call charge excluding GST"), AUD))

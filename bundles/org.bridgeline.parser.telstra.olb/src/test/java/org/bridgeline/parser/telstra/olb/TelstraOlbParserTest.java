@@ -69,6 +69,9 @@ class TelstraOlbParserTest {
         // the file is an extract: its charges do not add up to the header's new charges
         BigDecimal lineTotal = sums.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, new BigDecimal("765.26").compareTo(lineTotal));
+        long calls = sink.lines.stream().filter(l -> l.category() == ChargeCategory.USAGE).count();
+        long withNumber = sink.lines.stream().filter(l -> l.category() == ChargeCategory.USAGE && l.destination() != null).count();
+        assertTrue(withNumber > calls / 2, "the calls carry the number dialled, for pricing against a rate deck: " + withNumber + " of " + calls);
 
         ChargeLine firstRental = sink.lines.stream().filter(l -> l.category() == ChargeCategory.RECURRING).findFirst().orElseThrow();
         assertEquals("0355551261", firstRental.serviceId());
