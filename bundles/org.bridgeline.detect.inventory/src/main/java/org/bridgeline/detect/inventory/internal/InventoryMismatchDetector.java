@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
-import org.bridgeline.api.detect.ServiceMonth;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.Finding;
@@ -32,6 +30,10 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public final class InventoryMismatchDetector implements AnomalyDetector {
 
+    /** What a service cost in its carrier's latest month. */
+    private record Billed(String carrier, String serviceId, YearMonth month, Money total) {
+    }
+
     @Override
     public String id() {
         return "inventory-mismatch";
@@ -48,35 +50,36 @@ public final class InventoryMismatchDetector implements AnomalyDetector {
         if (expected.isEmpty()) {
             return List.of();
         }
-        // per carrier: its latest month, and the recurring cost of each service in it; the months
-        // stream in, and a carrier's later month replaces what was kept for an earlier one
+        // per carrier: its latest month, and the recurring cost of each service in it; each service's
+        // history of the carrier's last two billing months streams in, a later month replacing what
+        // was kept for an earlier one
         Map<String, YearMonth> latest = new TreeMap<>();
-        Map<String, Map<String, ServiceMonth>> billedNowByCarrier = new LinkedHashMap<>();
+        Map<String, Map<String, Billed>> billedNowByCarrier = new LinkedHashMap<>();
         Currency[] currency = {null};
-        // only a carrier's latest month counts: its last two billing months are read, not its history
-        Consumer<ServiceMonth> keepLatest = month -> {
-            currency[0] = currency[0] == null ? month.total().currency() : currency[0];
-            YearMonth known = latest.get(month.carrier());
-            if (known != null && month.month().isBefore(known)) {
-                return;
-            }
-            Map<String, ServiceMonth> services = billedNowByCarrier.computeIfAbsent(month.carrier(), k -> new LinkedHashMap<>());
-            if (known == null || month.month().isAfter(known)) {
-                latest.put(month.carrier(), month.month());
-                services.clear();
-            }
-            services.merge(month.serviceId(), month, (a, b) -> new ServiceMonth(a.carrier(), a.account(), a.serviceId(), a.serviceType(), a.month(),
-                    a.category(), a.total().plus(b.total()), a.lines() + b.lines()));
-        };
         for (String carrier : book.carriers()) {
-            book.serviceMonths(book.latestMonths(carrier, 2).withCategory(ChargeCategory.RECURRING), keepLatest);
+            book.serviceHistories(book.latestMonths(carrier, 2).withCategory(ChargeCategory.RECURRING), history -> {
+                currency[0] = currency[0] == null ? history.currency() : currency[0];
+                YearMonth month = history.months(ChargeCategory.RECURRING).lastKey();
+                YearMonth known = latest.get(history.carrier());
+                if (known != null && month.isBefore(known)) {
+                    return;
+                }
+                Map<String, Billed> services = billedNowByCarrier.computeIfAbsent(history.carrier(), k -> new LinkedHashMap<>());
+                if (known == null || month.isAfter(known)) {
+                    latest.put(history.carrier(), month);
+                    services.clear();
+                }
+                services.merge(history.serviceId(), new Billed(history.carrier(), history.serviceId(), month,
+                        history.months(ChargeCategory.RECURRING).get(month)), (a, b) -> new Billed(a.carrier(), a.serviceId(), a.month(),
+                        a.total().plus(b.total())));
+            });
         }
-        Map<String, ServiceMonth> billedNow = new LinkedHashMap<>();
-        billedNowByCarrier.forEach((carrier, services) -> services.forEach((service, month) ->
-                billedNow.put(carrier + '\u0000' + service, month)));
+        Map<String, Billed> billedNow = new LinkedHashMap<>();
+        billedNowByCarrier.forEach((carrier, services) -> services.forEach((service, billed) ->
+                billedNow.put(carrier + '\u0000' + service, billed)));
         Set<String> known = expected.stream().map(service -> service.carrier() + '\u0000' + service.serviceId()).collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>();
-        for (ServiceMonth billed : billedNow.values()) {
+        for (Billed billed : billedNow.values()) {
             if (known.contains(billed.carrier() + '\u0000' + billed.serviceId()) || billed.total().amount().signum() <= 0) {
                 continue;
             }
