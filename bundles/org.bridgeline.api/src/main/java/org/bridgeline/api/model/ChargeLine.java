@@ -81,6 +81,16 @@ public record ChargeLine(
         }
     }
 
+    /** A line without the number dialled: the form of version 1.0, kept so code built against it still links. */
+    public ChargeLine(String carrier, String account, String subAccount, String invoiceNumber, LocalDate invoiceDate, Period billingPeriod,
+            String serviceId, String site, ServiceType serviceType, ChargeCategory category, String chargeCode, String description,
+            BigDecimal quantity, String unit, Money unitPrice, Money amount, Period chargePeriod, BigDecimal bandwidthMbps,
+            BigDecimal usageQuantity, String usageUnit, String taxType, String taxJurisdiction, SourcePosition source) {
+        this(carrier, account, subAccount, invoiceNumber, invoiceDate, billingPeriod, serviceId, site, serviceType, category, chargeCode,
+                description, quantity, unit, unitPrice, amount, chargePeriod, bandwidthMbps, usageQuantity, usageUnit, taxType,
+                taxJurisdiction, null, source);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
