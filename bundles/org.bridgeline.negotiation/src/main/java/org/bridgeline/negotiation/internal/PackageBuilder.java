@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.bridgeline.api.detect.BenchmarkMatch;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.InvoiceTotal;
+import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.detect.UsageMatch;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
@@ -69,8 +70,9 @@ final class PackageBuilder {
             int targetPercentile, Terms terms, List<Present> present) throws CannotBuild {
         // the book of business: the services billed in the carrier's latest month, over its last twelve months;
         // each history becomes a row as it streams in, so the package never holds the histories
+        LineQuery lastYear = book.latestMonths(carrier, 12);
         List<InvoiceTotal> invoices = new ArrayList<>();
-        book.invoiceTotals(book.latestMonths(carrier, 12), invoices::add);
+        book.invoiceTotals(lastYear, invoices::add);
         TreeSet<Currency> currencies = new TreeSet<>(Comparator.comparing(Currency::getCurrencyCode));
         invoices.forEach(total -> currencies.add(total.total().currency()));
         if (currencies.isEmpty()) {
@@ -83,7 +85,7 @@ final class PackageBuilder {
         Currency currency = currencies.first();
         Money zero = Money.zero(currency);
         List<ServiceRow> all = new ArrayList<>();
-        book.serviceHistories(book.latestMonths(carrier, 12), history -> {
+        book.serviceHistories(lastYear, history -> {
             if (history.currency().equals(currency)) {
                 YearMonth last = history.latestMonth();
                 YearMonth first = history.months().values().stream().map(SortedMap::firstKey).min(YearMonth::compareTo).orElseThrow();

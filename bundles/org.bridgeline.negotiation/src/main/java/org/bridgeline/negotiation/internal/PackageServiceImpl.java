@@ -53,11 +53,12 @@ public final class PackageServiceImpl implements PackageService {
             }
             List<StoredFinding> findings = store.findings(tenant, run.get().runId());
             BookOfBusiness book = books.book(tenant, null);
-            List<String> carriers = carrier == null ? book.carriers() : List.of(carrier);
-            if (carrier != null && !book.carriers().contains(carrier)) {
+            List<String> known = book.carriers();
+            if (carrier != null && !known.contains(carrier)) {
                 throw new PackageException("no bills of carrier \"" + carrier + "\" in the book of business; carriers: "
-                        + String.join(", ", book.carriers()));
+                        + String.join(", ", known));
             }
+            List<String> carriers = carrier == null ? known : List.of(carrier);
             List<PackageBuilder.Present> present = PackageBuilder.present(book);
             List<Written> written = new ArrayList<>();
             for (String name : carriers) {
