@@ -38,6 +38,8 @@ class PartnerTemplateIT {
         // what it brings, and the template
         // (online: a fresh machine may not have the install plugin yet; the partner's build below is offline)
         maven(false, PROJECT_ROOT, "install:install-file", "-Dfile=pom.xml", "-DpomFile=pom.xml", "-Dpackaging=pom");
+        Path bom = PROJECT_ROOT.resolve("bundles/org.bridgeline.bom/pom.xml");
+        maven(false, PROJECT_ROOT, "install:install-file", "-Dfile=" + bom, "-DpomFile=" + bom, "-Dpackaging=pom");
         for (String module : List.of("org.bridgeline.api", "org.bridgeline.store", "org.bridgeline.enterprise", "org.bridgeline.testkit",
                 "org.bridgeline.partner.archetype")) {
             Path folder = PROJECT_ROOT.resolve("bundles").resolve(module);
@@ -54,6 +56,11 @@ class PartnerTemplateIT {
     /** Runs Maven in a folder, offline unless told; fails with its output when it fails. */
     private static String maven(boolean offline, Path folder, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(offline ? List.of("mvn", "-o", "-B", "-q") : List.of("mvn", "-B", "-q"));
+        // the same local repository as the build that runs this test (an empty one proves a fresh machine)
+        String repository = System.getProperty("bridgeline.maven.repo.local");
+        if (repository != null && !repository.isBlank()) {
+            command.add("-Dmaven.repo.local=" + repository);
+        }
         command.addAll(List.of(arguments));
         Path out = Files.createTempFile("mvn-out", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
@@ -79,6 +86,7 @@ class PartnerTemplateIT {
         assertTrue(Files.isRegularFile(project.resolve("src/main/java/com/northbeam/bills/internal/CarrierParser.java")));
 
         maven(true, project, "verify");
+        assertResolvesTheVersionsTheRuntimeShips(project);
         Path jar = project.resolve("target/northbeam-parser-1.0.0.jar");
         assertTrue(Files.isRegularFile(jar), "the build makes the jar to deploy");
         String report = Files.readString(project.resolve("target/surefire-reports/TEST-com.northbeam.bills.CarrierParserTest.xml"));
@@ -107,5 +115,67 @@ class PartnerTemplateIT {
         } finally {
             BinBridgeline.run(home, "stop");
         }
+    }
+
+    /**
+     * Every artifact the partner's project resolves that the runtime also ships must be the version the runtime ships:
+     * a partner compiles and tests against what runs (the template imports org.bridgeline.bom).
+     */
+    private static void assertResolvesTheVersionsTheRuntimeShips(Path project) throws Exception {
+        Path listed = project.resolve("target/resolved.txt");
+        maven(true, project, "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:list", "-DoutputFile=" + listed,
+                "-DexcludeTransitive=false", "-DoutputAbsoluteArtifactFilename=false");
+        Path system = home.resolve("system");
+        List<String> differences = new ArrayList<>();
+        int compared = 0;
+        for (String line : Files.readAllLines(listed)) {
+            // group:artifact:type[:classifier]:version:scope, perhaps followed by " -- module ..."
+            String[] gav = line.strip().split(" ")[0].split(":");
+            if (gav.length != 5 && gav.length != 6) {
+                continue;
+            }
+            String group = gav[0];
+            String artifact = gav[1];
+            String version = gav[gav.length - 2];
+            Path shipped = system.resolve(group.replace('.', '/')).resolve(artifact);
+            if (group.equals("org.bridgeline") || !Files.isDirectory(shipped)) {
+                continue;
+            }
+            compared++;
+            try (var versions = Files.list(shipped)) {
+                List<String> runtime = versions.map(path -> path.getFileName().toString()).toList();
+                if (!runtime.contains(version)) {
+                    differences.add(group + ":" + artifact + " " + version + " (the runtime ships " + runtime + ")");
+                }
+            }
+        }
+        assertTrue(compared >= 2, "the partner's project resolves the OSGi utilities the runtime ships: " + Files.readString(listed));
+        assertTrue(differences.isEmpty(), "the template resolves other versions than the runtime ships: " + differences);
+    }
+
+    /** A partner renames the template's parser class and builds again without clean: no descriptor of the old name is left. */
+    @Test
+    void renamingTheParserClassLeavesNoStaleComponentInTheJar() throws Exception {
+        Path folder = Files.createDirectories(workspace.resolve("rename"));
+        maven(true, folder, "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate", "-DarchetypeGroupId=org.bridgeline",
+                "-DarchetypeArtifactId=org.bridgeline.partner.archetype", "-DarchetypeVersion=" + VERSION, "-DgroupId=com.eastgate",
+                "-DartifactId=eastgate-parser", "-Dversion=1.0.0", "-Dpackage=com.eastgate.bills", "-Dcarrier=Eastgate Telecom",
+                "-DparserId=eastgate-csv", "-DinteractiveMode=false");
+        Path project = folder.resolve("eastgate-parser");
+        maven(true, project, "package", "-DskipTests");
+        Path sources = project.resolve("src/main/java/com/eastgate/bills/internal");
+        String code = Files.readString(sources.resolve("CarrierParser.java"));
+        Files.writeString(sources.resolve("EastgateParser.java"), code.replace("CarrierParser", "EastgateParser"));
+        Files.delete(sources.resolve("CarrierParser.java"));
+        Path test = project.resolve("src/test/java/com/eastgate/bills/CarrierParserTest.java");
+        Files.writeString(test, Files.readString(test).replace("CarrierParser(", "EastgateParser(").replace("internal.CarrierParser",
+                "internal.EastgateParser"));
+        maven(true, project, "package", "-DskipTests");
+        List<String> entries;
+        try (var jar = new java.util.jar.JarFile(project.resolve("target/eastgate-parser-1.0.0.jar").toFile())) {
+            entries = jar.stream().map(java.util.zip.ZipEntry::getName).toList();
+        }
+        assertTrue(entries.stream().anyMatch(name -> name.startsWith("OSGI-INF/") && name.contains("EastgateParser")), entries.toString());
+        assertTrue(entries.stream().noneMatch(name -> name.contains("CarrierParser")), "nothing of the old name is left: " + entries);
     }
 }
