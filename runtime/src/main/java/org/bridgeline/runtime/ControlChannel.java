@@ -108,15 +108,22 @@ final class ControlChannel {
             }
             out.flush();
             DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
-            while (true) {
-                byte type = in.readByte();
-                if (type == EXIT) {
-                    return in.readInt();
+            try {
+                while (true) {
+                    byte type = in.readByte();
+                    if (type == EXIT) {
+                        return in.readInt();
+                    }
+                    byte[] bytes = new byte[in.readInt()];
+                    in.readFully(bytes);
+                    (type == ERR ? stderr : stdout).write(bytes);
+                    (type == ERR ? stderr : stdout).flush();
                 }
-                byte[] bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-                (type == ERR ? stderr : stdout).write(bytes);
-                (type == ERR ? stderr : stdout).flush();
+            } catch (IOException e) {
+                // the runtime went away before it said how the commands ended (stopped, killed, out of memory)
+                stderr.println("error: the runtime stopped during the command" + (commands.size() == 1 ? " " : "s ")
+                        + String.join(", ", commands) + "; its log (log/bridgeline.log) says why");
+                return 1;
             }
         }
     }

@@ -75,7 +75,8 @@ class EnterpriseIT {
         Path used = Files.createDirectories(files.resolve("used"));
         Files.writeString(used.resolve("keep.txt"), "mine");
         BinBridgeline.Result result = BinBridgeline.run(home, "exec", "bl:feature-install enterprise", "bl:enterprise generate " + used);
-        assertTrue(result.out().contains("bl:enterprise generate: " + used + " is not empty"), result.out());
+        assertEquals(1, result.status(), result.out());
+        assertTrue(result.err().contains("bl:enterprise generate: " + used + " is not empty"), result.err());
         assertEquals(List.of(used.resolve("keep.txt")), Files.list(used).toList());
     }
 }

@@ -172,7 +172,7 @@ class HotDeployIT {
     void aJarBuiltForAnotherApiVersionSaysSo() throws Exception {
         PluginJars.needingPackage(deploy.resolve("api2.jar"), "3.0.1", "org.bridgeline.api.parser;version=\"[2.0,3)\"");
         TestDistribution.eventually(WAIT, () -> attempt("bl:plugins").contains("UNRESOLVED"), () -> console("bl:plugins"));
-        assertTrue(row(PLUGIN).contains("missing package org.bridgeline.api.parser version [2.0.0,3.0.0) (available: 1.0.0)"),
+        assertTrue(row(PLUGIN).contains("missing package org.bridgeline.api.parser version [2.0.0,3.0.0) (available: 1.1.0)"),
                 row(PLUGIN));
     }
 
@@ -220,24 +220,13 @@ class HotDeployIT {
     @Test
     void aCarrierLayoutIsHotDeployedAsABundleOfJsonWithNoJava() throws Exception {
         Path jar = deploy.resolve("acme-layouts.jar");
-        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
-        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
-        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "com.example.layouts.acme");
-        manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
-        Path staged = home.resolve("acme-layouts.jar.part");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(staged), manifest)) {
-            out.putNextEntry(new java.util.jar.JarEntry("layouts/acme-csv.json"));
-            out.write("""
+        PluginJars.profileOnly(jar, home, "com.example.layouts.acme", java.util.Map.of("layouts/acme-csv.json", """
                     { "id": "acme-csv", "carrier": "Acme Fiber", "format": "monthly CSV", "detect": { "header": "^circuit,account,invoice,date,mrc$" },
                       "text": { "delimiter": "," },
                       "invoice": { "carrier": "Acme Fiber", "account": "{account}", "number": "{invoice}",
                                    "date": { "value": "{date}", "format": "yyyy-MM-dd" }, "currency": "USD" },
                       "lines": [ { "category": "RECURRING", "amount": "{mrc}", "serviceId": "{circuit}", "serviceType": "ETHERNET" } ] }
-                    """.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        Files.move(staged, jar);
+                    """));
         TestDistribution.eventually(WAIT, () -> row("acme-csv").contains("ACTIVE"), () -> console("bl:plugins"));
         assertTrue(row("acme-csv").contains("com.example.layouts.acme"), "the parser is the layout bundle's: " + row("acme-csv"));
 
@@ -252,18 +241,34 @@ class HotDeployIT {
         TestDistribution.eventually(WAIT, () -> !attempt("bl:plugins").contains("acme-csv"), () -> console("bl:plugins"));
     }
 
+    /** A profile with a mistake is a failed plugin of its bundle: bl:plugins and bl:health name the file, the field and why. */
+    @Test
+    void aRejectedLayoutProfileIsAFailedPluginAndHealthSaysSo() throws Exception {
+        Path jar = deploy.resolve("broken-layouts.jar");
+        PluginJars.profileOnly(jar, home, "com.example.layouts.broken", java.util.Map.of("layouts/broken-csv.json", """
+                { "id": "broken-csv", "carrier": "Broken Telecom", "format": "monthly CSV", "detect": { "header": "^a,b$" },
+                  "text": { "delimiter": "," },
+                  "invoice": { "carrier": "Broken", "account": "{a}", "number": "{b}", "date": { "value": "{b}", "format": "yyyy-MM-dd" },
+                               "currency": "USD" },
+                  "lines": [ { "category": "MONTHLY", "amount": "{a}" } ] }
+                """));
+        TestDistribution.eventually(WAIT, () -> row("broken-csv.json").contains("FAILED"), () -> console("bl:plugins"));
+        String row = row("broken-csv.json");
+        assertTrue(row.startsWith("parser") && row.contains("com.example.layouts.broken")
+                && row.contains("profile rejected: field \"lines[0].category\": expected one of [RECURRING"), row);
+        String health = console("bl:health");
+        assertTrue(health.contains("com.example.layouts.broken 1.0.0") && health.contains("parser broken-csv.json")
+                && health.contains("lines[0].category"), health);
+
+        Files.delete(jar);
+        TestDistribution.eventually(WAIT, () -> !attempt("bl:plugins").contains("broken-csv"), () -> console("bl:plugins"));
+        assertTrue(console("bl:health").startsWith("ok: every bundle active"), console("bl:health"));
+    }
+
     @Test
     void anAuditFindsDuplicatesAndLateFeesAndADetectorFeatureComesAndGoesAtRunTime() throws Exception {
         Path jar = deploy.resolve("audit-layouts.jar");
-        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
-        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
-        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "com.example.layouts.audit");
-        manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
-        Path staged = home.resolve("audit-layouts.jar.part");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(staged), manifest)) {
-            out.putNextEntry(new java.util.jar.JarEntry("layouts/audit-csv.json"));
-            out.write("""
+        PluginJars.profileOnly(jar, home, "com.example.layouts.audit", java.util.Map.of("layouts/audit-csv.json", """
                     { "id": "audit-csv", "carrier": "Audit Telecom", "format": "audit test CSV", "detect": { "header": "^kind,circuit,account,invoice,date,code,description,amount$" },
                       "text": { "delimiter": "," },
                       "invoice": { "carrier": "Audit Telecom", "account": "{account}", "number": "{invoice}",
@@ -273,10 +278,7 @@ class HotDeployIT {
                           "serviceType": "DIA", "chargeCode": "{code}", "description": "{description}" },
                         { "when": { "column": "kind", "equals": "FEE" }, "category": "ADJUSTMENT", "amount": "{amount}", "serviceId": "{circuit}",
                           "chargeCode": "{code}", "description": "{description}" } ] }
-                    """.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        Files.move(staged, jar);
+                    """));
         try {
             TestDistribution.eventually(WAIT, () -> row("audit-csv").contains("ACTIVE"), () -> console("bl:plugins"));
             Path bill = home.resolve("audit-bill.csv");

@@ -163,10 +163,37 @@ class ImportIT {
     void aFileNoParserReadsIsRefusedWithTheAnswersOfEveryParser() throws Exception {
         BinBridgeline.Result result = BinBridgeline.run(home, "exec", "bl:import " + data.resolve("carrier-bills/telstra-olb/invalid.csv"));
         assertEquals(1, result.status());
-        assertTrue(result.out().contains("NO_PARSER  no parser can read it; asked: "), result.out());
-        assertTrue(result.out().contains("telstra-olb 0 (first record does not start with an OLB"), result.out());
-        assertTrue(result.out().contains("verizon-wireless-account-summary 0 (first line does not match"), result.out());
+        String table = result.out().lines().filter(line -> line.contains("NO_PARSER")).findFirst().orElse("");
+        assertTrue(table.endsWith("NO_PARSER  no parser can read it (" + result.out().lines().filter(line -> line.contains(": asked ")).count()
+                + " asked, their answers below)"), result.out());
+        assertTrue(table.length() < 160, "the report's table stays narrow: " + table);
+        // one parser's answer per line, beneath the table
+        assertTrue(result.out().lines().anyMatch(line -> line.startsWith("  error: ") && line.contains("invalid.csv: asked telstra-olb 0 "
+                + "(first record does not start with an OLB")), result.out());
+        assertTrue(result.out().lines().anyMatch(line -> line.contains("asked verizon-wireless-account-summary 0 (first line does not match")),
+                result.out());
         assertTrue(result.err().contains("1 of 1 files not fully imported"), result.err());
+    }
+
+    /** A zip of a bill and its readme: the bill is read, the readme is reported as not a bill, and nothing failed. */
+    @Test
+    void aFileBesideBillsThatNoParserRecognisesIsNotABillAndFailsNothing() throws Exception {
+        Path zip = home.resolve("bills-with-readme.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("README.txt"));
+            out.write("Usage export, July. Columns: see header.txt\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("july/bills.csv"));
+            Files.copy(data.resolve("carrier-bills/telstra-olb/bills.csv"), out);
+            out.closeEntry();
+        }
+        BinBridgeline.Result result = BinBridgeline.run(home, "exec", "bl:import " + zip + " --dry-run");
+        assertEquals(0, result.status(), result.out() + result.err());
+        assertTrue(result.out().lines().anyMatch(line -> line.startsWith("bills-with-readme.zip!/README.txt ")
+                && line.matches(".* NOT_A_BILL +not a bill: no parser recognises it.*")), result.out());
+        assertTrue(result.out().contains("telstra-olb  1         490    CHECKED") || result.out().contains("ALREADY_IMPORTED"), result.out());
+        assertTrue(result.out().lines().anyMatch(line -> line.startsWith("  warning: ") && line.contains("README.txt: asked telstra-olb 0")),
+                result.out());
     }
 
     @Test

@@ -72,6 +72,29 @@ class LauncherIT {
                 badOption.err().strip());
     }
 
+    /** Commands of every bundle are in bl:help, and every one fails with status 1 on a bad argument. */
+    @Test
+    void helpListsEveryBundlesCommandsAndBadArgumentsFailTheSameWay() throws Exception {
+        BinBridgeline.Result help = run("exec", "bl:help");
+        assertEquals(0, help.status(), help.err());
+        for (String command : List.of("bl:help", "bl:import", "bl:package", "bl:demo", "bl:enterprise", "bl:audit")) {
+            assertTrue(help.out().lines().anyMatch(line -> line.startsWith(command + " ")), command + " in bl:help: " + help.out());
+        }
+        BinBridgeline.Result usage = run("exec", "bl:package --help");
+        assertEquals(0, usage.status(), usage.err());
+        assertTrue(usage.out().startsWith("bl:package - "), usage.out());
+        for (String[] bad : new String[][] {
+            {"bl:package --outt x", "error: bl:package --outt x: bl:package: unknown option --outt (see bl:package --help)"},
+            {"bl:package", "error: bl:package: bl:package: expected one carrier or --all, found nothing (see bl:package --help)"},
+            {"bl:demo --sites 0", "error: bl:demo --sites 0: bl:demo: --sites expects a whole number from 1 to 10000, found \"0\""},
+            {"bl:enterprise generate", "error: bl:enterprise generate: bl:enterprise: expected generate DIR or score DIR, found generate"
+                    + " (see bl:enterprise --help)"}}) {
+            BinBridgeline.Result failed = run("exec", bad[0]);
+            assertEquals(1, failed.status(), bad[0] + ": " + failed.out());
+            assertEquals(bad[1], failed.err().strip());
+        }
+    }
+
     @Test
     void startClientStatusStopRoundTrip() throws Exception {
         BinBridgeline.Result start = run("start");

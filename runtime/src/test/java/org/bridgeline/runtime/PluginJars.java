@@ -23,6 +23,27 @@ final class PluginJars {
     private PluginJars() {
     }
 
+    /**
+     * A bundle of data files only (layouts, X12 profiles), written beside {@code staging} and moved into place whole, as an
+     * operator's copy would land.
+     */
+    static void profileOnly(Path target, Path staging, String symbolicName, java.util.Map<String, String> entries) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+        manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+        Path staged = staging.resolve(target.getFileName() + ".part");
+        try (var out = new JarOutputStream(Files.newOutputStream(staged), manifest)) {
+            for (java.util.Map.Entry<String, String> entry : new java.util.TreeMap<>(entries).entrySet()) {
+                out.putNextEntry(new JarEntry(entry.getKey()));
+                out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        Files.move(staged, target);
+    }
+
     static void withVersion(Path target, String version) throws IOException {
         rewrite(target, manifest -> {
             manifest.getMainAttributes().putValue("Bundle-Version", version);

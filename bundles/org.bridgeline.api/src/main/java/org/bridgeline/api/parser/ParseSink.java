@@ -33,6 +33,17 @@ public interface ParseSink {
     /** A record that could not be read. The parser goes on with the next record unless it is fatal. */
     void problem(ParseProblem problem);
 
+    /**
+     * Something worth telling the operator that does not make the record or the invoice wrong (a
+     * segment the format allows but the parser does not use, a value it had to assume). Core lists
+     * warnings in the import report; they never reject anything.
+     *
+     * @since 1.1
+     */
+    default void warning(ParseProblem warning) {
+        // a sink that keeps no notes ignores it
+    }
+
     /** {@code true} once the operator cancelled the import; a parser should stop reading soon after. */
     default boolean cancelled() {
         return false;

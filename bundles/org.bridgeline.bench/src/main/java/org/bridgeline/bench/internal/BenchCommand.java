@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.Arguments;
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.core.AuditService;
 import org.bridgeline.core.BookService;
@@ -27,8 +28,8 @@ import org.osgi.service.component.annotations.Reference;
  * import keeps at two file sizes. Each measurement follows a warm-up on a smaller file. Data
  * goes to tenants of its own (bench-*), never the default book of business.
  */
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=bench"})
-public final class BenchCommand implements Function {
+@Component(service = ConsoleCommand.class)
+public final class BenchCommand implements ConsoleCommand {
 
     private static final String USAGE = """
             usage: bl:bench ingest [LINES] [HEAP_LINES]
@@ -64,20 +65,49 @@ public final class BenchCommand implements Function {
     }
 
     @Override
-    public Object execute(CommandSession session, List<Object> arguments) throws Exception {
-        PrintStream out = session.getConsole();
-        if (arguments.isEmpty() || arguments.contains("--help")
-                || !List.of("ingest", "audit").contains(String.valueOf(arguments.get(0)))) {
-            out.println(USAGE);
-            return null;
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "the ingest and audit benchmarks on generated data";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public void run(Arguments args, PrintStream out) throws Exception {
+        List<String> words = args.positionals(1, Integer.MAX_VALUE, "ingest [LINES] [HEAP_LINES] or audit [LINES ...]");
+        List<Long> sizes = words.stream().skip(1).map(BenchCommand::size).toList();
+        switch (words.get(0)) {
+            case "audit" -> auditBench(sizes.isEmpty() ? List.of(1_000_000L) : sizes, out);
+            case "ingest" -> {
+                if (sizes.size() > 2) {
+                    throw new CommandException("bl:bench ingest: expected at most LINES and HEAP_LINES, found " + words.subList(1, words.size()));
+                }
+                ingestBench(sizes.isEmpty() ? 1_000_000 : sizes.get(0), sizes.size() < 2 ? 5_000_000 : sizes.get(1), out);
+            }
+            default -> throw new CommandException("bl:bench: expected ingest or audit, found " + words.get(0) + " (see bl:bench --help)");
         }
-        if ("audit".equals(String.valueOf(arguments.get(0)))) {
-            List<Long> sizes = arguments.stream().skip(1).map(a -> Long.parseLong(String.valueOf(a))).toList();
-            auditBench(sizes.isEmpty() ? List.of(1_000_000L) : sizes, out);
-            return null;
+    }
+
+    private static long size(String word) {
+        try {
+            long size = Long.parseLong(word.replace("_", "").replace(",", ""));
+            if (size > 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        long lines = arguments.size() > 1 ? Long.parseLong(String.valueOf(arguments.get(1))) : 1_000_000;
-        long heapLines = arguments.size() > 2 ? Long.parseLong(String.valueOf(arguments.get(2))) : 5_000_000;
+        throw new CommandException("bl:bench: expected a number of lines above 0, found \"" + word + "\"");
+    }
+
+    private void ingestBench(long lines, long heapLines, PrintStream out) throws Exception {
         Files.createDirectories(folder);
         String run = Long.toString(System.currentTimeMillis());
 
@@ -150,7 +180,6 @@ public final class BenchCommand implements Function {
                         heapLines, heap.peakUsedMiB(), heap.peakLiveAfterGcMiB(), heapLines / seconds(started), bigReport.lines());
             }
         }
-        return null;
     }
 
     /** The bench book's services against a table of their own, so the packages' benchmark matching has work to do. */

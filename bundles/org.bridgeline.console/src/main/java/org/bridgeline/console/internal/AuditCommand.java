@@ -1,15 +1,17 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import java.util.Set;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.core.AuditService;
 import org.bridgeline.store.BillStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=audit"})
+@Component(service = ConsoleCommand.class)
 public final class AuditCommand extends BlCommand {
 
     private final AuditService audits;
@@ -27,12 +29,12 @@ public final class AuditCommand extends BlCommand {
     }
 
     @Override
-    Set<String> valuedOptions() {
+    public Set<String> valuedOptions() {
         return Set.of("carrier", "detector");
     }
 
     @Override
-    void run(Args args, PrintStream out) {
+    public void run(Arguments args, PrintStream out) {
         AuditService.AuditReport report;
         try {
             report = audits.audit(BillStore.DEFAULT_TENANT, args.option("carrier"), args.option("detector"),

@@ -1,17 +1,9 @@
 package org.bridgeline.console.internal;
 
-import java.io.PrintStream;
-import java.util.List;
-import java.util.Set;
-import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 
-/**
- * One {@code bl:} command, registered as a Gogo {@link Function} so its name may contain a
- * hyphen. Every command answers {@code --help}; it prints to the session's console and reports
- * failure by throwing a {@link CommandException} whose message is one line.
- */
-abstract class BlCommand implements Function {
+/** A console command of this bundle: its name, summary and usage given once, in the constructor. */
+abstract class BlCommand implements ConsoleCommand {
 
     static final String SCOPE = "bl";
 
@@ -30,37 +22,18 @@ abstract class BlCommand implements Function {
         this.usage = usage;
     }
 
-    final String name() {
+    @Override
+    public final String name() {
         return name;
     }
 
-    final String summary() {
+    @Override
+    public final String summary() {
         return summary;
     }
 
-    final String usage() {
-        return usage;
-    }
-
-    Set<String> flags() {
-        return Set.of();
-    }
-
-    Set<String> valuedOptions() {
-        return Set.of();
-    }
-
-    abstract void run(Args args, PrintStream out) throws Exception;
-
     @Override
-    public final Object execute(CommandSession session, List<Object> arguments) throws Exception {
-        PrintStream out = session.getConsole();
-        if (arguments.stream().anyMatch(a -> "--help".equals(a) || "-h".equals(a))) {
-            out.println(SCOPE + ":" + name() + " - " + summary());
-            out.println(usage());
-            return null;
-        }
-        run(Args.parse(arguments, flags(), valuedOptions(), SCOPE + ":" + name()), out);
-        return null;
+    public final String usage() {
+        return usage;
     }
 }

@@ -1,9 +1,11 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.core.ExportService;
 import org.bridgeline.store.BillStore;
@@ -11,7 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=export"})
+@Component(service = ConsoleCommand.class)
 public final class ExportCommand extends BlCommand {
 
     private final ExportService exports;
@@ -28,12 +30,12 @@ public final class ExportCommand extends BlCommand {
     }
 
     @Override
-    Set<String> valuedOptions() {
+    public Set<String> valuedOptions() {
         return Set.of("carrier", "account");
     }
 
     @Override
-    void run(Args args, PrintStream out) throws Exception {
+    public void run(Arguments args, PrintStream out) throws Exception {
         if (args.positionals().size() != 2 || !args.positionals().get(0).equals("focus")) {
             throw new CommandException("bl:export needs a schema and a FILE: bl:export focus FILE (see bl:export --help)");
         }

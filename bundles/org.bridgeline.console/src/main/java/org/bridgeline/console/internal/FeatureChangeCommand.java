@@ -1,5 +1,7 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import org.bridgeline.features.Feature;
 import org.bridgeline.features.FeatureException;
@@ -17,7 +19,7 @@ abstract class FeatureChangeCommand extends BlCommand {
     abstract Feature change(String feature) throws FeatureException;
 
     @Override
-    final void run(Args args, PrintStream out) {
+    public final void run(Arguments args, PrintStream out) {
         if (args.positionals().size() != 1) {
             throw new CommandException("bl:" + name() + " needs one feature name, found " + args.positionals().size());
         }

@@ -1,6 +1,6 @@
 package org.bridgeline.console.internal;
 
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.features.Feature;
 import org.bridgeline.features.FeatureException;
 import org.bridgeline.features.FeatureService;
@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=feature-install"})
+@Component(service = ConsoleCommand.class)
 public final class FeatureInstallCommand extends FeatureChangeCommand {
 
     private final FeatureService features;

@@ -1,13 +1,14 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.features.FeatureService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=features"})
+@Component(service = ConsoleCommand.class)
 public final class FeaturesCommand extends BlCommand {
 
     private final FeatureService features;
@@ -21,7 +22,7 @@ public final class FeaturesCommand extends BlCommand {
     }
 
     @Override
-    void run(Args args, PrintStream out) throws Exception {
+    public void run(Arguments args, PrintStream out) throws Exception {
         Table table = new Table("NAME", "ID", "STATE", "BUNDLES", "DESCRIPTION");
         for (FeatureService.FeatureStatus status : features.features()) {
             table.row(status.feature().shortName(), status.feature().id(),

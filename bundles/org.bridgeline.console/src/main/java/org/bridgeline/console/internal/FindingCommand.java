@@ -1,7 +1,9 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.store.BillStore;
 import org.bridgeline.store.StoreException;
@@ -10,7 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=finding"})
+@Component(service = ConsoleCommand.class)
 public final class FindingCommand extends BlCommand {
 
     private final BillStore store;
@@ -23,7 +25,7 @@ public final class FindingCommand extends BlCommand {
     }
 
     @Override
-    void run(Args args, PrintStream out) throws StoreException {
+    public void run(Arguments args, PrintStream out) throws StoreException {
         if (args.positionals().size() != 1) {
             throw new CommandException("bl:finding needs one finding id, found " + args.positionals().size());
         }

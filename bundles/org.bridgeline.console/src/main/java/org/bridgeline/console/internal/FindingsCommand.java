@@ -1,11 +1,13 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.BillStore;
 import org.bridgeline.store.StoreException;
@@ -14,7 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=findings"})
+@Component(service = ConsoleCommand.class)
 public final class FindingsCommand extends BlCommand {
 
     private final BillStore store;
@@ -28,12 +30,12 @@ public final class FindingsCommand extends BlCommand {
     }
 
     @Override
-    Set<String> valuedOptions() {
+    public Set<String> valuedOptions() {
         return Set.of("kind", "carrier", "min-impact");
     }
 
     @Override
-    void run(Args args, PrintStream out) throws StoreException {
+    public void run(Arguments args, PrintStream out) throws StoreException {
         BigDecimal minimum;
         try {
             minimum = args.option("min-impact") == null ? null : new BigDecimal(args.option("min-impact"));

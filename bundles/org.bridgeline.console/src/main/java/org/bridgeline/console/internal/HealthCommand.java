@@ -1,14 +1,15 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import java.util.List;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.core.RuntimeHealth;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=health"})
+@Component(service = ConsoleCommand.class)
 public final class HealthCommand extends BlCommand {
 
     private final RuntimeHealth health;
@@ -22,7 +23,7 @@ public final class HealthCommand extends BlCommand {
     }
 
     @Override
-    void run(Args args, PrintStream out) {
+    public void run(Arguments args, PrintStream out) {
         List<RuntimeHealth.Problem> problems = health.problems();
         if (problems.isEmpty()) {
             out.println("ok: every bundle active, every component satisfied");

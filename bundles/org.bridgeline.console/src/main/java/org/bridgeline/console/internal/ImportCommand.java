@@ -1,12 +1,14 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.Arguments;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.core.FileOutcome;
 import org.bridgeline.core.ImportIssue;
@@ -20,7 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=import"})
+@Component(service = ConsoleCommand.class)
 public final class ImportCommand extends BlCommand {
 
     private final ImportService imports;
@@ -39,17 +41,17 @@ public final class ImportCommand extends BlCommand {
     }
 
     @Override
-    Set<String> flags() {
+    public Set<String> flags() {
         return Set.of("dry-run", "keep-good", "json");
     }
 
     @Override
-    Set<String> valuedOptions() {
+    public Set<String> valuedOptions() {
         return Set.of("parser");
     }
 
     @Override
-    void run(Args args, PrintStream out) {
+    public void run(Arguments args, PrintStream out) {
         if (args.positionals().size() != 1) {
             throw new CommandException("bl:import needs one PATH, found " + args.positionals().size() + " (see bl:import --help)");
         }

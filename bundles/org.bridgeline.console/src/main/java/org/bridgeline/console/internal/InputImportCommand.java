@@ -1,5 +1,7 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
@@ -14,7 +16,7 @@ abstract class InputImportCommand extends BlCommand {
     abstract BiFunction<String, Path, String> importer();
 
     @Override
-    final void run(Args args, PrintStream out) {
+    public final void run(Arguments args, PrintStream out) {
         if (args.positionals().size() != 1) {
             throw new CommandException("bl:" + name() + " needs one FILE, found " + args.positionals().size() + " (see bl:" + name()
                     + " --help)");

@@ -1,9 +1,11 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.store.BillStore;
@@ -13,7 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=inventory"})
+@Component(service = ConsoleCommand.class)
 public final class InventoryCommand extends BlCommand {
 
     private final BillStore store;
@@ -27,12 +29,12 @@ public final class InventoryCommand extends BlCommand {
     }
 
     @Override
-    Set<String> valuedOptions() {
+    public Set<String> valuedOptions() {
         return Set.of("carrier", "type", "site");
     }
 
     @Override
-    void run(Args args, PrintStream out) throws StoreException {
+    public void run(Arguments args, PrintStream out) throws StoreException {
         ServiceType type = null;
         if (args.option("type") != null) {
             try {

@@ -1,9 +1,10 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.store.BillStore;
 import org.bridgeline.store.StoreException;
@@ -12,7 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=invoices"})
+@Component(service = ConsoleCommand.class)
 public final class InvoicesCommand extends BlCommand {
 
     private final BillStore store;
@@ -25,12 +26,12 @@ public final class InvoicesCommand extends BlCommand {
     }
 
     @Override
-    Set<String> valuedOptions() {
+    public Set<String> valuedOptions() {
         return Set.of("carrier", "account");
     }
 
     @Override
-    void run(Args args, PrintStream out) throws StoreException {
+    public void run(Arguments args, PrintStream out) throws StoreException {
         List<StoredInvoice> invoices = store.invoices(BillStore.DEFAULT_TENANT,
                 new LineQuery(args.option("carrier"), args.option("account"), null, null));
         if (invoices.isEmpty()) {

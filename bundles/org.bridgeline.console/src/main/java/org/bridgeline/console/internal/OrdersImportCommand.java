@@ -2,13 +2,13 @@ package org.bridgeline.console.internal;
 
 import java.nio.file.Path;
 import java.util.function.BiFunction;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.core.InputsService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=orders-import"})
+@Component(service = ConsoleCommand.class)
 public final class OrdersImportCommand extends InputImportCommand {
 
     private final InputsService inputs;

@@ -1,15 +1,17 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import java.util.List;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.core.PluginInfo;
 import org.bridgeline.core.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=plugin"})
+@Component(service = ConsoleCommand.class)
 public final class PluginCommand extends BlCommand {
 
     private final PluginRegistry registry;
@@ -23,7 +25,7 @@ public final class PluginCommand extends BlCommand {
     }
 
     @Override
-    void run(Args args, PrintStream out) {
+    public void run(Arguments args, PrintStream out) {
         if (args.positionals().size() != 1) {
             throw new CommandException("bl:plugin needs one plugin id, found " + args.positionals().size());
         }

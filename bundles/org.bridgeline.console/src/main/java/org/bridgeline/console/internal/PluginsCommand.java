@@ -1,15 +1,17 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import java.util.List;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.core.PluginInfo;
 import org.bridgeline.core.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=plugins"})
+@Component(service = ConsoleCommand.class)
 public final class PluginsCommand extends BlCommand {
 
     private final PluginRegistry registry;
@@ -24,7 +26,7 @@ public final class PluginsCommand extends BlCommand {
     }
 
     @Override
-    void run(Args args, PrintStream out) {
+    public void run(Arguments args, PrintStream out) {
         if (!args.positionals().isEmpty()) {
             throw new CommandException("bl:plugins takes no arguments, found " + args.positionals());
         }

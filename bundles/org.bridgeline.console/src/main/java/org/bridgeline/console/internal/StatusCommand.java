@@ -1,15 +1,16 @@
 package org.bridgeline.console.internal;
 
+import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import java.time.Duration;
-import org.apache.felix.service.command.Function;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.core.PluginKind;
 import org.bridgeline.core.RuntimeHealth;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=status"})
+@Component(service = ConsoleCommand.class)
 public final class StatusCommand extends BlCommand {
 
     private final RuntimeHealth health;
@@ -23,7 +24,7 @@ public final class StatusCommand extends BlCommand {
     }
 
     @Override
-    void run(Args args, PrintStream out) {
+    public void run(Arguments args, PrintStream out) {
         RuntimeHealth.Status status = health.status();
         int problems = health.problems().size();
         out.println("uptime      " + format(status.uptime()));

@@ -76,6 +76,7 @@ public final class ImportServiceImpl implements ImportService {
         for (ImportSource source : sources) {
             files.add(importFile(source, options, parsers, counters));
         }
+        files = notBills(files);
         ImportReport report = new ImportReport(files, options.dryRun(), System.currentTimeMillis() - started);
         LOG.info("import of " + path + ": " + files.size() + " files, " + report.lines() + " lines, " + report.failedFiles()
                 + " not imported, " + report.millis() + " ms" + (options.dryRun() ? " (dry run)" : ""));
@@ -97,8 +98,11 @@ public final class ImportServiceImpl implements ImportService {
             List<String> answers = new ArrayList<>();
             parser = choose(parsers, sample, answers);
             if (parser == null) {
-                return new FileOutcome(name, null, "NO_PARSER", "no parser can read it; asked: " + String.join("; ", answers),
-                        List.of(), List.of(), 0, source.size());
+                // each parser's answer on a line of its own, beneath the table
+                List<ImportIssue> asked = answers.stream().map(answer -> new ImportIssue(true, name, 0, 0, null, "a parser that reads it",
+                        null, name + ": asked " + answer)).toList();
+                return new FileOutcome(name, null, FileOutcome.NO_PARSER, "no parser can read it (" + answers.size()
+                        + " asked, their answers below)", List.of(), asked, 0, source.size());
             }
         }
         String parserId = parser.info().id();
@@ -231,6 +235,21 @@ public final class ImportServiceImpl implements ImportService {
         }
         return new FileOutcome(source.name(), parserId, status, message, invoices, List.copyOf(sink.issues()), sink.moreIssues(),
                 source.size());
+    }
+
+    /**
+     * Beside bills that a parser read, a file of a folder or archive that no parser recognises (a readme, a column
+     * header file) is reported as not a bill and fails nothing. Alone, or among files no parser reads, it is NO_PARSER.
+     */
+    private static List<FileOutcome> notBills(List<FileOutcome> files) {
+        if (files.size() < 2 || files.stream().allMatch(file -> file.parserId() == null)) {
+            return files;
+        }
+        return files.stream().map(file -> !file.status().equals(FileOutcome.NO_PARSER) ? file
+                : new FileOutcome(file.file(), null, FileOutcome.NOT_A_BILL, "not a bill: no parser recognises it (beside bills that"
+                        + " were read); its answers below", file.invoices(), file.issues().stream().map(issue -> new ImportIssue(false,
+                                issue.file(), issue.record(), issue.line(), issue.field(), issue.expected(), issue.found(), issue.message()))
+                        .toList(), file.moreIssues(), file.bytes())).toList();
     }
 
     private static FileOutcome failed(ImportSource source, String parserId, String message) {

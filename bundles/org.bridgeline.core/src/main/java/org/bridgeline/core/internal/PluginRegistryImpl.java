@@ -12,6 +12,7 @@ import org.bridgeline.api.benchmark.BenchmarkProvider;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.parser.BillingParser;
 import org.bridgeline.api.parser.ParserInfo;
+import org.bridgeline.api.parser.RejectedProfile;
 import org.bridgeline.core.PluginInfo;
 import org.bridgeline.core.PluginKind;
 import org.bridgeline.core.PluginRegistry;
@@ -44,6 +45,7 @@ public final class PluginRegistryImpl implements PluginRegistry {
     private final Map<Long, Bound<BillingParser>> parsers = new ConcurrentSkipListMap<>();
     private final Map<Long, Bound<BenchmarkProvider>> providers = new ConcurrentSkipListMap<>();
     private final Map<Long, Bound<AnomalyDetector>> detectors = new ConcurrentSkipListMap<>();
+    private final Map<Long, PluginInfo> rejectedProfiles = new ConcurrentSkipListMap<>();
     private final DeploymentMonitor deployments;
 
     @Activate
@@ -85,6 +87,22 @@ public final class PluginRegistryImpl implements PluginRegistry {
         unbind(detectors, reference);
     }
 
+    /** A profile a bundle carries that its extender could not turn into a parser: a failed parser row, with its reason. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRejectedProfile(RejectedProfile rejected, ServiceReference<RejectedProfile> reference) {
+        Bundle bundle = reference.getBundle();
+        PluginInfo info = new PluginInfo(PluginKind.PARSER, rejected.fileName(), bundle == null ? "?" : bundle.getVersion().toString(),
+                bundle == null ? "?" : bundle.getSymbolicName(), bundle == null ? -1 : bundle.getBundleId(), PluginState.FAILED,
+                "profile " + rejected.source(), "profile rejected: " + rejected.reason());
+        rejectedProfiles.put((Long) reference.getProperty(Constants.SERVICE_ID), info);
+        LOG.warning("plugin failed: profile " + rejected.source() + ": " + rejected.reason());
+    }
+
+    void removeRejectedProfile(ServiceReference<RejectedProfile> reference) {
+        rejectedProfiles.remove((Long) reference.getProperty(Constants.SERVICE_ID));
+    }
+
     private static <T> void bind(Map<Long, Bound<T>> plugins, PluginKind kind, T service, ServiceReference<T> reference,
             Function<T, String[]> describe) {
         Bundle bundle = reference.getBundle();
@@ -122,6 +140,7 @@ public final class PluginRegistryImpl implements PluginRegistry {
         for (Map<Long, ? extends Bound<?>> plugins : List.of(parsers, providers, detectors)) {
             plugins.values().forEach(bound -> rows.add(bound.info()));
         }
+        rows.addAll(rejectedProfiles.values());
         // a bundle that registered some plugins but has a failed component shows both
         rows.addAll(deployments.problems());
         rows.sort(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::id)

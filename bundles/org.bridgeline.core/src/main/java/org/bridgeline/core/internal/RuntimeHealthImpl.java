@@ -97,6 +97,13 @@ public final class RuntimeHealthImpl implements RuntimeHealth {
                 }
             }
         }
+        // plugins of active bundles that failed on their own: a rejected profile, a parser that cannot describe itself
+        for (PluginInfo plugin : registry.plugins()) {
+            if (plugin.state() == PluginState.FAILED && plugin.kind() != PluginKind.BUNDLE) {
+                problems.add(new Problem(plugin.bundle() + " " + plugin.version(), plugin.kind().name().toLowerCase() + " " + plugin.id(),
+                        plugin.problem()));
+            }
+        }
         return problems;
     }
 

@@ -8,9 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Function;
+import java.util.Set;
 import org.bridgeline.api.model.Money;
+import org.bridgeline.console.Arguments;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.core.AuditService;
 import org.bridgeline.core.BookService;
 import org.bridgeline.core.ImportOptions;
@@ -33,8 +34,8 @@ import org.osgi.service.component.annotations.Reference;
  * contracts, inventory and orders, audits, writes every carrier's negotiation package, sets the
  * findings against the ground truth and prints the summary.
  */
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=demo"})
-public final class DemoCommand implements Function {
+@Component(service = ConsoleCommand.class)
+public final class DemoCommand implements ConsoleCommand {
 
     private static final String USAGE = """
             usage: bl:demo [--seed N] [--sites N]
@@ -65,24 +66,32 @@ public final class DemoCommand implements Function {
     }
 
     @Override
-    public Object execute(CommandSession session, List<Object> arguments) throws Exception {
-        PrintStream out = session.getConsole();
-        List<String> args = arguments.stream().map(String::valueOf).toList();
-        if (args.contains("--help")) {
-            out.println(USAGE);
-            return null;
-        }
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public String summary() {
+        return "the main job on a generated enterprise: import, audit, benchmarks, packages, and a summary";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("seed", "sites");
+    }
+
+    @Override
+    public void run(Arguments args, PrintStream out) throws Exception {
+        args.positionals(0, 0, "no arguments but --seed and --sites");
         long started = System.nanoTime();
         String tenant = BillStore.DEFAULT_TENANT;
-        long seed;
-        int sites;
-        try {
-            seed = option(args, "--seed", 7);
-            sites = (int) option(args, "--sites", 25);
-        } catch (IllegalArgumentException e) {
-            out.println("bl:demo: " + e.getMessage());
-            return null;
-        }
+        long seed = args.number("seed", 7, Long.MIN_VALUE, Long.MAX_VALUE);
+        int sites = (int) args.number("sites", 25, 1, 10_000);
         Path folder = data.resolve("demo").resolve("seed-" + seed + "-sites-" + sites);
         if (!complete(folder)) {
             deleteDemoFolder(folder); // a folder an interrupted or older demo left: written again whole
@@ -128,7 +137,6 @@ public final class DemoCommand implements Function {
         }
         out.printf("Packages in %s (package.html, package.json, package-*.csv per carrier). Demo in %.1f s.%n", packageFolder,
                 (System.nanoTime() - started) / 1e9);
-        return null;
     }
 
     /**
@@ -164,24 +172,6 @@ public final class DemoCommand implements Function {
             for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    private static long option(List<String> args, String name, long fallback) {
-        int at = args.indexOf(name);
-        if (at < 0) {
-            return fallback;
-        }
-        String value = at + 1 < args.size() ? args.get(at + 1) : "";
-        try {
-            long number = Long.parseLong(value);
-            if (name.equals("--sites") && (number < 1 || number > 10_000)) {
-                throw new NumberFormatException();
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " expects " + (name.equals("--sites") ? "a number of sites from 1 to 10000"
-                    : "a whole number") + ", found \"" + value + "\"");
         }
     }
 

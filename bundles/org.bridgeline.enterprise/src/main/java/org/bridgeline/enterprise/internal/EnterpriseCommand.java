@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Function;
+import java.util.Set;
+import org.bridgeline.console.Arguments;
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.enterprise.EnterpriseFiles;
 import org.bridgeline.enterprise.SeededEnterprise;
 import org.bridgeline.enterprise.SeededEnterprise.Anomaly;
@@ -24,8 +26,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code bl:enterprise}: writes a seeded enterprise as carrier files, and scores the latest audit
  * against its ground truth.
  */
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=enterprise"})
-public final class EnterpriseCommand implements Function {
+@Component(service = ConsoleCommand.class)
+public final class EnterpriseCommand implements ConsoleCommand {
 
     private static final String USAGE = """
             usage: bl:enterprise generate DIR [--seed N] [--sites N]
@@ -44,41 +46,38 @@ public final class EnterpriseCommand implements Function {
     }
 
     @Override
-    public Object execute(CommandSession session, List<Object> arguments) throws Exception {
-        PrintStream out = session.getConsole();
-        List<String> args = arguments.stream().map(String::valueOf).toList();
-        if (args.size() < 2 || args.contains("--help") || !List.of("generate", "score").contains(args.get(0))) {
-            out.println(USAGE);
-            return null;
-        }
-        Path folder = Path.of(args.get(1)).toAbsolutePath().normalize();
-        try {
-            if (args.get(0).equals("generate")) {
-                generate(folder, number(args, "--seed", 1), (int) number(args, "--sites", 25), out);
-            } else {
-                score(folder, out);
-            }
-        } catch (IllegalArgumentException | IOException | StoreException e) {
-            out.println("bl:enterprise " + args.get(0) + ": " + e.getMessage());
-        }
-        return null;
+    public String name() {
+        return "enterprise";
     }
 
-    private static long number(List<String> args, String option, long fallback) {
-        int at = args.indexOf(option);
-        if (at < 0) {
-            return fallback;
-        }
-        String value = at + 1 < args.size() ? args.get(at + 1) : "";
+    @Override
+    public String summary() {
+        return "writes a seeded enterprise as carrier files with its ground truth, or scores the latest audit against it";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("seed", "sites");
+    }
+
+    @Override
+    public void run(Arguments args, PrintStream out) throws Exception {
+        List<String> words = args.positionals(2, 2, "generate DIR or score DIR");
+        Path folder = Path.of(words.get(1)).toAbsolutePath().normalize();
         try {
-            long number = Long.parseLong(value);
-            if (option.equals("--sites") && (number < 1 || number > 10_000)) {
-                throw new NumberFormatException();
+            switch (words.get(0)) {
+                case "generate" -> generate(folder, args.number("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE), (int) args.number("sites", 25, 1, 10_000), out);
+                case "score" -> score(folder, out);
+                default -> throw new CommandException("bl:enterprise: expected generate or score, found " + words.get(0)
+                        + " (see bl:enterprise --help)");
             }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " expects " + (option.equals("--sites") ? "a number of sites from 1 to 10000"
-                    : "a whole number") + ", found \"" + value + "\"");
+        } catch (IllegalArgumentException | IOException | StoreException e) {
+            throw new CommandException("bl:enterprise " + words.get(0) + ": " + e.getMessage());
         }
     }
 

@@ -3,8 +3,10 @@ package org.bridgeline.negotiation.internal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Function;
+import java.util.Set;
+import org.bridgeline.console.Arguments;
+import org.bridgeline.console.CommandException;
+import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.negotiation.PackageService;
 import org.bridgeline.store.BillStore;
 import org.osgi.framework.BundleContext;
@@ -13,8 +15,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code bl:package CARRIER|--all [--out DIR]}: writes negotiation packages. */
-@Component(service = Function.class, property = {"osgi.command.scope=bl", "osgi.command.function=package"})
-public final class PackageCommand implements Function {
+@Component(service = ConsoleCommand.class)
+public final class PackageCommand implements ConsoleCommand {
 
     private static final String USAGE = """
             usage: bl:package CARRIER|--all [--out DIR]
@@ -34,22 +36,35 @@ public final class PackageCommand implements Function {
     }
 
     @Override
-    public Object execute(CommandSession session, List<Object> arguments) throws Exception {
-        PrintStream out = session.getConsole();
-        List<String> args = arguments.stream().map(String::valueOf).toList();
-        int at = args.indexOf("--out");
-        if (args.isEmpty() || args.contains("--help") || at >= 0 && at + 1 >= args.size()) {
-            out.println(USAGE);
-            return null;
-        }
-        Path folder = at >= 0 ? Path.of(args.get(at + 1)).toAbsolutePath().normalize() : defaultOut;
-        List<String> rest = at >= 0 ? java.util.stream.IntStream.range(0, args.size()).filter(i -> i != at && i != at + 1)
-                .mapToObj(args::get).toList() : args;
-        if (rest.size() != 1) {
-            out.println("bl:package: expected one carrier or --all, found " + rest + "\n" + USAGE);
-            return null;
-        }
-        String carrier = rest.get(0).equals("--all") ? null : rest.get(0);
+    public String name() {
+        return "package";
+    }
+
+    @Override
+    public String summary() {
+        return "writes per carrier the negotiation package (JSON, CSV, HTML) from the book and the latest audit";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("all");
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("out");
+    }
+
+    @Override
+    public void run(Arguments args, PrintStream out) throws Exception {
+        List<String> carriers = args.positionals(args.flag("all") ? 0 : 1, args.flag("all") ? 0 : 1, "one carrier or --all");
+        Path folder = args.option("out") == null ? defaultOut : Path.of(args.option("out")).toAbsolutePath().normalize();
+        String carrier = args.flag("all") ? null : carriers.get(0);
         try {
             long started = System.nanoTime();
             List<PackageService.Written> written = packages.write(BillStore.DEFAULT_TENANT, carrier, folder);
@@ -60,8 +75,7 @@ public final class PackageCommand implements Function {
             }
             out.printf("%d package%s in %d ms%n", written.size(), written.size() == 1 ? "" : "s", (System.nanoTime() - started) / 1_000_000);
         } catch (PackageService.PackageException e) {
-            out.println("bl:package: " + e.getMessage());
+            throw new CommandException("bl:package: " + e.getMessage());
         }
-        return null;
     }
 }

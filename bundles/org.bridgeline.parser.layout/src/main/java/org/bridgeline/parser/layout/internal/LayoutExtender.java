@@ -11,6 +11,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.logging.Logger;
 import org.bridgeline.api.parser.BillingParser;
+import org.bridgeline.api.parser.RejectedProfile;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -29,12 +30,12 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * bundle of JSON files, with no Java.
  */
 @Component(immediate = true)
-public final class LayoutExtender implements BundleTrackerCustomizer<List<ServiceRegistration<BillingParser>>> {
+public final class LayoutExtender implements BundleTrackerCustomizer<List<ServiceRegistration<?>>> {
 
     static final String FOLDER = "layouts";
     private static final Logger LOG = Logger.getLogger("org.bridgeline.parser.layout");
 
-    private final BundleTracker<List<ServiceRegistration<BillingParser>>> tracker;
+    private final BundleTracker<List<ServiceRegistration<?>>> tracker;
 
     @Activate
     public LayoutExtender(BundleContext context) {
@@ -48,12 +49,12 @@ public final class LayoutExtender implements BundleTrackerCustomizer<List<Servic
     }
 
     @Override
-    public List<ServiceRegistration<BillingParser>> addingBundle(Bundle bundle, BundleEvent event) {
+    public List<ServiceRegistration<?>> addingBundle(Bundle bundle, BundleEvent event) {
         Enumeration<URL> entries = bundle.findEntries(FOLDER, "*.json", false);
         if (entries == null) {
             return null; // not a bundle with layouts: not tracked
         }
-        List<ServiceRegistration<BillingParser>> registrations = new ArrayList<>();
+        List<ServiceRegistration<?>> registrations = new ArrayList<>();
         BundleContext owner = bundle.getBundleContext();
         for (URL entry : Collections.list(entries).stream().sorted(java.util.Comparator.comparing(URL::getPath)).toList()) {
             String source = bundle.getSymbolicName() + "!" + entry.getPath();
@@ -65,22 +66,29 @@ public final class LayoutExtender implements BundleTrackerCustomizer<List<Servic
                 registrations.add(owner.registerService(BillingParser.class, new LayoutParser(profile), properties));
                 LOG.info("layout " + profile.id() + " from " + source + " registered as a parser");
             } catch (ProfileException e) {
-                LOG.warning("layout rejected: " + e.getMessage());
+                registrations.add(reject(owner, source, e.getMessage().startsWith(source + ": ")
+                        ? e.getMessage().substring(source.length() + 2) : e.getMessage()));
             } catch (IOException e) {
-                LOG.warning("layout rejected: " + source + ": cannot read: " + e.getMessage());
+                registrations.add(reject(owner, source, "cannot read: " + e.getMessage()));
             }
         }
         return registrations;
     }
 
+    /** A profile that cannot be a parser is still a plugin of its bundle: a failed one, with its reason, in bl:plugins and bl:health. */
+    private static ServiceRegistration<RejectedProfile> reject(BundleContext owner, String source, String reason) {
+        LOG.warning("layout rejected: " + source + ": " + reason);
+        return owner.registerService(RejectedProfile.class, new RejectedProfile(source, reason), null);
+    }
+
     @Override
-    public void modifiedBundle(Bundle bundle, BundleEvent event, List<ServiceRegistration<BillingParser>> registrations) {
+    public void modifiedBundle(Bundle bundle, BundleEvent event, List<ServiceRegistration<?>> registrations) {
         // profiles are read once per activation; an updated bundle goes and comes back
     }
 
     @Override
-    public void removedBundle(Bundle bundle, BundleEvent event, List<ServiceRegistration<BillingParser>> registrations) {
-        for (ServiceRegistration<BillingParser> registration : registrations) {
+    public void removedBundle(Bundle bundle, BundleEvent event, List<ServiceRegistration<?>> registrations) {
+        for (ServiceRegistration<?> registration : registrations) {
             try {
                 registration.unregister();
             } catch (IllegalStateException e) {

@@ -1,0 +1,108 @@
+package org.bridgeline.console;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A command's arguments: positionals, {@code --flag}s and {@code --option value}s (or
+ * {@code --option=value}). Anything the command does not declare is an error naming the command
+ * and pointing at its usage.
+ */
+public final class Arguments {
+
+    private final String command;
+    private final List<String> positionals = new ArrayList<>();
+    private final Map<String, String> options = new LinkedHashMap<>();
+
+    private Arguments(String command) {
+        this.command = command;
+    }
+
+    /**
+     * @param raw     the words after the command's name
+     * @param flags   options without a value ({@code --all})
+     * @param valued  options that take a value ({@code --out DIR})
+     * @param command the command's full name, for messages ({@code bl:package})
+     */
+    public static Arguments parse(List<?> raw, Set<String> flags, Set<String> valued, String command) {
+        Arguments args = new Arguments(command);
+        for (int i = 0; i < raw.size(); i++) {
+            String word = String.valueOf(raw.get(i));
+            if (word.startsWith("--") && word.length() > 2) {
+                String name = word.substring(2);
+                String value = null;
+                int equals = name.indexOf('=');
+                if (equals > 0) {
+                    value = name.substring(equals + 1);
+                    name = name.substring(0, equals);
+                }
+                if (flags.contains(name) && value == null) {
+                    args.options.put(name, "true");
+                } else if (valued.contains(name)) {
+                    if (value == null) {
+                        if (i + 1 >= raw.size()) {
+                            throw new CommandException(command + ": option --" + name + " needs a value (see " + command + " --help)");
+                        }
+                        value = String.valueOf(raw.get(++i));
+                    }
+                    args.options.put(name, value);
+                } else {
+                    throw new CommandException(command + ": unknown option --" + name + " (see " + command + " --help)");
+                }
+            } else {
+                args.positionals.add(word);
+            }
+        }
+        return args;
+    }
+
+    /** The words that are not options, in order. */
+    public List<String> positionals() {
+        return Collections.unmodifiableList(positionals);
+    }
+
+    /** The positionals, which must number from {@code min} to {@code max}; else a {@link CommandException} naming what was expected. */
+    public List<String> positionals(int min, int max, String expected) {
+        if (positionals.size() < min || positionals.size() > max) {
+            throw new CommandException(command + ": expected " + expected + ", found "
+                    + (positionals.isEmpty() ? "nothing" : String.join(" ", positionals)) + " (see " + command + " --help)");
+        }
+        return positionals();
+    }
+
+    public boolean flag(String name) {
+        return options.containsKey(name);
+    }
+
+    /** The option's value, or {@code null} when not given. */
+    public String option(String name) {
+        return options.get(name);
+    }
+
+    /** The option's value, or {@code fallback} when not given. */
+    public String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    /** A whole-number option from {@code min} to {@code max}, or {@code fallback} when not given. */
+    public long number(String name, long fallback, long min, long max) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        throw new CommandException(command + ": --" + name + " expects a whole number"
+                + (min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "" : " from " + min + " to " + max) + ", found \"" + value + "\"");
+    }
+}
