@@ -91,6 +91,7 @@ public final class ParserConformance {
     private final List<String> skipForeign = new ArrayList<>();
     private Duration timeLimit = Duration.ofSeconds(20);
     private int headerLines = -1;
+    private int footerLines;
     private int expandTimes = 2_000;
     private long flatHeapBytes = 48L << 20;
 
@@ -117,7 +118,17 @@ public final class ParserConformance {
      * lines can be repeated to make a larger file of the same format: the streaming check uses it.
      */
     public ParserConformance expandable(int headerLines) {
+        return expandable(headerLines, 0);
+    }
+
+    /**
+     * The samples are reports: {@code headerLines} lines of preamble and header, a body that can be repeated, and
+     * {@code footerLines} lines of totals at the end, which stay once at the end of the larger file. The streaming check
+     * does not reconcile the larger file, so its footer totals need not match.
+     */
+    public ParserConformance expandable(int headerLines, int footerLines) {
         this.headerLines = headerLines;
+        this.footerLines = footerLines;
         return this;
     }
 
@@ -355,7 +366,7 @@ public final class ParserConformance {
             failures.add("determinism: parsing " + name + " twice gave different lines: a parser must give the same lines for the same bytes");
         }
         // a larger file, where the sample can be expanded, so that the two parses overlap
-        byte[] larger = headerLines >= 0 ? expand(bytes, headerLines, 200) : bytes;
+        byte[] larger = headerLines >= 0 ? expand(bytes, headerLines, footerLines, 200) : bytes;
         Parsed alone = larger == bytes ? first : parse(threads, name, larger, new ArrayList<>(), "parsing " + name + " expanded");
         if (alone == null) {
             return;
@@ -473,25 +484,55 @@ public final class ParserConformance {
 
     // ---- streaming -----------------------------------------------------------------------------
 
-    /** A sink that keeps nothing and samples the live heap as lines arrive. */
+    /**
+     * A sink that keeps nothing and samples the live heap while lines arrive: after a garbage collection, whenever
+     * {@link #SAMPLE_EVERY} has passed or the heap in use grew by more than {@code growth} since the last sample, and at
+     * the first line of each invoice (where a parser that collects an invoice first holds all of it). Not every so many
+     * lines: a small sample may never reach the count.
+     */
     private static final class HeapWatch implements ParseSink {
+        private static final long SAMPLE_EVERY = 50_000_000L; // ns
+        private final java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final long growth;
+        private long lastSample = System.nanoTime();
+        private long lastUsed;
+        private boolean firstOfInvoice = true;
         long lines;
         long peakLive;
 
+        HeapWatch(long growth) {
+            this.growth = growth;
+            this.lastUsed = memory.getHeapMemoryUsage().getUsed();
+        }
+
         @Override
         public void startInvoice(InvoiceHeader header) {
+            firstOfInvoice = true;
         }
 
         @Override
         public void line(ChargeLine line) {
-            if (++lines % 20_000 == 0) {
-                System.gc();
-                peakLive = Math.max(peakLive, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            lines++;
+            long sinceSample = System.nanoTime() - lastSample;
+            if (firstOfInvoice && sinceSample >= SAMPLE_EVERY / 5 || (lines & 63) == 0 && (sinceSample >= SAMPLE_EVERY
+                    || memory.getHeapMemoryUsage().getUsed() - lastUsed > growth)) {
+                firstOfInvoice = false;
+                sample();
             }
+        }
+
+        void sample() {
+            System.gc();
+            lastUsed = memory.getHeapMemoryUsage().getUsed();
+            lastSample = System.nanoTime();
+            peakLive = Math.max(peakLive, lastUsed);
         }
 
         @Override
         public void endInvoice(Money statedTotal) {
+            if (System.nanoTime() - lastSample >= SAMPLE_EVERY) {
+                sample();
+            }
         }
 
         @Override
@@ -500,7 +541,7 @@ public final class ParserConformance {
     }
 
     private void streaming(ExecutorService threads, String name, byte[] bytes, List<String> failures) {
-        IntFunction<byte[]> expanded = times -> expand(bytes, headerLines, times);
+        IntFunction<byte[]> expanded = times -> expand(bytes, headerLines, footerLines, times);
         long small = heapOf(threads, name, expanded.apply(Math.max(1, expandTimes / 20)), failures);
         long large = heapOf(threads, name, expanded.apply(expandTimes), failures);
         if (small >= 0 && large >= 0 && large - small > flatHeapBytes) {
@@ -512,7 +553,7 @@ public final class ParserConformance {
 
     private long heapOf(ExecutorService threads, String name, byte[] bytes, List<String> failures) {
         Future<HeapWatch> parse = threads.submit(() -> {
-            HeapWatch watch = new HeapWatch();
+            HeapWatch watch = new HeapWatch(flatHeapBytes / 2);
             System.gc();
             parser.parse(name, new ByteArrayInputStream(bytes), watch);
             return watch;
@@ -526,20 +567,25 @@ public final class ParserConformance {
         }
     }
 
-    /** The header lines once, then the other lines {@code times} times. */
-    static byte[] expand(byte[] bytes, int headerLines, int times) {
+    /** The header lines once, the body lines {@code times} times, then the footer lines once. */
+    static byte[] expand(byte[] bytes, int headerLines, int footerLines, int times) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         List<String> lines = new ArrayList<>(List.of(text.split("(?<=\n)")));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1); // trailing empty lines belong to no part
+        }
         int header = Math.min(headerLines, lines.size());
+        int footer = Math.min(footerLines, lines.size() - header);
         StringBuilder out = new StringBuilder(text.length() * Math.max(1, times));
         lines.subList(0, header).forEach(out::append);
-        String body = String.join("", lines.subList(header, lines.size()));
-        if (!body.endsWith("\n")) {
+        String body = String.join("", lines.subList(header, lines.size() - footer));
+        if (!body.isEmpty() && !body.endsWith("\n")) {
             body = body + "\n";
         }
         for (int i = 0; i < times; i++) {
             out.append(body);
         }
+        lines.subList(lines.size() - footer, lines.size()).forEach(out::append);
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -19,6 +19,8 @@ public final class RecordingSink implements ParseSink {
     public final List<ChargeLine> lines = new ArrayList<>();
     /** Every problem, in order. */
     public final List<ParseProblem> problems = new ArrayList<>();
+    /** Every warning (a note that rejects nothing), in order. */
+    public final List<ParseProblem> warnings = new ArrayList<>();
 
     @Override
     public void startInvoice(InvoiceHeader header) {
@@ -33,6 +35,11 @@ public final class RecordingSink implements ParseSink {
     @Override
     public void endInvoice(Money statedTotal) {
         statedTotals.add(statedTotal);
+    }
+
+    @Override
+    public void warning(ParseProblem warning) {
+        warnings.add(warning);
     }
 
     @Override

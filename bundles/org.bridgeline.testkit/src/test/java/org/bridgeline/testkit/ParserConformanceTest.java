@@ -34,7 +34,7 @@ class ParserConformanceTest {
 
     /** How a test parser goes wrong. */
     enum Fault { NONE, GREEDY_PROBE, THROWS_ON_BAD_ROW, HANGS_ON_BAD_ROW, DROPS_BAD_ROW, BUFFERS_EVERYTHING, SHARED_STATE, SKIPS_USAGE, NO_POSITION,
-        WRONG_TOTAL }
+        WRONG_TOTAL, LEAKS_PER_ROW }
 
     /** A small CSV format: a header line, then type, account, invoice, date, service, code, amount. */
     static final class AcmeParser implements BillingParser {
@@ -68,11 +68,15 @@ class ParserConformanceTest {
             sharedRecord = 1;
             String invoice = null;
             List<String> mine = fault == Fault.BUFFERS_EVERYTHING ? buffered : null;
+            List<byte[]> leaked = new ArrayList<>(); // LEAKS_PER_ROW: 64 KiB kept per row until the parse ends
             while ((row = reader.readLine()) != null) {
                 record++;
                 sharedRecord++;
                 if (mine != null) {
                     mine.add(row + "#" + record); // keeps the whole file
+                }
+                if (fault == Fault.LEAKS_PER_ROW) {
+                    leaked.add(new byte[64 << 10]);
                 }
                 String[] f = row.split(",", -1);
                 long recordNo = fault == Fault.SHARED_STATE ? sharedRecord : record;
@@ -197,6 +201,17 @@ class ParserConformanceTest {
     void aParserThatKeepsTheWholeFileIsNamed() {
         List<String> failures = ParserConformance.of(new AcmeParser(Fault.BUFFERS_EVERYTHING)).sample(SAMPLE, ParserConformance.expect(2, 5))
                 .expandable(1).expandTimes(200_000).failures();
+        assertTrue(failures.stream().anyMatch(f -> f.startsWith("streaming:") && f.contains("MiB more heap")), String.join("\n", failures));
+    }
+
+    /**
+     * The template's case: a five-row sample expanded 2,000 times is 10,000 rows, and a parser that keeps 64 KiB a row holds
+     * 625 MiB by the end; the heap is sampled by time and by growth, not every so many lines, so a small sample shows it.
+     */
+    @Test
+    void aParserThatLeaksOnASmallSampleIsNamed() {
+        List<String> failures = ParserConformance.of(new AcmeParser(Fault.LEAKS_PER_ROW)).sample(SAMPLE, ParserConformance.expect(2, 5))
+                .expandable(1).failures();
         assertTrue(failures.stream().anyMatch(f -> f.startsWith("streaming:") && f.contains("MiB more heap")), String.join("\n", failures));
     }
 }

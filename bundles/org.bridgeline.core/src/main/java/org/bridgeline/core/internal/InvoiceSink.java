@@ -271,6 +271,12 @@ final class InvoiceSink implements ParseSink {
         }
     }
 
+    /** A note for the operator: listed with the file's issues, and nothing is rejected for it. */
+    @Override
+    public void warning(ParseProblem warning) {
+        issue(false, warning.position(), warning.field(), warning.expected(), warning.found(), warning.message());
+    }
+
     /** The parser stopped (returned or failed): an invoice it left open is not stored; the store work is waited for. */
     void finish(String failure) {
         if (finished) {

@@ -1,6 +1,7 @@
 package org.bridgeline.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -144,6 +145,22 @@ class InvoiceSinkTest {
         assertEquals(1, outcome.linesLeftOut());
         assertEquals(2, store.stored.size());
         assertEquals("GAP 10.00 USD", outcome.balance(), "the left-out record shows as a gap against the stated total");
+    }
+
+    @Test
+    void aWarningIsListedAndRejectsNothing() {
+        InvoiceSink sink = sink(false);
+        sink.startInvoice(header);
+        sink.line(line(2, "10"));
+        sink.warning(ParseProblem.of(SourcePosition.of("bill.csv", 3, 3), "NTE", "a segment this profile uses", "NTE*GEN*Thank you"));
+        sink.endInvoice(Money.of("10", "USD"));
+        sink.finish(null);
+        assertEquals("STORED", sink.outcomes().get(0).status());
+        assertEquals("BALANCED", sink.outcomes().get(0).balance());
+        assertEquals(1, store.stored.size());
+        assertEquals(1, sink.issues().size());
+        assertFalse(sink.issues().get(0).error());
+        assertTrue(sink.issues().get(0).message().contains("field \"NTE\""), sink.issues().get(0).message());
     }
 
     @Test
