@@ -41,7 +41,7 @@ class PartnerTemplateIT {
         Path bom = PROJECT_ROOT.resolve("bundles/org.bridgeline.bom/pom.xml");
         maven(false, PROJECT_ROOT, "install:install-file", "-Dfile=" + bom, "-DpomFile=" + bom, "-Dpackaging=pom");
         for (String module : List.of("org.bridgeline.api", "org.bridgeline.store", "org.bridgeline.enterprise", "org.bridgeline.testkit",
-                "org.bridgeline.partner.archetype")) {
+                "org.bridgeline.parser.layout", "org.bridgeline.partner.archetype", "org.bridgeline.partner.layout.archetype")) {
             Path folder = PROJECT_ROOT.resolve("bundles").resolve(module);
             maven(false, PROJECT_ROOT, "install:install-file", "-Dfile=" + folder.resolve("target/" + module + "-" + VERSION + ".jar"),
                     "-DpomFile=" + folder.resolve("pom.xml"));
@@ -96,15 +96,7 @@ class PartnerTemplateIT {
         assertEquals(0, BinBridgeline.run(home, "start").status());
         try {
             Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            String plugins = "";
-            for (long deadline = System.currentTimeMillis() + 20_000; System.currentTimeMillis() < deadline; Thread.sleep(200)) {
-                plugins = BinBridgeline.run(home, "client", "bl:plugins").out();
-                if (plugins.lines().anyMatch(line -> line.contains("northbeam-csv") && line.contains("ACTIVE"))) {
-                    break;
-                }
-            }
-            assertTrue(plugins.lines().anyMatch(line -> line.contains("northbeam-csv") && line.contains("ACTIVE")),
-                    "the dropped jar's parser is active without a restart: " + plugins);
+            awaitActive("northbeam-csv");
             BinBridgeline.Result used = BinBridgeline.run(home, "client", "bl:import " + project.resolve("src/test/resources/sample-bill.csv"),
                     "bl:inventory --carrier Northbeam\\ Telecom", "bl:audit");
             assertEquals(0, used.status(), used.err());
@@ -115,6 +107,18 @@ class PartnerTemplateIT {
         } finally {
             BinBridgeline.run(home, "stop");
         }
+    }
+
+    /** Waits until bl:plugins lists the parser ACTIVE: a dropped jar's parser is active without a restart. */
+    private static void awaitActive(String parserId) throws Exception {
+        String plugins = "";
+        for (long deadline = System.currentTimeMillis() + 20_000; System.currentTimeMillis() < deadline; Thread.sleep(200)) {
+            plugins = BinBridgeline.run(home, "client", "bl:plugins").out();
+            if (plugins.lines().anyMatch(line -> line.contains(parserId) && line.contains("ACTIVE"))) {
+                return;
+            }
+        }
+        throw new AssertionError(parserId + " is not ACTIVE within 20 s of its jar arriving: " + plugins);
     }
 
     /**
@@ -177,5 +181,49 @@ class PartnerTemplateIT {
         }
         assertTrue(entries.stream().anyMatch(name -> name.startsWith("OSGI-INF/") && name.contains("EastgateParser")), entries.toString());
         assertTrue(entries.stream().noneMatch(name -> name.contains("CarrierParser")), "nothing of the old name is left: " + entries);
+    }
+
+    /**
+     * The profile-only route: a project from the layout template builds offline with only the test dependencies it names
+     * (the kit runs the runtime's layout parser on its profile), and its jar of JSON reads report-style exports, with
+     * preamble fields and footer totals, BALANCED in a running runtime.
+     */
+    @Test
+    void aProjectFromTheLayoutTemplatePassesTheKitAndImportsReportsBalanced() throws Exception {
+        Path folder = Files.createDirectories(workspace.resolve("layouts"));
+        maven(true, folder, "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate", "-DarchetypeGroupId=org.bridgeline",
+                "-DarchetypeArtifactId=org.bridgeline.partner.layout.archetype", "-DarchetypeVersion=" + VERSION, "-DgroupId=com.northbeam",
+                "-DartifactId=northbeam-layouts", "-Dversion=1.0.0", "-Dpackage=com.northbeam.layouts", "-Dcarrier=Northbeam Mobile",
+                "-DinteractiveMode=false");
+        Path project = folder.resolve("northbeam-layouts");
+        maven(true, project, "verify");
+        String report = Files.readString(project.resolve("target/surefire-reports/TEST-com.northbeam.layouts.LayoutProfilesTest.xml"));
+        assertTrue(report.contains("tests=\"2\"") && report.contains("failures=\"0\"") && report.contains("errors=\"0\"")
+                && report.contains("skipped=\"0\""), "the kit's test ran and passed: " + report);
+        Path jar = project.resolve("target/northbeam-layouts-1.0.0.jar");
+        List<String> entries;
+        try (var opened = new java.util.jar.JarFile(jar.toFile())) {
+            entries = opened.stream().map(java.util.zip.ZipEntry::getName).toList();
+        }
+        assertTrue(entries.contains("layouts/northbeam-mobile-report.json") && entries.stream().noneMatch(name -> name.endsWith(".class")),
+                "a jar of JSON, no Java: " + entries);
+
+        Path reports = PROJECT_ROOT.resolve("bundles/org.bridgeline.parser.layout/src/test/resources/reports");
+        assertEquals(0, BinBridgeline.run(home, "start").status());
+        try {
+            Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            awaitActive("northbeam-mobile-report");
+            BinBridgeline.Result used = BinBridgeline.run(home, "client", "bl:import " + reports.resolve("northbeam-mobile-2023-02.csv"),
+                    "bl:import " + reports.resolve("northbeam-mobile-2023-03-bom.csv"));
+            assertEquals(0, used.status(), used.out() + used.err());
+            String out = used.out();
+            assertTrue(out.contains("1341.16 CAD  1341.16 CAD  BALANCED"), "the footer's Total Current Charges reconciles: " + out);
+            assertEquals(2, out.lines().filter(line -> line.contains("northbeam-mobile-report") && line.contains("IMPORTED")).count(),
+                    "both reports read by the partner's profile, the one with a byte-order mark too: " + out);
+            assertEquals(2, out.lines().filter(line -> line.startsWith("Northbeam Mobile  11223344") && line.contains("BALANCED")).count(),
+                    "account from the preamble, total from the footer, balanced: " + out);
+        } finally {
+            BinBridgeline.run(home, "stop");
+        }
     }
 }

@@ -15,13 +15,16 @@ public interface PackageService {
      *
      * @param carrier               the carrier
      * @param folder                where its files are
-     * @param currentAnnualSpend    what the enterprise spent with it over the last twelve months billed
+     * @param billedSpend           what the enterprise spent with it over the months billed (at most the last twelve)
+     * @param monthsBilled          how many months {@code billedSpend} covers
+     * @param currentAnnualSpend    {@code billedSpend} annualised: × 12 / {@code monthsBilled}
      * @param recoverableCredits    what it owes back
      * @param expectedAnnualSavings what paying the benchmark targets saves a year
      * @param findings              the findings the package acts on
+     * @param unreconciledInvoices  invoices whose lines do not add up to the total they state
      */
-    record Written(String carrier, Path folder, Money currentAnnualSpend, Money recoverableCredits, Money expectedAnnualSavings,
-            int findings) {
+    record Written(String carrier, Path folder, Money billedSpend, int monthsBilled, Money currentAnnualSpend, Money recoverableCredits,
+            Money expectedAnnualSavings, int findings, int unreconciledInvoices) {
     }
 
     /** A package that cannot be written; the message says why and what to do. */

@@ -46,6 +46,8 @@ import org.bridgeline.api.parser.ParseSink;
  * <li>streaming: the heap a parse keeps stays flat when a sample is expanded many times;</li>
  * <li>bad input: truncated, corrupted and reordered variants end in problems with a position,
  * never an unchecked exception, a hang or a silently different result;</li>
+ * <li>fuzzing: seeded mutants of each sample (flipped bits, cuts, spans doubled or lost, NUL bytes, huge lines,
+ * byte-order marks) never throw, never hang, and every problem says where;</li>
  * <li>determinism, and two files parsed at once by one parser instance.</li>
  * </ul>
  *
@@ -86,6 +88,9 @@ public final class ParserConformance {
 
     private static final List<String> FOREIGN = List.of("x12-811.edi", "telstra-olb.csv", "generic-usage.csv", "account-summary.txt");
 
+    /** How a hang is reported; one hang ends the fuzzing of a sample, since the hung thread keeps a core busy. */
+    private static final String HANG = "did not finish within";
+
     private final BillingParser parser;
     private final Map<Path, Expected> samples = new LinkedHashMap<>();
     private final List<String> skipForeign = new ArrayList<>();
@@ -94,6 +99,8 @@ public final class ParserConformance {
     private int footerLines;
     private int expandTimes = 2_000;
     private long flatHeapBytes = 48L << 20;
+    private int mutants = 180;
+    private long fuzzSeed = 1;
 
     private ParserConformance(BillingParser parser) {
         this.parser = Objects.requireNonNull(parser, "parser");
@@ -135,6 +142,16 @@ public final class ParserConformance {
     /** How many times the streaming check repeats a sample's body (default 2,000). */
     public ParserConformance expandTimes(int times) {
         this.expandTimes = times;
+        return this;
+    }
+
+    /**
+     * How many damaged copies of each sample the fuzzing check parses (default 180), and the seed that makes them: a failure
+     * names the mutant and its damage, and the same seed gives the same bytes again.
+     */
+    public ParserConformance fuzz(int mutants, long seed) {
+        this.mutants = mutants;
+        this.fuzzSeed = seed;
         return this;
     }
 
@@ -182,6 +199,7 @@ public final class ParserConformance {
                 lines(name, parsed, sample.getValue().extract, failures);
                 determinism(threads, name, bytes, parsed, failures);
                 badInput(threads, name, bytes, parsed, failures);
+                fuzzing(threads, name, bytes, failures);
                 if (headerLines >= 0) {
                     streaming(threads, name, bytes, failures);
                 }
@@ -298,7 +316,7 @@ public final class ParserConformance {
             return parsed;
         } catch (TimeoutException e) {
             parse.cancel(true);
-            failures.add(what + ": did not finish within " + timeLimit.toSeconds() + " s: a parser must end on any input (look for a loop "
+            failures.add(what + ": " + HANG + " " + timeLimit.toSeconds() + " s: a parser must end on any input (look for a loop "
                     + "that does not advance on a bad record)");
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
@@ -422,6 +440,32 @@ public final class ParserConformance {
         }
     }
 
+    /**
+     * Seeded mutants of the sample: no probe or parse may throw an unchecked exception or hang, and every problem names the
+     * file and, unless it rejects the whole file, the record or line. Fuzzing a sample stops at five failures or one hang.
+     */
+    private void fuzzing(ExecutorService threads, String name, byte[] bytes, List<String> failures) {
+        Mutants damage = new Mutants(bytes, fuzzSeed);
+        List<String> found = new ArrayList<>();
+        for (int n = 0; n < mutants && found.size() < 5 && found.stream().noneMatch(f -> f.contains(HANG)); n++) {
+            Mutants.Mutant mutant = damage.mutant(n);
+            String what = "fuzzing: " + name + " mutant " + n + " of seed " + fuzzSeed + " (" + mutant.damage() + ")";
+            probe(name, mutant.bytes(), found);
+            Parsed parsed = parse(threads, name, mutant.bytes(), found, what);
+            if (parsed != null) {
+                for (ParseProblem problem : parsed.problems) {
+                    boolean namesRecord = problem.position().record() > 0 || problem.position().line() > 0;
+                    if (!problem.position().file().equals(name) || !namesRecord && !problem.fatal()) {
+                        found.add(what + ": the problem \"" + problem.message() + "\" does not say where: name the file as given to "
+                                + "parse() and the record or line (only a problem that rejects the whole file may name the file alone)");
+                        break;
+                    }
+                }
+            }
+        }
+        failures.addAll(found);
+    }
+
     /** Same lines as a multiset of amounts, categories and services: a reordered file may list them in another order. */
     private static boolean sameLines(List<ChargeLine> a, List<ChargeLine> b) {
         if (a.size() != b.size()) {
@@ -455,11 +499,24 @@ public final class ParserConformance {
         return Arrays.copyOf(bytes, Math.max(1, cut));
     }
 
-    /** A few digits in the middle of the file replaced by letters: a number that no longer reads. */
+    /** Amount-like numbers (digits, a point or comma, two digits). */
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("\\d*[.,]\\d\\d(?!\\d)");
+
+    /**
+     * A digit of up to three amounts in the middle of the file replaced by a letter: a number that no longer reads. Amounts,
+     * not any digits: a changed digit in an identifier or a note is still a valid bill, and no parser could tell.
+     */
     private static byte[] corrupt(byte[] bytes) {
         byte[] copy = bytes.clone();
-        Random random = new Random(bytes.length);
+        java.util.regex.Matcher amounts = AMOUNT.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
         int changed = 0;
+        int from = copy.length / 4;
+        while (changed < 3 && from < copy.length * 3 / 4 && amounts.find(from)) {
+            copy[amounts.end() - 1] = 'x';
+            changed++;
+            from = amounts.end();
+        }
+        Random random = new Random(bytes.length);
         for (int attempt = 0; attempt < copy.length * 4 && changed < 3; attempt++) {
             int at = copy.length / 4 + random.nextInt(Math.max(1, copy.length / 2));
             if (at < copy.length && copy[at] >= '0' && copy[at] <= '9') {

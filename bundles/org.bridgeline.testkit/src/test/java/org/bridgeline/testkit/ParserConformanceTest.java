@@ -34,7 +34,7 @@ class ParserConformanceTest {
 
     /** How a test parser goes wrong. */
     enum Fault { NONE, GREEDY_PROBE, THROWS_ON_BAD_ROW, HANGS_ON_BAD_ROW, DROPS_BAD_ROW, BUFFERS_EVERYTHING, SHARED_STATE, SKIPS_USAGE, NO_POSITION,
-        WRONG_TOTAL, LEAKS_PER_ROW }
+        WRONG_TOTAL, LEAKS_PER_ROW, THROWS_ON_NUL }
 
     /** A small CSV format: a header line, then type, account, invoice, date, service, code, amount. */
     static final class AcmeParser implements BillingParser {
@@ -78,6 +78,9 @@ class ParserConformanceTest {
                 if (fault == Fault.LEAKS_PER_ROW) {
                     leaked.add(new byte[64 << 10]);
                 }
+                if (fault == Fault.THROWS_ON_NUL && row.indexOf('\0') >= 0) {
+                    throw new IllegalStateException("NUL in row " + record);
+                }
                 String[] f = row.split(",", -1);
                 long recordNo = fault == Fault.SHARED_STATE ? sharedRecord : record;
                 SourcePosition at = fault == Fault.NO_POSITION ? SourcePosition.of("bill", 0, 0) : SourcePosition.of(fileName, recordNo, recordNo);
@@ -88,6 +91,9 @@ class ParserConformanceTest {
                 BigDecimal amount;
                 LocalDate date;
                 try {
+                    if (f[6].length() > 32) {
+                        throw new NumberFormatException("longer than any amount"); // BigDecimal reads a million digits in seconds
+                    }
                     amount = new BigDecimal(f[6]);
                     date = LocalDate.parse(f[3]);
                 } catch (RuntimeException e) {
@@ -213,5 +219,14 @@ class ParserConformanceTest {
         List<String> failures = ParserConformance.of(new AcmeParser(Fault.LEAKS_PER_ROW)).sample(SAMPLE, ParserConformance.expect(2, 5))
                 .expandable(1).failures();
         assertTrue(failures.stream().anyMatch(f -> f.startsWith("streaming:") && f.contains("MiB more heap")), String.join("\n", failures));
+    }
+
+    /** Only a mutant finds it: none of the fixed bad-input variants has a NUL byte. */
+    @Test
+    void fuzzingNamesTheMutantAParserThrowsOn() {
+        String failures = failureOf(Fault.THROWS_ON_NUL);
+        assertTrue(failures.contains("fuzzing: acme-2026-01.csv mutant ") && failures.contains("NUL bytes at byte")
+                && failures.contains("threw java.lang.IllegalStateException"), failures);
+        assertTrue(!failures.contains("bad input:"), "the fixed variants pass: " + failures);
     }
 }

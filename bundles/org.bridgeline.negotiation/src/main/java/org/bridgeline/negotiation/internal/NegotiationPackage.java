@@ -19,10 +19,18 @@ import org.bridgeline.api.model.ServiceType;
 record NegotiationPackage(String carrier, Currency currency, YearMonth billedFrom, YearMonth billedTo, long auditRunId,
         Instant auditedAt, int targetPercentile, List<ServiceRow> services, List<SpendRow> sites, List<SpendRow> serviceTypes,
         List<ActionRow> credits, List<ActionRow> disconnects, List<ActionRow> corrections, List<ActionRow> renegotiations,
-        List<BenchmarkMatch> benchmarks, List<UsageMatch> usage, List<RequirementRow> requirements, List<ServiceRow> notNeeded, Terms terms, Totals totals) {
+        List<BenchmarkMatch> benchmarks, List<UsageMatch> usage, List<RequirementRow> requirements, List<ServiceRow> notNeeded, Terms terms, Totals totals,
+        List<Unreconciled> unreconciled) {
 
     /** The version of package.json's schema: a reader checks it before reading on. */
     static final String SCHEMA = "bridgeline-negotiation-package/1";
+
+    /** An invoice whose lines do not add up to the total it states: the figures rest on its lines as imported. */
+    record Unreconciled(String account, String invoiceNumber, java.time.LocalDate invoiceDate, Money stated, Money lines) {
+        Money gap() {
+            return stated.minus(lines);
+        }
+    }
 
     /** A service billed in the carrier's latest month. */
     record ServiceRow(String serviceId, String account, ServiceType type, BigDecimal bandwidthMbps, String site, YearMonth firstBilled,
@@ -53,13 +61,15 @@ record NegotiationPackage(String carrier, Currency currency, YearMonth billedFro
 
     /**
      * @param currentMonthlySpend     all charges of the latest month
-     * @param currentAnnualSpend      all charges of the last twelve months billed
+     * @param billedSpend             all charges of the months billed, at most the last twelve
+     * @param monthsBilled            the months {@code billedSpend} covers, from the first billed to the latest
+     * @param currentAnnualSpend      {@code billedSpend} annualised: × 12 / {@code monthsBilled}, at the currency's scale
      * @param recoverableCredits      what the carrier owes back: the credits findings claim
      * @param expectedAnnualSavings   paying every service its benchmark target: (price − target) × 12 where positive, and
      *                                every call its per-minute benchmark: (billed − benchmark) a year where positive
      * @param annualSavingsDisconnect what the services to disconnect cost a year
      */
-    record Totals(Money currentMonthlySpend, Money currentAnnualSpend, Money recoverableCredits, Money expectedAnnualSavings,
+    record Totals(Money currentMonthlySpend, Money billedSpend, int monthsBilled, Money currentAnnualSpend, Money recoverableCredits, Money expectedAnnualSavings,
             Money annualSavingsDisconnect) {
     }
 }

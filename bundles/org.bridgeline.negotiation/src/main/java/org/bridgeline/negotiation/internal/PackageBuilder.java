@@ -67,7 +67,7 @@ final class PackageBuilder {
     }
 
     static NegotiationPackage build(BookOfBusiness book, String carrier, long runId, Instant auditedAt, List<StoredFinding> findings,
-            int targetPercentile, Terms terms, List<Present> present) throws CannotBuild {
+            int targetPercentile, Terms terms, List<Present> present, List<NegotiationPackage.Unreconciled> unreconciled) throws CannotBuild {
         // the book of business: the services billed in the carrier's latest month, over its last twelve months;
         // each history becomes a row as it streams in, so the package never holds the histories
         LineQuery lastYear = book.latestMonths(carrier, 12);
@@ -108,7 +108,11 @@ final class PackageBuilder {
         }
         YearMonth from = invoices.stream().map(t -> YearMonth.from(t.billingPeriod() != null ? t.billingPeriod().start() : t.invoiceDate()))
                 .min(YearMonth::compareTo).orElseThrow();
-        Money annualSpend = invoices.stream().map(InvoiceTotal::total).reduce(zero, Money::plus);
+        Money billedSpend = invoices.stream().map(InvoiceTotal::total).reduce(zero, Money::plus);
+        int monthsBilled = (int) from.until(latest, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        // a year's spend from the months there are, said as such: one month of bills is not a year of them
+        Money annualSpend = new Money(billedSpend.amount().multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(monthsBilled),
+                Math.max(0, currency.getDefaultFractionDigits()), java.math.RoundingMode.HALF_EVEN), currency);
         Money monthlySpend = invoices.stream().filter(t -> YearMonth.from(t.billingPeriod() != null ? t.billingPeriod().start()
                 : t.invoiceDate()).equals(latest)).map(InvoiceTotal::total).reduce(zero, Money::plus);
 
@@ -141,7 +145,7 @@ final class PackageBuilder {
         Money savings = benchmarks.stream().filter(match -> match.annualOverpay() != null).map(BenchmarkMatch::annualOverpay)
                 .reduce(zero, Money::plus);
         savings = usage.stream().filter(match -> match.annualOverpay() != null).map(UsageMatch::annualOverpay).reduce(savings, Money::plus);
-        Totals totals = new Totals(monthlySpend, annualSpend, credits.stream().map(ActionRow::credit).reduce(zero, Money::plus), savings,
+        Totals totals = new Totals(monthlySpend, billedSpend, monthsBilled, annualSpend, credits.stream().map(ActionRow::credit).reduce(zero, Money::plus), savings,
                 disconnects.stream().map(ActionRow::annual).reduce(zero, Money::plus));
         // what IT needs next: each requirement this carrier serves today or nobody does, and its services nobody needs any more
         List<Requirement> requirements = book.requirements();
@@ -162,7 +166,8 @@ final class PackageBuilder {
         List<ServiceRow> notNeeded = services.stream().filter(s -> s.site() != null && plannedSites.contains(s.site())
                 && requirements.stream().noneMatch(r -> r.site().equals(s.site()) && r.serviceType() == s.type())).toList();
         return new NegotiationPackage(carrier, currency, from, latest, runId, auditedAt, targetPercentile, services, spend(bySite, zero),
-                spend(byType, zero), credits, disconnects, corrections, renegotiations, benchmarks, usage, asked, notNeeded, terms, totals);
+                spend(byType, zero), credits, disconnects, corrections, renegotiations, benchmarks, usage, asked, notNeeded, terms, totals,
+                unreconciled.stream().filter(invoice -> invoice.stated().currency().equals(currency)).toList());
     }
 
     private static List<SpendRow> spend(Map<String, List<ServiceRow>> groups, Money zero) {

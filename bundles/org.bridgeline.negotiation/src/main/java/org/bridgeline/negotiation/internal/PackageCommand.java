@@ -69,9 +69,13 @@ public final class PackageCommand implements ConsoleCommand {
             long started = System.nanoTime();
             List<PackageService.Written> written = packages.write(BillStore.DEFAULT_TENANT, carrier, folder);
             for (PackageService.Written w : written) {
-                out.printf("%-22s spend %s a year, credits owed %s, savings %s a year, %d findings: %s%n", w.carrier(),
-                        PackageHtml.fmt(w.currentAnnualSpend()), PackageHtml.fmt(w.recoverableCredits()),
-                        PackageHtml.fmt(w.expectedAnnualSavings()), w.findings(), w.folder().resolve("package.html"));
+                String spend = w.monthsBilled() >= 12 ? "spend " + PackageHtml.fmt(w.currentAnnualSpend()) + " a year"
+                        : "spend " + PackageHtml.fmt(w.billedSpend()) + " over " + PackageHtml.months(w.monthsBilled()) + ", annualised "
+                        + PackageHtml.fmt(w.currentAnnualSpend()) + " a year";
+                out.printf("%-22s %s, credits owed %s, savings %s a year, %d findings%s: %s%n", w.carrier(), spend,
+                        PackageHtml.fmt(w.recoverableCredits()), PackageHtml.fmt(w.expectedAnnualSavings()), w.findings(),
+                        w.unreconciledInvoices() == 0 ? "" : ", " + w.unreconciledInvoices() + " invoices NOT RECONCILED",
+                        w.folder().resolve("package.html"));
             }
             out.printf("%d package%s in %d ms%n", written.size(), written.size() == 1 ? "" : "s", (System.nanoTime() - started) / 1_000_000);
         } catch (PackageService.PackageException e) {

@@ -42,8 +42,27 @@ final class PackageHtml {
                 .append(p.billedFrom()).append(" to ").append(p.billedTo()).append(" · audit run ").append(p.auditRunId())
                 .append(" · amounts in ").append(p.currency().getCurrencyCode()).append("</p></header>\n");
 
+        if (!p.unreconciled().isEmpty()) {
+            // first, before any figure: the figures rest on lines that do not add up to what these bills state
+            h.append("<section class=\"warning\" data-unreconciled=\"").append(p.unreconciled().size()).append("\"><h2>")
+                    .append(p.unreconciled().size()).append(p.unreconciled().size() == 1 ? " invoice does" : " invoices do")
+                    .append(" not reconcile</h2>\n<p>Their lines do not add up to the total the bill states; the figures below are the lines as "
+                            + "imported. Resolve the gaps with the carrier before relying on them.</p>\n<table><thead><tr><th>Account</th>"
+                            + "<th>Invoice</th><th>Date</th><th class=\"n\">Stated</th><th class=\"n\">Lines</th><th class=\"n\">Gap</th>"
+                            + "</tr></thead><tbody>\n");
+            for (NegotiationPackage.Unreconciled invoice : p.unreconciled().stream().limit(TABLE_ROWS).toList()) {
+                h.append("<tr><td>").append(esc(invoice.account())).append("</td><td>").append(esc(invoice.invoiceNumber()))
+                        .append("</td><td>").append(invoice.invoiceDate()).append("</td><td class=\"n\">").append(fmt(invoice.stated()))
+                        .append("</td><td class=\"n\">").append(fmt(invoice.lines())).append("</td><td class=\"n\">").append(fmt(invoice.gap()))
+                        .append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n");
+            more(h, p.unreconciled().size(), "invoices", "package.json");
+            h.append("</section>\n");
+        }
         h.append("<section class=\"totals\">\n");
-        total(h, "currentAnnualSpend", "We spend a year", t.currentAnnualSpend());
+        total(h, "currentAnnualSpend", t.monthsBilled() >= 12 ? "We spend a year" : "We spend a year, annualised from "
+                + fmt(t.billedSpend()) + " over " + months(t.monthsBilled()), t.currentAnnualSpend());
         total(h, "recoverableCredits", "Credits owed to us", t.recoverableCredits());
         total(h, "expectedAnnualSavings", "Savings a year at the benchmark target", t.expectedAnnualSavings());
         total(h, "annualSavingsFromDisconnects", "Savings a year from disconnects", t.annualSavingsDisconnect());
@@ -52,8 +71,9 @@ final class PackageHtml {
         long matched = p.benchmarks().stream().filter(m -> m.benchmark() != null).count();
         h.append("<section><h2>In one page</h2>\n<p class=\"story\">We buy <b>").append(p.services().size()).append(" services</b> at <b>")
                 .append(p.sites().size()).append(" sites</b> from ").append(esc(p.carrier())).append(", ").append(fmt(t.currentMonthlySpend()))
-                .append(" in ").append(p.billedTo()).append(" and ").append(fmt(t.currentAnnualSpend())).append(" over the bills from ")
-                .append(p.billedFrom()).append(". Our audit found <b>").append(p.credits().size()).append(" charges to credit back</b> (")
+                .append(" in ").append(p.billedTo()).append(" and ").append(fmt(t.billedSpend())).append(" over ")
+                .append(months(t.monthsBilled())).append(" of bills from ").append(p.billedFrom())
+                .append(t.monthsBilled() >= 12 ? "" : " (" + fmt(t.currentAnnualSpend()) + " a year, annualised)").append(". Our audit found <b>").append(p.credits().size()).append(" charges to credit back</b> (")
                 .append(fmt(t.recoverableCredits())).append("), <b>").append(p.disconnects().size())
                 .append(" services to disconnect</b> (").append(fmt(t.annualSavingsDisconnect())).append(" a year), ")
                 .append(p.corrections().size()).append(" inventory records to correct and ").append(p.renegotiations().size())
@@ -268,6 +288,10 @@ final class PackageHtml {
         return format.format(value.setScale(2, RoundingMode.HALF_EVEN));
     }
 
+    static String months(int months) {
+        return months == 1 ? "1 month" : months + " months";
+    }
+
     static String fmt(Money money) {
         return number(money.rounded().amount()) + " " + money.currency().getCurrencyCode();
     }
@@ -302,6 +326,7 @@ final class PackageHtml {
             td.src { color: #5a6776; font-size: 11.5px; }
             figure { margin: 0.8em 0; } figcaption { font-weight: 600; margin-bottom: 4px; }
             svg text { font-size: 11px; fill: #1d2733; } svg rect.now { fill: #2b6cb0; } svg rect.target { fill: #9ccc65; }
+            .warning { border: 2px solid #b3261e; padding: 0 1em 1em; background: #fdf3f2; } .warning h2 { color: #b3261e; }
             .note { color: #5a6776; } footer { margin-top: 2em; color: #5a6776; font-size: 12px; }
             @media print { body { margin: 0; max-width: none; } section { page-break-inside: avoid; } h2 { page-break-after: avoid; } }
             """;

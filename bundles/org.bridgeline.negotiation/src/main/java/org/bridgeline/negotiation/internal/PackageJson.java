@@ -177,11 +177,20 @@ final class PackageJson {
 
         w.name("totals").beginObject();
         w.name("currentMonthlySpend").value(money(p.totals().currentMonthlySpend()));
+        w.name("billedSpend").value(money(p.totals().billedSpend()));
+        w.name("monthsBilled").value(p.totals().monthsBilled());
         w.name("currentAnnualSpend").value(money(p.totals().currentAnnualSpend()));
         w.name("recoverableCredits").value(money(p.totals().recoverableCredits()));
         w.name("expectedAnnualSavings").value(money(p.totals().expectedAnnualSavings()));
         w.name("annualSavingsFromDisconnects").value(money(p.totals().annualSavingsDisconnect()));
         w.endObject();
+        w.name("unreconciledInvoices").beginArray();
+        for (NegotiationPackage.Unreconciled invoice : p.unreconciled()) {
+            w.beginObject().name("account").value(invoice.account()).name("invoiceNumber").value(invoice.invoiceNumber())
+                    .name("invoiceDate").value(invoice.invoiceDate().toString()).name("stated").value(money(invoice.stated()))
+                    .name("lines").value(money(invoice.lines())).name("gap").value(money(invoice.gap())).endObject();
+        }
+        w.endArray();
         w.endObject();
         w.flush();
         out.write("\n");

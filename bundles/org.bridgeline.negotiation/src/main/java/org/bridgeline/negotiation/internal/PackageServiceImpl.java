@@ -64,8 +64,9 @@ public final class PackageServiceImpl implements PackageService {
             for (String name : carriers) {
                 NegotiationPackage built;
                 try {
-                    built = PackageBuilder.build(books.book(tenant, name), name, run.get().runId(), run.get().finished(), findings,
-                            config.targetPercentile(), terms(book, name), present);
+                    BookOfBusiness carrierBook = books.book(tenant, name);
+                    built = PackageBuilder.build(carrierBook, name, run.get().runId(), run.get().finished(), findings,
+                            config.targetPercentile(), terms(book, name), present, unreconciled(tenant, carrierBook.latestMonths(name, 12)));
                 } catch (PackageBuilder.CannotBuild e) {
                     throw new PackageException(e.getMessage());
                 }
@@ -75,9 +76,10 @@ public final class PackageServiceImpl implements PackageService {
                 }
                 PackageCsv.write(built, folder);
                 Files.writeString(folder.resolve("package.html"), PackageHtml.write(built), StandardCharsets.UTF_8);
-                written.add(new Written(name, folder, built.totals().currentAnnualSpend(), built.totals().recoverableCredits(),
-                        built.totals().expectedAnnualSavings(), built.credits().size() + built.disconnects().size()
-                        + built.corrections().size() + built.renegotiations().size()));
+                written.add(new Written(name, folder, built.totals().billedSpend(), built.totals().monthsBilled(),
+                        built.totals().currentAnnualSpend(), built.totals().recoverableCredits(), built.totals().expectedAnnualSavings(),
+                        built.credits().size() + built.disconnects().size() + built.corrections().size() + built.renegotiations().size(),
+                        built.unreconciled().size()));
             }
             return written;
         } catch (StoreException | IllegalStateException e) {
@@ -85,6 +87,22 @@ public final class PackageServiceImpl implements PackageService {
         } catch (IOException e) {
             throw new PackageException("cannot write the package under " + out + ": " + e.getMessage());
         }
+    }
+
+    /** The invoices of the package's months whose lines do not add up to the total they state (the latest revision of each). */
+    private List<NegotiationPackage.Unreconciled> unreconciled(String tenant, LineQuery months) throws StoreException {
+        List<NegotiationPackage.Unreconciled> found = new ArrayList<>();
+        List<org.bridgeline.store.StoredInvoice> invoices = store.invoices(tenant, months);
+        java.util.Set<Long> superseded = new java.util.HashSet<>();
+        invoices.forEach(invoice -> superseded.add(invoice.supersedes()));
+        for (org.bridgeline.store.StoredInvoice invoice : invoices) {
+            if (invoice.statedTotal() != null && !superseded.contains(invoice.invoiceId())
+                    && invoice.statedTotal().amount().compareTo(invoice.lineTotal().amount()) != 0) {
+                found.add(new NegotiationPackage.Unreconciled(invoice.header().account(), invoice.header().number(),
+                        invoice.header().date(), invoice.statedTotal(), invoice.lineTotal()));
+            }
+        }
+        return found;
     }
 
     /** The terms the package asks for: the procurement policy, its spend ceiling in the carrier's currency. */

@@ -51,7 +51,7 @@ class PackageBuilderTest {
                 finding(2, carrier, RecommendedAction.DISPUTE_FOR_CREDIT, "10", "0.25"),
                 finding(3, carrier, RecommendedAction.DISCONNECT, "45", null),
                 finding(4, SeededEnterprise.NORTHWIND, RecommendedAction.DISPUTE_FOR_CREDIT, "999", "999"));
-        NegotiationPackage p = PackageBuilder.build(book, carrier, 1, Instant.parse("2026-01-05T10:00:00Z"), findings, 25, TERMS, PackageBuilder.present(book));
+        NegotiationPackage p = PackageBuilder.build(book, carrier, 1, Instant.parse("2026-01-05T10:00:00Z"), findings, 25, TERMS, PackageBuilder.present(book), List.of());
         assertEquals(Money.of("250.75", "USD"), p.totals().recoverableCredits(), "the credits of this carrier's findings");
         assertEquals(2, p.credits().size());
         assertEquals(Money.of("540", "USD"), p.totals().annualSavingsDisconnect());
@@ -79,7 +79,7 @@ class PackageBuilderTest {
     void theJsonFollowsItsSchemaAndTheHtmlCarriesTheSameTotals() throws Exception {
         NegotiationPackage p = PackageBuilder.build(book, SeededEnterprise.BLUEWAVE, 3, Instant.parse("2026-01-05T10:00:00Z"),
                 List.of(finding(7, SeededEnterprise.BLUEWAVE, RecommendedAction.DISPUTE_FOR_CREDIT, "12.34", "12.34")), 25, TERMS,
-                PackageBuilder.present(book));
+                PackageBuilder.present(book), List.of());
         JsonObject json = JsonParser.parseString(PackageJson.write(p)).getAsJsonObject();
         assertEquals("bridgeline-negotiation-package/1", json.get("schema").getAsString());
         for (String key : List.of("carrier", "currency", "billedFrom", "billedTo", "audit", "bookOfBusiness", "anomalies", "benchmarks",
@@ -136,7 +136,7 @@ class PackageBuilderTest {
                 org.bridgeline.api.model.BandwidthBand.ANY, "4420", 0, Money.of("0.01", "USD"), Money.of("0.01", "USD"), Money.of("0.01", "USD"),
                 "MIN", 1, "rate-deck", "test deck", java.time.LocalDate.of(2025, 6, 1)));
         NegotiationPackage p = PackageBuilder.build(calls, "Acme", 1, Instant.parse("2026-01-05T10:00:00Z"), List.of(), 25, TERMS,
-                PackageBuilder.present(calls));
+                PackageBuilder.present(calls), List.of());
         assertEquals(2, p.usage().size());
         var london = p.usage().stream().filter(u -> u.usage().destination().startsWith("44")).findFirst().orElseThrow();
         assertEquals("4420", london.benchmark().region(), "the longest prefix");
@@ -160,5 +160,31 @@ class PackageBuilderTest {
                 .chargeCode("LD").description("calls").amount(Money.of(amount, "USD")).usage(new BigDecimal(seconds), "SEC").destination(number)
                 .chargePeriod(org.bridgeline.api.model.Period.of(month.atDay(10), month.atDay(10)))
                 .source(org.bridgeline.api.model.SourcePosition.of("calls.csv", row, row)).build();
+    }
+
+    /** What an outside run saw: one month of bills printed as "spend 301.07 CAD a year". */
+    @Test
+    void oneMonthOfBillsIsAnnualisedAndSaysSoAndAnUnreconciledInvoiceIsOnTheFirstPage() throws Exception {
+        InMemoryBook month = new InMemoryBook();
+        month.add(call(java.time.YearMonth.of(2026, 2), "442071234567", "1800", "301.07", 1));
+        NegotiationPackage.Unreconciled gap = new NegotiationPackage.Unreconciled("A1", "INV-2026-02", java.time.LocalDate.of(2026, 2, 28),
+                Money.of("310.00", "USD"), Money.of("301.07", "USD"));
+        NegotiationPackage p = PackageBuilder.build(month, "Acme", 1, Instant.parse("2026-03-05T10:00:00Z"), List.of(), 25, TERMS,
+                PackageBuilder.present(month), List.of(gap));
+        assertEquals(Money.of("301.07", "USD"), p.totals().billedSpend());
+        assertEquals(1, p.totals().monthsBilled());
+        assertEquals(Money.of("3612.84", "USD"), p.totals().currentAnnualSpend(), "301.07 x 12 / 1");
+
+        String html = PackageHtml.write(p);
+        assertTrue(html.contains("We spend a year, annualised from 301.07 USD over 1 month"), html);
+        assertTrue(html.contains("301.07 USD over 1 month of bills from 2026-02 (3,612.84 USD a year, annualised)"), html);
+        int warning = html.indexOf("1 invoice does not reconcile");
+        assertTrue(warning > 0 && warning < html.indexOf("class=\"totals\""), "the first thing the page says: " + html);
+        assertTrue(html.contains("<td>INV-2026-02</td><td>2026-02-28</td><td class=\"n\">310.00 USD</td><td class=\"n\">301.07 USD</td>"
+                + "<td class=\"n\">8.93 USD</td>"), html);
+        JsonObject json = JsonParser.parseString(PackageJson.write(p)).getAsJsonObject();
+        assertEquals(1, json.getAsJsonObject("totals").get("monthsBilled").getAsInt());
+        assertEquals("301.07", json.getAsJsonObject("totals").get("billedSpend").getAsString());
+        assertEquals("8.93", json.getAsJsonArray("unreconciledInvoices").get(0).getAsJsonObject().get("gap").getAsString());
     }
 }

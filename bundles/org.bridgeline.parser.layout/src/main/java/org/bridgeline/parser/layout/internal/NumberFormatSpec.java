@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  */
 final class NumberFormatSpec {
 
-    static final NumberFormatSpec PLAIN = new NumberFormatSpec('.', "", List.of(), false, 0);
+    static final NumberFormatSpec PLAIN = new NumberFormatSpec('.', "", List.of(), true, 0);
+    /** Longer than any amount a bill states; BigDecimal takes seconds to read a million digits, so the text is refused first. */
+    private static final int LONGEST = 40;
 
     private final char decimalSeparator;
     private final String groupingSeparator;
@@ -29,13 +31,17 @@ final class NumberFormatSpec {
         this.impliedDecimals = impliedDecimals;
         String grouping = Pattern.quote(groupingSeparator);
         String decimal = Pattern.quote(String.valueOf(decimalSeparator));
-        this.shape = Pattern.compile((groupingSeparator.isEmpty() ? "\\d+" : "(\\d{1,3}(" + grouping + "\\d{3})+|\\d+)")
-                + "(" + decimal + "\\d*)?");
+        String whole = groupingSeparator.isEmpty() ? "\\d+" : "(\\d{1,3}(" + grouping + "\\d{3})+|\\d+)";
+        // 12, 1,234.50, 12. and .74 (no whole part, as some exports write cents)
+        this.shape = Pattern.compile("(" + whole + "(" + decimal + "\\d*)?|" + decimal + "\\d+)");
     }
 
     /** The number, or throws {@link NumberFormatException} with what was found. */
     BigDecimal parse(String text) {
         String value = text.strip();
+        if (value.length() > LONGEST) {
+            throw new NumberFormatException(text);
+        }
         boolean negative = false;
         if (parenthesesNegative && value.startsWith("(") && value.endsWith(")")) {
             negative = true;

@@ -14,7 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -64,17 +66,112 @@ final class ProfileReader {
             if (lines == null || lines.isEmpty()) {
                 throw error("lines", "an array of at least one line mapping", root.get("lines") == null ? "nothing" : root.get("lines").toString());
             }
-            List<LayoutProfile.LineMapping> mappings = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).isJsonObject()) {
-                    throw error("lines[" + i + "]", "an object", lines.get(i).toString());
+            List<LayoutProfile.LineMapping> mappings = lines(lines, "lines", locale);
+            LayoutProfile.Text layout = text(text);
+            LayoutProfile.Report report = report(root, locale);
+            if (!report.preamble().isEmpty() && layout.headerAt() == null) {
+                throw error("text.headerAt", "a regular expression for the header row (a profile with a preamble finds its header by it)",
+                        "nothing");
+            }
+            for (int i = 0; i < report.footerLines().size(); i++) {
+                for (Template template : report.footerLines().get(i).templates()) {
+                    for (String name : template.columns()) {
+                        if (!report.isField(name)) {
+                            throw error("footer.lines[" + i + "]", "templates of footer or preamble fields " + report.footer().keySet(),
+                                    "{" + name + "}");
+                        }
+                    }
                 }
-                mappings.add(line(lines.get(i).getAsJsonObject(), "lines[" + i + "]", locale));
             }
             return new LayoutProfile(id, string(root, "carrier", true), string(root, "format", true),
                     root.has("version") ? string(root, "version", true) : "1", source,
-                    new LayoutProfile.Detect(pattern(detect, "fileName", false), pattern(detect, "header", true)),
-                    text(text), numbers(numbers), invoice(object(root, "invoice", true), locale), mappings);
+                    new LayoutProfile.Detect(pattern(detect, "fileName", false), pattern(detect, "header", true),
+                            detect.has("withinLines") ? integer(detect, "withinLines", 1) : 1),
+                    layout, numbers(numbers), invoice(object(root, "invoice", true), locale), mappings, report);
+        }
+
+        private List<LayoutProfile.LineMapping> lines(JsonArray lines, String where, Locale locale) throws ProfileException {
+            List<LayoutProfile.LineMapping> mappings = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).isJsonObject()) {
+                    throw error(where + "[" + i + "]", "an object", lines.get(i).toString());
+                }
+                mappings.add(line(lines.get(i).getAsJsonObject(), where + "[" + i + "]", locale));
+            }
+            return mappings;
+        }
+
+        private LayoutProfile.Report report(JsonObject root, Locale locale) throws ProfileException {
+            JsonObject footer = object(root, "footer", false);
+            Map<String, List<String>> preamble = labels(root, "preamble");
+            Map<String, List<String>> footerFields = footer == null ? Map.of() : labels(footer, "fields");
+            for (String name : footerFields.keySet()) {
+                if (preamble.containsKey(name)) {
+                    throw error("footer.fields." + name, "a name not used by the preamble", name);
+                }
+            }
+            List<LayoutProfile.LineMapping> footerLines = List.of();
+            if (footer != null && footer.has("lines")) {
+                if (!footer.get("lines").isJsonArray()) {
+                    throw error("footer.lines", "an array of line mappings", footer.get("lines").toString());
+                }
+                footerLines = lines(footer.getAsJsonArray("lines"), "footer.lines", locale);
+            }
+            List<LayoutProfile.When> skipRows = new ArrayList<>();
+            if (root.has("skipRows")) {
+                if (!root.get("skipRows").isJsonArray()) {
+                    throw error("skipRows", "an array of conditions such as { \"column\": \"#0\", \"matches\": \"(?i)subtotal.*\" }",
+                            root.get("skipRows").toString());
+                }
+                for (JsonElement condition : root.getAsJsonArray("skipRows")) {
+                    if (!condition.isJsonObject()) {
+                        throw error("skipRows", "conditions as objects", condition.toString());
+                    }
+                    skipRows.add(when(condition.getAsJsonObject()));
+                }
+            }
+            Map<String, java.util.Set<String>> noValue = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> tokens : labels(root, "noValue").entrySet()) {
+                noValue.put(tokens.getKey(), java.util.Set.copyOf(tokens.getValue()));
+            }
+            return new LayoutProfile.Report(preamble, footerFields, footerLines, skipRows, noValue);
+        }
+
+        /** An object of names to one text or an array of texts: labels of fields, or no-value tokens of columns. */
+        private Map<String, List<String>> labels(JsonObject object, String field) throws ProfileException {
+            JsonObject names = object(object, field, false);
+            Map<String, List<String>> labels = new LinkedHashMap<>();
+            if (names == null) {
+                return labels;
+            }
+            for (Map.Entry<String, JsonElement> entry : names.entrySet()) {
+                List<String> texts = new ArrayList<>();
+                if (entry.getValue().isJsonPrimitive()) {
+                    texts.add(entry.getValue().getAsString());
+                } else if (entry.getValue().isJsonArray()) {
+                    for (JsonElement text : entry.getValue().getAsJsonArray()) {
+                        if (!text.isJsonPrimitive()) {
+                            throw error(field + "." + entry.getKey(), "texts", entry.getValue().toString());
+                        }
+                        texts.add(text.getAsString());
+                    }
+                }
+                if (texts.isEmpty()) {
+                    throw error(field + "." + entry.getKey(), "a text or an array of texts", entry.getValue().toString());
+                }
+                labels.put(entry.getKey(), texts);
+            }
+            return labels;
+        }
+
+        private LayoutProfile.When when(JsonObject condition) throws ProfileException {
+            String column = string(condition, "column", true);
+            if (column.startsWith("#") && !column.matches("#\\d{1,4}")) {
+                throw error("column", "a column name, or # and a 0-based index such as #3", column);
+            }
+            return new LayoutProfile.When(column,
+                    condition.has("equals") ? string(condition, "equals", true) : null,
+                    condition.has("equals") ? null : pattern(condition, "matches", true));
         }
 
         private LayoutProfile.Text text(JsonObject text) throws ProfileException {
@@ -100,7 +197,7 @@ final class ProfileReader {
                 }
             }
             return new LayoutProfile.Text(encoding, delimiter.charAt(0), quote.isEmpty() ? null : quote.charAt(0),
-                    text.has("headerRows") ? integer(text, "headerRows", 0) : 1, fixed);
+                    pattern(text, "headerAt", false), text.has("headerRows") ? integer(text, "headerRows", 0) : 1, fixed);
         }
 
         private NumberFormatSpec numbers(JsonObject numbers) throws ProfileException {
@@ -117,7 +214,7 @@ final class ProfileReader {
             }
             return new NumberFormatSpec(decimal.charAt(0),
                     numbers.has("groupingSeparator") ? string(numbers, "groupingSeparator", true) : "", symbols,
-                    numbers.has("parenthesesNegative") && numbers.get("parenthesesNegative").getAsBoolean(),
+                    !numbers.has("parenthesesNegative") || numbers.get("parenthesesNegative").getAsBoolean(),
                     numbers.has("impliedDecimals") ? integer(numbers, "impliedDecimals", 0) : 0);
         }
 
@@ -148,10 +245,7 @@ final class ProfileReader {
             }
             LayoutProfile.When when = null;
             if (line.has("when")) {
-                JsonObject condition = object(line, "when", true);
-                when = new LayoutProfile.When(string(condition, "column", true),
-                        condition.has("equals") ? string(condition, "equals", true) : null,
-                        condition.has("equals") ? null : pattern(condition, "matches", true));
+                when = when(object(line, "when", true));
             }
             JsonObject usage = object(line, "usage", false);
             JsonObject period = object(line, "chargePeriod", false);
@@ -163,7 +257,8 @@ final class ProfileReader {
                     usage == null ? null : template(usage, "quantity", true), usage == null ? null : template(usage, "unit", true),
                     usage != null && usage.has("duration") && usage.get("duration").getAsBoolean(),
                     period == null ? null : date(period, "start", true, locale), period == null ? null : date(period, "end", false, locale),
-                    template(line, "taxType", false), template(line, "taxJurisdiction", false), template(line, "destination", false));
+                    template(line, "taxType", false), template(line, "taxJurisdiction", false), template(line, "destination", false),
+                    template(line, "bandwidthMbps", false));
         }
 
         private LayoutProfile.DateSpec date(JsonObject object, String field, boolean required, Locale locale) throws ProfileException {

@@ -36,7 +36,11 @@ final class Template {
             literal.append(source, at, open);
             template.literals.add(literal.toString());
             literal.setLength(0);
-            template.columns.add(source.substring(open + 1, close));
+            String column = source.substring(open + 1, close);
+            if (column.startsWith("#") && !column.matches("#\\d{1,4}")) {
+                throw new ProfileException("{" + column + "} in \"" + source + "\": a column index is # and a 0-based number, such as {#3}");
+            }
+            template.columns.add(column);
             at = close + 1;
         }
         template.literals.add(literal.toString());

@@ -56,7 +56,7 @@ class LayoutParserTest {
         assertEquals(0, new BigDecimal("1250.00").compareTo(sink.lines.get(0).amount().amount()));
         assertEquals("FUSF", sink.lines.get(1).taxType());
         assertEquals(0, new BigDecimal("3.75").compareTo(sink.lines.get(1).amount().amount()));
-        assertEquals("bill.txt record 3 (line 4)", sink.lines.get(2).source().toString());
+        assertEquals("bill.txt record 4 (line 4)", sink.lines.get(2).source().toString());
     }
 
     private static final String PERIOD = """
@@ -95,7 +95,7 @@ class LayoutParserTest {
                 RCA00001I000120260131CKT-0002000050050
                 """);
         assertEquals(1, sink.lines.size());
-        assertEquals("bill.txt record 1 (line 2): field \"mrc amount\": expected a number such as 1234.50, found \"00012x000\"",
+        assertEquals("bill.txt record 2 (line 2): field \"mrc amount\": expected a number such as 1234.50 or (1234.50), found \"00012x000\"",
                 sink.problems.get(0).message());
     }
 

@@ -179,7 +179,7 @@ public final class TelstraOlbParser implements BillingParser {
                     .description(description)
                     .destination(called)
                     .usage(call.amount(10, "duration"), "SEC")
-                    .chargePeriod(Period.of(day, call.optionalDate(19, "call end date") == null ? day : call.date(19, "call end date")))
+                    .chargePeriod(Period.of(day, callEnd(call, day)))
                     .amount(new Money(call.amount(31, "net call charge excluding GST"), AUD))
                     .build(), call.amount(32, "GST"));
         }
@@ -212,6 +212,18 @@ public final class TelstraOlbParser implements BillingParser {
                         .description("GST on " + (line.description() == null ? "charge" : line.description()))
                         .quantity(null).unitPrice(null).usage(null, null).amount(new Money(gst, AUD)).build());
             }
+        }
+
+        private static LocalDate callEnd(OlbRecord call, LocalDate day) throws OlbRecord.BadField {
+            LocalDate end = call.optionalDate(19, "call end date");
+            if (end == null) {
+                return day;
+            }
+            if (end.isBefore(day)) {
+                throw new OlbRecord.BadField(ParseProblem.of(call.position(), "call end date", "a date on or after " + day + " (the call date)",
+                        call.text(19)));
+            }
+            return end;
         }
 
         private static Period period(OlbRecord record, int start, int end) throws OlbRecord.BadField {

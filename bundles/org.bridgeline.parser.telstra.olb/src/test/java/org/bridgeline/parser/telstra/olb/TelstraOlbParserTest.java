@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -117,5 +118,17 @@ class TelstraOlbParserTest {
         assertEquals(0, sink.lines.size());
         assertEquals("hand-made.csv record 1 (line 1): field \"record type\": expected an invoice header (DH) before any charge,"
                 + " found \"DC\"", sink.problems.get(0).message());
+    }
+
+    /** The corrupted record an outside run found: a call ending ten years before it starts threw IllegalArgumentException. */
+    @Test
+    void aCallThatEndsBeforeItStartsIsAProblemWithItsPosition() throws Exception {
+        RecordingSink sink = parse("""
+                DH,111,20240105,INV-9,1,021,,H,D,20240105,x,0,0,0,0,00000010.00,00000010.00
+                DC,111,20130619,INV-9,2,002,0355551492,C,D,JJ430,000000086,1,0398560047,,0,,Melbourne,,20130529,20030529,11:00:15,N Economy,,1,1,USAGE,11,1,00000000.89,0000000000.07,0,0000000000.07,0000000000.01,0000000000.08
+                """);
+        assertEquals(0, sink.lines.size());
+        assertEquals(List.of("hand-made.csv record 2 (line 2): field \"call end date\": expected a date on or after 2013-05-29 (the call"
+                + " date), found \"20030529\""), sink.problems.stream().map(problem -> problem.message()).toList());
     }
 }

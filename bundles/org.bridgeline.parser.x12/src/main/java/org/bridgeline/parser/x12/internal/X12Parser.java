@@ -131,8 +131,8 @@ final class X12Parser implements BillingParser {
             }
             if (inTransaction) {
                 problem("SE", "an SE segment closing the transaction", "the end of the file", true);
-                endTransaction();
             }
+            endTransaction(); // also an invoice begun where a damaged ST left no transaction open
         }
 
         private void segment(String id, List<String> e) throws Bad {
@@ -195,8 +195,8 @@ final class X12Parser implements BillingParser {
         private void startTransaction() {
             if (inTransaction) {
                 problem("SE", "an SE segment before the next ST", "ST", true);
-                endTransaction();
             }
+            endTransaction();
             inTransaction = true;
             transactionSegments = 1;
             number = null;
@@ -432,15 +432,18 @@ final class X12Parser implements BillingParser {
                 throw new Bad("AMT02", "the sum of the line item's SLN and TCD details, " + detailTotal.toPlainString(),
                         item.amount.toPlainString(), false);
             }
-            ChargeLine line = line(item, item);
+            for (Charge detail : item.details) {
+                if (detail.amount == null) {
+                    throw new Bad("AMT", "an AMT segment for the subline at " + detail.position, "none", false);
+                }
+            }
+            // an item stated only by its details has no amount of its own: its taxes take the first detail's line
+            ChargeLine line = line(item, item.amount != null ? item : item.details.get(0));
             if (item.details.isEmpty()) {
                 sink.line(line);
             } else {
                 // the details are the lowest charge elements: they replace the line item they add up to
                 for (Charge detail : item.details) {
-                    if (detail.amount == null) {
-                        throw new Bad("AMT", "an AMT segment for the subline at " + detail.position, "none", false);
-                    }
                     sink.line(line(item, detail));
                 }
             }
