@@ -229,4 +229,12 @@ class ParserConformanceTest {
                 && failures.contains("threw java.lang.IllegalStateException"), failures);
         assertTrue(!failures.contains("bad input:"), "the fixed variants pass: " + failures);
     }
+
+    /** A report's totals come last: the body repeats, the header and the footer stay once, trailing empty lines belong to neither. */
+    @Test
+    void aReportIsExpandedBetweenItsHeaderAndItsFooter() {
+        byte[] report = "Customer\nh1,h2\nb1\nb2\nTotal,9\n\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals("Customer\nh1,h2\nb1\nb2\nb1\nb2\nb1\nb2\nTotal,9\n",
+                new String(ParserConformance.expand(report, 2, 1, 3), java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
 }
