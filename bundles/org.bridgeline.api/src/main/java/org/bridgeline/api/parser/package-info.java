@@ -6,7 +6,7 @@
  * it is about each file it imports, and streams the chosen file through it.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.bridgeline.api.parser;
 
 import org.osgi.annotation.bundle.Export;

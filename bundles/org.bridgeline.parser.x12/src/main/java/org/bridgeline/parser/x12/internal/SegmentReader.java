@@ -16,6 +16,7 @@ final class SegmentReader {
 
     private final Reader reader;
     private final char element;
+    private final char component;
     private final char terminator;
     private final String isa;
     private long segments;
@@ -48,12 +49,35 @@ final class SegmentReader {
             throw new NotX12("an ISA interchange header of 106 characters, found \"" + (text.length() > 20 ? text.substring(0, 20) + "..." : text) + "\"");
         }
         this.element = text.charAt(3);
+        // the ISA's elements have fixed widths, so the 16th separator stands at 103; anywhere else, the ISA was not padded
+        // and its last characters are not the delimiters they seem
+        int separators = 0;
+        int sixteenth = -1;
+        for (int i = 0; i < ISA_LENGTH && separators < 16; i++) {
+            if (text.charAt(i) == element && ++separators == 16) {
+                sixteenth = i;
+            }
+        }
+        if (sixteenth != 103) {
+            throw new NotX12("an ISA of 106 characters whose 16 elements have their fixed widths (ISA06 and ISA08 padded to 15), found \""
+                    + (sixteenth < 0 ? text.substring(0, 40) + "..." : "ISA16 at character " + (sixteenth + 2)) + "\"");
+        }
+        this.component = text.charAt(104);
         this.terminator = text.charAt(105);
         this.isa = text.substring(0, 105);
     }
 
     char element() {
         return element;
+    }
+
+    /** ISA16: the separator within a composite element. */
+    char component() {
+        return component;
+    }
+
+    char terminator() {
+        return terminator;
     }
 
     /** The next segment's elements (element 0 is the segment id), or {@code null} at the end. */
@@ -78,6 +102,10 @@ final class SegmentReader {
                 segmentLine = line;
             }
             if (c == terminator) {
+                if (text.length() == 0) {
+                    leading = true; // an empty segment (a doubled terminator) holds nothing: not a segment
+                    continue;
+                }
                 segments++;
                 return split(text.toString());
             }

@@ -42,6 +42,10 @@ final class X12Parser implements BillingParser {
         this.profile = profile;
     }
 
+    X12Profile profile() {
+        return profile;
+    }
+
     @Override
     public ParserInfo info() {
         return new ParserInfo(profile.id(), profile.forAnySender() ? "any (X12 811 sender)" : String.join(", ", profile.senders().values()),
@@ -100,11 +104,21 @@ final class X12Parser implements BillingParser {
         private LocalDate periodEnd;
         private Currency currency = Currency.getInstance("USD");
         private InvoiceHeader header;
-        private final Set<String> hlIds = new HashSet<>();
-        private String currentLevel;
+        /** The transaction's HL loops by HL01, each with what its descendants inherit. */
+        private final java.util.Map<String, Node> nodes = new java.util.HashMap<>();
+        private Node current;
+        /** The heading's REF values by qualifier: the account is the profile's most preferred qualifier present. */
+        private final java.util.Map<String, String> headingRefs = new java.util.HashMap<>();
         private long lineItems;
         private Money statedTotal;
-        private boolean fatal;
+        /** A fatal problem in this transaction: it was reported once; the segments up to its SE are skipped and counted. */
+        private boolean skipping;
+        private long skipped;
+        /** Segments the profile does not use, by id: skipped, counted, and listed once at the end with the first place. */
+        private final java.util.Map<String, long[]> unused = new java.util.TreeMap<>();
+        private final java.util.Map<String, SourcePosition> firstUnused = new java.util.HashMap<>();
+        /** Service type codes the profile does not map, with where each was first seen. */
+        private final java.util.Map<String, SourcePosition> unknownTypes = new java.util.TreeMap<>();
         // the line item being read
         private Charge charge;
 
@@ -123,16 +137,29 @@ final class X12Parser implements BillingParser {
                 if (inTransaction) {
                     transactionSegments++;
                 }
+                if (skipping && !id.equals("SE") && !id.equals("ST")) {
+                    skipped++;
+                    continue;
+                }
                 try {
                     segment(id, segment);
                 } catch (Bad e) {
                     problem(e.field, e.expected, e.found, e.fatal);
+                    if (e.fatal && inTransaction) {
+                        // one report per root cause: the rest of the transaction would only repeat it
+                        skipping = true;
+                        skipped = 0;
+                    }
                 }
             }
             if (inTransaction) {
                 problem("SE", "an SE segment closing the transaction", "the end of the file", true);
             }
             endTransaction(); // also an invoice begun where a damaged ST left no transaction open
+            unused.forEach((id, count) -> sink.warning(ParseProblem.of(firstUnused.get(id), id, "a segment profile " + profile.id()
+                    + " reads; skipped " + count[0] + (count[0] == 1 ? " time" : " times") + ", first", id)));
+            unknownTypes.forEach((code, at) -> sink.warning(ParseProblem.of(at, "SI " + code.substring(0, code.indexOf(' ')),
+                    "a service type code of profile " + profile.id() + " (read as OTHER)", code.substring(code.indexOf(' ') + 1))));
         }
 
         private void segment(String id, List<String> e) throws Bad {
@@ -168,7 +195,6 @@ final class X12Parser implements BillingParser {
                 case "TXI" -> txi(e);
                 case "SLN" -> sln(e);
                 case "TCD" -> tcd(e);
-                case "N1", "N3", "N4", "NM1", "ITA", "MSG" -> { }
                 case "TDS" -> {
                     flushCharge();
                     statedTotal = new Money(decimal(e, 1, "TDS01 total").movePointLeft(2), currency);
@@ -181,6 +207,12 @@ final class X12Parser implements BillingParser {
                     }
                 }
                 case "SE" -> {
+                    if (skipping) {
+                        sink.warning(ParseProblem.of(position(), null, "the transaction read to its SE", skipped
+                                + " segments skipped after its fatal problem"));
+                        endTransaction();
+                        return;
+                    }
                     flushCharge();
                     long declared = decimal(e, 1, "SE01 number of segments").longValue();
                     if (declared != transactionSegments) {
@@ -188,7 +220,11 @@ final class X12Parser implements BillingParser {
                     }
                     endTransaction();
                 }
-                default -> problem("segment id", "an 811 segment", id, false);
+                default -> {
+                    // NTE, ITD, N1..N4, PER, FA1, BAL, IT3, SAC, PAM, ...: in the 811, not what this profile reads
+                    unused.computeIfAbsent(id, k -> new long[1])[0]++;
+                    firstUnused.putIfAbsent(id, position());
+                }
             }
         }
 
@@ -206,12 +242,14 @@ final class X12Parser implements BillingParser {
             periodStart = null;
             periodEnd = null;
             header = null;
-            hlIds.clear();
-            currentLevel = null;
+            nodes.clear();
+            current = null;
+            headingRefs.clear();
             lineItems = 0;
             statedTotal = null;
-            fatal = false;
+            skipping = false;
             charge = null;
+            pendingTaxes.clear();
         }
 
         private void endTransaction() {
@@ -220,23 +258,41 @@ final class X12Parser implements BillingParser {
             }
             header = null;
             inTransaction = false;
+            skipping = false;
         }
 
+        /** REF: in the heading, the invoice's; after an HL, that loop's, inherited by what is beneath it. */
         private void ref(List<String> e) throws Bad {
-            String field = profile.ref().get(element(e, 1, "REF01 qualifier"));
-            if (field == null) {
+            String qualifier = element(e, 1, "REF01 qualifier");
+            if (profile.ref().get(qualifier) == null) {
                 return;
             }
-            String value = element(e, 2, "REF02 " + field);
-            if (field.equals("account")) {
-                if (header == null) {
-                    account = value;
-                } else if (!value.equals(header.account())) {
-                    throw new Bad("REF02 account", "the invoice's account " + header.account(), value, false);
-                }
-            } else if (field.equals("subAccount")) {
-                subAccount = value;
+            String value = element(e, 2, "REF02 " + profile.ref().get(qualifier));
+            if (current == null) {
+                headingRefs.putIfAbsent(qualifier, value);
+            } else if (charge == null) {
+                current.refs.putIfAbsent(qualifier, value);
             }
+        }
+
+        /** The field's value: the nearest loop's (or the heading's) REF with the profile's most preferred qualifier. */
+        private String refField(Node node, String field) {
+            for (Node at = node; at != null; at = at.parent) {
+                String value = preferred(at.refs, field);
+                if (value != null) {
+                    return value;
+                }
+            }
+            return preferred(headingRefs, field);
+        }
+
+        private String preferred(java.util.Map<String, String> refs, String field) {
+            for (java.util.Map.Entry<String, String> qualifier : profile.ref().entrySet()) {
+                if (qualifier.getValue().equals(field) && refs.containsKey(qualifier.getKey())) {
+                    return refs.get(qualifier.getKey());
+                }
+            }
+            return null;
         }
 
         private void dtm(List<String> e) throws Bad {
@@ -271,47 +327,60 @@ final class X12Parser implements BillingParser {
             if (level == null) {
                 throw new Bad("HL03", "a level code of profile " + profile.id() + " " + profile.levels().keySet(), code, true);
             }
-            if (!parent.isEmpty() && !hlIds.contains(parent)) {
+            Node above = parent.isEmpty() ? null : nodes.get(parent);
+            if (!parent.isEmpty() && above == null) {
                 throw new Bad("HL02", "the id of an earlier HL (parent of HL " + id + ")", parent, true);
             }
-            if (!hlIds.add(id)) {
+            if (nodes.containsKey(id)) {
                 throw new Bad("HL01", "an id not used before in this invoice", id, true);
             }
-            currentLevel = level;
-            if (header == null) {
-                startInvoice();
-            }
+            current = new Node(level, above);
+            nodes.put(id, current);
         }
 
-        private void startInvoice() throws Bad {
+        /** The invoice starts with its first charge: its account may stand on an HL loop above it rather than in the heading. */
+        private void startInvoice(Node node) throws Bad {
             if (number == null || date == null) {
-                throw new Bad("BIG", "a BIG segment (invoice date and number) before the first HL", "none", true);
+                throw new Bad("BIG", "a BIG segment (invoice date and number) before the first line item", "none", true);
             }
+            String account = refField(node, "account");
             if (account == null) {
-                throw new Bad("REF", "a REF with the billing account qualifier " + profile.ref().entrySet().stream()
+                throw new Bad("REF", "a REF with an account qualifier " + profile.ref().entrySet().stream()
                         .filter(entry -> entry.getValue().equals("account")).map(java.util.Map.Entry::getKey).toList()
-                        + " before the first HL", "none", true);
+                        + " in the heading or on an HL loop above the first line item", "none", true);
             }
-            header = new InvoiceHeader(profile.carrier(sender), account, subAccount, number, date,
+            header = new InvoiceHeader(profile.carrier(sender), account, refField(node, "subAccount"), number, date,
                     periodStart == null || periodEnd == null || periodEnd.isBefore(periodStart) ? null : Period.of(periodStart, periodEnd),
                     currency, position());
             sink.startInvoice(header);
+            for (Tax tax : pendingTaxes) {
+                emitTax(ChargeLine.builder().invoice(header).serviceType(ServiceType.OTHER), tax, "the invoice");
+            }
+            pendingTaxes.clear();
         }
 
         private void it1(List<String> e) throws Bad {
             flushCharge();
-            if (header == null) {
+            if (current == null) {
                 throw new Bad("IT1", "an HL loop before the first line item", "IT1", true);
+            }
+            if (header == null) {
+                startInvoice(current);
             }
             lineItems++;
             charge = new Charge(position());
+            charge.node = current;
             charge.quantity = e.size() > 2 && !e.get(2).isBlank() ? decimal(e, 2, "IT102 quantity") : null;
             charge.unit = e.size() > 3 ? blankToNull(e.get(3)) : null;
             charge.unitPrice = e.size() > 4 && !e.get(4).isBlank() ? decimal(e, 4, "IT104 unit price") : null;
         }
 
+        /** SI: the service's identity, on the line item or on its HL loop (then inherited by every line item beneath). */
         private void si(List<String> e) throws Bad {
-            requireCharge("SI");
+            if (charge == null && current == null) {
+                throw new Bad("SI", "an HL loop or a line item before SI", "SI in the heading", false);
+            }
+            Attributes into = charge != null ? charge : current;
             for (int i = 2; i + 1 < e.size(); i += 2) {
                 String field = profile.si().get(e.get(i).strip());
                 String value = blankToNull(e.get(i + 1));
@@ -319,16 +388,18 @@ final class X12Parser implements BillingParser {
                     continue;
                 }
                 switch (field) {
-                    case "serviceId" -> charge.serviceId = value;
-                    case "chargeCode" -> charge.chargeCode = value;
-                    case "site" -> charge.site = value;
-                    case "bandwidthMbps" -> charge.bandwidth = decimalValue(value, "SI " + e.get(i) + " bandwidth");
+                    case "serviceId" -> into.serviceId = value;
+                    case "chargeCode" -> into.chargeCode = value;
+                    case "site" -> into.site = value;
+                    case "bandwidthMbps" -> into.bandwidth = decimalValue(value, "SI " + e.get(i) + " bandwidth");
                     case "serviceType" -> {
                         ServiceType type = profile.serviceTypes() == null ? null : profile.serviceTypes().get(value);
                         if (type == null) {
-                            throw new Bad("SI " + e.get(i), "a service type code of profile " + profile.id(), value, false);
+                            // read as OTHER, and said once per code: the profile's serviceTypes is where it belongs
+                            unknownTypes.computeIfAbsent(e.get(i).strip() + " " + value, k -> position());
+                            type = ServiceType.OTHER;
                         }
-                        charge.serviceType = type;
+                        into.serviceType = type;
                     }
                     default -> { }
                 }
@@ -360,6 +431,8 @@ final class X12Parser implements BillingParser {
             sub.unit = e.size() > 5 ? blankToNull(e.get(5)) : null;
             sub.unitPrice = e.size() > 6 && !e.get(6).isBlank() ? decimal(e, 6, "SLN06 unit price") : null;
             sub.category = charge.category;
+            String relation = e.size() > 3 ? e.get(3).strip() : "";
+            sub.relation = relation.isEmpty() || relation.equals("I") ? Relation.INCLUDED : relation.equals("A") ? Relation.ADDS : Relation.INFORMATION;
             charge.details.add(sub);
             charge.openSubline = sub;
         }
@@ -394,13 +467,37 @@ final class X12Parser implements BillingParser {
             return Integer.parseInt(value);
         }
 
+        /**
+         * TXI: a tax of the line item, of an HL loop (with the service of its level, if it has one) or of the whole invoice.
+         * Only a TXI07 of A (or none) adds to the bill; other relationship codes are information and are not lines.
+         */
         private void txi(List<String> e) throws Bad {
-            requireCharge("TXI");
             String type = element(e, 1, "TXI01 tax type");
             BigDecimal amount = decimal(e, 2, "TXI02 tax amount");
             String jurisdiction = e.size() > 5 ? blankToNull(e.get(5)) : null;
-            charge.taxes.add(new Tax(type, amount, jurisdiction, position()));
+            String relationship = e.size() > 7 ? blankToNull(e.get(7)) : null;
+            if (relationship != null && !relationship.equals("A")) {
+                return;
+            }
+            Tax tax = new Tax(type, amount, jurisdiction, position());
+            if (charge != null) {
+                charge.taxes.add(tax);
+                return;
+            }
+            if (current == null && header == null) {
+                pendingTaxes.add(tax); // in the heading, before the invoice has started: placed with its first line item
+                return;
+            }
+            if (header == null) {
+                startInvoice(current);
+            }
+            Charge level = new Charge(tax.position());
+            level.node = current;
+            emitTax(service(level), tax, current == null ? "the invoice" : "the " + current.level);
         }
+
+        /** Invoice-level taxes read in the heading, emitted when the invoice starts. */
+        private final List<Tax> pendingTaxes = new java.util.ArrayList<>();
 
         private void requireCharge(String segment) throws Bad {
             if (charge == null) {
@@ -423,50 +520,70 @@ final class X12Parser implements BillingParser {
         }
 
         private void emit(Charge item) throws Bad {
-            BigDecimal detailTotal = item.details.stream().map(detail -> detail.amount == null ? BigDecimal.ZERO : detail.amount)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (item.amount == null && item.details.isEmpty()) {
-                throw new Bad("AMT", "an AMT segment with the line item's amount", "none", false);
-            }
-            if (item.amount != null && !item.details.isEmpty() && item.amount.compareTo(detailTotal) != 0) {
-                throw new Bad("AMT02", "the sum of the line item's SLN and TCD details, " + detailTotal.toPlainString(),
-                        item.amount.toPlainString(), false);
-            }
             for (Charge detail : item.details) {
                 if (detail.amount == null) {
                     throw new Bad("AMT", "an AMT segment for the subline at " + detail.position, "none", false);
                 }
             }
-            // an item stated only by its details has no amount of its own: its taxes take the first detail's line
-            ChargeLine line = line(item, item.amount != null ? item : item.details.get(0));
-            if (item.details.isEmpty()) {
-                sink.line(line);
-            } else {
-                // the details are the lowest charge elements: they replace the line item they add up to
-                for (Charge detail : item.details) {
-                    sink.line(line(item, detail));
-                }
+            // SLN03 I (or none): a breakdown already in the line item, which its sublines replace; A: an amount on top of it
+            List<Charge> included = item.details.stream().filter(detail -> detail.relation == Relation.INCLUDED).toList();
+            List<Charge> added = item.details.stream().filter(detail -> detail.relation == Relation.ADDS).toList();
+            if (item.amount == null && included.isEmpty() && item.quantity != null && item.unitPrice != null) {
+                item.amount = item.quantity.multiply(item.unitPrice); // the IT1 extended amount, exact
+            }
+            if (item.amount == null && included.isEmpty()) {
+                throw new Bad("AMT", "an AMT segment with the line item's amount, or IT102 quantity and IT104 unit price", "none", false);
+            }
+            BigDecimal detailTotal = included.stream().map(detail -> detail.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (item.amount != null && !included.isEmpty() && item.amount.compareTo(detailTotal) != 0) {
+                throw new Bad("AMT02", "the sum of the line item's SLN and TCD details, " + detailTotal.toPlainString(),
+                        item.amount.toPlainString(), false);
+            }
+            if (included.isEmpty()) {
+                sink.line(lineFor(item, item));
+            }
+            for (Charge detail : included) {
+                sink.line(lineFor(item, detail));
+            }
+            for (Charge detail : added) {
+                sink.line(lineFor(item, detail));
             }
             for (Tax tax : item.taxes) {
-                sink.line(line.toBuilder().category(ChargeCategory.TAX).chargeCode(tax.type).tax(tax.type, tax.jurisdiction)
-                        .description(tax.type + " on " + (item.description == null ? "line item" : item.description))
-                        .quantity(null).unit(null).unitPrice(null).usage(null, null).amount(new Money(tax.amount, currency))
-                        .source(tax.position).build());
+                emitTax(service(item), tax, item.description == null ? "line item" : item.description);
             }
         }
 
+        /** A line's service: the line item's own SI, else the nearest HL loop above it that has one, field by field. */
+        private ChargeLine.Builder service(Charge item) {
+            return ChargeLine.builder().invoice(header).serviceId(inherited(item, a -> a.serviceId)).site(inherited(item, a -> a.site))
+                    .serviceType(java.util.Objects.requireNonNullElse(inherited(item, a -> a.serviceType), ServiceType.OTHER))
+                    .chargeCode(inherited(item, a -> a.chargeCode)).bandwidthMbps(inherited(item, a -> a.bandwidth));
+        }
+
+        private <T> T inherited(Charge item, java.util.function.Function<Attributes, T> field) {
+            T value = field.apply(item);
+            for (Node node = item.node; value == null && node != null; node = node.parent) {
+                value = field.apply(node);
+            }
+            return value;
+        }
+
         /** A line for the item, with a detail's own amount, quantity, period and description where it has them. */
-        private ChargeLine line(Charge item, Charge own) {
+        private ChargeLine lineFor(Charge item, Charge own) {
             LocalDate start = own.start != null ? own.start : item.start;
             LocalDate end = own.end != null ? own.end : item.end;
             Period period = start == null ? null : Period.of(start, end == null || end.isBefore(start) ? start : end);
             String description = own == item || own.description == null ? item.description
                     : item.description == null ? own.description : item.description + ": " + own.description;
-            return ChargeLine.builder().invoice(header).serviceId(item.serviceId).site(item.site)
-                    .serviceType(item.serviceType).category(own.category).chargeCode(item.chargeCode).description(description)
+            return service(item).category(own.category).description(description)
                     .quantity(own.quantity).unit(own.unit).unitPrice(own.unitPrice == null ? null : new Money(own.unitPrice, currency))
-                    .amount(new Money(own.amount, currency)).chargePeriod(period).bandwidthMbps(item.bandwidth)
+                    .amount(new Money(own.amount, currency)).chargePeriod(period)
                     .usage(own.usage, own.usageUnit).destination(own.destination).source(own.position).build();
+        }
+
+        private void emitTax(ChargeLine.Builder service, Tax tax, String on) {
+            sink.line(service.category(ChargeCategory.TAX).chargeCode(tax.type).tax(tax.type, tax.jurisdiction)
+                    .description(tax.type + " on " + on).amount(new Money(tax.amount, currency)).source(tax.position).build());
         }
 
         private SourcePosition position() {
@@ -510,19 +627,40 @@ final class X12Parser implements BillingParser {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** What a line item or an HL loop says about the service; a line item takes what it lacks from the loops above it. */
+    private abstract static class Attributes {
+        String serviceId;
+        String chargeCode;
+        String site;
+        BigDecimal bandwidth;
+        ServiceType serviceType;
+    }
+
+    /** An HL loop: its level, its parent, its REFs and service attributes. */
+    private static final class Node extends Attributes {
+        final String level;
+        final Node parent;
+        final java.util.Map<String, String> refs = new java.util.HashMap<>();
+
+        Node(String level, Node parent) {
+            this.level = level;
+            this.parent = parent;
+        }
+    }
+
+    /** How an SLN subline stands to its line item (SLN03). */
+    private enum Relation { INCLUDED, ADDS, INFORMATION }
+
     /** A line item being read. */
-    private static final class Charge {
+    private static final class Charge extends Attributes {
         final SourcePosition position;
+        Node node;
+        Relation relation = Relation.INCLUDED;
         BigDecimal quantity;
         String unit;
         BigDecimal unitPrice;
         BigDecimal amount;
         ChargeCategory category = ChargeCategory.RECURRING;
-        String serviceId;
-        String chargeCode;
-        String site;
-        BigDecimal bandwidth;
-        ServiceType serviceType = ServiceType.OTHER;
         String description;
         BigDecimal usage;
         String usageUnit;

@@ -1,0 +1,121 @@
+package org.bridgeline.parser.x12.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.ServiceType;
+import org.bridgeline.testkit.RecordingSink;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 811s in the shapes carriers' published guides describe (src/test/resources/corpus), not as our generator writes them:
+ * heading segments the profile does not read, the account beside a master account or on a billing-arrangement HL, the
+ * service on its own HL loop above the charges, taxes at three levels, SLN sublines included and added, a consolidated
+ * interchange of several groups and accounts with other delimiters and no newlines. Figures worked out by hand.
+ */
+class X12CorpusTest {
+
+    static RecordingSink parse(String name, byte[] bytes) throws Exception {
+        RecordingSink sink = new RecordingSink();
+        X12ParserTest.parser("x12-811-standard").parse(name, new ByteArrayInputStream(bytes), sink);
+        return sink;
+    }
+
+    static RecordingSink corpus(String name) throws Exception {
+        return parse(name, Files.readAllBytes(Path.of("src/test/resources/corpus", name)));
+    }
+
+    static BigDecimal sum(List<ChargeLine> lines) {
+        return lines.stream().map(line -> line.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void anAttShapedBillReadsTheTreeTheTaxesOfEveryLevelAndTheSublines() throws Exception {
+        RecordingSink sink = corpus("att-shape.x12");
+        assertEquals(List.of(), sink.problems);
+        assertEquals("214555010088", sink.invoices.get(0).account(), "REF 11 is preferred to the master account REF 14");
+        assertEquals(Money.of("946.95", "USD"), sink.statedTotals.get(0));
+        assertEquals(0, new BigDecimal("946.95").compareTo(sum(sink.lines)), "balanced against TDS");
+        assertEquals(9, sink.lines.size());
+
+        ChargeLine invoiceTax = sink.lines.get(0);
+        assertEquals("FT", invoiceTax.taxType());
+        assertNull(invoiceTax.serviceId(), "a heading TXI is the invoice's");
+        assertEquals("att-shape.x12 record 11 (line 11)", invoiceTax.source().toString());
+
+        ChargeLine line = sink.lines.get(1);
+        assertEquals("2145550100", line.serviceId(), "from SI TN on the category HL above the charge HL");
+        assertEquals(ServiceType.VOICE_LINE, line.serviceType());
+        assertEquals("2145550100", sink.lines.get(2).serviceId(), "the line item's TXI has the line item's service");
+        assertEquals(0, new BigDecimal("12.00").compareTo(sink.lines.get(3).amount().amount()), "IT1 without AMT: quantity x unit price");
+
+        ChargeLine levelTax = sink.lines.get(4);
+        assertEquals("LS", levelTax.taxType());
+        assertEquals("34.KXFS.118822..SW", levelTax.serviceId(), "a TXI on an HL loop has that loop's service");
+
+        ChargeLine port = sink.lines.get(5);
+        assertEquals(0, new BigDecimal("800.00").compareTo(port.amount().amount()), "SLN I: the breakdown replaces its IT1");
+        assertEquals(ServiceType.DIA, port.serviceType());
+        assertEquals(0, new BigDecimal("100").compareTo(port.bandwidthMbps()));
+        ChargeLine expedite = sink.lines.get(7);
+        assertEquals(ChargeCategory.ONE_TIME, expedite.category(), "SLN A adds to its IT1");
+        assertEquals("DEDICATED INTERNET 100M: EXPEDITE FEE", expedite.description());
+        assertTrue(sink.lines.stream().noneMatch(l -> "CA".equals(l.taxType())), "TXI07 O is information, not a charge");
+
+        assertEquals(List.of("ITD", "N1", "N3", "N4", "NTE"), sink.warnings.stream().map(w -> w.field()).toList(),
+                "segments the profile does not read: skipped, counted, listed");
+        assertEquals("att-shape.x12 record 5 (line 5): field \"NTE\": expected a segment profile x12-811-standard reads; skipped 1 time,"
+                + " first, found \"NTE\"", sink.warnings.get(4).message());
+    }
+
+    @Test
+    void aConsolidatedInterchangeOfSeveralGroupsAndAccountsWithOtherDelimitersAndNoNewlines() throws Exception {
+        RecordingSink sink = corpus("lumen-consolidated.x12");
+        assertEquals(List.of(), sink.problems);
+        assertEquals(List.of("3030-1001", "3030-1002", "3030-2001"), sink.invoices.stream().map(invoice -> invoice.account()).toList(),
+                "the account on the billing-arrangement HL of each transaction");
+        assertEquals(List.of(Money.of("1214.25", "USD"), Money.of("981.25", "USD"), Money.of("453.10", "USD")), sink.statedTotals);
+        assertEquals(6, sink.lines.size());
+        assertEquals(0, new BigDecimal("2648.60").compareTo(sum(sink.lines)));
+        ChargeLine first = sink.lines.get(0);
+        assertEquals("71.KGFN.100201..LUMN", first.serviceId(), "the circuit on the sub-account HL");
+        assertEquals(ServiceType.ETHERNET, first.serviceType());
+        assertEquals(ChargeCategory.USAGE, sink.lines.get(1).category());
+        assertEquals("lumen-consolidated.x12 record 15 (line 1)", first.source().toString(), "no newlines: every segment on line 1");
+    }
+
+    @Test
+    void aFatalProblemIsReportedOnceAndTheNextTransactionIsRead() throws Exception {
+        String text = Files.readString(Path.of("src/test/resources/corpus/lumen-consolidated.x12"), StandardCharsets.ISO_8859_1)
+                .replaceFirst("HL\\|2\\|1\\|2", "HL|2|9|2");
+        RecordingSink sink = parse("broken.x12", text.getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(1, sink.problems.size(), "one root cause, one message: " + sink.problems);
+        assertEquals("broken.x12 record 10 (line 1): field \"HL02\": expected the id of an earlier HL (parent of HL 2), found \"9\"",
+                sink.problems.get(0).message());
+        assertEquals(List.of("3030-1002", "3030-2001"), sink.invoices.stream().map(invoice -> invoice.account()).toList());
+        assertTrue(sink.warnings.stream().anyMatch(w -> w.message().contains("13 segments skipped after its fatal problem")),
+                sink.warnings.toString());
+    }
+
+    /** An ISA whose sender was not padded to 15 characters: its last characters are not the delimiters they seem. */
+    @Test
+    void anUnpaddedIsaIsRefusedWithWhatIsWrong() throws Exception {
+        String text = Files.readString(Path.of("src/test/resources/corpus/att-shape.x12"), StandardCharsets.ISO_8859_1)
+                .replace("ATTBILLING     *", "ATTBILLING*");
+        RecordingSink sink = parse("unpadded.x12", text.getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(1, sink.problems.size(), sink.problems.toString());
+        assertEquals("unpadded.x12 record 1 (line 1): field \"ISA\": expected an ISA of 106 characters whose 16 elements have their fixed"
+                + " widths (ISA06 and ISA08 padded to 15), found \"ISA16 at character 100\"", sink.problems.get(0).message());
+        assertEquals(List.of(), sink.invoices, "nothing of it is read");
+    }
+}
