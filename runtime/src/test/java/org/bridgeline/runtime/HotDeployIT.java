@@ -249,9 +249,7 @@ class HotDeployIT {
     @Test
     void anX12ProfileIsHotDeployedAsABundleOfJson() throws Exception {
         Path x12 = Path.of("..").toAbsolutePath().normalize().resolve("bundles/org.bridgeline.parser.x12/src");
-        String profile = Files.readString(x12.resolve("main/resources/x12-profiles/x12-811-standard.json"))
-                .replace("\"id\": \"x12-811-standard\"", "\"id\": \"x12-811-lumen\"")
-                .replace("\"senders\": { }", "\"senders\": { \"LUMEN\": \"Lumen\" }");
+        String profile = Files.readString(x12.resolve("test/resources/corpus/x12-811-lumen.json"));
         Path jar = deploy.resolve("lumen-x12.jar");
         PluginJars.profileOnly(jar, home, "com.example.x12.lumen", java.util.Map.of("x12-profiles/x12-811-lumen.json", profile));
         TestDistribution.eventually(WAIT, () -> row("x12-811-lumen").contains("ACTIVE"), () -> console("bl:plugins"));

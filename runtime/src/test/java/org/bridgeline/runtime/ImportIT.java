@@ -95,6 +95,21 @@ class ImportIT {
         assertTrue(out.contains("test2.csv  telstra-calls-csv-decimal-comma  1         4      IMPORTED"), out);
     }
 
+    /** 811s in the shapes of carriers' published guides, with the standard profile: every invoice BALANCED against its TDS. */
+    @Test
+    void x12BillsShapedAsCarriersGuidesDescribeImportBalanced() throws Exception {
+        Path corpus = Path.of("../bundles/org.bridgeline.parser.x12/src/test/resources/corpus").toAbsolutePath().normalize();
+        BinBridgeline.Result result = BinBridgeline.run(home, "exec", "bl:import " + corpus);
+        assertEquals(0, result.status(), result.out() + result.err());
+        String out = result.out();
+        assertTrue(out.contains("att-shape.x12") && out.contains("verizon-shape.x12") && out.contains("windstream-shape.x12")
+                && out.contains("lumen-consolidated.x12"), out);
+        assertEquals(6, out.lines().filter(line -> line.contains("BALANCED")).count(),
+                "one AT&T, one Verizon, one Windstream, three Lumen invoices: " + out);
+        assertTrue(out.lines().anyMatch(line -> line.matches("ATTBILLING +214555010088 .* 946\\.95 USD +946\\.95 USD +BALANCED .*")), out);
+        assertTrue(out.lines().anyMatch(line -> line.matches("WINDSTREAM +044-118-2231 .* 78\\.25 USD +78\\.25 USD +BALANCED .*")), out);
+    }
+
     @Test
     void x12InvoicesAreImportedOrRejectedWholeAndACorrectedReissueSupersedesTheFirst() throws Exception {
         Path fixtures = Path.of("../bundles/org.bridgeline.parser.x12/src/test/resources/fixtures").toAbsolutePath().normalize();

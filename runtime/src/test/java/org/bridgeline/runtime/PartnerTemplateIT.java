@@ -41,7 +41,8 @@ class PartnerTemplateIT {
         Path bom = PROJECT_ROOT.resolve("bundles/org.bridgeline.bom/pom.xml");
         maven(false, PROJECT_ROOT, "install:install-file", "-Dfile=" + bom, "-DpomFile=" + bom, "-Dpackaging=pom");
         for (String module : List.of("org.bridgeline.api", "org.bridgeline.store", "org.bridgeline.enterprise", "org.bridgeline.testkit",
-                "org.bridgeline.parser.layout", "org.bridgeline.partner.archetype", "org.bridgeline.partner.layout.archetype")) {
+                "org.bridgeline.parser.layout", "org.bridgeline.parser.x12", "org.bridgeline.partner.archetype",
+                "org.bridgeline.partner.layout.archetype")) {
             Path folder = PROJECT_ROOT.resolve("bundles").resolve(module);
             maven(false, PROJECT_ROOT, "install:install-file", "-Dfile=" + folder.resolve("target/" + module + "-" + VERSION + ".jar"),
                     "-DpomFile=" + folder.resolve("pom.xml"));
@@ -198,14 +199,15 @@ class PartnerTemplateIT {
         Path project = folder.resolve("northbeam-layouts");
         maven(true, project, "verify");
         String report = Files.readString(project.resolve("target/surefire-reports/TEST-com.northbeam.layouts.LayoutProfilesTest.xml"));
-        assertTrue(report.contains("tests=\"2\"") && report.contains("failures=\"0\"") && report.contains("errors=\"0\"")
-                && report.contains("skipped=\"0\""), "the kit's test ran and passed: " + report);
+        assertTrue(report.contains("tests=\"3\"") && report.contains("failures=\"0\"") && report.contains("errors=\"0\"")
+                && report.contains("skipped=\"0\""), "the kit's tests ran and passed: " + report);
         Path jar = project.resolve("target/northbeam-layouts-1.0.0.jar");
         List<String> entries;
         try (var opened = new java.util.jar.JarFile(jar.toFile())) {
             entries = opened.stream().map(java.util.zip.ZipEntry::getName).toList();
         }
-        assertTrue(entries.contains("layouts/northbeam-mobile-report.json") && entries.stream().noneMatch(name -> name.endsWith(".class")),
+        assertTrue(entries.contains("layouts/northbeam-mobile-report.json") && entries.contains("x12-profiles/x12-811-lumen.json")
+                && entries.stream().noneMatch(name -> name.endsWith(".class")),
                 "a jar of JSON, no Java: " + entries);
 
         Path reports = PROJECT_ROOT.resolve("bundles/org.bridgeline.parser.layout/src/test/resources/reports");
@@ -213,6 +215,7 @@ class PartnerTemplateIT {
         try {
             Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             awaitActive("northbeam-mobile-report");
+            awaitActive("x12-811-lumen");
             BinBridgeline.Result used = BinBridgeline.run(home, "client", "bl:import " + reports.resolve("northbeam-mobile-2023-02.csv"),
                     "bl:import " + reports.resolve("northbeam-mobile-2023-03-bom.csv"));
             assertEquals(0, used.status(), used.out() + used.err());
@@ -222,6 +225,11 @@ class PartnerTemplateIT {
                     "both reports read by the partner's profile, the one with a byte-order mark too: " + out);
             assertEquals(2, out.lines().filter(line -> line.startsWith("Northbeam Mobile  11223344") && line.contains("BALANCED")).count(),
                     "account from the preamble, total from the footer, balanced: " + out);
+            BinBridgeline.Result x12 = BinBridgeline.run(home, "client", "bl:import " + PROJECT_ROOT.resolve(
+                    "bundles/org.bridgeline.parser.x12/src/test/resources/corpus/lumen-consolidated.x12"));
+            assertEquals(0, x12.status(), x12.out() + x12.err());
+            assertTrue(x12.out().contains("lumen-consolidated.x12  x12-811-lumen  3         6      IMPORTED"), "the dialect's parser: " + x12.out());
+            assertEquals(3, x12.out().lines().filter(line -> line.startsWith("Lumen") && line.contains("BALANCED")).count(), x12.out());
         } finally {
             BinBridgeline.run(home, "stop");
         }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bridgeline.api.parser.BillingParser;
-import org.bridgeline.parser.layout.internal.LayoutParsers;
+import org.bridgeline.parser.layout.internal.LayoutFormat;
 
 /**
  * A layout profile as the parser the runtime makes of it, for a profile-only bundle's own test:
@@ -20,11 +20,12 @@ public final class LayoutProfiles {
     /**
      * The parser a profile makes.
      *
-     * @throws IllegalArgumentException when the profile does not read: the message names the file and the field
+     * @throws IOException when the profile cannot be read or has a mistake: the message names the file and the field, as the
+     *                     runtime would in bl:plugins
      */
     public static BillingParser parser(Path profile) throws IOException {
         try (InputStream in = Files.newInputStream(profile)) {
-            return LayoutParsers.of(in, profile.getFileName().toString());
+            return new LayoutFormat().parser(in, profile.getFileName().toString());
         }
     }
 }

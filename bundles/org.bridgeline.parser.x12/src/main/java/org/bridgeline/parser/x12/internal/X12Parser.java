@@ -198,7 +198,9 @@ final class X12Parser implements BillingParser {
                 case "TDS" -> {
                     flushCharge();
                     statedTotal = new Money(decimal(e, 1, "TDS01 total").movePointLeft(2), currency);
+                    current = null; // the summary: what follows (TXI, ITA) is the invoice's, not the last loop's
                 }
+                case "ITA" -> ita(e);
                 case "CTT" -> {
                     flushCharge();
                     long declared = decimal(e, 1, "CTT01 number of line items").longValue();
@@ -496,6 +498,49 @@ final class X12Parser implements BillingParser {
             emitTax(service(level), tax, current == null ? "the invoice" : "the " + current.level);
         }
 
+        /**
+         * ITA: an allowance (A, a credit) or a charge (C) of the line item, the loop or, in the summary, the invoice; ITA07 has
+         * two implied decimals and counts in TDS unless ITA16 says it is information (a relationship code other than A).
+         */
+        private void ita(List<String> e) throws Bad {
+            String indicator = element(e, 1, "ITA01 allowance or charge indicator");
+            if (!indicator.equals("A") && !indicator.equals("C")) {
+                return; // N, no allowance or charge; P, S: a promotion or service named, not priced
+            }
+            String relationship = e.size() > 16 ? blankToNull(e.get(16)) : null;
+            if (relationship != null && !relationship.equals("A")) {
+                return;
+            }
+            BigDecimal amount = decimal(e, 7, "ITA07 total amount").movePointLeft(2).abs();
+            String description = e.size() > 13 ? blankToNull(e.get(13)) : null;
+            String code = e.size() > 3 ? blankToNull(e.get(3)) : null;
+            Charge at = new Charge(position());
+            at.node = current;
+            if (charge != null) {
+                at.node = charge.node;
+                at.serviceId = charge.serviceId;
+                at.site = charge.site;
+                at.serviceType = charge.serviceType;
+                at.bandwidth = charge.bandwidth;
+            } else if (header == null) {
+                if (current == null) {
+                    throw new Bad("ITA", "an ITA after the first HL loop", "ITA in the heading", false);
+                }
+                startInvoice(current);
+            }
+            boolean allowance = indicator.equals("A");
+            at.category = allowance ? ChargeCategory.CREDIT : ChargeCategory.SURCHARGE;
+            at.amount = allowance ? amount.negate() : amount;
+            at.description = description != null ? description : allowance ? "allowance" : "charge";
+            ChargeLine line = service(at).chargeCode(code).category(at.category).description(at.description)
+                    .amount(new Money(at.amount, currency)).source(at.position).build();
+            if (charge != null) {
+                charge.allowances.add(line); // after the line item's own lines
+            } else {
+                sink.line(line);
+            }
+        }
+
         /** Invoice-level taxes read in the heading, emitted when the invoice starts. */
         private final List<Tax> pendingTaxes = new java.util.ArrayList<>();
 
@@ -551,6 +596,7 @@ final class X12Parser implements BillingParser {
             for (Tax tax : item.taxes) {
                 emitTax(service(item), tax, item.description == null ? "line item" : item.description);
             }
+            item.allowances.forEach(sink::line);
         }
 
         /** A line's service: the line item's own SI, else the nearest HL loop above it that has one, field by field. */
@@ -668,6 +714,8 @@ final class X12Parser implements BillingParser {
         LocalDate start;
         LocalDate end;
         final List<Tax> taxes = new java.util.ArrayList<>();
+        /** ITA allowances and charges of this line item, emitted after its own lines. */
+        final List<ChargeLine> allowances = new java.util.ArrayList<>();
         /** SLN sublines and TCD calls that make up this line item. */
         final List<Charge> details = new java.util.ArrayList<>();
         Charge openSubline;

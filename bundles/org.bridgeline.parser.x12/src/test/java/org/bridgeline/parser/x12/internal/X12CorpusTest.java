@@ -16,6 +16,8 @@ import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.testkit.RecordingSink;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * 811s in the shapes carriers' published guides describe (src/test/resources/corpus), not as our generator writes them:
@@ -79,6 +81,51 @@ class X12CorpusTest {
     }
 
     @Test
+    void aVerizonShapedBillWithItemisedCallsChargePeriodsAndAnAccountLevelFeeWithCrLf() throws Exception {
+        RecordingSink sink = corpus("verizon-shape.x12");
+        assertEquals(List.of(), sink.problems);
+        assertEquals("0551234567-00001", sink.invoices.get(0).account());
+        assertEquals(Money.of("335.72", "USD"), sink.statedTotals.get(0));
+        assertEquals(0, new BigDecimal("335.72").compareTo(sum(sink.lines)));
+        assertEquals(6, sink.lines.size());
+        ChargeLine fee = sink.lines.get(0);
+        assertEquals("FF", fee.taxType());
+        assertNull(fee.serviceId(), "a TXI on the account's HL: no service above it");
+        ChargeLine line = sink.lines.get(1);
+        assertEquals("9725550143", line.serviceId());
+        assertEquals(java.time.LocalDate.of(2026, 2, 11), line.chargePeriod().start(), "billed in advance: DTM 150 and 151");
+        assertEquals(java.time.LocalDate.of(2026, 3, 10), line.chargePeriod().end());
+        ChargeLine call = sink.lines.get(2);
+        assertEquals(ChargeCategory.USAGE, call.category());
+        assertEquals("2145550111", call.destination(), "TCD itemised calls replace their IT1");
+        assertEquals(0, new BigDecimal("12").compareTo(call.usageQuantity()));
+        assertEquals("9725550143", sink.lines.get(4).serviceId(), "the line item's TXI");
+        ChargeLine ds1 = sink.lines.get(5);
+        assertEquals("VZ.DS1.778812", ds1.serviceId());
+        assertEquals(0, new BigDecimal("1.544").compareTo(ds1.bandwidthMbps()));
+        assertEquals("verizon-shape.x12 record 34 (line 34)", ds1.source().toString(), "CRLF line ends count as one");
+    }
+
+    @Test
+    void aWindstreamShapedBillWithAllowancesAndChargesOfTheItemAndTheSummary() throws Exception {
+        RecordingSink sink = corpus("windstream-shape.x12");
+        assertEquals(List.of(), sink.problems);
+        assertEquals("044-118-2231", sink.invoices.get(0).account(), "REF 12, not the receivable REF AR");
+        assertEquals(Money.of("78.25", "USD"), sink.statedTotals.get(0));
+        assertEquals(0, new BigDecimal("78.25").compareTo(sum(sink.lines)), "TDS counts the ITA allowance and charge");
+        assertEquals(5, sink.lines.size(), "ITA N is neither");
+        ChargeLine credit = sink.lines.get(2);
+        assertEquals(ChargeCategory.CREDIT, credit.category());
+        assertEquals(0, new BigDecimal("-10.00").compareTo(credit.amount().amount()), "ITA A: an allowance, ITA07 with two implied decimals");
+        assertEquals("5015550188", credit.serviceId(), "the line item's allowance has its service");
+        assertEquals("PROMOTIONAL CREDIT", credit.description());
+        ChargeLine late = sink.lines.get(4);
+        assertEquals(ChargeCategory.SURCHARGE, late.category());
+        assertNull(late.serviceId(), "an ITA in the summary is the invoice's");
+        assertEquals(0, new BigDecimal("24.95").compareTo(sink.lines.get(3).amount().amount()), "5 x 4.99");
+    }
+
+    @Test
     void aConsolidatedInterchangeOfSeveralGroupsAndAccountsWithOtherDelimitersAndNoNewlines() throws Exception {
         RecordingSink sink = corpus("lumen-consolidated.x12");
         assertEquals(List.of(), sink.problems);
@@ -117,5 +164,22 @@ class X12CorpusTest {
         assertEquals("unpadded.x12 record 1 (line 1): field \"ISA\": expected an ISA of 106 characters whose 16 elements have their fixed"
                 + " widths (ISA06 and ISA08 padded to 15), found \"ISA16 at character 100\"", sink.problems.get(0).message());
         assertEquals(List.of(), sink.invoices, "nothing of it is read");
+    }
+
+    /** Malformed copies of the AT&T-shaped bill: one message per root cause, with the segment and the field. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "CTT*3~|CTT*4~|att-shape.x12 record 46 (line 46): field \"CTT01\": expected 3 line items (the IT1 segments of this invoice), found \"4\"",
+        "SE*45*0001~|SE*44*0001~|att-shape.x12 record 47 (line 47): field \"SE01\": expected 45 segments from ST to SE, found \"44\"",
+        "HL*5*3*8~|HL*5*30*8~|att-shape.x12 record 25 (line 25): field \"HL02\": expected the id of an earlier HL (parent of HL 5), found \"30\"",
+        "TDS*94695~|TDS~|att-shape.x12 record 45 (line 45): field \"TDS01 total\": expected a value, found \"\"",
+        "GE*1*101~|@CUT|att-shape.x12 record 46 (line 46): field \"SE\": expected an SE segment closing the transaction, found \"the end of the file\""
+    })
+    void aMalformedCopyGivesOneMessagePerRootCause(String from, String to, String message) throws Exception {
+        String text = Files.readString(Path.of("src/test/resources/corpus/att-shape.x12"), StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains(from), from);
+        String broken = to.equals("@CUT") ? text.substring(0, text.indexOf("SE*45*0001~")) : text.replace(from, to);
+        RecordingSink sink = parse("att-shape.x12", broken.getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(message), sink.problems.stream().map(problem -> problem.message()).toList());
     }
 }
