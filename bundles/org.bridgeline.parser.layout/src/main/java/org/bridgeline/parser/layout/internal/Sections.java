@@ -92,8 +92,14 @@ final class Sections {
         }
     }
 
-    /** Where the file ends. */
+    /** Where the file ends. A report whose header never came is not read at all, and says so. */
     void end() {
+        if (part == Part.PREAMBLE && last != null) {
+            invoices.problem(new ParseProblem(SourcePosition.ofFile(invoices.fileName()), "header",
+                    "a header row matching " + headerAt.pattern() + " (layout " + profile.id() + ")", "none in " + last.record() + " rows",
+                    true));
+            return;
+        }
         invoices.end(last == null ? SourcePosition.ofFile(invoices.fileName()) : last, "the end of the file");
     }
 

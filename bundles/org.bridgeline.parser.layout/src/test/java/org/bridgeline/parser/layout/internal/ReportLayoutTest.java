@@ -136,6 +136,16 @@ class ReportLayoutTest {
     }
 
     @Test
+    void aReportWhoseHeaderNeverComesIsRefusedNotReadAsEmpty() throws Exception {
+        String text = Files.readString(REPORTS.resolve("northbeam-mobile-2023-02.csv")).replace("Phone Number,User,", "Phone,User,");
+        RecordingSink sink = parse(profile("northbeam-mobile-report"), "renamed.csv", text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("renamed.csv: field \"header\": expected a header row matching ^Phone Number,User, (layout "
+                + "northbeam-mobile-report), found \"none in 20 rows\""), sink.problems.stream().map(p -> p.message()).toList());
+        assertTrue(sink.problems.get(0).fatal());
+        assertEquals(List.of(), sink.invoices);
+    }
+
+    @Test
     void twoInvoicesInOneReportEachWithItsPreambleAndFooter() throws Exception {
         String one = Files.readString(REPORTS.resolve("northbeam-mobile-2023-02.csv"));
         String two = one.replace("11223344", "99887766").replace("NBM-230206-0778", "NBM-230206-0779");

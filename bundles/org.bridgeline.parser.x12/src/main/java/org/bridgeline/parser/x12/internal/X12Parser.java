@@ -167,10 +167,10 @@ final class X12Parser implements BillingParser {
                 case "ISA" -> sender = element(e, 6, "ISA06 sender id").strip();
                 case "GS", "GE", "IEA" -> { }
                 case "ST" -> {
+                    startTransaction(); // first: another transaction set is skipped to its SE as a whole
                     if (!"811".equals(element(e, 1, "ST01"))) {
                         throw new Bad("ST01", "transaction set 811", e.get(1), true);
                     }
-                    startTransaction();
                 }
                 case "BIG" -> {
                     date = date(e, 1, "BIG01 invoice date");
@@ -201,6 +201,7 @@ final class X12Parser implements BillingParser {
                     current = null; // the summary: what follows (TXI, ITA) is the invoice's, not the last loop's
                 }
                 case "ITA" -> ita(e);
+                case "N1" -> n1(id, e);
                 case "CTT" -> {
                     flushCharge();
                     long declared = decimal(e, 1, "CTT01 number of line items").longValue();
@@ -539,6 +540,25 @@ final class X12Parser implements BillingParser {
             } else {
                 sink.line(line);
             }
+        }
+
+        /**
+         * N1 with an entity code the profile names as the site: the loop's (or line item's) site, inherited beneath it. Its
+         * identification code (N104) when it has one, else its name (N102). Any other N1 is a segment the profile does not read.
+         */
+        private void n1(String id, List<String> e) {
+            String field = profile.n1() == null ? null : profile.n1().get(at(e, 1));
+            String value = blankToNull(at(e, 4)) != null ? at(e, 4) : blankToNull(at(e, 2));
+            if (!"site".equals(field) || value == null || charge == null && current == null) {
+                unused.computeIfAbsent(id, k -> new long[1])[0]++;
+                firstUnused.putIfAbsent(id, position());
+                return;
+            }
+            (charge != null ? charge : current).site = value;
+        }
+
+        private static String at(List<String> e, int index) {
+            return index < e.size() ? e.get(index).strip() : "";
         }
 
         /** Invoice-level taxes read in the heading, emitted when the invoice starts. */

@@ -37,7 +37,9 @@ record X12Profile(
         /** DTM qualifiers: periodStart, periodEnd, chargeStart, chargeEnd. */
         Map<String, String> dtm,
         /** TCD element positions: date, from, to, quantity, amount (and the usage unit under "unit"). */
-        Map<String, String> tcd) {
+        Map<String, String> tcd,
+        /** N1 entity identifier codes (N101) whose party is the site of the loop or line item: code → site. Optional. */
+        Map<String, String> n1) {
 
     static final Set<String> LEVELS = Set.of("provider", "account", "subaccount", "group", "category", "subcategory", "type",
             "charge", "line");

@@ -182,4 +182,29 @@ class X12CorpusTest {
         RecordingSink sink = parse("att-shape.x12", broken.getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(List.of(message), sink.problems.stream().map(problem -> problem.message()).toList());
     }
+
+    /** A service location (N1 77) on the sub-account loop is the site of every charge beneath it; a payee N1 is not read. */
+    @Test
+    void aServiceLocationOnALoopIsTheSiteOfItsCharges() throws Exception {
+        String text = Files.readString(Path.of("src/test/resources/corpus/lumen-consolidated.x12"), StandardCharsets.ISO_8859_1)
+                .replaceFirst("(SI\\|TI\\|CI\\|71\\.KGFN\\.100201\\.\\.LUMN\\|ST\\|ETH\\|BW\\|1000~)", "$1N1|77|DALLAS DATA CENTER|92|DAL-01~")
+                .replaceFirst("SE\\|22\\|0001", "SE|23|0001");
+        RecordingSink sink = parse("site.x12", text.getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(), sink.problems);
+        assertEquals("DAL-01", sink.lines.get(0).site(), "N104, the location's code");
+        assertEquals("DAL-01", sink.lines.get(1).site());
+        assertNull(sink.lines.get(2).site(), "the next account's loop has none");
+    }
+
+    /** A transaction of another set (an 810 among the 811s) is one problem, skipped to its SE; the 811s around it are read. */
+    @Test
+    void anotherTransactionSetInTheInterchangeIsOneProblemAndTheRestIsRead() throws Exception {
+        String text = Files.readString(Path.of("src/test/resources/corpus/lumen-consolidated.x12"), StandardCharsets.ISO_8859_1)
+                .replaceFirst("ST\\|811\\|0002", "ST|810|0002");
+        RecordingSink sink = parse("mixed.x12", text.getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(1, sink.problems.size(), sink.problems.toString());
+        assertTrue(sink.problems.get(0).message().contains("field \"ST01\": expected transaction set 811, found \"810\""),
+                sink.problems.get(0).message());
+        assertEquals(List.of("3030-1001", "3030-2001"), sink.invoices.stream().map(invoice -> invoice.account()).toList());
+    }
 }
