@@ -200,7 +200,8 @@ final class X12Parser implements BillingParser {
                     statedTotal = new Money(decimal(e, 1, "TDS01 total").movePointLeft(2), currency);
                     current = null; // the summary: what follows (TXI, ITA) is the invoice's, not the last loop's
                 }
-                case "ITA" -> ita(e);
+                case "ITA" -> allowanceOrCharge(e, ITA);
+                case "SAC" -> allowanceOrCharge(e, SAC);
                 case "N1" -> n1(id, e);
                 case "CTT" -> {
                     flushCharge();
@@ -500,21 +501,23 @@ final class X12Parser implements BillingParser {
         }
 
         /**
-         * ITA: an allowance (A, a credit) or a charge (C) of the line item, the loop or, in the summary, the invoice; ITA07 has
-         * two implied decimals and counts in TDS unless ITA16 says it is information (a relationship code other than A).
+         * ITA (4010) or SAC (its successor): an allowance (A, a credit) or a charge (C) of the line item, the loop or, in the
+         * summary, the invoice; the amount has two implied decimals and counts in TDS unless the relationship code says it is
+         * information (anything but A).
          */
-        private void ita(List<String> e) throws Bad {
-            String indicator = element(e, 1, "ITA01 allowance or charge indicator");
+        private void allowanceOrCharge(List<String> e, AllowanceLayout layout) throws Bad {
+            String id = layout.segment();
+            String indicator = element(e, 1, id + "01 allowance or charge indicator");
             if (!indicator.equals("A") && !indicator.equals("C")) {
                 return; // N, no allowance or charge; P, S: a promotion or service named, not priced
             }
-            String relationship = e.size() > 16 ? blankToNull(e.get(16)) : null;
+            String relationship = blankToNull(at(e, layout.relationship()));
             if (relationship != null && !relationship.equals("A")) {
                 return;
             }
-            BigDecimal amount = decimal(e, 7, "ITA07 total amount").movePointLeft(2).abs();
-            String description = e.size() > 13 ? blankToNull(e.get(13)) : null;
-            String code = e.size() > 3 ? blankToNull(e.get(3)) : null;
+            BigDecimal amount = decimal(e, layout.amount(), id + String.format("%02d", layout.amount()) + " amount").movePointLeft(2).abs();
+            String description = blankToNull(at(e, layout.description()));
+            String code = blankToNull(at(e, layout.code()));
             Charge at = new Charge(position());
             at.node = current;
             if (charge != null) {
@@ -525,7 +528,7 @@ final class X12Parser implements BillingParser {
                 at.bandwidth = charge.bandwidth;
             } else if (header == null) {
                 if (current == null) {
-                    throw new Bad("ITA", "an ITA after the first HL loop", "ITA in the heading", false);
+                    throw new Bad(id, "an " + id + " after the first HL loop", id + " in the heading", false);
                 }
                 startInvoice(current);
             }
@@ -713,6 +716,13 @@ final class X12Parser implements BillingParser {
             this.parent = parent;
         }
     }
+
+    /** Where an allowance-or-charge segment keeps its code, amount, description and relationship code. */
+    private record AllowanceLayout(String segment, int code, int amount, int description, int relationship) {
+    }
+
+    private static final AllowanceLayout ITA = new AllowanceLayout("ITA", 3, 7, 13, 16);
+    private static final AllowanceLayout SAC = new AllowanceLayout("SAC", 2, 5, 15, 16);
 
     /** How an SLN subline stands to its line item (SLN03). */
     private enum Relation { INCLUDED, ADDS, INFORMATION }

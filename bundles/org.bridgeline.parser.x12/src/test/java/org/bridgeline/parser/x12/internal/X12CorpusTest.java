@@ -207,4 +207,18 @@ class X12CorpusTest {
                 sink.problems.get(0).message());
         assertEquals(List.of("3030-1001", "3030-2001"), sink.invoices.stream().map(invoice -> invoice.account()).toList());
     }
+
+    /** SAC, ITA's successor, in the same places: the same lines, the same balance. */
+    @Test
+    void sacReadsAsItaDoes() throws Exception {
+        String text = Files.readString(Path.of("src/test/resources/corpus/windstream-shape.x12"), StandardCharsets.ISO_8859_1)
+                .replace("ITA*A**PR*02***1000******PROMOTIONAL CREDIT~", "SAC*A*PR***1000**********PROMOTIONAL CREDIT~")
+                .replace("ITA*C**LF*06***500******LATE PAYMENT CHARGE~", "SAC*C*LF***500**********LATE PAYMENT CHARGE~");
+        assertTrue(text.contains("SAC*A") && text.contains("SAC*C"));
+        RecordingSink sac = parse("windstream-sac.x12", text.getBytes(StandardCharsets.ISO_8859_1));
+        RecordingSink ita = corpus("windstream-shape.x12");
+        assertEquals(List.of(), sac.problems);
+        assertEquals(ita.lines.stream().map(l -> l.category() + " " + l.amount() + " " + l.description() + " " + l.chargeCode()).toList(),
+                sac.lines.stream().map(l -> l.category() + " " + l.amount() + " " + l.description() + " " + l.chargeCode()).toList());
+    }
 }
