@@ -269,6 +269,38 @@ class HotDeployIT {
         TestDistribution.eventually(WAIT, () -> !attempt("bl:plugins").contains("x12-811-lumen"), () -> console("bl:plugins"));
     }
 
+    /**
+     * Onboarding an 811 dialect nobody has a profile for: bl:x12-inspect drafts one from a sample, the operator chooses a
+     * name for each EDIT value and nothing else, drops it into deploy/ as a jar of JSON, and the sample imports BALANCED.
+     */
+    @Test
+    void anX12ProfileDraftedByTheInspectorAndEditedImportsItsSampleBalanced() throws Exception {
+        Path sample = Path.of("..").toAbsolutePath().normalize().resolve("bundles/org.bridgeline.parser.x12/src/test/resources/fixtures/"
+                + "northwind-variant.x12");
+        Path draft = home.resolve("northwind-draft.json");
+        assertTrue(console("bl:x12-inspect " + sample + " --draft " + draft).contains("HL nesting  SP > BA > CD"));
+        String profile = Files.readString(draft);
+        // the operator's choices, code by code: levels, REF, SI and AMT qualifiers
+        java.util.Map<String, String> names = java.util.Map.ofEntries(java.util.Map.entry("SP", "provider"), java.util.Map.entry("BA", "account"),
+                java.util.Map.entry("CD", "charge"), java.util.Map.entry("AN", "account"), java.util.Map.entry("CKT", "serviceId"),
+                java.util.Map.entry("USO", "chargeCode"), java.util.Map.entry("LOC", "site"), java.util.Map.entry("SPD", "bandwidthMbps"),
+                java.util.Map.entry("SVC", "serviceType"), java.util.Map.entry("1", "RECURRING"), java.util.Map.entry("3", "USAGE"));
+        for (java.util.Map.Entry<String, String> name : names.entrySet()) {
+            profile = profile.replaceAll("\"" + name.getKey() + "\": \"EDIT:[^\"]*\"", "\"" + name.getKey() + "\": \"" + name.getValue() + "\"");
+        }
+        assertFalse(profile.contains("\"EDIT:"), profile);
+        Path jar = deploy.resolve("northwind-draft.jar");
+        PluginJars.profileOnly(jar, home, "com.example.x12.northwind", java.util.Map.of("x12-profiles/northwind-draft.json", profile));
+        try {
+            TestDistribution.eventually(WAIT, () -> row("x12-811-northwind-draft").contains("ACTIVE"), () -> console("bl:plugins"));
+            String report = console("bl:import " + sample + " --parser x12-811-northwind-draft");
+            assertTrue(report.contains("x12-811-northwind-draft") && report.contains("BALANCED"), report);
+        } finally {
+            Files.delete(jar);
+        }
+        TestDistribution.eventually(WAIT, () -> !attempt("bl:plugins").contains("x12-811-northwind-draft"), () -> console("bl:plugins"));
+    }
+
     /** A profile with a mistake is a failed plugin of its bundle: bl:plugins and bl:health name the file, the field and why. */
     @Test
     void aRejectedLayoutProfileIsAFailedPluginAndHealthSaysSo() throws Exception {

@@ -103,9 +103,9 @@ class ImportIT {
         assertEquals(0, result.status(), result.out() + result.err());
         String out = result.out();
         assertTrue(out.contains("att-shape.x12") && out.contains("verizon-shape.x12") && out.contains("windstream-shape.x12")
-                && out.contains("lumen-consolidated.x12"), out);
-        assertEquals(6, out.lines().filter(line -> line.contains("BALANCED")).count(),
-                "one AT&T, one Verizon, one Windstream, three Lumen invoices: " + out);
+                && out.contains("granite-shape.x12") && out.contains("lumen-consolidated.x12"), out);
+        assertEquals(7, out.lines().filter(line -> line.contains("BALANCED")).count(),
+                "one AT&T, one Verizon, one Windstream, one Granite, three Lumen invoices: " + out);
         assertTrue(out.lines().anyMatch(line -> line.matches("ATTBILLING +214555010088 .* 946\\.95 USD +946\\.95 USD +BALANCED .*")), out);
         assertTrue(out.lines().anyMatch(line -> line.matches("WINDSTREAM +044-118-2231 .* 78\\.25 USD +78\\.25 USD +BALANCED .*")), out);
     }

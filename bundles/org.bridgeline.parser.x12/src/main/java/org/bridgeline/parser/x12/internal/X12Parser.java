@@ -279,15 +279,36 @@ final class X12Parser implements BillingParser {
             }
         }
 
-        /** The field's value: the nearest loop's (or the heading's) REF with the profile's most preferred qualifier. */
-        private String refField(Node node, String field) {
+        /**
+         * The invoice's account: the REF with the profile's most preferred account qualifier on the nearest provider or
+         * billing-arrangement loop above, else in the heading. A REF with an account qualifier lower in the tree names a
+         * sub-account (see {@link #subAccount}).
+         */
+        private String account(Node node) {
             for (Node at = node; at != null; at = at.parent) {
-                String value = preferred(at.refs, field);
+                String value = at.level.equals("provider") || at.level.equals("account") ? preferred(at.refs, "account") : null;
                 if (value != null) {
                     return value;
                 }
             }
-            return preferred(headingRefs, field);
+            return preferred(headingRefs, "account");
+        }
+
+        /**
+         * A line's sub-account: the nearest loop's REF the profile maps to subAccount, or an account REF on a sub-billing
+         * arrangement loop (a consolidated bill's location accounts under its master), else the heading's.
+         */
+        private String subAccount(Node node) {
+            for (Node at = node; at != null; at = at.parent) {
+                String value = preferred(at.refs, "subAccount");
+                if (value == null && at.level.equals("subaccount")) {
+                    value = preferred(at.refs, "account");
+                }
+                if (value != null) {
+                    return value;
+                }
+            }
+            return preferred(headingRefs, "subAccount");
         }
 
         private String preferred(java.util.Map<String, String> refs, String field) {
@@ -347,13 +368,13 @@ final class X12Parser implements BillingParser {
             if (number == null || date == null) {
                 throw new Bad("BIG", "a BIG segment (invoice date and number) before the first line item", "none", true);
             }
-            String account = refField(node, "account");
+            String account = account(node);
             if (account == null) {
                 throw new Bad("REF", "a REF with an account qualifier " + profile.ref().entrySet().stream()
                         .filter(entry -> entry.getValue().equals("account")).map(java.util.Map.Entry::getKey).toList()
                         + " in the heading or on an HL loop above the first line item", "none", true);
             }
-            header = new InvoiceHeader(profile.carrier(sender), account, refField(node, "subAccount"), number, date,
+            header = new InvoiceHeader(profile.carrier(sender), account, preferred(headingRefs, "subAccount"), number, date,
                     periodStart == null || periodEnd == null || periodEnd.isBefore(periodStart) ? null : Period.of(periodStart, periodEnd),
                     currency, position());
             sink.startInvoice(header);
@@ -624,7 +645,9 @@ final class X12Parser implements BillingParser {
 
         /** A line's service: the line item's own SI, else the nearest HL loop above it that has one, field by field. */
         private ChargeLine.Builder service(Charge item) {
-            return ChargeLine.builder().invoice(header).serviceId(inherited(item, a -> a.serviceId)).site(inherited(item, a -> a.site))
+            String subAccount = subAccount(item.node);
+            return ChargeLine.builder().invoice(header).subAccount(subAccount != null ? subAccount : header.subAccount())
+                    .serviceId(inherited(item, a -> a.serviceId)).site(inherited(item, a -> a.site))
                     .serviceType(java.util.Objects.requireNonNullElse(inherited(item, a -> a.serviceType), ServiceType.OTHER))
                     .chargeCode(inherited(item, a -> a.chargeCode)).bandwidthMbps(inherited(item, a -> a.bandwidth));
         }

@@ -26,6 +26,8 @@ class X12ConformanceTest {
                         .total(ChargeCategory.RECURRING, "328.99"))
                 .sample(Path.of("src/test/resources/corpus/windstream-shape.x12"), ParserConformance.expect(1, 5)
                         .total(ChargeCategory.CREDIT, "-10.00").total(ChargeCategory.SURCHARGE, "5.00"))
+                .sample(Path.of("src/test/resources/corpus/granite-shape.x12"), ParserConformance.expect(1, 5)
+                        .total(ChargeCategory.TAX, "2.52"))
                 .fuzz(300, 811)
                 .notForeign("x12-811.edi")
                 .check();

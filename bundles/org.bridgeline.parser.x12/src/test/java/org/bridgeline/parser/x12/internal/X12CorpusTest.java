@@ -125,6 +125,22 @@ class X12CorpusTest {
         assertEquals(0, new BigDecimal("24.95").compareTo(sink.lines.get(3).amount().amount()), "5 x 4.99");
     }
 
+    /** A consolidated bill: the master account's one invoice, each store's charges under its own location account. */
+    @Test
+    void aGraniteShapedBillKeepsEachLocationAccountOnItsLines() throws Exception {
+        RecordingSink sink = corpus("granite-shape.x12");
+        assertEquals(List.of(), sink.problems);
+        assertEquals("GRN-MASTER-9001", sink.invoices.get(0).account(), "the master account in the heading");
+        assertEquals(Money.of("134.32", "USD"), sink.statedTotals.get(0));
+        assertEquals(0, new BigDecimal("134.32").compareTo(sum(sink.lines)));
+        assertEquals(List.of("LOC-0001", "LOC-0001", "LOC-0002", "LOC-0002", "LOC-0002"),
+                sink.lines.stream().map(ChargeLine::subAccount).toList(), "REF 11 on the sub-billing arrangement loops");
+        assertEquals(List.of("DEN-114", "DEN-114", "BOI-221", "BOI-221", "BOI-221"), sink.lines.stream().map(ChargeLine::site).toList(),
+                "each store's service location");
+        assertTrue(sink.lines.stream().allMatch(line -> line.account().equals("GRN-MASTER-9001")));
+        assertEquals(0, new BigDecimal("59.90").compareTo(sink.lines.get(0).amount().amount()), "2 lines at 29.95");
+    }
+
     @Test
     void aConsolidatedInterchangeOfSeveralGroupsAndAccountsWithOtherDelimitersAndNoNewlines() throws Exception {
         RecordingSink sink = corpus("lumen-consolidated.x12");

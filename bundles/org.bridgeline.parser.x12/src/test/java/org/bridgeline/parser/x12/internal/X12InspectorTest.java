@@ -15,6 +15,8 @@ import java.util.List;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.testkit.RecordingSink;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** bl:x12-inspect's findings on the corpus, and a drafted profile that reads its sample once its EDIT names are chosen. */
 class X12InspectorTest {
@@ -70,5 +72,23 @@ class X12InspectorTest {
         BigDecimal lines = sink.lines.stream().map(ChargeLine::amount).map(m -> m.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, sink.statedTotals.get(0).amount().compareTo(lines), "BALANCED against TDS");
         assertEquals("NW-ETH-0042", sink.lines.get(0).serviceId());
+    }
+
+    /** Every corpus shape: its nesting and its qualifiers, and the standard profile reads every code of it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "att-shape.x12|1 > 2 > 5 > 8|REF         11         1  214555010088",
+        "verizon-shape.x12|1 > 2 > 4 > 8|AMT         US         1  2.43",
+        "windstream-shape.x12|1 > 2 > 5 > 8|REF         AR         1  7700112233",
+        "granite-shape.x12|1 > 2 > 3 > 8|REF         11         2  LOC-0001, LOC-0002",
+        "lumen-consolidated.x12|1 > 2 > 3 > 8|SI          BW         3  1000"
+    })
+    void eachCorpusShapeIsTakenApart(String file, String nesting, String qualifier) throws Exception {
+        X12Inspector.Findings found = inspect(Path.of("src/test/resources/corpus", file));
+        String report = X12Inspector.report(file, found, List.of(X12ParserTest.parser("x12-811-standard").profile()));
+        assertTrue(report.contains("HL nesting  " + nesting + "\n"), report);
+        assertTrue(report.contains(qualifier + "\n"), report);
+        assertTrue(report.lines().anyMatch(line -> line.startsWith("profile     x12-811-standard: reads ") && !line.contains("unread")
+                || line.contains("leaves unread REF AR")), "the standard profile reads every code (the receivable REF AR aside): " + report);
     }
 }
