@@ -77,12 +77,23 @@ class PartnerTemplateIT {
         return output;
     }
 
+    /** A project from one of the templates, offline, in {@code folder}/{@code artifactId}, its code in {@code groupId.subpackage}. */
+    private static void generate(Path folder, String archetype, String groupId, String artifactId, String subpackage, String carrier,
+            String... more)
+            throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate",
+                "-DarchetypeGroupId=org.bridgeline", "-DarchetypeArtifactId=" + archetype, "-DarchetypeVersion=" + VERSION,
+                "-DgroupId=" + groupId, "-DartifactId=" + artifactId, "-Dversion=1.0.0",
+                "-Dpackage=" + groupId + "." + subpackage, "-Dcarrier=" + carrier,
+                "-DinteractiveMode=false"));
+        arguments.addAll(List.of(more));
+        maven(true, folder, arguments.toArray(String[]::new));
+    }
+
     @Test
     void aProjectFromTheTemplateBuildsPassesTheKitAndReadsItsBillsInARunningRuntime() throws Exception {
-        maven(true, workspace, "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate", "-DarchetypeGroupId=org.bridgeline",
-                "-DarchetypeArtifactId=org.bridgeline.partner.archetype", "-DarchetypeVersion=" + VERSION, "-DgroupId=com.northbeam",
-                "-DartifactId=northbeam-parser", "-Dversion=1.0.0", "-Dpackage=com.northbeam.bills", "-Dcarrier=Northbeam Telecom",
-                "-DparserId=northbeam-csv", "-DinteractiveMode=false");
+        generate(workspace, "org.bridgeline.partner.archetype", "com.northbeam", "northbeam-parser", "bills", "Northbeam Telecom",
+                "-DparserId=northbeam-csv");
         Path project = workspace.resolve("northbeam-parser");
         assertTrue(Files.isRegularFile(project.resolve("src/main/java/com/northbeam/bills/internal/CarrierParser.java")));
 
@@ -162,10 +173,8 @@ class PartnerTemplateIT {
     @Test
     void renamingTheParserClassLeavesNoStaleComponentInTheJar() throws Exception {
         Path folder = Files.createDirectories(workspace.resolve("rename"));
-        maven(true, folder, "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate", "-DarchetypeGroupId=org.bridgeline",
-                "-DarchetypeArtifactId=org.bridgeline.partner.archetype", "-DarchetypeVersion=" + VERSION, "-DgroupId=com.eastgate",
-                "-DartifactId=eastgate-parser", "-Dversion=1.0.0", "-Dpackage=com.eastgate.bills", "-Dcarrier=Eastgate Telecom",
-                "-DparserId=eastgate-csv", "-DinteractiveMode=false");
+        generate(folder, "org.bridgeline.partner.archetype", "com.eastgate", "eastgate-parser", "bills", "Eastgate Telecom",
+                "-DparserId=eastgate-csv");
         Path project = folder.resolve("eastgate-parser");
         maven(true, project, "package", "-DskipTests");
         Path sources = project.resolve("src/main/java/com/eastgate/bills/internal");
@@ -192,10 +201,7 @@ class PartnerTemplateIT {
     @Test
     void aProjectFromTheLayoutTemplatePassesTheKitAndImportsReportsBalanced() throws Exception {
         Path folder = Files.createDirectories(workspace.resolve("layouts"));
-        maven(true, folder, "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate", "-DarchetypeGroupId=org.bridgeline",
-                "-DarchetypeArtifactId=org.bridgeline.partner.layout.archetype", "-DarchetypeVersion=" + VERSION, "-DgroupId=com.northbeam",
-                "-DartifactId=northbeam-layouts", "-Dversion=1.0.0", "-Dpackage=com.northbeam.layouts", "-Dcarrier=Northbeam Mobile",
-                "-DinteractiveMode=false");
+        generate(folder, "org.bridgeline.partner.layout.archetype", "com.northbeam", "northbeam-layouts", "layouts", "Northbeam Mobile");
         Path project = folder.resolve("northbeam-layouts");
         maven(true, project, "verify");
         String report = Files.readString(project.resolve("target/surefire-reports/TEST-com.northbeam.layouts.LayoutProfilesTest.xml"));

@@ -120,8 +120,12 @@ final class X12Inspector {
 
     /** How a profile fits: the codes of the file it reads and those it would leave unread. */
     record Fit(X12Profile profile, int known, List<String> unread) {
-        int percent(int total) {
-            return total == 0 ? 100 : known * 100 / total;
+        int total() {
+            return known + unread.size();
+        }
+
+        int percent() {
+            return total() == 0 ? 100 : known * 100 / total();
         }
     }
 
@@ -159,10 +163,6 @@ final class X12Inspector {
         return known ? 1 : 0;
     }
 
-    static int total(Fit fit) {
-        return fit.known() + fit.unread().size();
-    }
-
     /** The report, for the console. */
     static String report(String file, Findings found, List<X12Profile> profiles) {
         StringBuilder out = new StringBuilder();
@@ -178,10 +178,10 @@ final class X12Inspector {
         found.qualifiers.forEach((segment, seen) -> seen.forEach((qualifier, what) -> out.append(String.format("%-11s %-6s %5d  %s%n",
                 segment, qualifier, what.count, String.join(", ", what.samples)))));
         List<Fit> fits = profiles.stream().map(profile -> fit(found, profile))
-                .sorted(Comparator.comparingInt((Fit fit) -> fit.percent(total(fit))).reversed().thenComparing(fit -> fit.profile().id()))
+                .sorted(Comparator.comparingInt((Fit fit) -> fit.percent()).reversed().thenComparing(fit -> fit.profile().id()))
                 .toList();
         for (Fit fit : fits) {
-            out.append("profile     ").append(fit.profile().id()).append(": reads ").append(fit.known()).append(" of ").append(total(fit))
+            out.append("profile     ").append(fit.profile().id()).append(": reads ").append(fit.known()).append(" of ").append(fit.total())
                     .append(" codes").append(fit.unread().isEmpty() ? "" : "; leaves unread " + String.join(", ", fit.unread())).append('\n');
         }
         return out.toString();
