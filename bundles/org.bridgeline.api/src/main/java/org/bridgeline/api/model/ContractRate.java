@@ -27,4 +27,11 @@ public record ContractRate(
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(rate, "rate");
     }
+
+    /** Whether the rate prices a charge: every selector it sets equals the charge's. */
+    public boolean matches(ServiceType type, String code, BigDecimal bandwidth) {
+        return (serviceType == null || serviceType == type)
+                && (chargeCode == null || chargeCode.equals(code))
+                && (bandwidthMbps == null || bandwidth != null && bandwidthMbps.compareTo(bandwidth) == 0);
+    }
 }

@@ -7,7 +7,7 @@
  * figure Bridgeline reports traces back to a file and a record.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.bridgeline.api.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +26,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.ContractRate;
+import org.bridgeline.api.model.ContractService;
 import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.PostTermRule;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.api.model.Requirement;
@@ -202,37 +205,178 @@ final class InputsReader {
                 rates.add(rate(json(rateArray.get(r).getAsJsonObject(), where + ".rates[" + r + "]"), currency));
             }
             Fields sla = object.has("sla") && object.get("sla").isJsonObject() ? json(object.getAsJsonObject("sla"), where + ".sla") : null;
-            contracts.add(contract(fields, currency, rates, sla));
+            Contract contract = contract(fields, currency, rates, sla);
+            PostTermRule postTerm = PostTermRule.MONTH_TO_MONTH;
+            if (object.has("postTerm")) {
+                if (!object.get("postTerm").isJsonObject()) {
+                    throw new BadInput(where + ": field \"postTerm\": expected an object with a \"rule\", found " + object.get("postTerm"));
+                }
+                JsonObject rule = object.getAsJsonObject("postTerm");
+                List<ContractRate> list = new ArrayList<>();
+                JsonArray listArray = array(rule, "listPrices", where + ".postTerm");
+                for (int r = 0; r < listArray.size(); r++) {
+                    list.add(rate(json(element(listArray, r, where + ".postTerm.listPrices"), where + ".postTerm.listPrices[" + r + "]"),
+                            currency));
+                }
+                postTerm = postTerm(json(rule, where + ".postTerm"), "rule", "upliftPercent", list);
+            }
+            List<ContractService> schedule = new ArrayList<>();
+            JsonArray serviceArray = array(object, "services", where);
+            for (int e = 0; e < serviceArray.size(); e++) {
+                String at = where + ".services[" + e + "]";
+                JsonObject entry = element(serviceArray, e, where + ".services");
+                List<ContractRate> own = new ArrayList<>();
+                JsonArray ownRates = array(entry, "rates", at);
+                for (int r = 0; r < ownRates.size(); r++) {
+                    own.add(rate(json(element(ownRates, r, at + ".rates"), at + ".rates[" + r + "]"), currency));
+                }
+                schedule.add(scheduled(json(entry, at), "serviceId", "serviceType", "termStart", "termEnd", "termMonths", own));
+            }
+            contracts.add(withSchedule(contract, fields.flag("lateFeesWaived"), postTerm, schedule));
         }
         return contracts;
     }
 
+    private static JsonArray array(JsonObject object, String field, String where) throws BadInput {
+        if (!object.has(field) || object.get(field).isJsonNull()) {
+            return new JsonArray();
+        }
+        if (!object.get(field).isJsonArray()) {
+            throw new BadInput(where + ": field \"" + field + "\": expected an array, found " + object.get(field));
+        }
+        return object.getAsJsonArray(field);
+    }
+
+    private static JsonObject element(JsonArray array, int index, String where) throws BadInput {
+        if (!array.get(index).isJsonObject()) {
+            throw new BadInput(where + "[" + index + "]: expected an object, found " + array.get(index));
+        }
+        return array.get(index).getAsJsonObject();
+    }
+
+    private static Contract withSchedule(Contract contract, boolean lateFeesWaived, PostTermRule postTerm, List<ContractService> schedule) {
+        return new Contract(contract.carrier(), contract.contractId(), contract.term(), contract.autoRenewal(), contract.renewalTermMonths(),
+                contract.committedSpend(), contract.rates(), contract.sla(), lateFeesWaived, postTerm, schedule);
+    }
+
+    /** A post-term rule: HOLD, UPLIFT (with its percent), LIST_PRICE or MONTH_TO_MONTH (the default); {@code null} list prices: checked later. */
+    private static PostTermRule postTerm(Fields fields, String ruleField, String upliftField, List<ContractRate> listPrices) throws BadInput {
+        PostTermRule.Kind kind = fields.choice(ruleField, PostTermRule.Kind.class, PostTermRule.Kind.MONTH_TO_MONTH);
+        BigDecimal uplift = fields.decimal(upliftField, kind == PostTermRule.Kind.UPLIFT);
+        if (uplift != null && (uplift.signum() < 0 || uplift.compareTo(BigDecimal.valueOf(1000)) > 0)) {
+            throw new BadInput(fields.where() + ": field \"" + upliftField + "\": expected a percent from 0 to 1000, found "
+                    + uplift.toPlainString());
+        }
+        if (kind == PostTermRule.Kind.LIST_PRICE && listPrices != null && listPrices.isEmpty()) {
+            throw new BadInput(fields.where() + ": field \"" + ruleField + "\": LIST_PRICE needs the list prices it names, found none");
+        }
+        return new PostTermRule(kind, kind == PostTermRule.Kind.UPLIFT ? uplift : null, listPrices);
+    }
+
+    /** A schedule entry: a service by id (or by type and site), its own term (an end, or a length in months) and rates. */
+    private static ContractService scheduled(Fields fields, String idField, String typeField, String startField, String endField,
+            String monthsField, List<ContractRate> rates) throws BadInput {
+        String id = blank(fields.text(idField));
+        ServiceType type = fields.text(typeField) == null || fields.text(typeField).isBlank() ? null
+                : fields.choice(typeField, ServiceType.class, ServiceType.OTHER);
+        String site = blank(fields.text("site"));
+        if (id == null && type == null && site == null) {
+            throw new BadInput(fields.where() + ": field \"" + idField + "\": expected the service's id, or its type and site, found none");
+        }
+        LocalDate start = fields.date(startField);
+        LocalDate end;
+        if (blank(fields.text(endField)) != null) {
+            end = fields.date(endField);
+        } else {
+            BigDecimal months = fields.decimal(monthsField, false);
+            if (months == null) {
+                throw new BadInput(fields.where() + ": fields \"" + endField + "\" or \"" + monthsField
+                        + "\": expected the service's term end or its length in months, found neither");
+            }
+            if (months.signum() <= 0 || months.stripTrailingZeros().scale() > 0) {
+                throw new BadInput(fields.where() + ": field \"" + monthsField + "\": expected a whole number of months, found "
+                        + months.toPlainString());
+            }
+            end = start.plusMonths(months.intValueExact()).minusDays(1);
+        }
+        if (end.isBefore(start)) {
+            throw new BadInput(fields.where() + ": field \"" + endField + "\": expected a date after the service's term start " + start
+                    + ", found " + end);
+        }
+        return new ContractService(id, type, site, Period.of(start, end), rates);
+    }
+
     private static List<Contract> contractsCsv(Path file) throws BadInput, IOException {
-        // one row per rate; the contract's own fields repeat on each of its rows
+        // one row per rate; the contract's own fields repeat on each of its rows. A row naming a service (service_id, or
+        // service_type and site with a service_term_start) belongs to that service's schedule entry; rate_role LIST makes a
+        // row's rate a list price of the post-term rule
         Map<String, Contract> byId = new LinkedHashMap<>();
         Map<String, List<ContractRate>> rates = new LinkedHashMap<>();
-        for (Object[] row : readCsv(file, fields -> {
+        Map<String, List<ContractRate>> listPrices = new LinkedHashMap<>();
+        Map<String, Map<String, ContractService>> schedules = new LinkedHashMap<>();
+        Map<String, Map<String, List<ContractRate>>> scheduleRates = new LinkedHashMap<>();
+        for (CsvContractRow row : readCsv(file, fields -> {
             Currency currency = fields.currency("currency");
-            Contract contract = contract(fields, currency, List.of(), fields);
+            Contract contract = withSchedule(contract(fields, currency, List.of(), fields), fields.flag("late_fees_waived"),
+                    postTerm(fields, "post_term", "post_term_uplift_percent", null), List.of());
             ContractRate rate = fields.text("rate") == null || fields.text("rate").isBlank() ? null : rate(fields, currency);
-            return new Object[] {contract, rate, fields.where()};
+            ContractService entry = blank(fields.text("service_term_start")) == null ? null
+                    : scheduled(fields, "service_id", "service_type", "service_term_start", "service_term_end", "service_term_months", List.of());
+            String role = blank(fields.text("rate_role")) == null ? "AGREEMENT" : fields.text("rate_role").strip().toUpperCase();
+            if (!role.equals("AGREEMENT") && !role.equals("LIST")) {
+                throw new BadInput(fields.where() + ": field \"rate_role\": expected AGREEMENT or LIST, found \"" + fields.text("rate_role") + "\"");
+            }
+            return new CsvContractRow(contract, rate, entry, role, fields.where());
         })) {
-            Contract contract = (Contract) row[0];
+            Contract contract = row.contract();
             String key = contract.carrier() + '\u0000' + contract.contractId();
             Contract known = byId.putIfAbsent(key, contract);
             if (known != null && !known.equals(contract)) {
-                throw new BadInput(row[2] + ": contract " + contract.contractId() + ": expected the same terms as its earlier rows, "
+                throw new BadInput(row.where() + ": contract " + contract.contractId() + ": expected the same terms as its earlier rows, "
                         + "found different ones");
             }
-            if (row[1] != null) {
-                rates.computeIfAbsent(key, k -> new ArrayList<>()).add((ContractRate) row[1]);
+            if (row.entry() != null) {
+                ContractService entry = row.entry();
+                String entryKey = entry.serviceId() + '\u0000' + entry.serviceType() + '\u0000' + entry.site();
+                ContractService earlier = schedules.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(entryKey, entry);
+                if (earlier != null && !earlier.term().equals(entry.term())) {
+                    throw new BadInput(row.where() + ": service " + (entry.serviceId() != null ? entry.serviceId() : entry.serviceType() + " at "
+                            + entry.site()) + ": expected the term of its earlier rows, " + earlier.term() + ", found " + entry.term());
+                }
+                if (row.rate() != null) {
+                    scheduleRates.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(entryKey, k -> new ArrayList<>())
+                            .add(row.rate());
+                }
+            } else if (row.rate() != null) {
+                (row.role().equals("LIST") ? listPrices : rates).computeIfAbsent(key, k -> new ArrayList<>()).add(row.rate());
             }
         }
         List<Contract> contracts = new ArrayList<>();
-        byId.forEach((key, contract) -> contracts.add(new Contract(contract.carrier(), contract.contractId(), contract.term(),
-                contract.autoRenewal(), contract.renewalTermMonths(), contract.committedSpend(), rates.getOrDefault(key, List.of()),
-                contract.sla())));
+        for (Map.Entry<String, Contract> entry : byId.entrySet()) {
+            String key = entry.getKey();
+            Contract contract = entry.getValue();
+            List<ContractService> schedule = new ArrayList<>();
+            schedules.getOrDefault(key, Map.of()).forEach((entryKey, service) -> schedule.add(new ContractService(service.serviceId(),
+                    service.serviceType(), service.site(), service.term(), scheduleRates.getOrDefault(key, Map.of())
+                            .getOrDefault(entryKey, List.of()))));
+            PostTermRule postTerm = contract.postTerm();
+            List<ContractRate> list = listPrices.getOrDefault(key, List.of());
+            if (!list.isEmpty() && postTerm.kind() != PostTermRule.Kind.LIST_PRICE) {
+                throw new BadInput(file.getFileName() + ": contract " + contract.contractId() + ": rows with rate_role LIST are list prices, "
+                        + "expected post_term LIST_PRICE, found " + postTerm.kind());
+            }
+            if (postTerm.kind() == PostTermRule.Kind.LIST_PRICE && list.isEmpty()) {
+                throw new BadInput(file.getFileName() + ": contract " + contract.contractId() + ": post_term LIST_PRICE needs rows with "
+                        + "rate_role LIST, found none");
+            }
+            contracts.add(new Contract(contract.carrier(), contract.contractId(), contract.term(), contract.autoRenewal(),
+                    contract.renewalTermMonths(), contract.committedSpend(), rates.getOrDefault(key, List.of()), contract.sla(),
+                    contract.lateFeesWaived(), new PostTermRule(postTerm.kind(), postTerm.upliftPercent(), list), schedule));
+        }
         return contracts;
+    }
+
+    private record CsvContractRow(Contract contract, ContractRate rate, ContractService entry, String role, String where) {
     }
 
     private static Contract contract(Fields fields, Currency currency, List<ContractRate> rates, Fields sla) throws BadInput {
@@ -287,9 +431,25 @@ final class InputsReader {
     // ---- expected inventory and orders -------------------------------------------------------
 
     static List<ExpectedService> inventory(Path file) throws BadInput, IOException {
-        return readCsv(file, fields -> new ExpectedService(fields.required("carrier"), fields.required("service_id"),
-                blank(fields.text("site")), fields.choice("service_type", ServiceType.class, ServiceType.OTHER),
-                fields.decimal("bandwidth_mbps", false), statusOf(fields)));
+        return readCsv(file, fields -> {
+            BigDecimal monthly = fields.decimal("expected_monthly", false);
+            Money expectedMonthly = monthly == null ? null : new Money(monthly, fields.currency("currency"));
+            LocalDate disconnected = optionalDate(fields, "disconnect_date");
+            BigDecimal term = fields.decimal("term_months", false);
+            if (term != null && (term.signum() < 0 || term.stripTrailingZeros().scale() > 0)) {
+                throw new BadInput(fields.where() + ": field \"term_months\": expected a whole number of months, found " + term.toPlainString());
+            }
+            String features = blank(fields.text("features"));
+            return new ExpectedService(fields.required("carrier"), fields.required("service_id"), blank(fields.text("site")),
+                    fields.choice("service_type", ServiceType.class, ServiceType.OTHER), fields.decimal("bandwidth_mbps", false),
+                    blank(fields.text("status")) == null && disconnected != null ? "DISCONNECTED" : statusOf(fields),
+                    features == null ? List.of() : Arrays.stream(features.split(";")).map(String::strip).filter(code -> !code.isEmpty()).toList(),
+                    expectedMonthly, optionalDate(fields, "install_date"), term == null ? 0 : term.intValueExact(), disconnected);
+        });
+    }
+
+    private static LocalDate optionalDate(Fields fields, String field) throws BadInput {
+        return blank(fields.text(field)) == null ? null : fields.date(field);
     }
 
     private static String statusOf(Fields fields) throws BadInput {
@@ -306,8 +466,17 @@ final class InputsReader {
 
     static List<ServiceOrder> orders(Path file) throws BadInput, IOException {
         return readCsv(file, fields -> new ServiceOrder(fields.required("order_id"), fields.required("carrier"),
-                fields.required("service_id"), fields.choice("kind", ServiceOrder.Kind.class, null), fields.date("effective"),
-                blank(fields.text("detail"))));
+                fields.required("service_id"), orderKind(fields), fields.date("effective"), blank(fields.text("detail")),
+                blank(fields.text("feature"))));
+    }
+
+    /** The order's kind; adding or removing a feature needs the feature's charge code. */
+    private static ServiceOrder.Kind orderKind(Fields fields) throws BadInput {
+        ServiceOrder.Kind kind = fields.choice("kind", ServiceOrder.Kind.class, null);
+        if ((kind == ServiceOrder.Kind.ADD_FEATURE || kind == ServiceOrder.Kind.REMOVE_FEATURE) && blank(fields.text("feature")) == null) {
+            throw new BadInput(fields.where() + ": field \"feature\": expected the charge code a " + kind + " order adds or removes, found nothing");
+        }
+        return kind;
     }
 
     // ---- requirements ------------------------------------------------------------------------

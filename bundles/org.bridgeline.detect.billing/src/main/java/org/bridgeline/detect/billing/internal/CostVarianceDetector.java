@@ -6,8 +6,11 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -26,8 +29,12 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Detector 8: a service's monthly cost (recurring and usage) moves more than a threshold against
- * its own history: the latest month against the median of the months before it. Reads the
- * store's per-service histories, never the lines (but a finding's evidence).
+ * its own history, in any month of the window: each month against the median of the months before
+ * it, a month placed by its charge period (usage billed in arrears belongs to the month it was
+ * used). The service's worst month is reported. Not judged: a service's final month before its
+ * carrier's latest (a disconnect, prorated), a month whose usage the carrier has not billed yet,
+ * and a month whose rise is an exact repeat of a charge (the duplicate detector's finding). Reads
+ * the store's per-service histories, never the lines (but a candidate's evidence).
  */
 @Component(configurationPid = "org.bridgeline.detect.variance")
 public final class CostVarianceDetector implements AnomalyDetector {
@@ -37,7 +44,7 @@ public final class CostVarianceDetector implements AnomalyDetector {
         /** Change against the median, in percent, from which a month is reported. */
         double thresholdPercent() default 25;
 
-        /** Months of history a service needs before its latest month is judged. */
+        /** Months of history a month needs before it is judged. */
         int minimumHistoryMonths() default 3;
 
         /** Changes smaller than this amount are not reported, whatever the percentage. */
@@ -64,25 +71,35 @@ public final class CostVarianceDetector implements AnomalyDetector {
 
     @Override
     public String description() {
-        return "a service's monthly cost moves more than " + config.thresholdPercent() + "% against its own history";
+        return "a service's monthly cost moves more than " + config.thresholdPercent() + "% against its own history, in any month";
+    }
+
+    /** What bounds the months that can be judged for a carrier: its latest month of recurring charges. */
+    private static final class CarrierMonths {
+        YearMonth recurring;
+
+        void see(ServiceHistory history) {
+            SortedMap<YearMonth, Money> months = history.months(ChargeCategory.RECURRING);
+            if (!months.isEmpty() && (recurring == null || months.lastKey().isAfter(recurring))) {
+                recurring = months.lastKey();
+            }
+        }
     }
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        // one service's history at a time, judged and dropped unless it is a candidate, so the book
-        // is never held; a candidate whose latest month is not its carrier's latest is dropped at
-        // the end (the service ended, it did not move)
-        Map<String, YearMonth> latestOfCarrier = new HashMap<>();
+        // one service's history at a time, its months judged and dropped unless they moved, so the book is never held
+        Map<String, CarrierMonths> carriers = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
         book.serviceHistories(LineQuery.ALL, history -> {
+            carriers.computeIfAbsent(history.carrier(), k -> new CarrierMonths()).see(history);
             SortedMap<YearMonth, Money> costs = history.combined(ChargeCategory.RECURRING, ChargeCategory.USAGE);
             if (!costs.isEmpty()) {
-                latestOfCarrier.merge(history.carrier(), costs.lastKey(), (a, b) -> a.isAfter(b) ? a : b);
                 judge(history, costs, candidates);
             }
         });
-        candidates.removeIf(candidate -> candidate.month().isBefore(latestOfCarrier.get(candidate.who().carrier())));
-        // the evidence: the recurring and usage lines of the month that moved, read in one pass per carrier
+        candidates.removeIf(candidate -> !complete(candidate, carriers.get(candidate.who().carrier())));
+        // the evidence: the recurring and usage lines of the months that moved, read in one pass per carrier
         Map<String, List<ChargeLine>> linesOf = new HashMap<>();
         candidates.stream().collect(Collectors.groupingBy(candidate -> candidate.who().carrier(), TreeMap::new,
                 Collectors.mapping(candidate -> candidate.who().serviceId(), Collectors.toCollection(TreeSet::new))))
@@ -91,45 +108,90 @@ public final class CostVarianceDetector implements AnomalyDetector {
                         linesOf.computeIfAbsent(key(line.carrier(), line.account(), line.serviceId()), k -> new ArrayList<>()).add(line);
                     }
                 }));
-        List<Finding> findings = new ArrayList<>();
+        // the worst month of each service that still moves once exact repeats are left to the duplicate detector
+        Map<String, Candidate> worst = new LinkedHashMap<>();
+        Map<String, Integer> moved = new HashMap<>();
+        Map<Candidate, List<ChargeLine>> evidenceOf = new HashMap<>();
         for (Candidate candidate : candidates) {
             ServiceHistory who = candidate.who();
             List<ChargeLine> evidence = linesOf.getOrDefault(key(who.carrier(), who.account(), who.serviceId()), List.of()).stream()
                     .filter(line -> YearMonth.from(line.chargedOn()).equals(candidate.month())).toList();
-            findings.add(finding(candidate, evidence));
+            if (!movesWithoutRepeats(candidate, evidence)) {
+                continue;
+            }
+            String service = key(who.carrier(), who.account(), who.serviceId());
+            evidenceOf.put(candidate, evidence);
+            moved.merge(service, 1, Integer::sum);
+            worst.merge(service, candidate, (a, b) -> b.percent().abs().compareTo(a.percent().abs()) > 0 ? b : a);
         }
+        List<Finding> findings = new ArrayList<>();
+        worst.forEach((service, candidate) -> findings.add(finding(candidate, evidenceOf.get(candidate), moved.get(service) - 1)));
         return findings;
+    }
+
+    /**
+     * Whether a month is whole: not the service's final month before its carrier's latest, and, for a service with usage,
+     * not after its latest month of usage (usage billed in arrears has not arrived for it yet).
+     */
+    private static boolean complete(Candidate candidate, CarrierMonths carrier) {
+        YearMonth month = candidate.month();
+        if (month.equals(candidate.last()) && carrier.recurring != null && month.isBefore(carrier.recurring)) {
+            return false;
+        }
+        SortedMap<YearMonth, Money> usage = candidate.who().months(ChargeCategory.USAGE);
+        return usage.isEmpty() || !month.isAfter(usage.lastKey());
+    }
+
+    /** Whether the month still moves past the thresholds once each charge repeated exactly (code, amount, period) counts once. */
+    private boolean movesWithoutRepeats(Candidate candidate, List<ChargeLine> evidence) {
+        Set<String> seen = new HashSet<>();
+        BigDecimal repeated = BigDecimal.ZERO;
+        for (ChargeLine line : evidence) {
+            if (line.category() == ChargeCategory.RECURRING
+                    && !seen.add(line.chargeCode() + '\u0000' + line.amount().amount().stripTrailingZeros() + '\u0000' + line.chargePeriod())) {
+                repeated = repeated.add(line.amount().amount());
+            }
+        }
+        if (repeated.signum() == 0) {
+            return true;
+        }
+        BigDecimal change = candidate.change().amount().subtract(repeated);
+        return moves(change, candidate.median());
+    }
+
+    private boolean moves(BigDecimal change, BigDecimal median) {
+        if (median.signum() == 0 || change.abs().compareTo(BigDecimal.valueOf(config.minimumChange())) < 0) {
+            return false;
+        }
+        BigDecimal percent = change.multiply(BigDecimal.valueOf(100)).divide(median, MathContext.DECIMAL64);
+        return percent.abs().compareTo(BigDecimal.valueOf(config.thresholdPercent())) >= 0;
     }
 
     private static String key(String carrier, String account, String serviceId) {
         return carrier + '\u0000' + account + '\u0000' + serviceId;
     }
 
-    /** A service whose latest month moved: what a finding needs. */
-    private record Candidate(ServiceHistory who, YearMonth month, Money latest, BigDecimal median, int monthsBefore, Money change,
-            BigDecimal percent) {
+    /** A month of a service that moved: what a finding needs. */
+    private record Candidate(ServiceHistory who, YearMonth month, YearMonth last, Money latest, BigDecimal median, int monthsBefore,
+            Money change, BigDecimal percent) {
     }
 
     private void judge(ServiceHistory who, SortedMap<YearMonth, Money> history, List<Candidate> candidates) {
-        if (history.size() < config.minimumHistoryMonths() + 1) {
-            return;
+        List<YearMonth> months = new ArrayList<>(history.keySet());
+        for (int i = config.minimumHistoryMonths(); i < months.size(); i++) {
+            YearMonth month = months.get(i);
+            Money cost = history.get(month);
+            List<BigDecimal> before = months.subList(0, i).stream().map(m -> history.get(m).amount()).sorted().toList();
+            BigDecimal median = median(before);
+            Money change = cost.minus(new Money(median, cost.currency()));
+            if (moves(change.amount(), median)) {
+                BigDecimal percent = change.amount().multiply(BigDecimal.valueOf(100)).divide(median, MathContext.DECIMAL64);
+                candidates.add(new Candidate(who, month, history.lastKey(), cost, median, before.size(), change, percent));
+            }
         }
-        YearMonth month = history.lastKey();
-        Money latest = history.get(month);
-        List<BigDecimal> before = history.headMap(month).values().stream().map(Money::amount).sorted().toList();
-        BigDecimal median = median(before);
-        Money change = latest.minus(new Money(median, latest.currency()));
-        if (median.signum() == 0 || change.amount().abs().compareTo(BigDecimal.valueOf(config.minimumChange())) < 0) {
-            return;
-        }
-        BigDecimal percent = change.amount().multiply(BigDecimal.valueOf(100)).divide(median, MathContext.DECIMAL64);
-        if (percent.abs().compareTo(BigDecimal.valueOf(config.thresholdPercent())) < 0) {
-            return;
-        }
-        candidates.add(new Candidate(who, month, latest, median, before.size(), change, percent));
     }
 
-    private Finding finding(Candidate candidate, List<ChargeLine> evidence) {
+    private Finding finding(Candidate candidate, List<ChargeLine> evidence, int otherMonths) {
         ServiceHistory who = candidate.who();
         Money change = candidate.change();
         Money annual = Impacts.annual(change);
@@ -138,7 +200,8 @@ public final class CostVarianceDetector implements AnomalyDetector {
                 who.serviceId() + " at " + who.carrier() + " cost " + candidate.latest().rounded() + " in " + candidate.month()
                         + " against a median of " + new Money(candidate.median(), change.currency()).rounded() + " over the "
                         + candidate.monthsBefore() + " months before: " + (change.isNegative() ? "" : "+")
-                        + candidate.percent().setScale(1, RoundingMode.HALF_EVEN) + "%. "
+                        + candidate.percent().setScale(1, RoundingMode.HALF_EVEN) + "%"
+                        + (otherMonths == 0 ? ". " : ", and " + otherMonths + " other month" + (otherMonths == 1 ? "" : "s") + " moved too. ")
                         + (change.isNegative() ? "Check the service still works as ordered."
                         : "Find what changed (rate, new features, usage) before paying it."),
                 change.isNegative() ? RecommendedAction.REVIEW : RecommendedAction.RENEGOTIATE);

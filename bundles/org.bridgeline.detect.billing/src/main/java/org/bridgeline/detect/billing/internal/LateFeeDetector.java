@@ -1,6 +1,7 @@
 package org.bridgeline.detect.billing.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bridgeline.api.detect.AnomalyDetector;
@@ -8,6 +9,7 @@ import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.RecommendedAction;
 import org.bridgeline.api.model.Severity;
@@ -15,9 +17,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Detector 6: late fees and penalties billed. Adjustment lines whose charge code or description
- * names a late fee, penalty or finance charge (a pattern the operator can change) are reported
- * for a credit: paying on time, the enterprise owes none.
+ * Detector 6: late fees and penalties billed. Lines whose charge code or description names a late
+ * fee, penalty or finance charge (a pattern the operator can change) are reported for a credit:
+ * where the carrier's agreement waives late fees the credit is owed (medium severity); otherwise
+ * the fee was avoidable (low). A fee the carrier already reversed, a credit of the same amount
+ * naming a late fee on the same account on that or a later bill, is not reported.
  */
 @Component(configurationPid = "org.bridgeline.detect.latefees")
 public final class LateFeeDetector implements AnomalyDetector {
@@ -42,26 +46,46 @@ public final class LateFeeDetector implements AnomalyDetector {
 
     @Override
     public String description() {
-        return "late fees and penalties billed";
+        return "late fees and penalties billed (owed back where the agreement waives them)";
     }
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        List<Finding> findings = new ArrayList<>();
-        for (ChargeCategory category : List.of(ChargeCategory.ADJUSTMENT, ChargeCategory.ONE_TIME, ChargeCategory.SURCHARGE)) {
+        List<ChargeLine> fees = new ArrayList<>();
+        List<ChargeLine> reversals = new ArrayList<>();
+        for (ChargeCategory category : List.of(ChargeCategory.ADJUSTMENT, ChargeCategory.ONE_TIME, ChargeCategory.SURCHARGE,
+                ChargeCategory.CREDIT)) {
             book.lines(LineQuery.ALL.withCategory(category), line -> {
-                if (line.amount().isNegative() || !matches(line)) {
-                    return;
+                if (matches(line)) {
+                    (line.amount().isNegative() ? reversals : fees).add(line);
                 }
-                findings.add(new Finding(id(), "late-fee", Severity.LOW, line.carrier(), line.serviceId(), List.of(line), line.amount(),
-                        line.amount(), line.carrier() + " billed a late fee of " + line.amount().rounded() + " on invoice "
-                                + line.invoiceNumber() + " of " + line.invoiceDate() + " (" + line.source() + "): \""
-                                + (line.description() == null ? line.chargeCode() : line.description())
-                                + "\". Late fees are avoidable; ask for a credit and check the payment terms.",
-                        RecommendedAction.DISPUTE_FOR_CREDIT, line.amount()));
             });
         }
+        List<Contract> contracts = book.contracts(null);
+        List<Finding> findings = new ArrayList<>();
+        for (ChargeLine fee : fees) {
+            if (fee.amount().isZero() || reversed(fee, reversals)) {
+                continue;
+            }
+            Contract waiving = contracts.stream().filter(c -> c.carrier().equals(fee.carrier()) && c.lateFeesWaived()
+                    && c.term().contains(fee.invoiceDate())).findFirst().orElse(null);
+            String why = waiving != null ? "Contract " + waiving.contractId() + " waives late fees: the credit is owed."
+                    : "Late fees are avoidable; ask for a credit and check the payment terms.";
+            findings.add(new Finding(id(), "late-fee", waiving != null ? Severity.MEDIUM : Severity.LOW, fee.carrier(), fee.serviceId(),
+                    List.of(fee), fee.amount(), fee.amount(), fee.carrier() + " billed a late fee of " + fee.amount().rounded() + " on invoice "
+                            + fee.invoiceNumber() + " of " + fee.invoiceDate() + " (" + fee.source() + "): \""
+                            + (fee.description() == null ? fee.chargeCode() : fee.description()) + "\". " + why,
+                    RecommendedAction.DISPUTE_FOR_CREDIT, fee.amount()));
+        }
         return findings;
+    }
+
+    /** Whether a credit of the same amount on the same account, on that bill or a later one, takes the fee back; each credit reverses one fee. */
+    private static boolean reversed(ChargeLine fee, List<ChargeLine> reversals) {
+        ChargeLine reversal = reversals.stream().filter(credit -> credit.carrier().equals(fee.carrier())
+                && credit.account().equals(fee.account()) && !credit.invoiceDate().isBefore(fee.invoiceDate())
+                && credit.amount().currency().equals(fee.amount().currency()) && credit.amount().negate().sameAmountAs(fee.amount())).min(Comparator.comparing(ChargeLine::invoiceDate)).orElse(null);
+        return reversal != null && reversals.remove(reversal);
     }
 
     private boolean matches(ChargeLine line) {

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.Contract;
+import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.PostTermRule;
+import org.bridgeline.api.model.Severity;
+import org.bridgeline.api.model.SlaTerms;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.RecommendedAction;
@@ -75,15 +81,29 @@ class BillingDetectorsTest {
     }
 
     @Test
-    void lateFeesAreFlaggedButNotOtherAdjustmentsOrReversals() {
+    void lateFeesAreFlaggedButNotOtherAdjustmentsOrFeesTheCarrierReversed() {
         FakeBook book = new FakeBook();
-        book.add("ACCT", ChargeCategory.ADJUSTMENT, "LATE-FEE", "Late payment charge", "35.00", JAN, "INV-1");
+        book.add("ACCT", ChargeCategory.ADJUSTMENT, "LATE-FEE", "Late payment charge", "35.00", JAN, "INV-1");  // control: reversed
         book.add("ACCT", ChargeCategory.ADJUSTMENT, "ADJ", "Billing adjustment", "12.00", JAN, "INV-1");
-        book.add("ACCT", ChargeCategory.ADJUSTMENT, "LATE-FEE", "Late payment charge reversed", "-35.00", JAN, "INV-2");
+        book.add("ACCT", ChargeCategory.ADJUSTMENT, "LATE-FEE", "Late payment charge", "20.00", JAN, "INV-1");  // anomaly
+        book.add("ACCT", ChargeCategory.CREDIT, "LATE-FEE", "Late payment charge reversed", "-35.00", JAN.plusMonths(1), "INV-2");
         book.add("ACCT", ChargeCategory.SURCHARGE, "FIN", "Finance charge", "4.10", JAN, "INV-1");
         List<Finding> findings = new LateFeeDetector(lateFees()).detect(book.book);
-        assertEquals(List.of("35.00 USD", "4.10 USD"), findings.stream().map(f -> f.monthlyImpact().toString()).toList());
-        assertTrue(findings.get(0).explanation().contains("INV-1.csv record 2 (line 2)"), findings.get(0).explanation());
+        assertEquals(List.of("20.00 USD", "4.10 USD"), findings.stream().map(f -> f.monthlyImpact().toString()).toList());
+        assertTrue(findings.get(0).explanation().contains("INV-1.csv record 4 (line 4)"), findings.get(0).explanation());
+        assertEquals(Severity.LOW, findings.get(0).severity(), "avoidable, but no agreement waives it");
+    }
+
+    @Test
+    void aLateFeeUnderAnAgreementThatWaivesThemIsOwedBack() {
+        FakeBook book = new FakeBook();
+        book.book.contracts.add(new Contract("Acme", "MSA-1", Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2027, 12, 31)), false, 0,
+                null, List.of(), SlaTerms.NONE, true, PostTermRule.HOLD, List.of()));
+        book.add("ACCT", ChargeCategory.ADJUSTMENT, "LATE-FEE", "Late payment charge", "35.00", JAN, "INV-1");
+        Finding finding = new LateFeeDetector(lateFees()).detect(book.book).get(0);
+        assertEquals(Severity.MEDIUM, finding.severity());
+        assertEquals(Money.of("35.00", "USD"), finding.recoverable());
+        assertTrue(finding.explanation().contains("Contract MSA-1 waives late fees"), finding.explanation());
     }
 
     @Test
@@ -104,6 +124,39 @@ class BillingDetectorsTest {
         assertEquals(1, finding.evidence().size(), "the lines of the month that moved");
         assertTrue(finding.explanation().contains("+50.0%"), finding.explanation());
         assertEquals(RecommendedAction.RENEGOTIATE, finding.action());
+    }
+
+    @Test
+    void aSpikeInAnyMonthIsFlaggedButNotUsageInArrearsADisconnectOrARepeatedCharge() {
+        FakeBook book = new FakeBook();
+        for (int m = 0; m < 9; m++) {
+            YearMonth month = JAN.plusMonths(m);
+            String invoice = "INV-" + m;
+            // anomaly: usage spikes in June only, then returns to normal
+            book.add(ServiceType.VOICE_LINE, "LINE-SPIKE", ChargeCategory.RECURRING, "POTS", "line", "45", month, invoice);
+            book.add(ServiceType.VOICE_LINE, "LINE-SPIKE", ChargeCategory.USAGE, "LD", "calls", m == 5 ? "180" : "20", month, invoice);
+            // control: heavy usage billed a month in arrears, placed at its charge period; the latest month has none yet
+            book.add(ServiceType.VOICE_LINE, "LINE-ARREARS", ChargeCategory.RECURRING, "POTS", "line", "45", month, invoice);
+            if (m > 0) {
+                YearMonth used = month.minusMonths(1);
+                book.book.add(book.add(ServiceType.VOICE_LINE, "LINE-ARREARS", ChargeCategory.USAGE, "LD", "calls", "200", month, invoice)
+                        .toBuilder().chargePeriod(Period.of(used.atDay(1), used.atEndOfMonth())).build());
+                book.book.lines.remove(book.book.lines.size() - 2);
+            }
+            // control: disconnected on 6 August, its last month billed to the day
+            if (m <= 7) {
+                book.add("CKT-GONE", ChargeCategory.RECURRING, "DIA100", "DIA", m == 7 ? "19.35" : "100", month, invoice);
+            }
+            // control: the same charge twice in April, the duplicate detector's finding
+            book.add("CKT-TWICE", ChargeCategory.RECURRING, "DIA100", "DIA", "100", month, invoice);
+            if (m == 3) {
+                book.add("CKT-TWICE", ChargeCategory.RECURRING, "DIA100", "DIA", "100", month, invoice);
+            }
+        }
+        List<Finding> findings = new CostVarianceDetector(variance()).detect(book.book);
+        assertEquals(List.of("LINE-SPIKE"), findings.stream().map(Finding::serviceId).toList());
+        assertTrue(findings.get(0).explanation().contains("in 2026-06"), findings.get(0).explanation());
+        assertEquals(Money.of("160", "USD"), findings.get(0).monthlyImpact());
     }
 
     @Test

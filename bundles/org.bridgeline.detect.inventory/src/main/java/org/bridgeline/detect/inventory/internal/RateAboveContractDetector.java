@@ -1,32 +1,32 @@
 package org.bridgeline.detect.inventory.internal;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
-import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Contract;
-import org.bridgeline.api.model.ContractRate;
+import org.bridgeline.api.model.ContractedPrice;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.RecommendedAction;
-import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.api.model.Severity;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Detector 1: a recurring charge billed at a unit price above the contracted rate for its
- * service type, charge code and bandwidth, while the contract is in term. A price equal to the
- * contract is correct. The overbilling is (billed unit price − rate) × quantity, per line.
+ * Detector 1: a recurring charge billed above what its contract allows on the day it is charged:
+ * the rate (the service schedule's, else the agreement's) within the service's own term; after it,
+ * what the agreement's post-term rule allows (the rate held, the rate plus an uplift, a named list
+ * price; month to month sets no ceiling). A price at what the contract allows is correct. The
+ * credit is (billed unit price − allowed) × quantity, per line: never what the contract allows.
  */
 @Component
 public final class RateAboveContractDetector implements AnomalyDetector {
@@ -38,81 +38,64 @@ public final class RateAboveContractDetector implements AnomalyDetector {
 
     @Override
     public String description() {
-        return "recurring charges billed above the contracted rate";
+        return "recurring charges billed above what the contract allows (in term, or after it by the post-term rule)";
+    }
+
+    /** One line billed above what its contract allows. */
+    private record Over(ChargeLine line, ContractedPrice price, BigDecimal unitPrice, Money overbilled) {
     }
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
         List<Finding> findings = new ArrayList<>();
-        for (Contract contract : book.contracts(null)) {
-            List<ContractRate> rates = contract.rates().stream().filter(rate -> rate.category() == ChargeCategory.RECURRING).toList();
-            if (rates.isEmpty()) {
+        Map<String, List<Contract>> byCarrier = book.contracts(null).stream()
+                .collect(Collectors.groupingBy(Contract::carrier, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<Contract>> carrier : byCarrier.entrySet()) {
+            ContractPrices contracts = new ContractPrices(carrier.getValue());
+            if (contracts.isEmpty()) {
                 continue;
             }
-            // the store's prices name the services billed above a rate in term; only their lines are read
+            LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
+            // the store's prices name the services billed above some rate; only their lines are read
             Set<String> candidates = new TreeSet<>();
-            book.billedPrices(new LineQuery(contract.carrier(), null, null, null, ChargeCategory.RECURRING), price -> {
-                if (!price.lastCharged().isBefore(contract.term().start()) && !price.firstCharged().isAfter(contract.term().end())
-                        && above(rates, price)) {
+            book.billedPrices(recurring, price -> {
+                if (contracts.mayExceed(price)) {
                     candidates.add(price.serviceId());
                 }
             });
-            // per service and code: the lines billed above their rate
-            Map<String, List<Object[]>> over = new LinkedHashMap<>();
-            book.lines(new LineQuery(contract.carrier(), null, null, null, ChargeCategory.RECURRING), candidates, line -> {
-                LocalDate charged = line.chargedOn();
-                if (!contract.term().contains(charged)) {
-                    return; // out of term is another detector's question
-                }
-                ContractRate rate = rates.stream().filter(r -> matches(r, line)).findFirst().orElse(null);
-                if (rate == null || !rate.rate().currency().equals(line.amount().currency())) {
-                    return;
-                }
-                BigDecimal quantity = line.quantity() == null || line.quantity().signum() == 0 ? BigDecimal.ONE : line.quantity();
+            Map<String, List<Over>> over = new LinkedHashMap<>();
+            book.lines(recurring, candidates, line -> contracts.of(line).filter(ContractedPrice::judged).ifPresent(price -> {
                 BigDecimal unitPrice = line.pricePerUnit().amount();
-                if (unitPrice.compareTo(rate.rate().amount()) > 0) {
-                    Money overbilled = new Money(unitPrice.subtract(rate.rate().amount()).multiply(quantity), line.amount().currency());
-                    over.computeIfAbsent(line.serviceId() + '\u0000' + line.chargeCode(), k -> new ArrayList<>())
-                            .add(new Object[] {line, overbilled, rate, unitPrice});
+                BigDecimal excess = unitPrice.subtract(price.allowed().amount());
+                if (excess.signum() > 0) {
+                    over.computeIfAbsent(line.serviceId() + '\u0000' + line.chargeCode(), k -> new ArrayList<>()).add(new Over(line, price,
+                            unitPrice, new Money(excess.multiply(ContractPrices.quantity(line)), line.amount().currency())));
                 }
-            });
-            for (List<Object[]> lines : over.values()) {
-                ChargeLine latest = (ChargeLine) lines.get(lines.size() - 1)[0];
-                Money monthly = (Money) lines.get(lines.size() - 1)[1];
-                Money owed = lines.stream().map(entry -> (Money) entry[1]).reduce(Money::plus).orElseThrow();
-                ContractRate rate = (ContractRate) lines.get(0)[2];
-                BigDecimal billed = (BigDecimal) lines.get(lines.size() - 1)[3];
-                Money annual = monthly.times(BigDecimal.valueOf(12));
-                findings.add(new Finding(id(), "rate-above-contract", annual.amount().compareTo(BigDecimal.valueOf(5000)) >= 0
-                        ? Severity.HIGH : Severity.MEDIUM, contract.carrier(), latest.serviceId(),
-                        lines.stream().map(entry -> (ChargeLine) entry[0]).toList(), monthly, annual,
-                        contract.carrier() + " bills " + (latest.chargeCode() == null ? "" : latest.chargeCode() + " on ")
-                                + latest.serviceId() + " at " + new Money(billed, rate.rate().currency()).rounded() + " a unit; contract "
-                                + contract.contractId() + " sets " + rate.rate().rounded() + ". Over " + lines.size() + " charge"
-                                + (lines.size() == 1 ? "" : "s") + " that is " + owed.rounded() + " to credit back, and "
-                                + monthly.rounded() + " a month from now on.",
-                        RecommendedAction.DISPUTE_FOR_CREDIT, owed));
+            }));
+            for (List<Over> lines : over.values()) {
+                findings.add(finding(lines));
             }
         }
         return findings;
     }
 
-    /** Whether the first rate that matches the price is below it (in the same currency). */
-    static boolean above(List<ContractRate> rates, BilledPrice price) {
-        ContractRate rate = rates.stream().filter(r -> matches(r, price.serviceType(), price.chargeCode(), price.bandwidthMbps()))
-                .findFirst().orElse(null);
-        return rate != null && rate.rate().currency().equals(price.pricePerUnit().currency())
-                && price.pricePerUnit().amount().compareTo(rate.rate().amount()) > 0;
-    }
-
-    static boolean matches(ContractRate rate, ChargeLine line) {
-        return matches(rate, line.serviceType(), line.chargeCode(), line.bandwidthMbps());
-    }
-
-    /** Every selector the rate sets must equal the line's. */
-    static boolean matches(ContractRate rate, ServiceType type, String chargeCode, BigDecimal bandwidthMbps) {
-        return (rate.serviceType() == null || rate.serviceType() == type)
-                && (rate.chargeCode() == null || rate.chargeCode().equals(chargeCode))
-                && (rate.bandwidthMbps() == null || bandwidthMbps != null && rate.bandwidthMbps().compareTo(bandwidthMbps) == 0);
+    private Finding finding(List<Over> lines) {
+        Over latest = lines.get(lines.size() - 1);
+        ChargeLine line = latest.line();
+        ContractedPrice price = latest.price();
+        Money monthly = latest.overbilled();
+        Money owed = lines.stream().map(Over::overbilled).reduce(Money::plus).orElseThrow();
+        Money annual = monthly.times(BigDecimal.valueOf(12));
+        String allowed = price.inTerm() ? "contract " + price.contract().contractId() + " sets " + price.allowed().rounded()
+                + " until " + price.termEnd()
+                : "the service's term under contract " + price.contract().contractId() + " ended on " + price.termEnd() + " and "
+                        + price.contract().postTerm() + " from " + price.rate().rate().rounded() + ": it allows " + price.allowed().rounded();
+        return new Finding(id(), "rate-above-contract", annual.amount().compareTo(BigDecimal.valueOf(5000)) >= 0 ? Severity.HIGH
+                : Severity.MEDIUM, line.carrier(), line.serviceId(), lines.stream().map(Over::line).toList(), monthly, annual,
+                line.carrier() + " bills " + (line.chargeCode() == null ? "" : line.chargeCode() + " on ") + line.serviceId() + " at "
+                        + new Money(latest.unitPrice(), line.amount().currency()).rounded() + " a unit; " + allowed + ". Over "
+                        + lines.size() + " charge" + (lines.size() == 1 ? "" : "s") + " that is " + owed.rounded()
+                        + " to credit back, and " + monthly.rounded() + " a month from now on.",
+                RecommendedAction.DISPUTE_FOR_CREDIT, owed);
     }
 }

@@ -132,7 +132,7 @@ class InventoryDetectorsTest {
         assertEquals(Money.of("225.00", "USD"), finding.monthlyImpact().rounded());
         assertEquals(Money.of("2700.00", "USD"), finding.annualImpact().rounded());
         assertEquals(RecommendedAction.RENEGOTIATE, finding.action());
-        assertTrue(finding.explanation().contains("ended on 2026-02-28 (it renews itself)"), finding.explanation());
+        assertTrue(finding.explanation().contains("ended on 2026-02-28 (the agreement renews itself)"), finding.explanation());
     }
 
     @Test
@@ -155,7 +155,7 @@ class InventoryDetectorsTest {
         assertEquals(2, finding.evidence().size());
         assertEquals(Money.of("25.00", "USD"), finding.monthlyImpact());
         assertEquals(Money.of("300.00", "USD"), finding.annualImpact());
-        assertTrue(finding.explanation().contains("50.00 USD so far"), finding.explanation());
+        assertTrue(finding.explanation().contains("50.00 USD over 2 charges"), finding.explanation());
     }
 
     @Test

@@ -18,9 +18,11 @@ import java.util.Map;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.ContractRate;
+import org.bridgeline.api.model.ContractService;
 import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.PostTermRule;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
@@ -51,58 +53,112 @@ final class Inputs {
                 SlaTerms sla = contract.sla();
                 update(connection, "INSERT INTO bl_contract (tenant, carrier, contract_id, version, current_version, term_start, term_end, "
                         + "auto_renewal, renewal_months, committed_spend, committed_currency, sla_availability, sla_repair_minutes, "
-                        + "sla_credit_percent, source, imported_at) VALUES (?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "sla_credit_percent, source, imported_at, late_fees_waived, post_term, post_term_uplift) "
+                        + "VALUES (?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         tenant, contract.carrier(), contract.contractId(), version, Date.valueOf(contract.term().start()),
                         Date.valueOf(contract.term().end()), contract.autoRenewal(), contract.renewalTermMonths(),
                         contract.committedSpend() == null ? null : Decimals.exact(contract.committedSpend().amount(), "committed spend", source),
                         contract.committedSpend() == null ? null : contract.committedSpend().currency().getCurrencyCode(),
                         Decimals.exact(sla.availabilityPercent(), "SLA availability", source),
                         sla.timeToRepair() == null ? null : sla.timeToRepair().toMinutes(),
-                        Decimals.exact(sla.creditPercent(), "SLA credit", source), source, now);
-                int seq = 0;
+                        Decimals.exact(sla.creditPercent(), "SLA credit", source), source, now, contract.lateFeesWaived(),
+                        contract.postTerm().kind().name(), Decimals.exact(contract.postTerm().upliftPercent(), "post-term uplift", source));
+                int[] seq = {0};
+                RateWriter rates = (rate, role, schedule) -> update(connection, "INSERT INTO bl_contract_rate (tenant, carrier, contract_id, "
+                        + "version, seq, service_type, charge_code, bandwidth_mbps, category, rate, currency, unit, rate_role, schedule_seq) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        tenant, contract.carrier(), contract.contractId(), version, ++seq[0],
+                        rate.serviceType() == null ? null : rate.serviceType().name(), rate.chargeCode(),
+                        Decimals.exact(rate.bandwidthMbps(), "bandwidth", source), rate.category().name(),
+                        Decimals.exact(rate.rate().amount(), "rate", source), rate.rate().currency().getCurrencyCode(), rate.unit(), role,
+                        schedule);
                 for (ContractRate rate : contract.rates()) {
-                    update(connection, "INSERT INTO bl_contract_rate (tenant, carrier, contract_id, version, seq, service_type, charge_code, "
-                            + "bandwidth_mbps, category, rate, currency, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            tenant, contract.carrier(), contract.contractId(), version, ++seq,
-                            rate.serviceType() == null ? null : rate.serviceType().name(), rate.chargeCode(),
-                            Decimals.exact(rate.bandwidthMbps(), "bandwidth", source), rate.category().name(),
-                            Decimals.exact(rate.rate().amount(), "rate", source), rate.rate().currency().getCurrencyCode(), rate.unit());
+                    rates.write(rate, "AGREEMENT", null);
+                }
+                for (ContractRate rate : contract.postTerm().listPrices()) {
+                    rates.write(rate, "LIST", null);
+                }
+                int entry = 0;
+                for (ContractService service : contract.services()) {
+                    entry++;
+                    update(connection, "INSERT INTO bl_contract_service (tenant, carrier, contract_id, version, seq, service_id, service_type, "
+                            + "site, term_start, term_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tenant, contract.carrier(),
+                            contract.contractId(), version, entry, service.serviceId(),
+                            service.serviceType() == null ? null : service.serviceType().name(), service.site(),
+                            Date.valueOf(service.term().start()), Date.valueOf(service.term().end()));
+                    for (ContractRate rate : service.rates()) {
+                        rates.write(rate, "SCHEDULE", entry);
+                    }
                 }
             }
             return contracts.size();
         });
     }
 
+    private interface RateWriter {
+        void write(ContractRate rate, String role, Integer schedule) throws SQLException, StoreException;
+    }
+
+    /** A contract's rates by role, as stored: the agreement's, the list prices, and each schedule entry's. */
+    private static final class StoredRates {
+        final List<ContractRate> agreement = new ArrayList<>();
+        final List<ContractRate> list = new ArrayList<>();
+        final Map<Integer, List<ContractRate>> schedule = new LinkedHashMap<>();
+    }
+
     static List<Contract> contracts(Connection connection, String tenant, String carrier) throws SQLException {
-        Map<String, List<ContractRate>> rates = new LinkedHashMap<>();
-        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT r.carrier, r.contract_id, r.service_type, r.charge_code, "
-                + "r.bandwidth_mbps, r.category, r.rate, r.currency, r.unit FROM bl_contract_rate r JOIN bl_contract c ON c.tenant = r.tenant "
-                + "AND c.carrier = r.carrier AND c.contract_id = r.contract_id AND c.version = r.version WHERE c.tenant = ? "
-                + "AND c.current_version" + (carrier == null ? "" : " AND c.carrier = ?") + " ORDER BY r.carrier, r.contract_id, r.seq",
-                carrier == null ? List.of(tenant) : List.of(tenant, carrier)); ResultSet row = query.executeQuery()) {
+        List<Object> parameters = carrier == null ? List.of(tenant) : List.of(tenant, carrier);
+        String current = " JOIN bl_contract c ON c.tenant = x.tenant AND c.carrier = x.carrier AND c.contract_id = x.contract_id "
+                + "AND c.version = x.version WHERE c.tenant = ? AND c.current_version" + (carrier == null ? "" : " AND c.carrier = ?");
+        Map<String, StoredRates> rates = new LinkedHashMap<>();
+        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT x.carrier, x.contract_id, x.service_type, x.charge_code, "
+                + "x.bandwidth_mbps, x.category, x.rate, x.currency, x.unit, x.rate_role, x.schedule_seq FROM bl_contract_rate x" + current
+                + " ORDER BY x.carrier, x.contract_id, x.seq", parameters); ResultSet row = query.executeQuery()) {
             while (row.next()) {
-                rates.computeIfAbsent(row.getString(1) + '\u0000' + row.getString(2), k -> new ArrayList<>()).add(new ContractRate(
-                        row.getString(3) == null ? null : ServiceType.valueOf(row.getString(3)), row.getString(4),
+                StoredRates of = rates.computeIfAbsent(row.getString(1) + '\u0000' + row.getString(2), k -> new StoredRates());
+                ContractRate rate = new ContractRate(row.getString(3) == null ? null : ServiceType.valueOf(row.getString(3)), row.getString(4),
                         Rows.decimal(row, "bandwidth_mbps"), ChargeCategory.valueOf(row.getString(6)),
-                        new Money(Rows.decimal(row, "rate"), Currency.getInstance(row.getString(8))), row.getString(9)));
+                        new Money(Rows.decimal(row, "rate"), Currency.getInstance(row.getString(8))), row.getString(9));
+                switch (row.getString("rate_role")) {
+                    case "LIST" -> of.list.add(rate);
+                    case "SCHEDULE" -> of.schedule.computeIfAbsent(row.getInt("schedule_seq"), k -> new ArrayList<>()).add(rate);
+                    default -> of.agreement.add(rate);
+                }
+            }
+        }
+        Map<String, List<ContractService>> schedules = new LinkedHashMap<>();
+        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT x.carrier, x.contract_id, x.seq, x.service_id, "
+                + "x.service_type, x.site, x.term_start, x.term_end FROM bl_contract_service x" + current
+                + " ORDER BY x.carrier, x.contract_id, x.seq", parameters); ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                String key = row.getString(1) + '\u0000' + row.getString(2);
+                StoredRates of = rates.get(key);
+                schedules.computeIfAbsent(key, k -> new ArrayList<>()).add(new ContractService(row.getString(4),
+                        row.getString(5) == null ? null : ServiceType.valueOf(row.getString(5)), row.getString(6),
+                        Period.of(Rows.date(row, "term_start"), Rows.date(row, "term_end")),
+                        of == null ? List.of() : of.schedule.getOrDefault(row.getInt(3), List.of())));
             }
         }
         List<Contract> contracts = new ArrayList<>();
         try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT carrier, contract_id, term_start, term_end, auto_renewal, "
-                + "renewal_months, committed_spend, committed_currency, sla_availability, sla_repair_minutes, sla_credit_percent "
-                + "FROM bl_contract WHERE tenant = ? AND current_version" + (carrier == null ? "" : " AND carrier = ?")
-                + " ORDER BY carrier, contract_id", carrier == null ? List.of(tenant) : List.of(tenant, carrier));
+                + "renewal_months, committed_spend, committed_currency, sla_availability, sla_repair_minutes, sla_credit_percent, "
+                + "late_fees_waived, post_term, post_term_uplift FROM bl_contract WHERE tenant = ? AND current_version"
+                + (carrier == null ? "" : " AND carrier = ?") + " ORDER BY carrier, contract_id", parameters);
                 ResultSet row = query.executeQuery()) {
             while (row.next()) {
                 long repair = row.getLong("sla_repair_minutes");
                 boolean noRepair = row.wasNull();
+                String key = row.getString(1) + '\u0000' + row.getString(2);
+                StoredRates of = rates.getOrDefault(key, new StoredRates());
+                PostTermRule postTerm = new PostTermRule(PostTermRule.Kind.valueOf(row.getString("post_term")),
+                        Rows.decimal(row, "post_term_uplift"), of.list);
                 contracts.add(new Contract(row.getString(1), row.getString(2), Period.of(Rows.date(row, "term_start"),
                         Rows.date(row, "term_end")), row.getBoolean("auto_renewal"), row.getInt("renewal_months"),
                         row.getString("committed_currency") == null ? null : new Money(Rows.decimal(row, "committed_spend"),
                                 Currency.getInstance(row.getString("committed_currency"))),
-                        rates.getOrDefault(row.getString(1) + '\u0000' + row.getString(2), List.of()),
-                        new SlaTerms(Rows.decimal(row, "sla_availability"), noRepair ? null : Duration.ofMinutes(repair),
-                                Rows.decimal(row, "sla_credit_percent"))));
+                        of.agreement, new SlaTerms(Rows.decimal(row, "sla_availability"), noRepair ? null : Duration.ofMinutes(repair),
+                                Rows.decimal(row, "sla_credit_percent")), row.getBoolean("late_fees_waived"), postTerm,
+                        schedules.getOrDefault(key, List.of())));
             }
         }
         return contracts;
@@ -132,6 +188,18 @@ final class Inputs {
                     appender.append(service.status());
                     appender.append(source);
                     appender.append(at);
+                    LineColumns.text(appender, service.features().isEmpty() ? null : String.join(";", service.features()));
+                    LineColumns.decimal(appender, service.expectedMonthly() == null ? null
+                            : Decimals.exact(service.expectedMonthly().amount(), "expected monthly cost", source));
+                    LineColumns.text(appender, service.expectedMonthly() == null ? null
+                            : service.expectedMonthly().currency().getCurrencyCode());
+                    LineColumns.date(appender, service.installed());
+                    if (service.termMonths() == 0) {
+                        appender.appendNull();
+                    } else {
+                        appender.append(service.termMonths());
+                    }
+                    LineColumns.date(appender, service.disconnected());
                     appender.endRow();
                 }
                 appender.flush();
@@ -143,11 +211,15 @@ final class Inputs {
     static List<ExpectedService> expectedInventory(Connection connection, String tenant) throws SQLException {
         List<ExpectedService> services = new ArrayList<>();
         try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT carrier, service_id, site, service_type, bandwidth_mbps, "
-                + "status FROM bl_expected_service WHERE tenant = ? AND version = (SELECT MAX(version) FROM bl_expected_inventory "
+                + "status, features, expected_monthly, expected_currency, installed, term_months, disconnected FROM bl_expected_service WHERE tenant = ? AND version = (SELECT MAX(version) FROM bl_expected_inventory "
                 + "WHERE tenant = ?) ORDER BY carrier, service_id", List.of(tenant, tenant)); ResultSet row = query.executeQuery()) {
             while (row.next()) {
+                String features = row.getString("features");
+                String currency = row.getString("expected_currency");
                 services.add(new ExpectedService(row.getString(1), row.getString(2), row.getString(3), ServiceType.valueOf(row.getString(4)),
-                        Rows.decimal(row, "bandwidth_mbps"), row.getString(6)));
+                        Rows.decimal(row, "bandwidth_mbps"), row.getString(6), features == null ? List.of() : List.of(features.split(";")),
+                        currency == null ? null : new Money(Rows.decimal(row, "expected_monthly"), Currency.getInstance(currency)),
+                        Rows.date(row, "installed"), row.getInt("term_months"), Rows.date(row, "disconnected")));
             }
         }
         return services;
@@ -197,9 +269,9 @@ final class Inputs {
                 update(connection, "UPDATE bl_service_order SET current_version = FALSE WHERE tenant = ? AND carrier = ? AND order_id = ?",
                         tenant, order.carrier(), order.orderId());
                 update(connection, "INSERT INTO bl_service_order (tenant, carrier, order_id, version, current_version, service_id, kind, "
-                        + "effective, detail, source, imported_at) VALUES (?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?)", tenant, order.carrier(),
-                        order.orderId(), version, order.serviceId(), order.kind().name(), Date.valueOf(order.effective()), order.detail(),
-                        source, now);
+                        + "effective, detail, source, imported_at, feature) VALUES (?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?)", tenant,
+                        order.carrier(), order.orderId(), version, order.serviceId(), order.kind().name(), Date.valueOf(order.effective()),
+                        order.detail(), source, now, order.feature());
             }
             return orders.size();
         });
@@ -207,13 +279,13 @@ final class Inputs {
 
     static List<ServiceOrder> orders(Connection connection, String tenant, String carrier) throws SQLException {
         List<ServiceOrder> orders = new ArrayList<>();
-        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT order_id, carrier, service_id, kind, effective, detail "
-                + "FROM bl_service_order WHERE tenant = ? AND current_version" + (carrier == null ? "" : " AND carrier = ?")
+        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT order_id, carrier, service_id, kind, effective, detail, "
+                + "feature FROM bl_service_order WHERE tenant = ? AND current_version" + (carrier == null ? "" : " AND carrier = ?")
                 + " ORDER BY effective, carrier, order_id", carrier == null ? List.of(tenant) : List.of(tenant, carrier));
                 ResultSet row = query.executeQuery()) {
             while (row.next()) {
                 orders.add(new ServiceOrder(row.getString(1), row.getString(2), row.getString(3), ServiceOrder.Kind.valueOf(row.getString(4)),
-                        Rows.date(row, "effective"), row.getString(6)));
+                        Rows.date(row, "effective"), row.getString(6), row.getString(7)));
             }
         }
         return orders;

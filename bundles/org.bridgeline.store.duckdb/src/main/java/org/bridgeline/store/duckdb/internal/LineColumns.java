@@ -84,7 +84,7 @@ final class LineColumns {
         }
     }
 
-    private static void date(DuckDBAppender appender, LocalDate value) throws SQLException {
+    static void date(DuckDBAppender appender, LocalDate value) throws SQLException {
         if (value == null) {
             appender.appendNull();
         } else {

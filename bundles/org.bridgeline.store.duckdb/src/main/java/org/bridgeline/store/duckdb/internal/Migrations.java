@@ -23,7 +23,7 @@ final class Migrations {
     /** Every migration, oldest first. Version n is the n-th entry. */
     static final List<String> SCRIPTS = List.of("V1__book_of_business.sql", "V2__audit_runs.sql",
             "V3__contracts_inventory_orders.sql", "V4__finding_recoverable.sql",
-            "V5__requirements.sql", "V6__call_destination.sql");
+            "V5__requirements.sql", "V6__call_destination.sql", "V7__contract_schedules_and_features.sql");
 
     private Migrations() {
     }
