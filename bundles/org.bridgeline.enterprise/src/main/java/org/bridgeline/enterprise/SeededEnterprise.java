@@ -602,8 +602,7 @@ public final class SeededEnterprise {
             if (line.serviceType() == ServiceType.DIA) {
                 continue; // internet access: no USF
             }
-            interstate = interstate.add(line.amount().amount().multiply(line.serviceType() == ServiceType.WIRELESS ? WIRELESS_SHARE
-                    : BigDecimal.ONE));
+            interstate = interstate.add(line.amount().amount().multiply(interstateShare(line)));
         }
         BigDecimal cap = interstate.multiply(FACTORS[(month.getMonthValue() - 1) / 3]).setScale(2, RoundingMode.HALF_EVEN);
         boolean overcharged = random.nextInt(12) == 0;
@@ -625,6 +624,14 @@ public final class SeededEnterprise {
             lines.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "ADJ", "Billing adjustment",
                     cents(-(500 + random.nextInt(5_000)))));
         }
+    }
+
+    /** The jurisdiction of a charge, as the taxes detector's defaults have it: a local line's rate is intrastate, its calls interstate. */
+    private static BigDecimal interstateShare(ChargeLine line) {
+        if (line.serviceType() == ServiceType.WIRELESS) {
+            return WIRELESS_SHARE;
+        }
+        return line.serviceType() == ServiceType.VOICE_LINE && line.category() == ChargeCategory.RECURRING ? BigDecimal.ZERO : BigDecimal.ONE;
     }
 
     private void inventoryAndOrders() {

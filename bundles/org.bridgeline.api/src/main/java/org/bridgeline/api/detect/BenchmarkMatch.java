@@ -53,7 +53,15 @@ public record BenchmarkMatch(String carrier, String account, String serviceId, S
      */
     public static BenchmarkMatch match(ServiceHistory service, Money monthlyPrice, BenchmarkQuery query, List<Benchmark> candidates,
             int targetPercentile, String whyNone) {
-        Benchmark best = candidates.stream()
+        // a service whose bandwidth nobody knows is priced only by a benchmark that covers every bandwidth, never a band's
+        List<Benchmark> applicable = query.bandwidthMbps() != null ? candidates
+                : candidates.stream().filter(b -> b.band().fromMbps().signum() == 0 && b.band().toMbps() == null).toList();
+        if (applicable.isEmpty() && !candidates.isEmpty()) {
+            return new BenchmarkMatch(service.carrier(), service.account(), service.serviceId(), service.serviceType(), null, service.site(),
+                    query.termMonths(), monthlyPrice, null, null, null, null, "no benchmark: bandwidth unknown (benchmarks for "
+                    + service.serviceType() + " are by bandwidth band; the bill and the inventory do not state it)");
+        }
+        Benchmark best = applicable.stream()
                 .filter(b -> b.unit() == null && b.p25().currency().equals(monthlyPrice.currency()))
                 .min(Comparator.comparing((Benchmark b) -> query.region() != null && query.region().equalsIgnoreCase(b.region()) ? 0 : 1)
                         .thenComparing(b -> b.band().toMbps() == null ? BigDecimal.valueOf(Long.MAX_VALUE)
@@ -64,7 +72,7 @@ public record BenchmarkMatch(String carrier, String account, String serviceId, S
                         .thenComparing(Benchmark::providerId))
                 .orElse(null);
         if (best == null) {
-            return new BenchmarkMatch(service.carrier(), service.account(), service.serviceId(), service.serviceType(), service.bandwidthMbps(), service.site(),
+            return new BenchmarkMatch(service.carrier(), service.account(), service.serviceId(), service.serviceType(), query.bandwidthMbps(), service.site(),
                     query.termMonths(), monthlyPrice, null, null, null, null, candidates.isEmpty() ? whyNone
                     : "no benchmark in " + monthlyPrice.currency().getCurrencyCode() + " for a monthly price");
         }
@@ -74,7 +82,7 @@ public record BenchmarkMatch(String carrier, String account, String serviceId, S
             default -> best.p25();
         };
         BigDecimal over = monthlyPrice.amount().subtract(target.amount()).max(BigDecimal.ZERO);
-        return new BenchmarkMatch(service.carrier(), service.account(), service.serviceId(), service.serviceType(), service.bandwidthMbps(), service.site(),
+        return new BenchmarkMatch(service.carrier(), service.account(), service.serviceId(), service.serviceType(), query.bandwidthMbps(), service.site(),
                 query.termMonths(), monthlyPrice, best, percentile(monthlyPrice.amount(), best), target,
                 new Money(over.multiply(TWELVE), monthlyPrice.currency()), null);
     }

@@ -1,9 +1,12 @@
 package org.bridgeline.api.detect;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bridgeline.api.benchmark.BenchmarkCoverage;
@@ -147,6 +150,10 @@ public interface BookOfBusiness {
             YearMonth[] latest = {null};
             int[] term = {0};
             List<Contract> carrierContracts = contracts(name);
+            // where the bills do not state a bandwidth, the enterprise's own inventory may
+            Map<String, BigDecimal> inventoryBandwidth = new HashMap<>();
+            expectedInventory().stream().filter(s -> s.carrier().equals(name) && s.bandwidthMbps() != null)
+                    .forEach(s -> inventoryBandwidth.put(s.serviceId(), s.bandwidthMbps()));
             serviceHistories(latestMonths(name, 2).withCategory(ChargeCategory.RECURRING), history -> {
                 YearMonth last = history.months(ChargeCategory.RECURRING).lastKey();
                 if (latest[0] == null || last.isAfter(latest[0])) {
@@ -158,7 +165,8 @@ public interface BookOfBusiness {
                             .orElse(0);
                 }
                 if (last.equals(latest[0])) {
-                    BenchmarkQuery query = new BenchmarkQuery(history.serviceType(), history.bandwidthMbps(), null, term[0], null);
+                    BigDecimal bandwidth = history.bandwidthMbps() != null ? history.bandwidthMbps() : inventoryBandwidth.get(history.serviceId());
+                    BenchmarkQuery query = new BenchmarkQuery(history.serviceType(), bandwidth, null, term[0], null);
                     current.add(BenchmarkMatch.match(history, history.months(ChargeCategory.RECURRING).get(last), query, benchmarks(query),
                             targetPercentile, whyNoBenchmark(coverage, query)));
                 }

@@ -7,10 +7,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.bridgeline.api.detect.BenchmarkMatch;
 import org.bridgeline.api.model.BandwidthBand;
 import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
@@ -72,5 +74,22 @@ class AboveBenchmarkDetectorTest {
                 .source(SourcePosition.of("bill.edi", 99, 99)).build());
         assertEquals(List.of(), detect());
         assertEquals("no benchmark provider covers PRI", book.benchmarkMatches("Acme", 25).get(0).unmatched());
+    }
+
+    @Test
+    void aCircuitWhoseBandwidthNobodyStatesIsNeverSetAgainstABandButTheInventoryCanStateIt() {
+        for (String service : List.of("CKT-10G", "CKT-KNOWN")) {
+            book.add(ChargeLine.builder().carrier("Acme").account("A1").invoiceNumber("INV-X").invoiceDate(LocalDate.of(2025, 12, 31))
+                    .billingPeriod(Period.of(LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31))).serviceId(service)
+                    .serviceType(ServiceType.DIA).category(ChargeCategory.RECURRING).chargeCode("DIA").amount(Money.of("9000", "USD"))
+                    .source(SourcePosition.of("bill.csv", ++row, row)).build());
+        }
+        // control: a 10 Gbit/s circuit billed without its bandwidth; anomaly: the inventory says this one is 100 Mbit/s
+        book.expected.add(new ExpectedService("Acme", "CKT-KNOWN", "HQ", ServiceType.DIA, new BigDecimal("100"), "ACTIVE"));
+        List<Finding> findings = detect();
+        assertEquals(List.of("CKT-KNOWN"), findings.stream().map(Finding::serviceId).toList());
+        BenchmarkMatch unknown = book.benchmarkMatches("Acme", 25).stream().filter(m -> m.serviceId().equals("CKT-10G")).findFirst()
+                .orElseThrow();
+        assertTrue(unknown.unmatched().startsWith("no benchmark: bandwidth unknown"), unknown.unmatched());
     }
 }

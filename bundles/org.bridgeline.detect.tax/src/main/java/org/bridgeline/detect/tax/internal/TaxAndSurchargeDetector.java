@@ -15,12 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
-import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
@@ -36,9 +34,14 @@ import org.osgi.service.component.annotations.Component;
  * Detector 5: taxes and surcharges. Two questions per bill:
  * <ul>
  * <li>Is the federal USF recovery line above what 47 CFR 54.712 allows: the interstate
- * telecommunications portion of the bill times the quarter's contribution factor? The factors
- * and the interstate share per service type are configuration (the FCC publishes a factor each
- * quarter; the wireless and VoIP safe harbours are the usual shares).</li>
+ * telecommunications portion of the bill times the quarter's contribution factor? Jurisdiction
+ * belongs to the charge, not the service: each charge's interstate share comes from ordered
+ * rules on its charge code, service type and category (local line rates and features are
+ * intrastate, the federal subscriber line charge interstate, long distance and the safe
+ * harbours of wireless and VoIP as configured). Where the bill states the basis it computed its
+ * USF on (a USF line whose unit is {@code BASIS}, as the 811 parser reads TXI08), that basis is
+ * used, never above the bill's assessable charges. The factors are configuration (the FCC
+ * publishes one each quarter).</li>
  * <li>Is tax or USF billed on a service the enterprise configured as exempt (by service type,
  * such as internet access, or by service id)?</li>
  * </ul>
@@ -52,8 +55,20 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
         /** Quarterly contribution factors as {@code YYYYQn=fraction}. */
         String[] contributionFactors() default {"2025Q1=0.363", "2025Q2=0.366", "2025Q3=0.360", "2025Q4=0.381", "2026Q1=0.376"};
 
-        /** The interstate share of each service type's charges, {@code TYPE=fraction}; {@code *} for the rest. */
-        String[] interstateShares() default {"WIRELESS=0.371", "SIP=0.649", "*=1"};
+        /**
+         * The interstate share of a charge, as ordered rules {@code SELECTOR=fraction}, the first match wins. A selector is
+         * {@code code:REGEX} (found in the charge code) or {@code TYPE/CATEGORY} (service type and charge category, {@code *}
+         * for any).
+         */
+        String[] jurisdictions() default {
+            "code:(?i)^(SLC|FSLC|EUCL|FED[-_ ]?SLC|ARC)$=1",  // the federal subscriber line charge: interstate
+            "VOICE_LINE/RECURRING=0",                         // local line rates and local features: intrastate
+            "VOICE_LINE/ONE_TIME=0",
+            "PRI/RECURRING=0",
+            "VOICE_LINE/USAGE=1",                             // long distance billed on a line
+            "WIRELESS/*=0.371",                               // the FCC's wireless safe harbour
+            "SIP/*=0.649",                                    // the interconnected VoIP safe harbour
+            "*/*=1"};
 
         /** A regular expression on tax type, charge code and description that marks a federal USF line. */
         String usfPattern() default "(?i)\\bFUSF\\b|\\bFED(ERAL)?[ _-]?USF\\b|federal universal service";
@@ -72,7 +87,7 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
     private static final BigDecimal HIGH_FROM = BigDecimal.valueOf(5_000);
 
     private final Map<String, BigDecimal> factors = new TreeMap<>();
-    private final Map<String, BigDecimal> shares = new HashMap<>();
+    private final List<JurisdictionRule> rules = new ArrayList<>();
     private final Pattern usf;
     private final Set<ServiceType> exemptTypes;
     private final Set<String> exemptServices;
@@ -83,8 +98,10 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
         for (String entry : config.contributionFactors()) {
             fraction(entry, "contributionFactors", factors);
         }
-        for (String entry : config.interstateShares()) {
-            fraction(entry, "interstateShares", shares);
+        for (String entry : config.jurisdictions()) {
+            Map<String, BigDecimal> one = new LinkedHashMap<>();
+            fraction(entry, "jurisdictions", one);
+            one.forEach((selector, share) -> rules.add(JurisdictionRule.of(selector, share, entry)));
         }
         this.usf = Pattern.compile(config.usfPattern());
         this.exemptTypes = Arrays.stream(config.exemptServiceTypes()).map(String::strip).filter(s -> !s.isEmpty())
@@ -95,12 +112,13 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
 
     /** Reads {@code KEY=fraction} into {@code into}, naming the setting and the entry when it is not that. */
     private static void fraction(String entry, String setting, Map<String, BigDecimal> into) {
-        String[] pair = entry.split("=", 2);
+        int at = entry.lastIndexOf('=');
+        String[] pair = at < 0 ? new String[] {entry} : new String[] {entry.substring(0, at), entry.substring(at + 1)};
         try {
             if (pair.length == 2 && !pair[0].isBlank()) {
                 BigDecimal value = new BigDecimal(pair[1].strip());
                 if (value.signum() >= 0 && value.compareTo(BigDecimal.ONE) <= 0) {
-                    into.put(pair[0].strip().toUpperCase(), value);
+                    into.put(pair[0].strip().startsWith("code:") ? pair[0].strip() : pair[0].strip().toUpperCase(), value);
                     return;
                 }
             }
@@ -121,51 +139,72 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
                 + "); tax or USF on exempt services";
     }
 
-    /** One invoice: its assessable base per service type and its USF lines. */
-    private static final class Bill {
-        final Map<ServiceType, BigDecimal> base = new LinkedHashMap<>();
-        final List<ChargeLine> usfLines = new ArrayList<>();
-        final InvoiceTotal first;
+    /** A jurisdiction rule: which charges it covers and their interstate share. */
+    private record JurisdictionRule(Pattern code, String type, String category, BigDecimal share) {
 
-        Bill(InvoiceTotal first) {
+        static JurisdictionRule of(String selector, BigDecimal share, String entry) {
+            if (selector.startsWith("code:")) {
+                return new JurisdictionRule(Pattern.compile(selector.substring(5)), null, null, share);
+            }
+            String[] parts = selector.split("/", -1);
+            if (parts.length != 2 || !(parts[0].equals("*") || isType(parts[0])) || !(parts[1].equals("*") || isCategory(parts[1]))) {
+                throw new IllegalArgumentException("jurisdictions: expected code:REGEX=fraction or TYPE/CATEGORY=fraction (a service type, "
+                        + "a charge category or *), found '" + entry + "'");
+            }
+            return new JurisdictionRule(null, parts[0], parts[1], share);
+        }
+
+        boolean covers(ChargeLine line) {
+            if (code != null) {
+                return line.chargeCode() != null && code.matcher(line.chargeCode()).find();
+            }
+            return (type.equals("*") || type.equals(line.serviceType().name())) && (category.equals("*") || category.equals(line.category().name()));
+        }
+
+        private static boolean isType(String name) {
+            return Arrays.stream(ServiceType.values()).anyMatch(t -> t.name().equals(name));
+        }
+
+        private static boolean isCategory(String name) {
+            return Arrays.stream(ChargeCategory.values()).anyMatch(c -> c.name().equals(name));
+        }
+    }
+
+    /** One invoice: its interstate base, its assessable charges, and its USF lines. */
+    private static final class Bill {
+        BigDecimal interstate = BigDecimal.ZERO;
+        BigDecimal assessable = BigDecimal.ZERO;
+        final List<ChargeLine> usfLines = new ArrayList<>();
+        final ChargeLine first;
+
+        Bill(ChargeLine first) {
             this.first = first;
         }
     }
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        // the bills' assessable bases from the store's per-invoice totals, then the tax lines
-        // themselves; a service's own lines are read only where a tax names it without its type,
-        // or where it is configured exempt and its charges leave its bill's base
+        // one pass over the book: each charge adds its interstate share to its bill's base; taxes are kept for after,
+        // when every service's type is known (a tax may name its service without it)
         Map<String, Bill> bills = new LinkedHashMap<>();
-        book.invoiceTotals(LineQuery.ALL, total -> {
-            Bill bill = bills.computeIfAbsent(invoiceKey(total.carrier(), total.account(), total.invoiceNumber()), k -> new Bill(total));
-            if (!taxLike(total.category()) && !exemptTypes.contains(total.serviceType())) {
-                bill.base.merge(total.serviceType(), total.total().amount(), BigDecimal::add);
+        Map<String, ServiceType> typeOf = new HashMap<>();
+        List<ChargeLine> taxes = new ArrayList<>();
+        book.lines(LineQuery.ALL, line -> {
+            Bill bill = bills.computeIfAbsent(invoiceKey(line.carrier(), line.account(), line.invoiceNumber()), k -> new Bill(line));
+            if (taxLike(line.category())) {
+                if (line.category() != ChargeCategory.ADJUSTMENT) {
+                    taxes.add(line);
+                }
+                return;
+            }
+            if (line.serviceId() != null && line.serviceType() != ServiceType.OTHER) {
+                typeOf.putIfAbsent(line.carrier() + '\u0000' + line.serviceId(), line.serviceType());
+            }
+            if (!exempt(line.serviceId(), line.serviceType())) {
+                bill.interstate = bill.interstate.add(line.amount().amount().multiply(shareOf(line)));
+                bill.assessable = bill.assessable.add(line.amount().amount());
             }
         });
-        List<ChargeLine> taxes = new ArrayList<>();
-        for (ChargeCategory category : List.of(ChargeCategory.TAX, ChargeCategory.SURCHARGE)) {
-            book.lines(LineQuery.ALL.withCategory(category), taxes::add);
-        }
-        Set<String> named = new TreeSet<>(exemptServices);
-        taxes.stream().filter(tax -> tax.serviceId() != null && tax.serviceType() == ServiceType.OTHER).map(ChargeLine::serviceId)
-                .forEach(named::add);
-        Map<String, ServiceType> typeOf = new HashMap<>();
-        if (!named.isEmpty()) {
-            book.lines(LineQuery.ALL, named, line -> {
-                if (taxLike(line.category())) {
-                    return;
-                }
-                if (line.serviceType() != ServiceType.OTHER) {
-                    typeOf.putIfAbsent(line.carrier() + '\u0000' + line.serviceId(), line.serviceType());
-                }
-                if (exemptServices.contains(line.serviceId()) && !exemptTypes.contains(line.serviceType())) {
-                    bills.get(invoiceKey(line.carrier(), line.account(), line.invoiceNumber())).base
-                            .merge(line.serviceType(), line.amount().amount().negate(), BigDecimal::add);
-                }
-            });
-        }
         Map<String, List<ChargeLine>> onExempt = new LinkedHashMap<>();
         for (ChargeLine tax : taxes) {
             ServiceType type = tax.serviceType() != ServiceType.OTHER || tax.serviceId() == null ? tax.serviceType()
@@ -186,6 +225,21 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
             findings.add(taxOnExempt(lines, typeOf));
         }
         return findings;
+    }
+
+    /** The interstate share of a charge: the first jurisdiction rule that covers it; wholly interstate when none does. */
+    private BigDecimal shareOf(ChargeLine line) {
+        for (JurisdictionRule rule : rules) {
+            if (rule.covers(line)) {
+                return rule.share();
+            }
+        }
+        return BigDecimal.ONE;
+    }
+
+    /** The basis a USF line says it was computed on (unit BASIS), or {@code null}. */
+    private static BigDecimal statedBasis(ChargeLine usf) {
+        return "BASIS".equalsIgnoreCase(usf.unit()) && usf.quantity() != null ? usf.quantity() : null;
     }
 
     private static boolean taxLike(ChargeCategory category) {
@@ -209,18 +263,19 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
     }
 
     private Optional<Finding> usfAboveCap(Bill bill) {
-        InvoiceTotal first = bill.first;
+        ChargeLine first = bill.first;
         LocalDate billed = first.billingPeriod() != null ? first.billingPeriod().start() : first.invoiceDate();
         String quarter = billed.getYear() + "Q" + ((billed.getMonthValue() - 1) / 3 + 1);
         BigDecimal factor = factors.get(quarter);
         if (factor == null) {
             return Optional.empty();
         }
-        BigDecimal interstate = BigDecimal.ZERO;
-        for (Map.Entry<ServiceType, BigDecimal> part : bill.base.entrySet()) {
-            interstate = interstate.add(part.getValue().multiply(shareOf(part.getKey())));
-        }
-        Currency currency = first.total().currency();
+        // the bill's own stated basis is the better evidence, when every USF line states one; never above what it charged
+        List<BigDecimal> stated = bill.usfLines.stream().map(TaxAndSurchargeDetector::statedBasis).toList();
+        boolean basisStated = stated.stream().allMatch(Objects::nonNull);
+        BigDecimal interstate = basisStated ? stated.stream().reduce(BigDecimal.ZERO, BigDecimal::add).min(bill.assessable.max(BigDecimal.ZERO))
+                : bill.interstate;
+        Currency currency = first.amount().currency();
         BigDecimal cap = interstate.max(BigDecimal.ZERO).multiply(factor).setScale(2, RoundingMode.HALF_EVEN);
         BigDecimal charged = bill.usfLines.stream().map(l -> l.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal excess = charged.subtract(cap);
@@ -232,15 +287,11 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
         return Optional.of(new Finding(id(), "usf-above-cap", severity(annual), first.carrier(), null, bill.usfLines, monthly,
                 annual, "Invoice " + first.invoiceNumber() + " (account " + first.account() + ", " + quarter + ") bills federal USF of "
                         + new Money(charged, currency).rounded() + ". 47 CFR 54.712 caps it at the interstate portion of the bill, "
-                        + new Money(interstate, currency).rounded() + ", times the " + quarter + " contribution factor "
+                        + new Money(interstate, currency).rounded() + (basisStated ? " (the basis the bill states)" : " (by the jurisdiction of each charge)")
+                        + ", times the " + quarter + " contribution factor "
                         + factor.movePointRight(2).stripTrailingZeros().toPlainString() + "%: " + new Money(cap, currency).rounded()
                         + ". The excess is " + monthly.rounded() + ". Dispute it for credit.",
                 RecommendedAction.DISPUTE_FOR_CREDIT, monthly));
-    }
-
-    private BigDecimal shareOf(ServiceType type) {
-        BigDecimal share = shares.get(type.name());
-        return share != null ? share : shares.getOrDefault("*", BigDecimal.ONE);
     }
 
     private Finding taxOnExempt(List<ChargeLine> lines, Map<String, ServiceType> typeOf) {

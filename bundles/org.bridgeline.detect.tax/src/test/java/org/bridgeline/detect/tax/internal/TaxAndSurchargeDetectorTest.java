@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import org.bridgeline.api.model.ChargeCategory;
@@ -15,6 +16,7 @@ import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.RecommendedAction;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.api.model.SourcePosition;
+import org.bridgeline.testkit.ConfigDefaults;
 import org.bridgeline.testkit.InMemoryBook;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class TaxAndSurchargeDetectorTest {
     private static TaxAndSurchargeDetector.Config config(String... exemptServices) {
         return new TaxAndSurchargeDetector.Config() {
             public String[] contributionFactors() { return new String[] {"2026Q1=0.376"}; }
-            public String[] interstateShares() { return new String[] {"WIRELESS=0.371", "*=1"}; }
+            public String[] jurisdictions() { return ConfigDefaults.of(TaxAndSurchargeDetector.Config.class).jurisdictions(); }
             public String usfPattern() { return "(?i)\\bFUSF\\b|\\bFED(ERAL)?[ _-]?USF\\b|federal universal service"; }
             public String[] exemptServiceTypes() { return new String[] {"DIA"}; }
             public String[] exemptServices() { return exemptServices; }
@@ -66,7 +68,7 @@ class TaxAndSurchargeDetectorTest {
         assertEquals(Money.of("1014.00", "USD"), finding.annualImpact());
         assertEquals(1, finding.evidence().size(), "the USF line");
         assertEquals(RecommendedAction.DISPUTE_FOR_CREDIT, finding.action());
-        assertTrue(finding.explanation().contains("1371.00 USD, times the 2026Q1 contribution factor 37.6%: 515.50 USD"),
+        assertTrue(finding.explanation().contains("1371.00 USD (by the jurisdiction of each charge), times the 2026Q1 contribution factor 37.6%: 515.50 USD"),
                 finding.explanation());
     }
 
@@ -94,11 +96,69 @@ class TaxAndSurchargeDetectorTest {
         assertTrue(findings.get(1).explanation().contains("GOV-1 is configured as exempt"), findings.get(1).explanation());
     }
 
+    /**
+     * Local business lines: 10 lines at 45.00 (intrastate), their federal subscriber line charges at 9.20 (interstate) and
+     * 60.00 of long distance: interstate 92 + 60 = 152.00, cap 57.15 at 37.6%. A carrier that takes the whole bill
+     * (602.00, cap 226.35) as interstate bills far more than the cap and stays under its own.
+     */
+    private void localBill(String invoice, String usf) {
+        for (int n = 1; n <= 10; n++) {
+            line(invoice, "LINE-" + n, ServiceType.VOICE_LINE, ChargeCategory.RECURRING, null, "business line", "45.00", FEB);
+            book.lines.set(book.lines.size() - 1, book.lines.get(book.lines.size() - 1).toBuilder().chargeCode("1FB").build());
+            line(invoice, "LINE-" + n, ServiceType.VOICE_LINE, ChargeCategory.RECURRING, null, "federal subscriber line charge", "9.20", FEB);
+            book.lines.set(book.lines.size() - 1, book.lines.get(book.lines.size() - 1).toBuilder().chargeCode("SLC").build());
+        }
+        line(invoice, "LINE-1", ServiceType.VOICE_LINE, ChargeCategory.USAGE, null, "long distance", "60.00", FEB);
+        line(invoice, null, ServiceType.OTHER, ChargeCategory.SURCHARGE, "FUSF", "Federal Universal Service Fee", usf, FEB);
+    }
+
+    @Test
+    void usfOnLocalLinesIsCappedByTheInterstateChargesNotTheWholeBill() {
+        localBill("LOCAL-OK", "57.15");      // control: the cap of the interstate charges
+        localBill("LOCAL-INFLATED", "200.00"); // anomaly: under the whole bill's cap, far above the interstate one
+        List<Finding> findings = new TaxAndSurchargeDetector(config()).detect(book);
+        assertEquals(List.of("LOCAL-INFLATED"), findings.stream().map(f -> f.evidence().get(0).invoiceNumber()).toList());
+        assertEquals(Money.of("142.85", "USD"), findings.get(0).monthlyImpact());
+        assertTrue(findings.get(0).explanation().contains("152.00 USD (by the jurisdiction of each charge)"), findings.get(0).explanation());
+    }
+
+    @Test
+    void theBasisABillStatesIsUsedForTheCap() {
+        // the bill says its USF was computed on 100.00 of interstate revenue (TXI08): the cap is 37.60
+        billWithUsf("STATED", "40.00");
+        int usf = book.lines.size() - 2;
+        book.lines.set(usf, book.lines.get(usf).toBuilder().quantity(new BigDecimal("100.00")).unit("BASIS").build());
+        billWithUsf("STATED-OK", "37.60"); // control: at the stated basis's cap
+        book.lines.set(book.lines.size() - 2, book.lines.get(book.lines.size() - 2).toBuilder().quantity(new BigDecimal("100.00")).unit("BASIS")
+                .build());
+        List<Finding> findings = new TaxAndSurchargeDetector(config()).detect(book);
+        assertEquals(List.of("STATED"), findings.stream().map(f -> f.evidence().get(0).invoiceNumber()).toList());
+        assertEquals(Money.of("2.40", "USD"), findings.get(0).monthlyImpact());
+        assertTrue(findings.get(0).explanation().contains("(the basis the bill states)"), findings.get(0).explanation());
+    }
+
+    @Test
+    void aMalformedJurisdictionRuleIsRefusedWithTheSettingNamed() {
+        TaxAndSurchargeDetector.Config defaults = ConfigDefaults.of(TaxAndSurchargeDetector.Config.class);
+        TaxAndSurchargeDetector.Config bad = new TaxAndSurchargeDetector.Config() {
+            public String[] contributionFactors() { return defaults.contributionFactors(); }
+            public String[] jurisdictions() { return new String[] {"VOICE/RECURRING=0"}; }
+            public String usfPattern() { return defaults.usfPattern(); }
+            public String[] exemptServiceTypes() { return defaults.exemptServiceTypes(); }
+            public String[] exemptServices() { return defaults.exemptServices(); }
+            public double tolerance() { return 0.01; }
+            public Class<? extends Annotation> annotationType() { return TaxAndSurchargeDetector.Config.class; }
+        };
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new TaxAndSurchargeDetector(bad));
+        assertTrue(error.getMessage().startsWith("jurisdictions: expected code:REGEX=fraction or TYPE/CATEGORY=fraction"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("found 'VOICE/RECURRING=0'"), error.getMessage());
+    }
+
     @Test
     void aMalformedFactorIsRefusedWithTheSettingNamed() {
         TaxAndSurchargeDetector.Config bad = new TaxAndSurchargeDetector.Config() {
             public String[] contributionFactors() { return new String[] {"2026Q1:0.376"}; }
-            public String[] interstateShares() { return new String[] {"*=1"}; }
+            public String[] jurisdictions() { return new String[] {"*/*=1"}; }
             public String usfPattern() { return "FUSF"; }
             public String[] exemptServiceTypes() { return new String[0]; }
             public String[] exemptServices() { return new String[0]; }

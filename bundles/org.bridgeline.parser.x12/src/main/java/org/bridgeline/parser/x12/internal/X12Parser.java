@@ -502,7 +502,9 @@ final class X12Parser implements BillingParser {
             if (relationship != null && !relationship.equals("A")) {
                 return;
             }
-            Tax tax = new Tax(type, amount, jurisdiction, position());
+            String basisText = e.size() > 8 ? blankToNull(e.get(8)) : null;
+            BigDecimal basis = basisText == null ? null : decimal(e, 8, "TXI08 dollar basis");
+            Tax tax = new Tax(type, amount, jurisdiction, basis, position());
             if (charge != null) {
                 charge.taxes.add(tax);
                 return;
@@ -671,7 +673,11 @@ final class X12Parser implements BillingParser {
                     .usage(own.usage, own.usageUnit).destination(own.destination).source(own.position).build();
         }
 
+        /** A tax line; a stated dollar basis travels as its quantity in the unit BASIS, the form detectors read it in. */
         private void emitTax(ChargeLine.Builder service, Tax tax, String on) {
+            if (tax.basis() != null) {
+                service.quantity(tax.basis()).unit("BASIS");
+            }
             sink.line(service.category(ChargeCategory.TAX).chargeCode(tax.type).tax(tax.type, tax.jurisdiction)
                     .description(tax.type + " on " + on).amount(new Money(tax.amount, currency)).source(tax.position).build());
         }
@@ -776,7 +782,8 @@ final class X12Parser implements BillingParser {
         }
     }
 
-    private record Tax(String type, BigDecimal amount, String jurisdiction, SourcePosition position) {
+    /** A TXI: its type, amount, jurisdiction and, where TXI08 gives it, the dollar basis it was computed on. */
+    private record Tax(String type, BigDecimal amount, String jurisdiction, BigDecimal basis, SourcePosition position) {
     }
 
     /** A segment that does not read as the 811 and the profile say. */

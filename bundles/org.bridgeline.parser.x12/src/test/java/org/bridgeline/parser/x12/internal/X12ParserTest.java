@@ -75,6 +75,20 @@ class X12ParserTest {
     }
 
     @Test
+    void aTaxsStatedDollarBasisTravelsAsItsQuantityInTheUnitBasis() throws Exception {
+        String bill = new String(fixture("acme-standard.x12"), java.nio.charset.StandardCharsets.US_ASCII)
+                .replace("TXI*FU*37.50**VD*US~", "TXI*FU*37.50*3.75*VD*US***1000.00~");
+        RecordingSink sink = new RecordingSink();
+        parser("x12-811-standard").parse("basis.x12", new ByteArrayInputStream(bill.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                sink);
+        assertEquals(List.of(), sink.problems);
+        ChargeLine tax = sink.lines.get(1);
+        assertEquals(0, new BigDecimal("1000.00").compareTo(tax.quantity()), "TXI08, the dollar basis for the percent");
+        assertEquals("BASIS", tax.unit());
+        assertEquals("EA", sink.lines.get(3).unit(), "an item keeps its own unit");
+    }
+
+    @Test
     void aCarrierVariantWithItsOwnHlCodesAndQualifiersIsReadByItsProfile() throws Exception {
         byte[] northwind = fixture("northwind-variant.x12");
         byte[] acme = fixture("acme-standard.x12");
