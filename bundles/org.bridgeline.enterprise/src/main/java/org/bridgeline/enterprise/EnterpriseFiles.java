@@ -18,15 +18,17 @@ import java.util.Map;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.enterprise.SeededEnterprise.Anomaly;
 import org.bridgeline.enterprise.internal.BluewaveCsv;
+import org.bridgeline.enterprise.internal.ChargeExportCsv;
 import org.bridgeline.enterprise.internal.InputFiles;
 import org.bridgeline.enterprise.internal.X12Dialect;
 import org.bridgeline.enterprise.internal.X12Writer;
 
 /**
- * A seeded enterprise as an operator would receive it: each carrier's twelve bills in its own
- * format (Acme Telecom as X12 811 on the ATIS levels, Northwind Telecom as an 811 in its own
- * guide's dialect, Bluewave Wireless as a portal CSV export read by this bundle's layout), the
- * contracts as JSON, the expected inventory and the orders as CSV, and the ground truth.
+ * A generated enterprise as an operator would receive it: each carrier's twelve bills in its own
+ * format (the seeded enterprise's Acme Telecom as X12 811 on the ATIS levels, Northwind Telecom as
+ * an 811 in its own guide's dialect, Bluewave Wireless as a portal CSV export; every other carrier
+ * as the charge-level CSV export; both CSVs read by this bundle's layouts), the contracts as JSON,
+ * the expected inventory and the orders as CSV, and the ground truth: anomalies and controls.
  *
  * <pre>
  * DIR/bills/acme-telecom/AC-2025-01.edi ...      bl:import DIR/bills
@@ -50,7 +52,7 @@ public final class EnterpriseFiles {
     }
 
     /** Writes the enterprise into {@code folder}; the same enterprise writes the same bytes. */
-    public static Written write(SeededEnterprise enterprise, Path folder) throws IOException {
+    public static Written write(GeneratedEnterprise enterprise, Path folder) throws IOException {
         Map<String, Map<String, List<ChargeLine>>> invoices = new LinkedHashMap<>();
         for (ChargeLine line : enterprise.lines()) {
             invoices.computeIfAbsent(line.carrier(), k -> new LinkedHashMap<>()).computeIfAbsent(line.invoiceNumber(), k -> new ArrayList<>())
@@ -62,10 +64,12 @@ public final class EnterpriseFiles {
             int control = 0;
             for (Map.Entry<String, List<ChargeLine>> invoice : carrier.getValue().entrySet()) {
                 control++;
-                boolean csv = carrier.getKey().equals(SeededEnterprise.BLUEWAVE);
-                try (Writer out = Files.newBufferedWriter(bills.resolve(invoice.getKey() + (csv ? ".csv" : ".edi")), StandardCharsets.UTF_8)) {
-                    if (csv) {
+                boolean x12 = carrier.getKey().equals(SeededEnterprise.ACME) || carrier.getKey().equals(SeededEnterprise.NORTHWIND);
+                try (Writer out = Files.newBufferedWriter(bills.resolve(invoice.getKey() + (x12 ? ".edi" : ".csv")), StandardCharsets.UTF_8)) {
+                    if (carrier.getKey().equals(SeededEnterprise.BLUEWAVE)) {
                         BluewaveCsv.write(invoice.getValue(), out);
+                    } else if (!x12) {
+                        ChargeExportCsv.write(invoice.getValue(), out);
                     } else {
                         new X12Writer(carrier.getKey().equals(SeededEnterprise.NORTHWIND) ? X12Dialect.NORTHWIND : X12Dialect.STANDARD)
                                 .write(invoice.getValue(), control, out);
@@ -81,24 +85,17 @@ public final class EnterpriseFiles {
         InputFiles.orders(enterprise.orders(), folder.resolve("orders.csv"));
         InputFiles.requirements(enterprise.requirements(), folder.resolve("requirements.csv"));
         writeTruth(enterprise, folder.resolve("truth.json"));
-        return new Written(folder, files, enterprise.lines().size(), enterprise.truth().size());
+        return new Written(folder, files, enterprise.lines().size(), enterprise.groundTruth().anomalies().size());
     }
 
-    private static void writeTruth(SeededEnterprise enterprise, Path file) throws IOException {
+    private static void writeTruth(GeneratedEnterprise enterprise, Path file) throws IOException {
         JsonObject root = new JsonObject();
+        root.addProperty("generator", enterprise.generator());
         root.addProperty("seed", enterprise.seed());
         root.addProperty("sites", enterprise.sites());
         root.addProperty("lines", enterprise.lines().size());
-        JsonArray anomalies = new JsonArray();
-        for (Anomaly anomaly : enterprise.truth()) {
-            JsonObject object = new JsonObject();
-            object.addProperty("detector", anomaly.detectorId());
-            object.addProperty("kind", anomaly.kind());
-            object.addProperty("carrier", anomaly.carrier());
-            object.addProperty("subject", anomaly.subject());
-            anomalies.add(object);
-        }
-        root.add("anomalies", anomalies);
+        root.add("anomalies", json(enterprise.groundTruth().anomalies()));
+        root.add("controls", json(enterprise.groundTruth().controls()));
         JsonObject savings = new JsonObject();
         enterprise.expectedAnnualSavings().forEach((carrier, amount) -> savings.addProperty(carrier, amount.toPlainString()));
         root.add("expectedAnnualSavings", savings);
@@ -115,27 +112,50 @@ public final class EnterpriseFiles {
         Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
     }
 
+    private static JsonArray json(List<Anomaly> anomalies) {
+        JsonArray array = new JsonArray();
+        for (Anomaly anomaly : anomalies) {
+            JsonObject object = new JsonObject();
+            object.addProperty("detector", anomaly.detectorId());
+            object.addProperty("kind", anomaly.kind());
+            object.addProperty("carrier", anomaly.carrier());
+            object.addProperty("subject", anomaly.subject());
+            array.add(object);
+        }
+        return array;
+    }
+
     /** The anomalies of a {@code truth.json}; a file that is not one is named in the error with what it lacks. */
     public static List<Anomaly> readTruth(Path file) throws IOException {
+        return readGroundTruth(file).anomalies();
+    }
+
+    /** The anomalies and controls (none in a file written before controls were) of a {@code truth.json}. */
+    public static GroundTruth readGroundTruth(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             JsonObject root = JsonParser.parseReader(in).getAsJsonObject();
-            List<Anomaly> anomalies = new ArrayList<>();
-            JsonArray array = root.getAsJsonArray("anomalies");
-            for (int i = 0; i < array.size(); i++) {
-                JsonObject object = array.get(i).getAsJsonObject();
-                anomalies.add(new Anomaly(text(object, "detector", file, i), text(object, "kind", file, i), text(object, "carrier", file, i),
-                        text(object, "subject", file, i)));
-            }
-            return anomalies;
+            return new GroundTruth(read(root.getAsJsonArray("anomalies"), "anomalies", file),
+                    root.has("controls") ? read(root.getAsJsonArray("controls"), "controls", file) : List.of());
         } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException e) {
             throw new IOException(file + ": expected a ground truth file with an \"anomalies\" array of detector, kind, carrier and "
                     + "subject, found something else (" + e.getMessage() + ")");
         }
     }
 
-    private static String text(JsonObject object, String field, Path file, int index) throws IOException {
+    private static List<Anomaly> read(JsonArray array, String name, Path file) throws IOException {
+        List<Anomaly> anomalies = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonObject object = array.get(i).getAsJsonObject();
+            String where = name + "[" + i + "]";
+            anomalies.add(new Anomaly(text(object, "detector", file, where), text(object, "kind", file, where),
+                    text(object, "carrier", file, where), text(object, "subject", file, where)));
+        }
+        return anomalies;
+    }
+
+    private static String text(JsonObject object, String field, Path file, String where) throws IOException {
         if (!object.has(field) || !object.get(field).isJsonPrimitive()) {
-            throw new IOException(file + " anomalies[" + index + "]: field \"" + field + "\": expected a text, found nothing");
+            throw new IOException(file + " " + where + ": field \"" + field + "\": expected a text, found nothing");
         }
         return object.get(field).getAsString();
     }

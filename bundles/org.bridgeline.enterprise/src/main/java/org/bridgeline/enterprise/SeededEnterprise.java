@@ -43,7 +43,7 @@ import org.bridgeline.api.model.SourcePosition;
  * truth, beside near misses that must not be reported (a disconnect billed correctly to its
  * prorated day, a line with a little usage, a service at exactly its contracted price).
  */
-public final class SeededEnterprise {
+public final class SeededEnterprise implements GeneratedEnterprise {
 
     /** One injected anomaly: the detector that must report it, its kind, and what it is about. */
     public record Anomaly(String detectorId, String kind, String carrier, String subject) {
@@ -172,6 +172,17 @@ public final class SeededEnterprise {
     /** Every injected anomaly. */
     public List<Anomaly> truth() {
         return Collections.unmodifiableList(truth);
+    }
+
+    @Override
+    public String generator() {
+        return "seeded";
+    }
+
+    /** The anomalies; its near misses are not recorded as controls. */
+    @Override
+    public GroundTruth groundTruth() {
+        return new GroundTruth(truth, List.of());
     }
 
     /** What a finding is about: its service, or for a bill-level finding the invoice of its first cited line. */

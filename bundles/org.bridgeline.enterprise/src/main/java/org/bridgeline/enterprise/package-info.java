@@ -3,7 +3,7 @@
  * tests, as files in carrier formats for imports, demos and end-to-end tests.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bridgeline.enterprise;
 
 import org.osgi.annotation.bundle.Export;

@@ -39,7 +39,7 @@ import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
-import org.bridgeline.enterprise.SeededEnterprise;
+import org.bridgeline.enterprise.GeneratedEnterprise;
 
 /**
  * A book of business in memory, for testing detectors on hand-made cases. Its aggregated views
@@ -59,7 +59,7 @@ public final class InMemoryBook implements BookOfBusiness {
     public final List<Benchmark> benchmarkTable = new ArrayList<>();
 
     /** The bills, contracts, expected inventory and orders of a seeded enterprise, as detectors see them. */
-    public static InMemoryBook of(SeededEnterprise enterprise) {
+    public static InMemoryBook of(GeneratedEnterprise enterprise) {
         InMemoryBook book = new InMemoryBook();
         book.lines.addAll(enterprise.lines());
         book.contracts.addAll(enterprise.contracts());

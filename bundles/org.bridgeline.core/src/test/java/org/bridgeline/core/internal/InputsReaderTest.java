@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.Contract;
+import org.bridgeline.api.model.ContractService;
 import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.PostTermRule;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ class InputsReaderTest {
     @TempDir
     Path folder;
 
+    /** The form before service schedules, waivers and post-term rules: it still imports, month to month after the term. */
     @Test
     void aContractReadsTheSameFromJsonAndFromCsv() throws Exception {
         Path json = Files.writeString(folder.resolve("acme.json"), """
@@ -45,6 +48,80 @@ class InputsReaderTest {
         assertEquals(ServiceType.DIA, contract.rates().get(0).serviceType());
         assertEquals(ChargeCategory.USAGE, contract.rates().get(1).category());
         assertEquals("MIN", contract.rates().get(1).unit());
+        assertEquals(PostTermRule.MONTH_TO_MONTH, contract.postTerm());
+        assertEquals(List.of(), contract.services());
+    }
+
+    @Test
+    void anAgreementWithAServiceScheduleAndAPostTermRuleReadsTheSameFromJsonAndFromCsv() throws Exception {
+        Path json = Files.writeString(folder.resolve("msa.json"), """
+                { "contracts": [ { "carrier": "Meridian", "contractId": "MSA-9", "termStart": "2023-01-01", "termEnd": "2027-12-31",
+                  "currency": "USD", "lateFeesWaived": true,
+                  "postTerm": { "rule": "UPLIFT", "upliftPercent": 10 },
+                  "rates": [ { "serviceType": "DIA", "chargeCode": "DIA100", "bandwidthMbps": 100, "rate": "650.00" } ],
+                  "services": [
+                    { "serviceId": "CKT-1", "termStart": "2022-07-01", "termMonths": 36 },
+                    { "serviceType": "DIA", "site": "Remote", "termStart": "2023-01-01", "termEnd": "2025-12-31",
+                      "rates": [ { "serviceType": "DIA", "chargeCode": "DIA100", "bandwidthMbps": 100, "rate": "702.00" } ] } ] } ] }
+                """);
+        Path csv = Files.writeString(folder.resolve("msa.csv"), """
+                carrier,contract_id,term_start,term_end,currency,late_fees_waived,post_term,post_term_uplift_percent,service_id,service_type,site,service_term_start,service_term_end,service_term_months,charge_code,bandwidth_mbps,rate
+                Meridian,MSA-9,2023-01-01,2027-12-31,USD,yes,UPLIFT,10,,DIA,,,,,DIA100,100,650.00
+                Meridian,MSA-9,2023-01-01,2027-12-31,USD,yes,UPLIFT,10,CKT-1,,,2022-07-01,,36,,,
+                Meridian,MSA-9,2023-01-01,2027-12-31,USD,yes,UPLIFT,10,,DIA,Remote,2023-01-01,2025-12-31,,DIA100,100,702.00
+                """);
+        List<Contract> fromJson = InputsReader.contracts(json);
+        assertEquals(fromJson, InputsReader.contracts(csv));
+        Contract contract = fromJson.get(0);
+        assertEquals(true, contract.lateFeesWaived());
+        assertEquals(PostTermRule.uplift(new java.math.BigDecimal("10")), contract.postTerm());
+        assertEquals(2, contract.services().size());
+        ContractService circuit = contract.services().get(0);
+        assertEquals(LocalDate.of(2025, 6, 30), circuit.term().end(), "36 months from 1 July 2022");
+        assertEquals(Money.of("702.00", "USD"), contract.services().get(1).rates().get(0).rate());
+        // the circuit past its own term may cost 10 % more; the remote site's circuit is priced by its schedule entry
+        assertEquals(Money.of("715.00", "USD"), contract.priceFor("CKT-1", "HQ", ServiceType.DIA, "DIA100", new java.math.BigDecimal("100"),
+                LocalDate.of(2025, 8, 1)).orElseThrow().allowed());
+        assertEquals(Money.of("702.00", "USD"), contract.priceFor("CKT-7", "Remote", ServiceType.DIA, "DIA100",
+                new java.math.BigDecimal("100"), LocalDate.of(2025, 8, 1)).orElseThrow().allowed());
+
+        Path noPercent = Files.writeString(folder.resolve("bad.json"), """
+                { "contracts": [ { "carrier": "Meridian", "contractId": "MSA-9", "termStart": "2023-01-01", "termEnd": "2027-12-31",
+                  "currency": "USD", "postTerm": { "rule": "UPLIFT" } } ] }
+                """);
+        assertEquals("bad.json contracts[0].postTerm: field \"upliftPercent\": expected a value, found nothing",
+                assertThrows(InputsReader.BadInput.class, () -> InputsReader.contracts(noPercent)).getMessage());
+        Path noTerm = Files.writeString(folder.resolve("noterm.json"), """
+                { "contracts": [ { "carrier": "Meridian", "contractId": "MSA-9", "termStart": "2023-01-01", "termEnd": "2027-12-31",
+                  "currency": "USD", "services": [ { "serviceId": "CKT-1", "termStart": "2022-07-01" } ] } ] }
+                """);
+        assertEquals("noterm.json contracts[0].services[0]: fields \"termEnd\" or \"termMonths\": expected the service's term end or its "
+                + "length in months, found neither", assertThrows(InputsReader.BadInput.class, () -> InputsReader.contracts(noTerm)).getMessage());
+    }
+
+    @Test
+    void inventoryWithFeaturesAndFeatureOrdersRead() throws Exception {
+        Path inventory = Files.writeString(folder.resolve("inventory.csv"), """
+                carrier,service_id,site,service_type,bandwidth_mbps,status,features,expected_monthly,currency,install_date,term_months,disconnect_date
+                Keystone,2155550101,HQ,VOICE_LINE,,,1FB; SLC;VM,62.20,USD,2023-03-01,36,
+                Keystone,2155550102,HQ,VOICE_LINE,,,1FB;SLC,,,,,2025-05-10
+                """);
+        var services = InputsReader.inventory(inventory);
+        assertEquals(List.of("1FB", "SLC", "VM"), services.get(0).features());
+        assertEquals(Money.of("62.20", "USD"), services.get(0).expectedMonthly());
+        assertEquals(36, services.get(0).termMonths());
+        assertEquals("DISCONNECTED", services.get(1).status(), "a disconnect date without a status");
+        Path orders = Files.writeString(folder.resolve("orders.csv"), """
+                order_id,carrier,service_id,kind,effective,detail,feature
+                O-1,Keystone,2155550101,ADD_FEATURE,2025-04-10,hunting for the sales team,HUNT
+                O-2,Keystone,2155550102,REMOVE_FEATURE,2025-05-01,,
+                """);
+        assertEquals("orders.csv row 3: field \"feature\": expected the charge code a REMOVE_FEATURE order adds or removes, found nothing",
+                assertThrows(InputsReader.BadInput.class, () -> InputsReader.orders(orders)).getMessage());
+        Files.writeString(orders, Files.readString(orders).replace("REMOVE_FEATURE,2025-05-01,,", "REMOVE_FEATURE,2025-05-01,,CID"));
+        List<ServiceOrder> read = InputsReader.orders(orders);
+        assertEquals("HUNT", read.get(0).feature());
+        assertEquals(ServiceOrder.Kind.REMOVE_FEATURE, read.get(1).kind());
     }
 
     @Test
@@ -60,7 +137,7 @@ class InputsReaderTest {
                 O-1,Acme,CKT-1,DISCONNECT,2026-02-15
                 O-2,Acme,CKT-2,REMOVE,2026-02-15
                 """);
-        assertEquals("orders.csv row 3: field \"kind\": expected one of [INSTALL, CHANGE, DISCONNECT], found \"REMOVE\"",
+        assertEquals("orders.csv row 3: field \"kind\": expected one of [INSTALL, CHANGE, DISCONNECT, ADD_FEATURE, REMOVE_FEATURE], found \"REMOVE\"",
                 assertThrows(InputsReader.BadInput.class, () -> InputsReader.orders(orders)).getMessage());
     }
 

@@ -11,9 +11,11 @@ import org.bridgeline.console.Arguments;
 import org.bridgeline.console.CommandException;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.enterprise.EnterpriseFiles;
+import org.bridgeline.enterprise.AdversarialEnterprise;
+import org.bridgeline.enterprise.GeneratedEnterprise;
+import org.bridgeline.enterprise.GroundTruth;
+import org.bridgeline.enterprise.GroundTruth.KindScore;
 import org.bridgeline.enterprise.SeededEnterprise;
-import org.bridgeline.enterprise.SeededEnterprise.Anomaly;
-import org.bridgeline.enterprise.SeededEnterprise.Score;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.BillStore;
 import org.bridgeline.store.StoreException;
@@ -30,13 +32,17 @@ import org.osgi.service.component.annotations.Reference;
 public final class EnterpriseCommand implements ConsoleCommand {
 
     private static final String USAGE = """
-            usage: bl:enterprise generate DIR [--seed N] [--sites N]
+            usage: bl:enterprise generate DIR [--seed N] [--sites N] [--adversarial]
                    bl:enterprise score DIR
-              generate  writes a seeded enterprise into DIR: twelve months of bills of three carriers (X12 811 in two
-                        dialects and a CSV export), contracts.json, inventory.csv, orders.csv and truth.json, the
-                        anomalies injected into them; the same seed writes the same files (default seed 1, 25 sites)
-              score     sets the findings of the latest audit run against DIR/truth.json: per detector, the
-                        findings, the anomalies expected, precision and recall""";
+              generate       writes a seeded enterprise into DIR: twelve months of bills of three carriers (X12 811 in two
+                             dialects and a CSV export), contracts.json, inventory.csv, orders.csv and truth.json, the
+                             anomalies injected into them; the same seed writes the same files (default seed 1, 25 sites)
+              --adversarial  writes the adversarial enterprise instead: master agreements with service schedules and
+                             post-term rules, inventories with features, feature orders, local lines, usage in arrears,
+                             unknown bandwidths, and for every anomaly the look-alike controls that must not be reported
+                             (charge-level CSV export; at least 12 sites)
+              score          sets the findings of the latest audit run against DIR/truth.json: per detector and kind, the
+                             findings, the anomalies expected, the controls flagged, precision and recall""";
 
     private final BillStore store;
 
@@ -61,6 +67,11 @@ public final class EnterpriseCommand implements ConsoleCommand {
     }
 
     @Override
+    public Set<String> flags() {
+        return Set.of("adversarial");
+    }
+
+    @Override
     public Set<String> valuedOptions() {
         return Set.of("seed", "sites");
     }
@@ -71,7 +82,8 @@ public final class EnterpriseCommand implements ConsoleCommand {
         Path folder = Path.of(words.get(1)).toAbsolutePath().normalize();
         try {
             switch (words.get(0)) {
-                case "generate" -> generate(folder, args.number("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE), (int) args.number("sites", 25, 1, 10_000), out);
+                case "generate" -> generate(folder, args.number("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE), (int) args.number("sites", 25, 1, 10_000),
+                        args.flag("adversarial"), out);
                 case "score" -> score(folder, out);
                 default -> throw new CommandException("bl:enterprise: expected generate or score, found " + words.get(0)
                         + " (see bl:enterprise --help)");
@@ -81,13 +93,15 @@ public final class EnterpriseCommand implements ConsoleCommand {
         }
     }
 
-    private static void generate(Path folder, long seed, int sites, PrintStream out) throws IOException {
+    private static void generate(Path folder, long seed, int sites, boolean adversarial, PrintStream out) throws IOException {
         if (Files.isDirectory(folder) && Files.list(folder).findAny().isPresent()) {
             throw new IllegalArgumentException(folder + " is not empty: give a new or empty folder, nothing was written");
         }
-        EnterpriseFiles.Written written = EnterpriseFiles.write(SeededEnterprise.generate(seed, sites), Files.createDirectories(folder));
-        out.printf("enterprise of seed %d, %d sites: %,d bills, %,d charge lines, %d injected anomalies in %s%n", seed, sites,
-                written.billFiles(), written.lines(), written.anomalies(), folder);
+        GeneratedEnterprise enterprise = adversarial ? AdversarialEnterprise.generate(seed, sites) : SeededEnterprise.generate(seed, sites);
+        EnterpriseFiles.Written written = EnterpriseFiles.write(enterprise, Files.createDirectories(folder));
+        out.printf("%s enterprise of seed %d, %d sites: %,d bills, %,d charge lines, %d injected anomalies and %d controls in %s%n",
+                enterprise.generator(), seed, sites, written.billFiles(), written.lines(), written.anomalies(),
+                enterprise.groundTruth().controls().size(), folder);
         out.println("next: bl:import " + folder.resolve("bills") + ", bl:contract-import " + folder.resolve("contracts.json")
                 + ", bl:inventory-import " + folder.resolve("inventory.csv") + ", bl:orders-import " + folder.resolve("orders.csv")
                 + ", bl:audit, bl:enterprise score " + folder);
@@ -98,7 +112,7 @@ public final class EnterpriseCommand implements ConsoleCommand {
         if (!Files.isRegularFile(truthFile)) {
             throw new IllegalArgumentException("no " + truthFile + ": give the folder bl:enterprise generate wrote");
         }
-        List<Anomaly> truth = EnterpriseFiles.readTruth(truthFile);
+        GroundTruth truth = EnterpriseFiles.readGroundTruth(truthFile);
         Optional<AuditRunRecord> run = store.latestAuditRun(BillStore.DEFAULT_TENANT);
         if (run.isEmpty()) {
             throw new IllegalArgumentException("no audit run yet: run bl:audit first");
@@ -106,10 +120,11 @@ public final class EnterpriseCommand implements ConsoleCommand {
         printScores(truth, run.get(), store.findings(BillStore.DEFAULT_TENANT, run.get().runId()), truthFile, out);
     }
 
-    /** Each detector's precision and recall of an audit run against a ground truth. */
-    private static void printScores(List<Anomaly> truth, AuditRunRecord run, List<StoredFinding> stored, Path truthFile, PrintStream out) {
-        out.printf("audit run %d against %s (%d anomalies)%n", run.runId(), truthFile, truth.size());
-        for (Score score : SeededEnterprise.scores(truth, run.detectors(), stored.stream().map(StoredFinding::finding).toList())) {
+    /** Each kind's precision and recall of an audit run against a ground truth, with the controls it flagged. */
+    private static void printScores(GroundTruth truth, AuditRunRecord run, List<StoredFinding> stored, Path truthFile, PrintStream out) {
+        out.printf("audit run %d against %s (%d anomalies, %d controls)%n", run.runId(), truthFile, truth.anomalies().size(),
+                truth.controls().size());
+        for (KindScore score : truth.scores(stored.stream().map(StoredFinding::finding).toList())) {
             out.println("  " + score + (run.detectors().contains(score.detectorId()) ? "" : "  (not in the run)"));
         }
     }

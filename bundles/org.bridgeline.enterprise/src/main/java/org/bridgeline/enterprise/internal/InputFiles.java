@@ -15,6 +15,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.ContractRate;
+import org.bridgeline.api.model.ContractService;
+import org.bridgeline.api.model.PostTermRule;
 import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceOrder;
@@ -43,29 +45,44 @@ public final class InputFiles {
             if (contract.committedSpend() != null) {
                 object.addProperty("committedSpend", contract.committedSpend().amount());
             }
-            JsonArray rates = new JsonArray();
-            for (ContractRate rate : contract.rates()) {
-                if (!rate.rate().currency().getCurrencyCode().equals(currency)) {
-                    throw new IllegalArgumentException("contract " + contract.contractId() + " has rates in two currencies");
-                }
-                JsonObject r = new JsonObject();
-                if (rate.serviceType() != null) {
-                    r.addProperty("serviceType", rate.serviceType().name());
-                }
-                if (rate.chargeCode() != null) {
-                    r.addProperty("chargeCode", rate.chargeCode());
-                }
-                if (rate.bandwidthMbps() != null) {
-                    r.addProperty("bandwidthMbps", rate.bandwidthMbps());
-                }
-                r.addProperty("category", rate.category().name());
-                r.addProperty("rate", rate.rate().amount());
-                if (rate.unit() != null) {
-                    r.addProperty("unit", rate.unit());
-                }
-                rates.add(r);
-            }
+            JsonArray rates = rates(contract.rates(), currency, contract);
             object.add("rates", rates);
+            if (contract.lateFeesWaived()) {
+                object.addProperty("lateFeesWaived", true);
+            }
+            if (contract.postTerm().kind() != PostTermRule.Kind.MONTH_TO_MONTH) {
+                JsonObject rule = new JsonObject();
+                rule.addProperty("rule", contract.postTerm().kind().name());
+                if (contract.postTerm().upliftPercent() != null) {
+                    rule.addProperty("upliftPercent", contract.postTerm().upliftPercent());
+                }
+                if (!contract.postTerm().listPrices().isEmpty()) {
+                    rule.add("listPrices", rates(contract.postTerm().listPrices(), currency, contract));
+                }
+                object.add("postTerm", rule);
+            }
+            if (!contract.services().isEmpty()) {
+                JsonArray schedule = new JsonArray();
+                for (ContractService service : contract.services()) {
+                    JsonObject entry = new JsonObject();
+                    if (service.serviceId() != null) {
+                        entry.addProperty("serviceId", service.serviceId());
+                    }
+                    if (service.serviceType() != null) {
+                        entry.addProperty("serviceType", service.serviceType().name());
+                    }
+                    if (service.site() != null) {
+                        entry.addProperty("site", service.site());
+                    }
+                    entry.addProperty("termStart", service.term().start().toString());
+                    entry.addProperty("termEnd", service.term().end().toString());
+                    if (!service.rates().isEmpty()) {
+                        entry.add("rates", rates(service.rates(), currency, contract));
+                    }
+                    schedule.add(entry);
+                }
+                object.add("services", schedule);
+            }
             if (contract.sla().availabilityPercent() != null || contract.sla().timeToRepair() != null || contract.sla().creditPercent() != null) {
                 JsonObject sla = new JsonObject();
                 if (contract.sla().availabilityPercent() != null) {
@@ -86,20 +103,52 @@ public final class InputFiles {
         Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
     }
 
+    private static JsonArray rates(List<ContractRate> list, String currency, Contract contract) {
+        JsonArray rates = new JsonArray();
+        for (ContractRate rate : list) {
+            if (!rate.rate().currency().getCurrencyCode().equals(currency)) {
+                throw new IllegalArgumentException("contract " + contract.contractId() + " has rates in two currencies");
+            }
+            JsonObject r = new JsonObject();
+            if (rate.serviceType() != null) {
+                r.addProperty("serviceType", rate.serviceType().name());
+            }
+            if (rate.chargeCode() != null) {
+                r.addProperty("chargeCode", rate.chargeCode());
+            }
+            if (rate.bandwidthMbps() != null) {
+                r.addProperty("bandwidthMbps", rate.bandwidthMbps());
+            }
+            r.addProperty("category", rate.category().name());
+            r.addProperty("rate", rate.rate().amount());
+            if (rate.unit() != null) {
+                r.addProperty("unit", rate.unit());
+            }
+            rates.add(r);
+        }
+        return rates;
+    }
+
     public static void inventory(List<ExpectedService> services, Path file) throws IOException {
-        try (CSVPrinter csv = printer(file, "carrier", "service_id", "site", "service_type", "bandwidth_mbps", "status")) {
+        try (CSVPrinter csv = printer(file, "carrier", "service_id", "site", "service_type", "bandwidth_mbps", "status", "features",
+                "expected_monthly", "currency", "install_date", "term_months", "disconnect_date")) {
             for (ExpectedService service : services) {
                 csv.printRecord(service.carrier(), service.serviceId(), service.site() == null ? "" : service.site(),
-                        service.serviceType().name(), plain(service.bandwidthMbps()), service.status());
+                        service.serviceType().name(), plain(service.bandwidthMbps()), service.status(), String.join(";", service.features()),
+                        service.expectedMonthly() == null ? "" : plain(service.expectedMonthly().amount()),
+                        service.expectedMonthly() == null ? "" : service.expectedMonthly().currency().getCurrencyCode(),
+                        service.installed() == null ? "" : service.installed().toString(),
+                        service.termMonths() == 0 ? "" : String.valueOf(service.termMonths()),
+                        service.disconnected() == null ? "" : service.disconnected().toString());
             }
         }
     }
 
     public static void orders(List<ServiceOrder> orders, Path file) throws IOException {
-        try (CSVPrinter csv = printer(file, "order_id", "carrier", "service_id", "kind", "effective", "detail")) {
+        try (CSVPrinter csv = printer(file, "order_id", "carrier", "service_id", "kind", "effective", "detail", "feature")) {
             for (ServiceOrder order : orders) {
                 csv.printRecord(order.orderId(), order.carrier(), order.serviceId(), order.kind().name(), order.effective().toString(),
-                        order.detail() == null ? "" : order.detail());
+                        order.detail() == null ? "" : order.detail(), order.feature() == null ? "" : order.feature());
             }
         }
     }

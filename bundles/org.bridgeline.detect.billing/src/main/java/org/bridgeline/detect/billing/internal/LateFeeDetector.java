@@ -1,8 +1,11 @@
 package org.bridgeline.detect.billing.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
@@ -21,7 +24,8 @@ import org.osgi.service.component.annotations.Component;
  * fee, penalty or finance charge (a pattern the operator can change) are reported for a credit:
  * where the carrier's agreement waives late fees the credit is owed (medium severity); otherwise
  * the fee was avoidable (low). A fee the carrier already reversed, a credit of the same amount
- * naming a late fee on the same account on that or a later bill, is not reported.
+ * naming a late fee on the same account on that or a later bill (matched to the latest such fee
+ * before it), is not reported.
  */
 @Component(configurationPid = "org.bridgeline.detect.latefees")
 public final class LateFeeDetector implements AnomalyDetector {
@@ -62,9 +66,10 @@ public final class LateFeeDetector implements AnomalyDetector {
             });
         }
         List<Contract> contracts = book.contracts(null);
+        Set<ChargeLine> reversed = reversed(fees, reversals);
         List<Finding> findings = new ArrayList<>();
         for (ChargeLine fee : fees) {
-            if (fee.amount().isZero() || reversed(fee, reversals)) {
+            if (fee.amount().isZero() || reversed.contains(fee)) {
                 continue;
             }
             Contract waiving = contracts.stream().filter(c -> c.carrier().equals(fee.carrier()) && c.lateFeesWaived()
@@ -80,12 +85,19 @@ public final class LateFeeDetector implements AnomalyDetector {
         return findings;
     }
 
-    /** Whether a credit of the same amount on the same account, on that bill or a later one, takes the fee back; each credit reverses one fee. */
-    private static boolean reversed(ChargeLine fee, List<ChargeLine> reversals) {
-        ChargeLine reversal = reversals.stream().filter(credit -> credit.carrier().equals(fee.carrier())
-                && credit.account().equals(fee.account()) && !credit.invoiceDate().isBefore(fee.invoiceDate())
-                && credit.amount().currency().equals(fee.amount().currency()) && credit.amount().negate().sameAmountAs(fee.amount())).min(Comparator.comparing(ChargeLine::invoiceDate)).orElse(null);
-        return reversal != null && reversals.remove(reversal);
+    /**
+     * The fees the carrier took back: each credit reverses the latest fee of its amount on its account billed on or
+     * before the credit's bill, and no fee is reversed twice.
+     */
+    private static Set<ChargeLine> reversed(List<ChargeLine> fees, List<ChargeLine> reversals) {
+        Set<ChargeLine> reversed = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ChargeLine credit : reversals.stream().sorted(Comparator.comparing(ChargeLine::invoiceDate)).toList()) {
+            fees.stream().filter(fee -> !reversed.contains(fee) && fee.carrier().equals(credit.carrier())
+                    && fee.account().equals(credit.account()) && !fee.invoiceDate().isAfter(credit.invoiceDate())
+                    && fee.amount().currency().equals(credit.amount().currency()) && credit.amount().negate().sameAmountAs(fee.amount()))
+                    .max(Comparator.comparing(ChargeLine::invoiceDate)).ifPresent(reversed::add);
+        }
+        return reversed;
     }
 
     private boolean matches(ChargeLine line) {

@@ -8,12 +8,14 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.InvoiceHeader;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.api.model.SourcePosition;
 import org.bridgeline.api.parser.ParseProblem;
 import org.bridgeline.api.parser.ParseSink;
@@ -284,7 +286,7 @@ final class InvoiceReading {
         LocalDate end = mapping.chargeEnd() == null ? start : date(mapping.chargeEnd(), row, mapping.name() + " period end");
         return ChargeLine.builder().invoice(header)
                 .serviceId(text(mapping.serviceId(), row)).site(text(mapping.site(), row))
-                .serviceType(mapping.serviceType()).category(mapping.category())
+                .serviceType(serviceType(mapping, row)).category(mapping.category())
                 .chargeCode(text(mapping.chargeCode(), row)).description(text(mapping.description(), row))
                 .quantity(number(mapping.quantity(), row, mapping.name() + " quantity")).unit(text(mapping.unit(), row))
                 .unitPrice(unitPrice == null ? null : new Money(unitPrice, currency))
@@ -295,6 +297,18 @@ final class InvoiceReading {
                 .bandwidthMbps(number(mapping.bandwidthMbps(), row, mapping.name() + " bandwidth"))
                 .source(row.position())
                 .build();
+    }
+
+    private ServiceType serviceType(LayoutProfile.LineMapping mapping, Row row) throws BadValue {
+        String name = text(mapping.serviceType(), row);
+        if (name == null) {
+            return ServiceType.OTHER;
+        }
+        try {
+            return ServiceType.valueOf(name.toUpperCase(Locale.ROOT).replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new BadValue(problem(row, mapping.name() + " service type", "one of " + List.of(ServiceType.values()), name));
+        }
     }
 
     private String text(Template template, Row row) {

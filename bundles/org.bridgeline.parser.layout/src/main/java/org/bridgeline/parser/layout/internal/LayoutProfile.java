@@ -95,7 +95,7 @@ record LayoutProfile(
             boolean skipZero,
             Template serviceId,
             Template site,
-            ServiceType serviceType,
+            Template serviceType,
             Template chargeCode,
             Template description,
             Template quantity,

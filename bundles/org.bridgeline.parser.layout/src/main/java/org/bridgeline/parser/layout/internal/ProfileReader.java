@@ -234,13 +234,14 @@ final class ProfileReader {
             } catch (IllegalArgumentException e) {
                 throw error(where + ".category", "one of " + List.of(ChargeCategory.values()), categoryName);
             }
-            ServiceType serviceType = ServiceType.OTHER;
-            if (line.has("serviceType")) {
+            // a service type is a constant, checked here, or a column whose cells name one, checked per row
+            Template serviceType = template(line, "serviceType", false);
+            if (serviceType != null && serviceType.columns().isEmpty()) {
                 String name = string(line, "serviceType", true);
                 try {
-                    serviceType = ServiceType.valueOf(name);
+                    ServiceType.valueOf(name);
                 } catch (IllegalArgumentException e) {
-                    throw error(where + ".serviceType", "one of " + List.of(ServiceType.values()), name);
+                    throw error(where + ".serviceType", "one of " + List.of(ServiceType.values()) + " or a {column} naming one", name);
                 }
             }
             LayoutProfile.When when = null;

@@ -184,6 +184,20 @@ class DuckDbStoreTest {
     }
 
     @Test
+    void agreementsWithSchedulesInventoriesWithFeaturesAndFeatureOrdersReadBackAsWritten() throws Exception {
+        var enterprise = org.bridgeline.enterprise.AdversarialEnterprise.generate(3, 12);
+        store.saveContracts(DEFAULT_TENANT, "contracts.json", enterprise.contracts());
+        assertEquals(enterprise.contracts(), store.contracts(DEFAULT_TENANT, null), "schedules, post-term rules, list prices, waivers");
+        store.saveExpectedInventory(DEFAULT_TENANT, "inventory.csv", enterprise.expectedInventory());
+        java.util.Comparator<org.bridgeline.api.model.ExpectedService> byId = java.util.Comparator
+                .comparing(org.bridgeline.api.model.ExpectedService::carrier).thenComparing(org.bridgeline.api.model.ExpectedService::serviceId);
+        assertEquals(enterprise.expectedInventory().stream().sorted(byId).toList(), store.expectedInventory(DEFAULT_TENANT));
+        store.saveOrders(DEFAULT_TENANT, "orders.csv", enterprise.orders());
+        assertEquals(new java.util.HashSet<>(enterprise.orders()), new java.util.HashSet<>(store.orders(DEFAULT_TENANT, null)));
+        assertTrue(store.orders(DEFAULT_TENANT, null).stream().anyMatch(o -> o.feature() != null), "feature orders keep their code");
+    }
+
+    @Test
     void contractsInventoryAndOrdersAreVersionedAndReadBackCurrent() throws Exception {
         var rate = new org.bridgeline.api.model.ContractRate(org.bridgeline.api.model.ServiceType.DIA, "DIA100", new java.math.BigDecimal("100"),
                 ChargeCategory.RECURRING, Money.of("750.00", "USD"), null);
