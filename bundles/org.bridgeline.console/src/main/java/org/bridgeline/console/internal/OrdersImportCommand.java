@@ -15,7 +15,12 @@ public final class OrdersImportCommand extends InputImportCommand {
 
     @Activate
     public OrdersImportCommand(@Reference InputsService inputs) {
-        super("orders-import", "import installs, changes and disconnects with their dates (CSV); a known order gets a new version", "usage: bl:orders-import FILE\n  FILE.csv: order_id,carrier,service_id,kind (INSTALL, CHANGE or DISCONNECT),effective (yyyy-MM-dd),detail");
+        super("orders-import", "import installs, changes, disconnects and feature changes with their dates (CSV); a known order gets a new version",
+                """
+                usage: bl:orders-import FILE
+                  FILE.csv: order_id,carrier,service_id,kind (INSTALL, CHANGE, DISCONNECT, ADD_FEATURE or REMOVE_FEATURE),
+                            effective (yyyy-MM-dd),detail, and feature: the charge code an ADD_FEATURE or REMOVE_FEATURE order
+                            adds or removes""");
         this.inputs = inputs;
     }
 

@@ -17,6 +17,7 @@ import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
@@ -27,13 +28,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Detector 3: recurring charges for a service after its disconnect order took effect. A charge
+ * Detector 3: recurring charges for a service after its disconnect order took effect (or, with no
+ * order, the disconnect date of its expected inventory record). A charge
  * period wholly after the disconnect is owed back whole; one that straddles it, the share of its
  * days after the disconnect (prorated); one that ends on or before the disconnect date is
  * correct, however close.
  */
 @Component(configurationPid = "org.bridgeline.detect.disconnect")
 public final class BilledAfterDisconnectDetector implements AnomalyDetector {
+
+    /** Stands for the order id of a disconnect the inventory records. */
+    private static final String INVENTORY = "\u0000inventory";
 
     /** Configuration {@code org.bridgeline.detect.disconnect}. */
     public @interface Config {
@@ -68,6 +73,13 @@ public final class BilledAfterDisconnectDetector implements AnomalyDetector {
             if (order.kind() == ServiceOrder.Kind.DISCONNECT) {
                 disconnects.merge(order.carrier() + '\u0000' + order.serviceId(), order,
                         (a, b) -> a.effective().isBefore(b.effective()) ? a : b);
+            }
+        }
+        // where no order says so, the expected inventory's disconnect date does
+        for (ExpectedService service : book.expectedInventory()) {
+            if (service.disconnected() != null) {
+                disconnects.putIfAbsent(service.carrier() + '\u0000' + service.serviceId(), new ServiceOrder(INVENTORY, service.carrier(),
+                        service.serviceId(), ServiceOrder.Kind.DISCONNECT, service.disconnected(), null));
             }
         }
         // every disconnected service's recurring lines in one read per carrier
@@ -106,7 +118,8 @@ public final class BilledAfterDisconnectDetector implements AnomalyDetector {
             Money annual = monthly.times(BigDecimal.valueOf(12));
             findings.add(new Finding(id(), "billed-after-disconnect", owed[0].amount().compareTo(BigDecimal.valueOf(1000)) >= 0
                     ? Severity.HIGH : Severity.MEDIUM, disconnect.carrier(), disconnect.serviceId(), after, monthly, annual,
-                    disconnect.serviceId() + " was disconnected on " + disconnect.effective() + " (order " + disconnect.orderId()
+                    disconnect.serviceId() + " was disconnected on " + disconnect.effective() + " ("
+                            + (disconnect.orderId().equals(INVENTORY) ? "the expected inventory's disconnect date" : "order " + disconnect.orderId())
                             + "), yet " + disconnect.carrier() + " billed " + after.size() + " recurring charge"
                             + (after.size() == 1 ? "" : "s") + " for days after it: " + owed[0].rounded()
                             + " to credit back (prorated by day), and " + monthly.rounded()

@@ -50,6 +50,20 @@ class InventoryDetectorsTest {
     }
 
     @Test
+    void theInventorysDisconnectDateCountsWhereNoOrderSaysSo() {
+        book.expected.add(new ExpectedService("Acme", "CKT-1", "HQ", ServiceType.DIA, null, null, List.of(), null, null, 0,
+                LocalDate.of(2026, 3, 31)));
+        book.expected.add(new ExpectedService("Acme", "CKT-2", "HQ", ServiceType.DIA, null, null, List.of(), null, null, 0,
+                LocalDate.of(2026, 3, 31)));
+        recurring("CKT-1", "DIA100", "310.00", month(3));  // control for CKT-1: to the day
+        recurring("CKT-2", "DIA100", "310.00", month(3));
+        recurring("CKT-2", "DIA100", "310.00", month(4));  // anomaly: billed on
+        List<Finding> findings = new BilledAfterDisconnectDetector(disconnect()).detect(book);
+        assertEquals(List.of("CKT-2"), findings.stream().map(Finding::serviceId).toList());
+        assertTrue(findings.get(0).explanation().contains("(the expected inventory's disconnect date)"), findings.get(0).explanation());
+    }
+
+    @Test
     void chargesAfterADisconnectAreOwedBackProratedByDay() {
         book.orders.add(new ServiceOrder("O-1", "Acme", "CKT-1", ServiceOrder.Kind.DISCONNECT, LocalDate.of(2026, 3, 10), null));
         recurring("CKT-1", "DIA100", "310.00", month(2));                                     // before: correct
