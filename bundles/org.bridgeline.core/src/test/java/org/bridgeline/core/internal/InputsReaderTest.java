@@ -100,6 +100,21 @@ class InputsReaderTest {
     }
 
     @Test
+    void aCsvListPriceRowBelongsToTheListPriceRuleAndNeedsIt() throws Exception {
+        Path csv = Files.writeString(folder.resolve("orbit.csv"), """
+                carrier,contract_id,term_start,term_end,currency,post_term,rate_role,service_type,charge_code,rate
+                Orbit,OM-1,2023-07-01,2025-06-30,USD,LIST_PRICE,,WIRELESS,WLPLAN,55.00
+                Orbit,OM-1,2023-07-01,2025-06-30,USD,LIST_PRICE,LIST,WIRELESS,WLPLAN,62.00
+                """);
+        Contract contract = InputsReader.contracts(csv).get(0);
+        assertEquals(List.of(Money.of("55.00", "USD")), contract.rates().stream().map(r -> r.rate()).toList());
+        assertEquals(Money.of("62.00", "USD"), contract.postTerm().listPrices().get(0).rate());
+        Files.writeString(csv, Files.readString(csv).replace("LIST_PRICE,LIST,", "HOLD,LIST,").replace("LIST_PRICE,,", "HOLD,,"));
+        assertEquals("orbit.csv: contract OM-1: rows with rate_role LIST are list prices, expected post_term LIST_PRICE, found HOLD",
+                assertThrows(InputsReader.BadInput.class, () -> InputsReader.contracts(csv)).getMessage());
+    }
+
+    @Test
     void inventoryWithFeaturesAndFeatureOrdersRead() throws Exception {
         Path inventory = Files.writeString(folder.resolve("inventory.csv"), """
                 carrier,service_id,site,service_type,bandwidth_mbps,status,features,expected_monthly,currency,install_date,term_months,disconnect_date
