@@ -1,10 +1,13 @@
 /**
- * The store service: the book of business as it is kept. Core writes imported invoices through
- * it and reads them back; plugins never see it (they read through
- * {@link org.bridgeline.api.detect.BookOfBusiness}). Every call names its tenant.
+ * The store, by role: {@link org.bridgeline.store.ImportStore} (imports, one transaction per
+ * invoice), {@link org.bridgeline.store.AuditStore} (runs, findings, evidence),
+ * {@link org.bridgeline.store.InputStore} (contracts, inventory, orders, requirements) and
+ * {@link org.bridgeline.store.BookStore} (a tenant's book as detectors and operators read it).
+ * Core and the console depend on the role they use; plugins never see the store (they read through
+ * {@link org.bridgeline.api.detect.BookOfBusiness}). Every call names its tenant, or is bound to one.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.bridgeline.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,7 +18,8 @@ import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.api.model.SourcePosition;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.ImportStore;
+import org.bridgeline.store.InputStore;
 import org.bridgeline.store.InvoiceWriter;
 import org.bridgeline.store.StoreException;
 
@@ -63,7 +64,7 @@ final class AuditBookGenerator {
     }
 
     /** Writes about {@code lines} lines to {@code tenant}; returns how many were written. */
-    static long write(BillStore store, String tenant, long lines) throws Exception {
+    static long write(ImportStore store, InputStore inputStore, String tenant, long lines) throws Exception {
         int services = (int) Math.max(4, lines / 24);
         int accounts = (services + SERVICES_PER_ACCOUNT - 1) / SERVICES_PER_ACCOUNT;
         long importId = store.beginImport(tenant, "audit-bench", tenant, "bench");
@@ -77,11 +78,11 @@ final class AuditBookGenerator {
             }
         }
         store.finishImport(tenant, importId);
-        inputs(store, tenant, services);
+        inputs(inputStore, tenant, services);
         return written;
     }
 
-    private static long invoice(BillStore store, String tenant, long importId, String carrier, int account, YearMonth month, int services)
+    private static long invoice(ImportStore store, String tenant, long importId, String carrier, int account, YearMonth month, int services)
             throws StoreException {
         String accountId = carrier.substring(6, 9).toUpperCase() + "-" + account;
         String number = accountId + "-" + month;
@@ -149,7 +150,7 @@ final class AuditBookGenerator {
         return builder.build();
     }
 
-    private static void inputs(BillStore store, String tenant, int services) throws StoreException {
+    private static void inputs(InputStore store, String tenant, int services) throws StoreException {
         Period term = Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31));
         List<Contract> contracts = new ArrayList<>();
         for (String carrier : List.of(CARRIERS[0], CARRIERS[1], CARRIERS[3])) {

@@ -14,7 +14,9 @@ import org.bridgeline.negotiation.PackageService;
 import org.bridgeline.core.ImportOptions;
 import org.bridgeline.core.ImportReport;
 import org.bridgeline.core.ImportService;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.ImportStore;
+import org.bridgeline.store.InputStore;
+import org.bridgeline.store.Tenants;
 import org.bridgeline.store.InvoiceWriter;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -42,7 +44,8 @@ public final class BenchCommand implements ConsoleCommand {
                       the whole audit's time and rate, and the heap it used; then the time to write every carrier's
                       negotiation package (into data/bench/packages-*), against an illustrative benchmark table.""";
 
-    private final BillStore store;
+    private final ImportStore store;
+    private final InputStore inputs;
     private final ImportService imports;
     private final Path folder;
 
@@ -52,9 +55,10 @@ public final class BenchCommand implements ConsoleCommand {
     private final Path home;
 
     @Activate
-    public BenchCommand(BundleContext context, @Reference BillStore store, @Reference ImportService imports,
+    public BenchCommand(BundleContext context, @Reference ImportStore store, @Reference InputStore inputs, @Reference ImportService imports,
             @Reference AuditService audits, @Reference PackageService packages, @Reference BookService books) {
         this.store = store;
+        this.inputs = inputs;
         this.imports = imports;
         this.audits = audits;
         this.packages = packages;
@@ -187,7 +191,7 @@ public final class BenchCommand implements ConsoleCommand {
         java.nio.file.Path table = java.nio.file.Files.createDirectories(home.resolve("benchmarks")).resolve("bench-illustrative.csv");
         java.nio.file.Files.writeString(table, AuditBookGenerator.benchmarkTable());
         long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline && books.book(BillStore.DEFAULT_TENANT, null).benchmarkCoverage().stream()
+        while (System.nanoTime() < deadline && books.book(Tenants.DEFAULT, null).benchmarkCoverage().stream()
                 .noneMatch(coverage -> coverage.source().contains(AuditBookGenerator.BENCHMARK_SOURCE))) {
             Thread.sleep(100);
         }
@@ -199,12 +203,12 @@ public final class BenchCommand implements ConsoleCommand {
         serveBenchTable(out);
         out.printf("warming up: a book of 100,000 lines, audited ...%n");
         String warmup = "bench-audit-warmup-" + run;
-        AuditBookGenerator.write(store, warmup, 100_000);
+        AuditBookGenerator.write(store, inputs, warmup, 100_000);
         audits.audit(warmup, null, null, null);
         for (long size : sizes) {
             String tenant = "bench-audit-" + size + "-" + run;
             long started = System.nanoTime();
-            long written = AuditBookGenerator.write(store, tenant, size);
+            long written = AuditBookGenerator.write(store, inputs, tenant, size);
             out.printf("%nbook of business: %,d lines written in %.1f s (%,.0f rows/s)%n", written, seconds(started),
                     written / seconds(started));
             System.gc();

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.util.Set;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.core.AuditService;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.Tenants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,7 +37,7 @@ public final class AuditCommand extends BlCommand {
     public void run(Arguments args, PrintStream out) {
         AuditService.AuditReport report;
         try {
-            report = audits.audit(BillStore.DEFAULT_TENANT, args.option("carrier"), args.option("detector"),
+            report = audits.audit(Tenants.DEFAULT, args.option("carrier"), args.option("detector"),
                     (detector, done, of, findings, millis) -> out.printf("  [%d/%d] %s: %,d findings in %,d ms%n", done, of, detector,
                             findings, millis));
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -5,7 +5,8 @@ import org.bridgeline.console.Arguments;
 import java.io.PrintStream;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.model.Finding;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.AuditStore;
+import org.bridgeline.store.Tenants;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredFinding;
 import org.osgi.service.component.annotations.Activate;
@@ -15,10 +16,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ConsoleCommand.class)
 public final class FindingCommand extends BlCommand {
 
-    private final BillStore store;
+    private final AuditStore store;
 
     @Activate
-    public FindingCommand(@Reference BillStore store) {
+    public FindingCommand(@Reference AuditStore store) {
         super("finding", "one finding: its explanation and the charge lines that prove it",
                 "usage: bl:finding ID\n  ID as bl:findings lists it");
         this.store = store;
@@ -35,7 +36,7 @@ public final class FindingCommand extends BlCommand {
         } catch (NumberFormatException e) {
             throw new CommandException("bl:finding: expected a finding id (a number, see bl:findings), found " + args.positionals().get(0));
         }
-        StoredFinding stored = store.finding(BillStore.DEFAULT_TENANT, id)
+        StoredFinding stored = store.finding(Tenants.DEFAULT, id)
                 .orElseThrow(() -> new CommandException("no finding " + id + " (see bl:findings)"));
         Finding finding = stored.finding();
         out.println("finding     " + stored.findingId() + " (audit run " + stored.runId() + ")");

@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.store.AuditRunRecord;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.AuditStore;
+import org.bridgeline.store.Tenants;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredFinding;
 import org.osgi.service.component.annotations.Activate;
@@ -19,10 +20,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ConsoleCommand.class)
 public final class FindingsCommand extends BlCommand {
 
-    private final BillStore store;
+    private final AuditStore store;
 
     @Activate
-    public FindingsCommand(@Reference BillStore store) {
+    public FindingsCommand(@Reference AuditStore store) {
         super("findings", "the findings of the latest audit run",
                 "usage: bl:findings [--kind KIND] [--carrier NAME] [--min-impact ANNUAL]\n"
                         + "  --min-impact  only findings whose annual impact is at least this amount");
@@ -42,12 +43,12 @@ public final class FindingsCommand extends BlCommand {
         } catch (NumberFormatException e) {
             throw new CommandException("bl:findings: --min-impact expects an amount such as 100 or 99.50, found " + args.option("min-impact"));
         }
-        Optional<AuditRunRecord> run = store.latestAuditRun(BillStore.DEFAULT_TENANT);
+        Optional<AuditRunRecord> run = store.latestAuditRun(Tenants.DEFAULT);
         if (run.isEmpty()) {
             out.println("no audit run yet: run bl:audit");
             return;
         }
-        List<StoredFinding> findings = store.findings(BillStore.DEFAULT_TENANT, run.get().runId()).stream()
+        List<StoredFinding> findings = store.findings(Tenants.DEFAULT, run.get().runId()).stream()
                 .filter(f -> args.option("kind") == null || args.option("kind").equals(f.finding().kind()))
                 .filter(f -> args.option("carrier") == null || args.option("carrier").equals(f.finding().carrier()))
                 .filter(f -> minimum == null || f.finding().annualImpact().amount().compareTo(minimum) >= 0).toList();

@@ -8,7 +8,8 @@ import java.util.Set;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ServiceType;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.BookStore;
+import org.bridgeline.store.Tenants;
 import org.bridgeline.store.InventoryItem;
 import org.bridgeline.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
@@ -18,10 +19,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ConsoleCommand.class)
 public final class InventoryCommand extends BlCommand {
 
-    private final BillStore store;
+    private final BookStore store;
 
     @Activate
-    public InventoryCommand(@Reference BillStore store) {
+    public InventoryCommand(@Reference BookStore store) {
         super("inventory", "every service billed: where, since when, monthly recurring cost, usage, features",
                 "usage: bl:inventory [--carrier NAME] [--type SERVICE_TYPE] [--site SITE]\n"
                         + "  SERVICE_TYPE: DIA, MPLS, ETHERNET, VOICE_LINE, PRI, SIP, TOLL_FREE, WIRELESS, LONG_DISTANCE, OTHER");
@@ -46,7 +47,7 @@ public final class InventoryCommand extends BlCommand {
         }
         String site = args.option("site");
         ServiceType wanted = type;
-        List<InventoryItem> items = store.inventory(BillStore.DEFAULT_TENANT, new LineQuery(args.option("carrier"), null, null, null))
+        List<InventoryItem> items = store.ledger(Tenants.DEFAULT).inventory(new LineQuery(args.option("carrier"), null, null, null))
                 .stream().filter(item -> wanted == null || item.serviceType() == wanted)
                 .filter(item -> site == null || site.equals(item.site())).toList();
         if (items.isEmpty()) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.detect.LineQuery;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.BookStore;
+import org.bridgeline.store.Tenants;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
 import org.osgi.service.component.annotations.Activate;
@@ -16,10 +17,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ConsoleCommand.class)
 public final class InvoicesCommand extends BlCommand {
 
-    private final BillStore store;
+    private final BookStore store;
 
     @Activate
-    public InvoicesCommand(@Reference BillStore store) {
+    public InvoicesCommand(@Reference BookStore store) {
         super("invoices", "the invoices in the book of business (current revisions)",
                 "usage: bl:invoices [--carrier NAME] [--account ACCOUNT]");
         this.store = store;
@@ -32,7 +33,7 @@ public final class InvoicesCommand extends BlCommand {
 
     @Override
     public void run(Arguments args, PrintStream out) throws StoreException {
-        List<StoredInvoice> invoices = store.invoices(BillStore.DEFAULT_TENANT,
+        List<StoredInvoice> invoices = store.ledger(Tenants.DEFAULT).invoices(
                 new LineQuery(args.option("carrier"), args.option("account"), null, null));
         if (invoices.isEmpty()) {
             out.println("no invoices: import bills with bl:import PATH");

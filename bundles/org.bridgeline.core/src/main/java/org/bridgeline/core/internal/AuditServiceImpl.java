@@ -22,7 +22,7 @@ import org.bridgeline.core.AuditService;
 import org.bridgeline.core.BookService;
 import org.bridgeline.core.PluginRegistry;
 import org.bridgeline.store.AuditRunRecord;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.AuditStore;
 import org.bridgeline.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,12 +38,12 @@ public final class AuditServiceImpl implements AuditService {
     private static final Logger LOG = Logger.getLogger("org.bridgeline.core.audit");
 
     private final PluginRegistry registry;
-    private final BillStore store;
+    private final AuditStore store;
 
     private final BookService books;
 
     @Activate
-    public AuditServiceImpl(@Reference PluginRegistry registry, @Reference BillStore store, @Reference BookService books) {
+    public AuditServiceImpl(@Reference PluginRegistry registry, @Reference AuditStore store, @Reference BookService books) {
         this.registry = registry;
         this.store = store;
         this.books = books;

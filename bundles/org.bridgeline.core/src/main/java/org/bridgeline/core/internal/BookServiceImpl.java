@@ -3,7 +3,7 @@ package org.bridgeline.core.internal;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.core.BookService;
 import org.bridgeline.core.PluginRegistry;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.BookStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,12 +12,12 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = BookService.class)
 public final class BookServiceImpl implements BookService {
 
-    private final BillStore store;
+    private final BookStore store;
     private final PluginRegistry registry;
     private final PolicyConfiguration policy;
 
     @Activate
-    public BookServiceImpl(@Reference BillStore store, @Reference PluginRegistry registry, @Reference PolicyConfiguration policy) {
+    public BookServiceImpl(@Reference BookStore store, @Reference PluginRegistry registry, @Reference PolicyConfiguration policy) {
         this.store = store;
         this.registry = registry;
         this.policy = policy;
@@ -25,6 +25,6 @@ public final class BookServiceImpl implements BookService {
 
     @Override
     public BookOfBusiness book(String tenant, String carrier) {
-        return new BookOfBusinessView(store, tenant, carrier, registry.benchmarkProviders(), policy.current());
+        return store.book(tenant, carrier, new ProviderMarket(registry.benchmarkProviders(), policy.current()));
     }
 }

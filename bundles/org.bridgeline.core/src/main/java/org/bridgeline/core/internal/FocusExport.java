@@ -17,7 +17,7 @@ import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.core.ExportService;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.BookStore;
 import org.bridgeline.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,10 +38,10 @@ public final class FocusExport implements ExportService {
             "ConsumedUnit", "RegionName", "x_Usoc", "x_CircuitId", "x_ServiceType", "x_TaxType", "x_TaxJurisdiction",
             "x_BandwidthMbps", "x_SourceFile", "x_SourceRecord", "x_SourceLine");
 
-    private final BillStore store;
+    private final BookStore store;
 
     @Activate
-    public FocusExport(@Reference BillStore store) {
+    public FocusExport(@Reference BookStore store) {
         this.store = store;
     }
 
@@ -51,7 +51,7 @@ public final class FocusExport implements ExportService {
         long[] rows = {0};
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
-            store.lines(tenant, query, line -> {
+            store.ledger(tenant).lines(query, line -> {
                 try {
                     csv.printRecord(Arrays.asList(row(line)));
                     rows[0]++;

@@ -27,7 +27,7 @@ import org.bridgeline.core.ImportReport;
 import org.bridgeline.core.ImportService;
 import org.bridgeline.core.InvoiceOutcome;
 import org.bridgeline.core.PluginRegistry;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.ImportStore;
 import org.bridgeline.store.ImportRecord;
 import org.bridgeline.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
@@ -46,10 +46,10 @@ public final class ImportServiceImpl implements ImportService {
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
     private final PluginRegistry registry;
-    private final BillStore store;
+    private final ImportStore store;
 
     @Activate
-    public ImportServiceImpl(@Reference PluginRegistry registry, @Reference BillStore store) {
+    public ImportServiceImpl(@Reference PluginRegistry registry, @Reference ImportStore store) {
         this.registry = registry;
         this.store = store;
     }

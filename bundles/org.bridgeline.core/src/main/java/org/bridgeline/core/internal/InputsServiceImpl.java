@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bridgeline.core.InputsService;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.InputStore;
 import org.bridgeline.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,10 +14,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = InputsService.class)
 public final class InputsServiceImpl implements InputsService {
 
-    private final BillStore store;
+    private final InputStore store;
 
     @Activate
-    public InputsServiceImpl(@Reference BillStore store) {
+    public InputsServiceImpl(@Reference InputStore store) {
         this.store = store;
     }
 

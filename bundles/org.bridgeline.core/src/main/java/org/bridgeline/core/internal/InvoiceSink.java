@@ -17,7 +17,7 @@ import org.bridgeline.api.parser.ParseSink;
 import org.bridgeline.core.ImportIssue;
 import org.bridgeline.core.ImportReport;
 import org.bridgeline.core.InvoiceOutcome;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.ImportStore;
 import org.bridgeline.store.CategoryTotal;
 import org.bridgeline.store.InvoiceWriter;
 import org.bridgeline.store.StoreException;
@@ -35,7 +35,7 @@ final class InvoiceSink implements ParseSink {
     /** Older bills than this are a misread date, not a bill. */
     private static final LocalDate EARLIEST_INVOICE = LocalDate.of(1980, 1, 1);
 
-    private final BillStore store;
+    private final ImportStore store;
     private final String tenant;
     private final ImportGate gate;
     private final boolean dryRun;
@@ -102,7 +102,7 @@ final class InvoiceSink implements ParseSink {
 
     private volatile boolean closedByGate;
 
-    InvoiceSink(BillStore store, String tenant, ImportGate gate, boolean dryRun, boolean keepGoodLines, String file,
+    InvoiceSink(ImportStore store, String tenant, ImportGate gate, boolean dryRun, boolean keepGoodLines, String file,
             LongConsumer lineCounter) {
         this.store = store;
         this.tenant = tenant;

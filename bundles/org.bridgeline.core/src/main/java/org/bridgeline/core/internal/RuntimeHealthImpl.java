@@ -12,7 +12,7 @@ import org.bridgeline.core.PluginKind;
 import org.bridgeline.core.PluginRegistry;
 import org.bridgeline.core.PluginState;
 import org.bridgeline.core.RuntimeHealth;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.ImportStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -30,7 +30,7 @@ public final class RuntimeHealthImpl implements RuntimeHealth {
     private final BundleContext context;
     private final PluginRegistry registry;
     private final DeploymentMonitor deployments;
-    private volatile BillStore store;
+    private volatile ImportStore store;
 
     @Activate
     public RuntimeHealthImpl(BundleContext context, @Reference PluginRegistry registry,
@@ -42,11 +42,11 @@ public final class RuntimeHealthImpl implements RuntimeHealth {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void setStore(BillStore store) {
+    void setStore(ImportStore store) {
         this.store = store;
     }
 
-    void unsetStore(BillStore store) {
+    void unsetStore(ImportStore store) {
         if (this.store == store) {
             this.store = null;
         }

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
-import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.InvoiceHeader;
@@ -18,10 +16,9 @@ import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.SourcePosition;
 import org.bridgeline.api.parser.ParseProblem;
 import org.bridgeline.core.InvoiceOutcome;
-import org.bridgeline.store.BillStore;
-import org.bridgeline.store.CategoryTotal;
+import org.bridgeline.store.ImportStore;
+import org.bridgeline.store.Tenants;
 import org.bridgeline.store.ImportRecord;
-import org.bridgeline.store.InventoryItem;
 import org.bridgeline.store.InvoiceWriter;
 import org.bridgeline.store.StoredInvoice;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class InvoiceSinkTest {
 
     /** Records what reaches the store: committed invoices and their lines, rollbacks. */
-    static final class FakeStore implements BillStore {
+    static final class FakeStore implements ImportStore {
         final List<String> committed = new ArrayList<>();
         final List<ChargeLine> stored = new ArrayList<>();
         int rollbacks;
@@ -66,34 +63,7 @@ class InvoiceSinkTest {
         @Override public Optional<ImportRecord> findImport(String tenant, String contentHash) { return Optional.empty(); }
         @Override public long beginImport(String tenant, String fileName, String contentHash, String parserId) { return 1; }
         @Override public ImportRecord finishImport(String tenant, long importId) { return null; }
-        @Override public List<StoredInvoice> invoices(String tenant, LineQuery query) { return List.of(); }
-        @Override public List<StoredInvoice> invoicesNumbered(String tenant, String invoiceNumber) { return List.of(); }
-        @Override public void lines(String tenant, LineQuery query, Consumer<ChargeLine> consumer) { }
-        @Override public void linesOf(String tenant, long invoiceId, Consumer<ChargeLine> consumer) { }
-        @Override public List<CategoryTotal> totalsByCategory(String tenant, LineQuery query) { return List.of(); }
-        @Override public List<InventoryItem> inventory(String tenant, LineQuery query) { return List.of(); }
         @Override public List<ImportRecord> imports(String tenant) { return List.of(); }
-        @Override public List<org.bridgeline.api.detect.ServiceMonth> serviceMonths(String tenant, LineQuery query) { return List.of(); }
-        @Override public void serviceMonths(String tenant, LineQuery query, java.util.function.Consumer<org.bridgeline.api.detect.ServiceMonth> consumer) { }
-        @Override public List<org.bridgeline.api.detect.DuplicateGroup> duplicateCandidates(String tenant, LineQuery query) { return List.of(); }
-        @Override public void lines(String tenant, LineQuery query, java.util.Collection<String> serviceIds, java.util.function.Consumer<ChargeLine> consumer) { }
-        @Override public void serviceHistories(String tenant, LineQuery query, java.util.function.Consumer<org.bridgeline.api.detect.ServiceHistory> consumer) { }
-        @Override public void usageByDestination(String tenant, LineQuery query, java.util.function.Consumer<org.bridgeline.api.detect.UsageByDestination> consumer) { }
-        @Override public void billedPrices(String tenant, LineQuery query, java.util.function.Consumer<org.bridgeline.api.detect.BilledPrice> consumer) { }
-        @Override public void invoiceTotals(String tenant, LineQuery query, java.util.function.Consumer<org.bridgeline.api.detect.InvoiceTotal> consumer) { }
-        @Override public org.bridgeline.store.AuditRunRecord saveAuditRun(String tenant, java.time.Instant started, List<String> detectors,
-                List<org.bridgeline.api.model.Finding> findings) { return null; }
-        @Override public Optional<org.bridgeline.store.AuditRunRecord> latestAuditRun(String tenant) { return Optional.empty(); }
-        @Override public List<org.bridgeline.store.StoredFinding> findings(String tenant, long runId) { return List.of(); }
-        @Override public Optional<org.bridgeline.store.StoredFinding> finding(String tenant, long findingId) { return Optional.empty(); }
-        @Override public int saveContracts(String tenant, String source, List<org.bridgeline.api.model.Contract> contracts) { return 0; }
-        @Override public List<org.bridgeline.api.model.Contract> contracts(String tenant, String carrier) { return List.of(); }
-        @Override public int saveExpectedInventory(String tenant, String source, List<org.bridgeline.api.model.ExpectedService> services) { return 0; }
-        @Override public List<org.bridgeline.api.model.ExpectedService> expectedInventory(String tenant) { return List.of(); }
-        @Override public int saveRequirements(String tenant, String source, List<org.bridgeline.api.model.Requirement> requirements) { return 0; }
-        @Override public List<org.bridgeline.api.model.Requirement> requirements(String tenant) { return List.of(); }
-        @Override public int saveOrders(String tenant, String source, List<org.bridgeline.api.model.ServiceOrder> orders) { return 0; }
-        @Override public List<org.bridgeline.api.model.ServiceOrder> orders(String tenant, String carrier) { return List.of(); }
     }
 
     private final FakeStore store = new FakeStore();
@@ -106,7 +76,7 @@ class InvoiceSinkTest {
     }
 
     private InvoiceSink sink(boolean keepGoodLines) {
-        return new InvoiceSink(store, BillStore.DEFAULT_TENANT, InvoiceSink.open(1), false, keepGoodLines, "bill.csv", count -> { });
+        return new InvoiceSink(store, Tenants.DEFAULT, InvoiceSink.open(1), false, keepGoodLines, "bill.csv", count -> { });
     }
 
     /** An invoice stating 25.00: lines of 10.00 and 5.00 with an unreadable record between them. */

@@ -21,7 +21,8 @@ import org.bridgeline.core.InputsService;
 import org.bridgeline.enterprise.EnterpriseFiles;
 import org.bridgeline.enterprise.SeededEnterprise;
 import org.bridgeline.negotiation.PackageService;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.AuditStore;
+import org.bridgeline.store.Tenants;
 import org.bridgeline.store.StoredFinding;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -48,13 +49,13 @@ public final class DemoCommand implements ConsoleCommand {
     private final AuditService audits;
     private final PackageService packages;
     private final BookService books;
-    private final BillStore store;
+    private final AuditStore store;
     private final Path home;
     private final Path data;
 
     @Activate
     public DemoCommand(BundleContext context, @Reference ImportService imports, @Reference InputsService inputs,
-            @Reference AuditService audits, @Reference PackageService packages, @Reference BookService books, @Reference BillStore store) {
+            @Reference AuditService audits, @Reference PackageService packages, @Reference BookService books, @Reference AuditStore store) {
         this.imports = imports;
         this.inputs = inputs;
         this.audits = audits;
@@ -89,7 +90,7 @@ public final class DemoCommand implements ConsoleCommand {
     public void run(Arguments args, PrintStream out) throws Exception {
         args.positionals(0, 0, "no arguments but --seed and --sites");
         long started = System.nanoTime();
-        String tenant = BillStore.DEFAULT_TENANT;
+        String tenant = Tenants.DEFAULT;
         long seed = args.number("seed", 7, Long.MIN_VALUE, Long.MAX_VALUE);
         int sites = (int) args.number("sites", 25, 1, 10_000);
         Path folder = data.resolve("demo").resolve("seed-" + seed + "-sites-" + sites);

@@ -17,7 +17,8 @@ import org.bridgeline.enterprise.GroundTruth;
 import org.bridgeline.enterprise.GroundTruth.KindScore;
 import org.bridgeline.enterprise.SeededEnterprise;
 import org.bridgeline.store.AuditRunRecord;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.AuditStore;
+import org.bridgeline.store.Tenants;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredFinding;
 import org.osgi.service.component.annotations.Activate;
@@ -44,10 +45,10 @@ public final class EnterpriseCommand implements ConsoleCommand {
               score          sets the findings of the latest audit run against DIR/truth.json: per detector and kind, the
                              findings, the anomalies expected, the controls flagged, precision and recall""";
 
-    private final BillStore store;
+    private final AuditStore store;
 
     @Activate
-    public EnterpriseCommand(@Reference BillStore store) {
+    public EnterpriseCommand(@Reference AuditStore store) {
         this.store = store;
     }
 
@@ -113,11 +114,11 @@ public final class EnterpriseCommand implements ConsoleCommand {
             throw new IllegalArgumentException("no " + truthFile + ": give the folder bl:enterprise generate wrote");
         }
         GroundTruth truth = EnterpriseFiles.readGroundTruth(truthFile);
-        Optional<AuditRunRecord> run = store.latestAuditRun(BillStore.DEFAULT_TENANT);
+        Optional<AuditRunRecord> run = store.latestAuditRun(Tenants.DEFAULT);
         if (run.isEmpty()) {
             throw new IllegalArgumentException("no audit run yet: run bl:audit first");
         }
-        printScores(truth, run.get(), store.findings(BillStore.DEFAULT_TENANT, run.get().runId()), truthFile, out);
+        printScores(truth, run.get(), store.findings(Tenants.DEFAULT, run.get().runId()), truthFile, out);
     }
 
     /** Each kind's precision and recall of an audit run against a ground truth, with the controls it flagged. */

@@ -8,7 +8,7 @@ import org.bridgeline.console.Arguments;
 import org.bridgeline.console.CommandException;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.negotiation.PackageService;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.Tenants;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -67,7 +67,7 @@ public final class PackageCommand implements ConsoleCommand {
         String carrier = args.flag("all") ? null : carriers.get(0);
         try {
             long started = System.nanoTime();
-            List<PackageService.Written> written = packages.write(BillStore.DEFAULT_TENANT, carrier, folder);
+            List<PackageService.Written> written = packages.write(Tenants.DEFAULT, carrier, folder);
             for (PackageService.Written w : written) {
                 String spend = w.monthsBilled() >= 12 ? "spend " + PackageHtml.fmt(w.currentAnnualSpend()) + " a year"
                         : "spend " + PackageHtml.fmt(w.billedSpend()) + " over " + PackageHtml.months(w.monthsBilled()) + ", annualised "

@@ -16,7 +16,8 @@ import org.bridgeline.core.BookService;
 import org.bridgeline.negotiation.PackageService;
 import org.bridgeline.negotiation.internal.NegotiationPackage.Terms;
 import org.bridgeline.store.AuditRunRecord;
-import org.bridgeline.store.BillStore;
+import org.bridgeline.store.AuditStore;
+import org.bridgeline.store.BookStore;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredFinding;
 import org.osgi.service.component.annotations.Activate;
@@ -34,13 +35,15 @@ public final class PackageServiceImpl implements PackageService {
     }
 
     private final BookService books;
-    private final BillStore store;
+    private final AuditStore store;
+    private final BookStore ledgers;
     private final Config config;
 
     @Activate
-    public PackageServiceImpl(@Reference BookService books, @Reference BillStore store, Config config) {
+    public PackageServiceImpl(@Reference BookService books, @Reference AuditStore store, @Reference BookStore ledgers, Config config) {
         this.books = books;
         this.store = store;
+        this.ledgers = ledgers;
         this.config = config;
     }
 
@@ -92,7 +95,7 @@ public final class PackageServiceImpl implements PackageService {
     /** The invoices of the package's months whose lines do not add up to the total they state (the latest revision of each). */
     private List<NegotiationPackage.Unreconciled> unreconciled(String tenant, LineQuery months) throws StoreException {
         List<NegotiationPackage.Unreconciled> found = new ArrayList<>();
-        List<org.bridgeline.store.StoredInvoice> invoices = store.invoices(tenant, months);
+        List<org.bridgeline.store.StoredInvoice> invoices = ledgers.ledger(tenant).invoices(months);
         java.util.Set<Long> superseded = new java.util.HashSet<>();
         invoices.forEach(invoice -> superseded.add(invoice.supersedes()));
         for (org.bridgeline.store.StoredInvoice invoice : invoices) {

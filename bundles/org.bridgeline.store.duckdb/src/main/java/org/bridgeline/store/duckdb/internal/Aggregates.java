@@ -65,7 +65,7 @@ final class Aggregates {
                 + "FROM (" + current + ") c WHERE c.service_id IS NOT NULL "
                 + "GROUP BY c.carrier, c.account, c.service_id, c.service_type, y, m, c.category, c.currency "
                 + "ORDER BY c.carrier, c.account, c.service_id, y, m, c.category, c.service_type";
-        try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 // by position: the driver looks a name up with a scan, and there is a row per service and month
                 consumer.accept(new ServiceMonth(row.getString(1), row.getString(2), row.getString(3),
@@ -92,7 +92,7 @@ final class Aggregates {
                 + "FROM (" + current + ") c WHERE c.service_id IS NOT NULL "
                 + "GROUP BY c.carrier, c.account, c.service_id, c.currency, c.category, month) "
                 + "GROUP BY carrier, account, service_id, currency, category ORDER BY carrier, account, service_id, currency, category";
-        try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             List<String> service = null;
             ServiceType type = null;
             BigDecimal bandwidth = null;
@@ -160,7 +160,7 @@ final class Aggregates {
         parameters.add(String.valueOf(ID_SEPARATOR));
         String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM (" + current + ") l WHERE l.service_id IN (SELECT UNNEST(string_split(?, ?))) "
                 + "ORDER BY l.carrier, l.service_id, l.invoice_date, l.invoice_id, l.line_no";
-        try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 consumer.accept(Rows.line(row));
             }
@@ -180,7 +180,7 @@ final class Aggregates {
                 + "GROUP BY c.carrier, c.account, c.service_id, c.service_type, c.bandwidth_mbps, c.charge_code, c.category, "
                 + "c.currency, c.unit_price, a, q ORDER BY c.carrier, c.account, c.service_id, c.charge_code NULLS FIRST, first_day, "
                 + "c.unit_price, a, q";
-        try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 Currency currency = Currency.getInstance(row.getString(8));
                 BigDecimal unitPrice = Rows.decimal(row.getBigDecimal(9));
@@ -203,7 +203,7 @@ final class Aggregates {
                 + "WHERE c.category = 'USAGE' AND c.destination IS NOT NULL AND c.service_id IS NOT NULL "
                 + "GROUP BY c.carrier, c.account, c.service_id, c.service_type, c.destination, c.usage_unit, c.currency "
                 + "ORDER BY c.carrier, c.account, c.service_id, c.destination, c.usage_unit";
-        try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 consumer.accept(new UsageByDestination(row.getString(1), row.getString(2), row.getString(3), ServiceType.valueOf(row.getString(4)),
                         row.getString(5), row.getString(6), new Money(Rows.decimal(row.getBigDecimal(8)), Currency.getInstance(row.getString(7))),
@@ -219,7 +219,7 @@ final class Aggregates {
                 + "c.category, c.currency, SUM(c.amount), COUNT(*) FROM (" + current + ") c GROUP BY c.invoice_id, c.carrier, c.account, "
                 + "c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, c.category, c.currency "
                 + "ORDER BY c.carrier, c.account, c.invoice_date, c.invoice_id, c.service_type, c.category";
-        try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 java.sql.Date start = row.getDate(5);
                 java.sql.Date end = row.getDate(6);
@@ -249,7 +249,7 @@ final class Aggregates {
         List<DuplicateGroup> groups = new ArrayList<>();
         List<ChargeLine> group = new ArrayList<>();
         String groupKey = null;
-        try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 ChargeLine line = Rows.line(row);
                 String lineKey = line.carrier() + '\u0000' + line.serviceId() + '\u0000' + line.chargeCode() + '\u0000'

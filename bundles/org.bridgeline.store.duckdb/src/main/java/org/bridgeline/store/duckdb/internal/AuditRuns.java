@@ -132,7 +132,7 @@ final class AuditRuns {
     /** Findings matching the condition (on the finding alias f), with their evidence, in stored order. */
     static List<StoredFinding> read(Connection connection, String condition, List<Object> parameters) throws SQLException {
         Map<Long, Object[]> heads = new LinkedHashMap<>();
-        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT f.finding_id, f.run_id, f.detector_id, f.kind, "
+        try (PreparedStatement query = Jdbc.prepare(connection, "SELECT f.finding_id, f.run_id, f.detector_id, f.kind, "
                 + "f.severity, f.carrier, f.service_id, f.monthly_impact, f.annual_impact, f.currency, f.explanation, f.action, f.recoverable "
                 + "FROM bl_finding f WHERE " + condition + " ORDER BY f.run_id, f.seq", parameters);
                 ResultSet row = query.executeQuery()) {
@@ -144,7 +144,7 @@ final class AuditRuns {
         }
         Map<Long, List<ChargeLine>> evidence = new LinkedHashMap<>();
         heads.keySet().forEach(id -> evidence.put(id, new ArrayList<>()));
-        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT l.finding_id, " + Rows.LINE_COLUMNS
+        try (PreparedStatement query = Jdbc.prepare(connection, "SELECT l.finding_id, " + Rows.LINE_COLUMNS
                 + " FROM bl_finding_line l JOIN bl_finding f ON l.tenant = f.tenant AND l.finding_id = f.finding_id WHERE "
                 + condition + " ORDER BY l.finding_id, l.line_no", parameters); ResultSet row = query.executeQuery()) {
             while (row.next()) {

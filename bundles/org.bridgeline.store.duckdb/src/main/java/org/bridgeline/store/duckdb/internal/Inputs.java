@@ -111,7 +111,7 @@ final class Inputs {
         String current = " JOIN bl_contract c ON c.tenant = x.tenant AND c.carrier = x.carrier AND c.contract_id = x.contract_id "
                 + "AND c.version = x.version WHERE c.tenant = ? AND c.current_version" + (carrier == null ? "" : " AND c.carrier = ?");
         Map<String, StoredRates> rates = new LinkedHashMap<>();
-        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT x.carrier, x.contract_id, x.service_type, x.charge_code, "
+        try (PreparedStatement query = Jdbc.prepare(connection, "SELECT x.carrier, x.contract_id, x.service_type, x.charge_code, "
                 + "x.bandwidth_mbps, x.category, x.rate, x.currency, x.unit, x.rate_role, x.schedule_seq FROM bl_contract_rate x" + current
                 + " ORDER BY x.carrier, x.contract_id, x.seq", parameters); ResultSet row = query.executeQuery()) {
             while (row.next()) {
@@ -127,7 +127,7 @@ final class Inputs {
             }
         }
         Map<String, List<ContractService>> schedules = new LinkedHashMap<>();
-        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT x.carrier, x.contract_id, x.seq, x.service_id, "
+        try (PreparedStatement query = Jdbc.prepare(connection, "SELECT x.carrier, x.contract_id, x.seq, x.service_id, "
                 + "x.service_type, x.site, x.term_start, x.term_end FROM bl_contract_service x" + current
                 + " ORDER BY x.carrier, x.contract_id, x.seq", parameters); ResultSet row = query.executeQuery()) {
             while (row.next()) {
@@ -140,7 +140,7 @@ final class Inputs {
             }
         }
         List<Contract> contracts = new ArrayList<>();
-        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT carrier, contract_id, term_start, term_end, auto_renewal, "
+        try (PreparedStatement query = Jdbc.prepare(connection, "SELECT carrier, contract_id, term_start, term_end, auto_renewal, "
                 + "renewal_months, committed_spend, committed_currency, sla_availability, sla_repair_minutes, sla_credit_percent, "
                 + "late_fees_waived, post_term, post_term_uplift FROM bl_contract WHERE tenant = ? AND current_version"
                 + (carrier == null ? "" : " AND carrier = ?") + " ORDER BY carrier, contract_id", parameters);
@@ -210,7 +210,7 @@ final class Inputs {
 
     static List<ExpectedService> expectedInventory(Connection connection, String tenant) throws SQLException {
         List<ExpectedService> services = new ArrayList<>();
-        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT carrier, service_id, site, service_type, bandwidth_mbps, "
+        try (PreparedStatement query = Jdbc.prepare(connection, "SELECT carrier, service_id, site, service_type, bandwidth_mbps, "
                 + "status, features, expected_monthly, expected_currency, installed, term_months, disconnected FROM bl_expected_service WHERE tenant = ? AND version = (SELECT MAX(version) FROM bl_expected_inventory "
                 + "WHERE tenant = ?) ORDER BY carrier, service_id", List.of(tenant, tenant)); ResultSet row = query.executeQuery()) {
             while (row.next()) {
@@ -245,7 +245,7 @@ final class Inputs {
 
     static List<Requirement> requirements(Connection connection, String tenant) throws SQLException {
         List<Requirement> requirements = new ArrayList<>();
-        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT site, service_type, bandwidth_mbps, needed_by, "
+        try (PreparedStatement query = Jdbc.prepare(connection, "SELECT site, service_type, bandwidth_mbps, needed_by, "
                 + "availability_percent, repair_minutes, notes FROM bl_requirement WHERE tenant = ? AND version = (SELECT MAX(version) "
                 + "FROM bl_requirement_set WHERE tenant = ?) ORDER BY seq", List.of(tenant, tenant)); ResultSet row = query.executeQuery()) {
             while (row.next()) {
@@ -279,7 +279,7 @@ final class Inputs {
 
     static List<ServiceOrder> orders(Connection connection, String tenant, String carrier) throws SQLException {
         List<ServiceOrder> orders = new ArrayList<>();
-        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT order_id, carrier, service_id, kind, effective, detail, "
+        try (PreparedStatement query = Jdbc.prepare(connection, "SELECT order_id, carrier, service_id, kind, effective, detail, "
                 + "feature FROM bl_service_order WHERE tenant = ? AND current_version" + (carrier == null ? "" : " AND carrier = ?")
                 + " ORDER BY effective, carrier, order_id", carrier == null ? List.of(tenant) : List.of(tenant, carrier));
                 ResultSet row = query.executeQuery()) {
@@ -312,7 +312,7 @@ final class Inputs {
     private static int nextVersion(Connection connection, String table, String tenant, String condition, Object... key) throws SQLException {
         List<Object> parameters = new ArrayList<>(List.of(tenant));
         parameters.addAll(List.of(key));
-        try (PreparedStatement query = DuckDbStore.prepare(connection, "SELECT COALESCE(MAX(version), 0) + 1 FROM " + table
+        try (PreparedStatement query = Jdbc.prepare(connection, "SELECT COALESCE(MAX(version), 0) + 1 FROM " + table
                 + " WHERE tenant = ? AND " + condition, parameters); ResultSet row = query.executeQuery()) {
             row.next();
             return row.getInt(1);
@@ -320,7 +320,7 @@ final class Inputs {
     }
 
     private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = DuckDbStore.prepare(connection, sql, java.util.Arrays.asList(parameters))) {
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, java.util.Arrays.asList(parameters))) {
             statement.executeUpdate();
         }
     }

@@ -1,6 +1,6 @@
 package org.bridgeline.store.duckdb.internal;
 
-import static org.bridgeline.store.BillStore.DEFAULT_TENANT;
+import static org.bridgeline.store.Tenants.DEFAULT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,30 +38,30 @@ class AggregatesTest {
 
     @TempDir
     Path folder;
-    DuckDbStore store;
+    OpenStore store;
     InMemoryBook book;
 
     @BeforeEach
     void storeAnEnterprise() throws Exception {
-        store = new DuckDbStore(folder.resolve("data/bridgeline.duckdb"));
+        store = new OpenStore(folder.resolve("data/bridgeline.duckdb"));
         book = InMemoryBook.of(SeededEnterprise.generate(7, 12));
         Map<List<String>, List<ChargeLine>> invoices = new LinkedHashMap<>();
         for (ChargeLine line : book.lines) {
             invoices.computeIfAbsent(List.of(line.carrier(), line.account(), line.invoiceNumber()), k -> new ArrayList<>()).add(line);
         }
-        long importId = store.beginImport(DEFAULT_TENANT, "enterprise", "hash-enterprise", "test");
+        long importId = store.imports.beginImport(DEFAULT, "enterprise", "hash-enterprise", "test");
         for (List<ChargeLine> lines : invoices.values()) {
             ChargeLine first = lines.get(0);
             InvoiceHeader header = new InvoiceHeader(first.carrier(), first.account(), first.subAccount(), first.invoiceNumber(),
                     first.invoiceDate(), first.billingPeriod(), first.amount().currency(), first.source());
-            try (InvoiceWriter writer = store.writeInvoice(DEFAULT_TENANT, importId, header)) {
+            try (InvoiceWriter writer = store.imports.writeInvoice(DEFAULT, importId, header)) {
                 for (ChargeLine line : lines) {
                     writer.append(line);
                 }
                 writer.commit(null);
             }
         }
-        store.finishImport(DEFAULT_TENANT, importId);
+        store.imports.finishImport(DEFAULT, importId);
     }
 
     @AfterEach
@@ -72,11 +72,11 @@ class AggregatesTest {
     @Test
     void serviceMonthsAndInvoiceTotalsMatchTheLines() throws Exception {
         assertTrue(book.serviceMonths(LineQuery.ALL).size() > 100);
-        assertEquals(book.serviceMonths(LineQuery.ALL), store.serviceMonths(DEFAULT_TENANT, LineQuery.ALL));
+        assertEquals(book.serviceMonths(LineQuery.ALL), store.book().serviceMonths(LineQuery.ALL));
         LineQuery recurring = LineQuery.carrier(SeededEnterprise.NORTHWIND).withCategory(ChargeCategory.RECURRING);
-        assertEquals(book.serviceMonths(recurring), store.serviceMonths(DEFAULT_TENANT, recurring));
+        assertEquals(book.serviceMonths(recurring), store.book().serviceMonths(recurring));
         assertEquals(AggregatesTest.<InvoiceTotal>collect(consumer -> book.invoiceTotals(LineQuery.ALL, consumer)),
-                AggregatesTest.<InvoiceTotal>collect(consumer -> uncheck(() -> store.invoiceTotals(DEFAULT_TENANT, LineQuery.ALL, consumer))));
+                AggregatesTest.<InvoiceTotal>collect(consumer -> uncheck(() -> store.book().invoiceTotals(LineQuery.ALL, consumer))));
     }
 
     @Test
@@ -85,7 +85,7 @@ class AggregatesTest {
         assertTrue(expected.size() > 10);
         assertTrue(expected.stream().anyMatch(history -> history.months(ChargeCategory.USAGE).size() > 6));
         assertEquals(expected, AggregatesTest.<ServiceHistory>collect(consumer -> uncheck(() ->
-                store.serviceHistories(DEFAULT_TENANT, LineQuery.ALL, consumer))));
+                store.book().serviceHistories(LineQuery.ALL, consumer))));
     }
 
     @Test
@@ -95,8 +95,8 @@ class AggregatesTest {
                 org.bridgeline.api.model.Period.of(month.atDay(1), month.atEndOfMonth()), java.util.Currency.getInstance("USD"),
                 org.bridgeline.api.model.SourcePosition.of("calls.x12", 1, 1));
         InMemoryBook calls = new InMemoryBook();
-        long importId = store.beginImport(DEFAULT_TENANT, "calls", "hash-calls", "test");
-        try (InvoiceWriter writer = store.writeInvoice(DEFAULT_TENANT, importId, header)) {
+        long importId = store.imports.beginImport(DEFAULT, "calls", "hash-calls", "test");
+        try (InvoiceWriter writer = store.imports.writeInvoice(DEFAULT, importId, header)) {
             int row = 1;
             for (String[] call : new String[][] {{"2125550199", "120", "0.30"}, {"2125550199", "60", "0.15"}, {"3125550100", "30", "0.10"}}) {
                 ChargeLine line = ChargeLine.builder().invoice(header).serviceId("555-0100").serviceType(org.bridgeline.api.model.ServiceType.LONG_DISTANCE)
@@ -112,15 +112,15 @@ class AggregatesTest {
         List<org.bridgeline.api.detect.UsageByDestination> expected = collect(consumer -> calls.usageByDestination(query, consumer));
         assertEquals(2, expected.size());
         assertEquals(expected, AggregatesTest.<org.bridgeline.api.detect.UsageByDestination>collect(consumer -> uncheck(() ->
-                store.usageByDestination(DEFAULT_TENANT, query, consumer))));
-        List<ChargeLine> stored = AggregatesTest.<ChargeLine>collect(consumer -> uncheck(() -> store.lines(DEFAULT_TENANT, query, consumer)));
+                store.book().usageByDestination(query, consumer))));
+        List<ChargeLine> stored = AggregatesTest.<ChargeLine>collect(consumer -> uncheck(() -> store.ledger().lines(query, consumer)));
         assertEquals("2125550199", stored.get(0).destination(), "the number dialled reads back");
     }
 
     @Test
     void billedPricesMatchTheLines() throws Exception {
         List<BilledPrice> expected = collect(consumer -> book.billedPrices(LineQuery.ALL, consumer));
-        List<BilledPrice> stored = collect(consumer -> uncheck(() -> store.billedPrices(DEFAULT_TENANT, LineQuery.ALL, consumer)));
+        List<BilledPrice> stored = collect(consumer -> uncheck(() -> store.book().billedPrices(LineQuery.ALL, consumer)));
         assertFalse(expected.isEmpty());
         // the store may split one price by the amounts and quantities it was computed from: compare per price
         assertEquals(byPrice(expected), byPrice(stored));
@@ -133,10 +133,10 @@ class AggregatesTest {
         book.lines.stream().map(ChargeLine::serviceId).filter(id -> id != null).distinct().limit(9).forEach(services::add);
         LineQuery query = LineQuery.ALL.withCategory(ChargeCategory.RECURRING);
         List<ChargeLine> expected = collect(consumer -> book.lines(query, services, consumer));
-        List<ChargeLine> stored = collect(consumer -> uncheck(() -> store.lines(DEFAULT_TENANT, query, services, consumer)));
+        List<ChargeLine> stored = collect(consumer -> uncheck(() -> store.book().lines(query, services, consumer)));
         assertFalse(expected.isEmpty());
         assertEquals(expected, stored);
-        assertEquals(List.of(), AggregatesTest.<ChargeLine>collect(consumer -> uncheck(() -> store.lines(DEFAULT_TENANT, query,
+        assertEquals(List.of(), AggregatesTest.<ChargeLine>collect(consumer -> uncheck(() -> store.book().lines(query,
                 Set.of("NO-SUCH-SERVICE"), consumer))));
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.InvoiceHeader;
-import org.bridgeline.store.BillStore;
+import static org.bridgeline.store.Tenants.DEFAULT;
 import org.bridgeline.store.InvoiceWriter;
 
 /**
@@ -17,17 +17,17 @@ public final class CrashingImport {
     static final int LINES_BEFORE_CRASH = 100_000;
 
     public static void main(String[] args) throws Exception {
-        DuckDbStore store = new DuckDbStore(Path.of(args[0]));
-        long importId = store.beginImport(BillStore.DEFAULT_TENANT, "big.csv", "hash-big", "test");
+        OpenStore store = new OpenStore(Path.of(args[0]));
+        long importId = store.imports.beginImport(DEFAULT, "big.csv", "hash-big", "test");
         InvoiceHeader first = Lines.header("INV-1", LocalDate.of(2026, 1, 1));
-        try (InvoiceWriter writer = store.writeInvoice(BillStore.DEFAULT_TENANT, importId, first)) {
+        try (InvoiceWriter writer = store.imports.writeInvoice(DEFAULT, importId, first)) {
             for (int i = 0; i < FIRST_INVOICE_LINES; i++) {
                 writer.append(Lines.line(first, i + 2, "CKT-" + i, ChargeCategory.RECURRING, "MRC", "10"));
             }
             writer.commit(null);
         }
         InvoiceHeader second = Lines.header("INV-2", LocalDate.of(2026, 2, 1));
-        InvoiceWriter writer = store.writeInvoice(BillStore.DEFAULT_TENANT, importId, second);
+        InvoiceWriter writer = store.imports.writeInvoice(DEFAULT, importId, second);
         for (int i = 0; i < LINES_BEFORE_CRASH; i++) {
             writer.append(Lines.line(second, i + 2, "CKT-" + i % 100, ChargeCategory.USAGE, "MIN", "0.02"));
         }

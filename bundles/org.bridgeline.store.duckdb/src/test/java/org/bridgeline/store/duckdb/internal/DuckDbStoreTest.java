@@ -1,6 +1,6 @@
 package org.bridgeline.store.duckdb.internal;
 
-import static org.bridgeline.store.BillStore.DEFAULT_TENANT;
+import static org.bridgeline.store.Tenants.DEFAULT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,11 +27,11 @@ class DuckDbStoreTest {
 
     @TempDir
     Path folder;
-    DuckDbStore store;
+    OpenStore store;
 
     @BeforeEach
     void open() {
-        store = new DuckDbStore(folder.resolve("data/bridgeline.duckdb"));
+        store = new OpenStore(folder.resolve("data/bridgeline.duckdb"));
     }
 
     @AfterEach
@@ -40,7 +40,7 @@ class DuckDbStoreTest {
     }
 
     private StoredInvoice store(long importId, InvoiceHeader header, List<ChargeLine> lines, String stated) throws StoreException {
-        try (InvoiceWriter writer = store.writeInvoice(DEFAULT_TENANT, importId, header)) {
+        try (InvoiceWriter writer = store.imports.writeInvoice(DEFAULT, importId, header)) {
             for (ChargeLine line : lines) {
                 writer.append(line);
             }
@@ -50,7 +50,7 @@ class DuckDbStoreTest {
 
     @Test
     void anInvoiceIsStoredWholeAndReadBackExactly() throws Exception {
-        long importId = store.beginImport(DEFAULT_TENANT, "bill-1.csv", "hash-1", "test");
+        long importId = store.imports.beginImport(DEFAULT, "bill-1.csv", "hash-1", "test");
         InvoiceHeader header = Lines.header("INV-1", LocalDate.of(2026, 3, 1));
         List<ChargeLine> lines = List.of(
                 Lines.line(header, 2, "CKT-1", ChargeCategory.RECURRING, "DIA100", "1200.10"),
@@ -59,47 +59,47 @@ class DuckDbStoreTest {
         StoredInvoice stored = store(importId, header, lines, "1150.433333");
         assertEquals(3, stored.lines());
         assertEquals(1, stored.revision());
-        assertEquals(1, store.finishImport(DEFAULT_TENANT, importId).invoices());
+        assertEquals(1, store.imports.finishImport(DEFAULT, importId).invoices());
 
         List<ChargeLine> read = new ArrayList<>();
-        store.lines(DEFAULT_TENANT, LineQuery.ALL, read::add);
+        store.ledger().lines(LineQuery.ALL, read::add);
         assertEquals(lines, read, "every component, exact amounts, source positions");
-        StoredInvoice back = store.invoices(DEFAULT_TENANT, LineQuery.ALL).get(0);
+        StoredInvoice back = store.ledger().invoices(LineQuery.ALL).get(0);
         assertEquals(header, back.header());
         assertEquals("1150.433333 USD", back.lineTotal().toString());
         assertEquals("1150.433333 USD", back.statedTotal().toString());
-        assertTrue(store.findImport(DEFAULT_TENANT, "hash-1").isPresent());
+        assertTrue(store.imports.findImport(DEFAULT, "hash-1").isPresent());
     }
 
     @Test
     void aRolledBackInvoiceLeavesNoTrace() throws Exception {
-        long importId = store.beginImport(DEFAULT_TENANT, "bill-2.csv", "hash-2", "test");
+        long importId = store.imports.beginImport(DEFAULT, "bill-2.csv", "hash-2", "test");
         InvoiceHeader header = Lines.header("INV-2", LocalDate.of(2026, 3, 1));
-        try (InvoiceWriter writer = store.writeInvoice(DEFAULT_TENANT, importId, header)) {
+        try (InvoiceWriter writer = store.imports.writeInvoice(DEFAULT, importId, header)) {
             for (int i = 0; i < 5000; i++) {
                 writer.append(Lines.line(header, i + 2, "CKT-" + i, ChargeCategory.USAGE, "MIN", "0.01"));
             }
             // closed without a commit
         }
-        assertEquals(List.of(), store.invoices(DEFAULT_TENANT, LineQuery.ALL));
+        assertEquals(List.of(), store.ledger().invoices(LineQuery.ALL));
         assertEquals(0, countLines());
-        store.finishImport(DEFAULT_TENANT, importId);
-        assertTrue(store.findImport(DEFAULT_TENANT, "hash-2").isEmpty(), "an import that stored nothing can be retried");
+        store.imports.finishImport(DEFAULT, importId);
+        assertTrue(store.imports.findImport(DEFAULT, "hash-2").isEmpty(), "an import that stored nothing can be retried");
     }
 
     @Test
     void aCorrectedReissueSupersedesTheFirstIssue() throws Exception {
         InvoiceHeader header = Lines.header("INV-3", LocalDate.of(2026, 4, 1));
-        long first = store.beginImport(DEFAULT_TENANT, "a.csv", "hash-a", "test");
+        long first = store.imports.beginImport(DEFAULT, "a.csv", "hash-a", "test");
         StoredInvoice original = store(first, header, List.of(Lines.line(header, 2, "CKT-1", ChargeCategory.RECURRING, "X", "100")), null);
-        store.finishImport(DEFAULT_TENANT, first);
-        long second = store.beginImport(DEFAULT_TENANT, "a-corrected.csv", "hash-b", "test");
+        store.imports.finishImport(DEFAULT, first);
+        long second = store.imports.beginImport(DEFAULT, "a-corrected.csv", "hash-b", "test");
         StoredInvoice corrected = store(second, header, List.of(Lines.line(header, 2, "CKT-1", ChargeCategory.RECURRING, "X", "90")), null);
-        store.finishImport(DEFAULT_TENANT, second);
+        store.imports.finishImport(DEFAULT, second);
 
         assertEquals(2, corrected.revision());
         assertEquals(original.invoiceId(), corrected.supersedes());
-        List<StoredInvoice> current = store.invoices(DEFAULT_TENANT, LineQuery.ALL);
+        List<StoredInvoice> current = store.ledger().invoices(LineQuery.ALL);
         assertEquals(1, current.size());
         assertEquals("90.00 USD", current.get(0).lineTotal().toString());
         assertEquals(1, countLinesOfCurrentInvoices());
@@ -107,9 +107,9 @@ class DuckDbStoreTest {
 
     @Test
     void amountsAreStoredExactlyOrRefused() throws Exception {
-        long importId = store.beginImport(DEFAULT_TENANT, "x.csv", "hash-x", "test");
+        long importId = store.imports.beginImport(DEFAULT, "x.csv", "hash-x", "test");
         InvoiceHeader header = Lines.header("INV-4", LocalDate.of(2026, 5, 1));
-        try (InvoiceWriter writer = store.writeInvoice(DEFAULT_TENANT, importId, header)) {
+        try (InvoiceWriter writer = store.imports.writeInvoice(DEFAULT, importId, header)) {
             StoreException error = assertThrows(StoreException.class,
                     () -> writer.append(Lines.line(header, 7, "CKT-1", ChargeCategory.USAGE, "MIN", "0.0000001")));
             assertEquals("bill-INV-4.csv record 7 (line 7): field \"amount\": expected at most 6 decimal places, found 0.0000001",
@@ -119,7 +119,7 @@ class DuckDbStoreTest {
 
     @Test
     void theInventoryIsDerivedFromTheLines() throws Exception {
-        long importId = store.beginImport(DEFAULT_TENANT, "inv.csv", "hash-inv", "test");
+        long importId = store.imports.beginImport(DEFAULT, "inv.csv", "hash-inv", "test");
         InvoiceHeader march = Lines.header("INV-M", LocalDate.of(2026, 3, 1));
         InvoiceHeader april = Lines.header("INV-A", LocalDate.of(2026, 4, 1));
         store(importId, march, List.of(Lines.line(march, 2, "CKT-1", ChargeCategory.RECURRING, "DIA100", "500"),
@@ -127,7 +127,7 @@ class DuckDbStoreTest {
         store(importId, april, List.of(Lines.line(april, 2, "CKT-1", ChargeCategory.RECURRING, "DIA100", "510"),
                 Lines.line(april, 3, "CKT-1", ChargeCategory.USAGE, "BURST", "12.50"),
                 Lines.line(april, 4, "CKT-2", ChargeCategory.RECURRING, "DIA100", "300")), null);
-        List<InventoryItem> inventory = store.inventory(DEFAULT_TENANT, LineQuery.ALL);
+        List<InventoryItem> inventory = store.ledger().inventory(LineQuery.ALL);
         assertEquals(2, inventory.size());
         InventoryItem first = inventory.get(0);
         assertEquals("CKT-1", first.serviceId());
@@ -137,13 +137,13 @@ class DuckDbStoreTest {
         assertEquals("12.50 USD", first.usage().toString());
         assertEquals(List.of("BURST", "DIA100", "STATICIP"), first.chargeCodes());
         assertEquals(4, first.lines());
-        assertEquals("1347.50 USD", store.totalsByCategory(DEFAULT_TENANT, LineQuery.ALL).stream()
+        assertEquals("1347.50 USD", store.ledger().totalsByCategory(LineQuery.ALL).stream()
                 .map(total -> total.total()).reduce(Money::plus).orElseThrow().toString());
     }
 
     @Test
     void repeatedChargesAndMonthlyTotalsAreComputedInTheStore() throws Exception {
-        long importId = store.beginImport(DEFAULT_TENANT, "dup.csv", "hash-dup", "test");
+        long importId = store.imports.beginImport(DEFAULT, "dup.csv", "hash-dup", "test");
         InvoiceHeader march = Lines.header("INV-D1", LocalDate.of(2026, 3, 1));
         store(importId, march, List.of(
                 Lines.line(march, 2, "CKT-1", ChargeCategory.RECURRING, "DIA100", "500"),
@@ -151,11 +151,11 @@ class DuckDbStoreTest {
                 Lines.line(march, 4, "CKT-1", ChargeCategory.RECURRING, "STATICIP", "25"),
                 Lines.line(march, 5, "CKT-2", ChargeCategory.RECURRING, "DIA100", "500"),
                 Lines.line(march, 6, "CKT-1", ChargeCategory.USAGE, "BURST", "7.50")), null);
-        var groups = store.duplicateCandidates(DEFAULT_TENANT, LineQuery.ALL);
+        var groups = store.book().duplicateCandidates(LineQuery.ALL);
         assertEquals(1, groups.size(), "the same circuit, code, period and amount twice; CKT-2's equal amount is another service");
         assertEquals(List.of(2L, 3L), groups.get(0).lines().stream().map(line -> line.source().record()).toList());
 
-        var months = store.serviceMonths(DEFAULT_TENANT, LineQuery.ALL);
+        var months = store.book().serviceMonths(LineQuery.ALL);
         var ckt1Recurring = months.stream().filter(m -> m.serviceId().equals("CKT-1") && m.category() == ChargeCategory.RECURRING)
                 .findFirst().orElseThrow();
         assertEquals(java.time.YearMonth.of(2026, 3), ckt1Recurring.month());
@@ -163,7 +163,7 @@ class DuckDbStoreTest {
         assertEquals(3, ckt1Recurring.lines());
 
         List<ChargeLine> usage = new ArrayList<>();
-        store.lines(DEFAULT_TENANT, LineQuery.ALL.withCategory(ChargeCategory.USAGE), usage::add);
+        store.ledger().lines(LineQuery.ALL.withCategory(ChargeCategory.USAGE), usage::add);
         assertEquals(1, usage.size());
     }
 
@@ -174,27 +174,27 @@ class DuckDbStoreTest {
         var finding = new org.bridgeline.api.model.Finding("late-fees", "late-fee", org.bridgeline.api.model.Severity.LOW, "Acme Telecom",
                 "CKT-9", List.of(cited), Money.of("35.00", "USD"), Money.of("35.00", "USD"), "A late fee of 35.00 USD was billed.",
                 org.bridgeline.api.model.RecommendedAction.DISPUTE_FOR_CREDIT, Money.of("35.00", "USD"));
-        var run = store.saveAuditRun(DEFAULT_TENANT, java.time.Instant.now(), List.of("late-fees", "duplicates"), List.of(finding));
-        assertEquals(run, store.latestAuditRun(DEFAULT_TENANT).orElseThrow());
-        var stored = store.findings(DEFAULT_TENANT, run.runId());
+        var run = store.audits.saveAuditRun(DEFAULT, java.time.Instant.now(), List.of("late-fees", "duplicates"), List.of(finding));
+        assertEquals(run, store.audits.latestAuditRun(DEFAULT).orElseThrow());
+        var stored = store.audits.findings(DEFAULT, run.runId());
         assertEquals(1, stored.size());
         assertEquals(finding, stored.get(0).finding(), "the finding reads back as stored, evidence and source position included");
-        assertEquals(finding, store.finding(DEFAULT_TENANT, stored.get(0).findingId()).orElseThrow().finding());
+        assertEquals(finding, store.audits.finding(DEFAULT, stored.get(0).findingId()).orElseThrow().finding());
         assertEquals(Money.of("35", "USD"), stored.get(0).finding().recoverable(), "the credit to claim reads back");
     }
 
     @Test
     void agreementsWithSchedulesInventoriesWithFeaturesAndFeatureOrdersReadBackAsWritten() throws Exception {
         var enterprise = org.bridgeline.enterprise.AdversarialEnterprise.generate(3, 12);
-        store.saveContracts(DEFAULT_TENANT, "contracts.json", enterprise.contracts());
-        assertEquals(enterprise.contracts(), store.contracts(DEFAULT_TENANT, null), "schedules, post-term rules, list prices, waivers");
-        store.saveExpectedInventory(DEFAULT_TENANT, "inventory.csv", enterprise.expectedInventory());
+        store.inputs.saveContracts(DEFAULT, "contracts.json", enterprise.contracts());
+        assertEquals(enterprise.contracts(), store.book().contracts(null), "schedules, post-term rules, list prices, waivers");
+        store.inputs.saveExpectedInventory(DEFAULT, "inventory.csv", enterprise.expectedInventory());
         java.util.Comparator<org.bridgeline.api.model.ExpectedService> byId = java.util.Comparator
                 .comparing(org.bridgeline.api.model.ExpectedService::carrier).thenComparing(org.bridgeline.api.model.ExpectedService::serviceId);
-        assertEquals(enterprise.expectedInventory().stream().sorted(byId).toList(), store.expectedInventory(DEFAULT_TENANT));
-        store.saveOrders(DEFAULT_TENANT, "orders.csv", enterprise.orders());
-        assertEquals(new java.util.HashSet<>(enterprise.orders()), new java.util.HashSet<>(store.orders(DEFAULT_TENANT, null)));
-        assertTrue(store.orders(DEFAULT_TENANT, null).stream().anyMatch(o -> o.feature() != null), "feature orders keep their code");
+        assertEquals(enterprise.expectedInventory().stream().sorted(byId).toList(), store.book().expectedInventory());
+        store.inputs.saveOrders(DEFAULT, "orders.csv", enterprise.orders());
+        assertEquals(new java.util.HashSet<>(enterprise.orders()), new java.util.HashSet<>(store.book().orders(null)));
+        assertTrue(store.book().orders(null).stream().anyMatch(o -> o.feature() != null), "feature orders keep their code");
     }
 
     @Test
@@ -204,31 +204,31 @@ class DuckDbStoreTest {
         var first = new org.bridgeline.api.model.Contract("Acme Telecom", "MSA-1", org.bridgeline.api.model.Period.of(LocalDate.of(2024, 1, 1),
                 LocalDate.of(2026, 12, 31)), true, 12, Money.of("120000", "USD"), List.of(rate),
                 new org.bridgeline.api.model.SlaTerms(new java.math.BigDecimal("99.99"), java.time.Duration.ofHours(4), new java.math.BigDecimal("10")));
-        assertEquals(1, store.saveContracts(DEFAULT_TENANT, "msa.json", List.of(first)));
-        assertEquals(List.of(first), store.contracts(DEFAULT_TENANT, "Acme Telecom"));
+        assertEquals(1, store.inputs.saveContracts(DEFAULT, "msa.json", List.of(first)));
+        assertEquals(List.of(first), store.book().contracts("Acme Telecom"));
         var amended = new org.bridgeline.api.model.Contract("Acme Telecom", "MSA-1", first.term(), false, 0, null, List.of(), null);
-        store.saveContracts(DEFAULT_TENANT, "msa-amended.json", List.of(amended));
-        assertEquals(List.of(amended), store.contracts(DEFAULT_TENANT, null), "the newer version is current");
+        store.inputs.saveContracts(DEFAULT, "msa-amended.json", List.of(amended));
+        assertEquals(List.of(amended), store.book().contracts(null), "the newer version is current");
 
         var active = new org.bridgeline.api.model.ExpectedService("Acme Telecom", "CKT-1", "HQ", org.bridgeline.api.model.ServiceType.DIA,
                 new java.math.BigDecimal("100"), "ACTIVE");
-        assertEquals(1, store.saveExpectedInventory(DEFAULT_TENANT, "inv.csv", List.of(active)));
-        assertEquals(2, store.saveExpectedInventory(DEFAULT_TENANT, "inv2.csv", List.of()));
-        assertEquals(List.of(), store.expectedInventory(DEFAULT_TENANT), "a new inventory replaces the last whole");
+        assertEquals(1, store.inputs.saveExpectedInventory(DEFAULT, "inv.csv", List.of(active)));
+        assertEquals(2, store.inputs.saveExpectedInventory(DEFAULT, "inv2.csv", List.of()));
+        assertEquals(List.of(), store.book().expectedInventory(), "a new inventory replaces the last whole");
 
         var order = new org.bridgeline.api.model.ServiceOrder("O-1", "Acme Telecom", "CKT-1",
                 org.bridgeline.api.model.ServiceOrder.Kind.DISCONNECT, LocalDate.of(2026, 2, 15), null);
-        store.saveOrders(DEFAULT_TENANT, "orders.csv", List.of(order));
-        store.saveOrders(DEFAULT_TENANT, "orders.csv", List.of(order));
-        assertEquals(List.of(order), store.orders(DEFAULT_TENANT, null));
+        store.inputs.saveOrders(DEFAULT, "orders.csv", List.of(order));
+        store.inputs.saveOrders(DEFAULT, "orders.csv", List.of(order));
+        assertEquals(List.of(order), store.book().orders(null));
 
         var requirement = new org.bridgeline.api.model.Requirement("SITE-9", org.bridgeline.api.model.ServiceType.DIA,
                 new java.math.BigDecimal("1000"), LocalDate.of(2026, 6, 30), new org.bridgeline.api.model.SlaTerms(
                 new java.math.BigDecimal("99.95"), java.time.Duration.ofHours(4), null), "new headquarters");
-        assertEquals(1, store.saveRequirements(DEFAULT_TENANT, "requirements.csv", List.of(requirement)));
-        assertEquals(List.of(requirement), store.requirements(DEFAULT_TENANT));
-        assertEquals(2, store.saveRequirements(DEFAULT_TENANT, "requirements.csv", List.of()));
-        assertEquals(List.of(), store.requirements(DEFAULT_TENANT), "a new set of requirements replaces the last whole");
+        assertEquals(1, store.inputs.saveRequirements(DEFAULT, "requirements.csv", List.of(requirement)));
+        assertEquals(List.of(requirement), store.book().requirements());
+        assertEquals(2, store.inputs.saveRequirements(DEFAULT, "requirements.csv", List.of()));
+        assertEquals(List.of(), store.book().requirements(), "a new set of requirements replaces the last whole");
     }
 
     private long countLines() throws Exception {
@@ -237,7 +237,7 @@ class DuckDbStoreTest {
 
     private long countLinesOfCurrentInvoices() throws Exception {
         long[] count = {0};
-        store.lines(DEFAULT_TENANT, LineQuery.ALL, line -> count[0]++);
+        store.ledger().lines(LineQuery.ALL, line -> count[0]++);
         return count[0];
     }
 
@@ -251,10 +251,6 @@ class DuckDbStoreTest {
     }
 
     private java.sql.Connection storeConnection() throws Exception {
-        var field = DuckDbStore.class.getDeclaredField("database");
-        field.setAccessible(true);
-        @SuppressWarnings("unchecked")
-        var database = (java.util.concurrent.CompletableFuture<org.duckdb.DuckDBConnection>) field.get(store);
-        return database.get().duplicate();
+        return store.database.connection();
     }
 }

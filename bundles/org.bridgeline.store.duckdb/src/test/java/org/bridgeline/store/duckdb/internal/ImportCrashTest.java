@@ -1,6 +1,6 @@
 package org.bridgeline.store.duckdb.internal;
 
-import static org.bridgeline.store.BillStore.DEFAULT_TENANT;
+import static org.bridgeline.store.Tenants.DEFAULT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,31 +35,31 @@ class ImportCrashTest {
         assertTrue(output.contains("crashing mid-invoice"), output);
         assertTrue(Files.exists(database));
 
-        DuckDbStore store = new DuckDbStore(database);
+        OpenStore store = new OpenStore(database);
         try {
-            List<StoredInvoice> invoices = store.invoices(DEFAULT_TENANT, LineQuery.ALL);
+            List<StoredInvoice> invoices = store.ledger().invoices(LineQuery.ALL);
             assertEquals(List.of("INV-1"), invoices.stream().map(i -> i.header().number()).toList());
             long[] lines = {0};
-            store.lines(DEFAULT_TENANT, LineQuery.ALL, line -> lines[0]++);
+            store.ledger().lines(LineQuery.ALL, line -> lines[0]++);
             assertEquals(CrashingImport.FIRST_INVOICE_LINES, lines[0], "no line of the interrupted invoice survives");
 
             // the same file again: the interrupted import resumes, the stored invoice is not doubled
-            assertTrue(store.findImport(DEFAULT_TENANT, "hash-big").isEmpty(), "an unfinished import does not count as done");
-            long importId = store.beginImport(DEFAULT_TENANT, "big.csv", "hash-big", "test");
+            assertTrue(store.imports.findImport(DEFAULT, "hash-big").isEmpty(), "an unfinished import does not count as done");
+            long importId = store.imports.beginImport(DEFAULT, "big.csv", "hash-big", "test");
             assertEquals(invoices.get(0).importId(), importId);
             for (String number : List.of("INV-1", "INV-2")) {
                 InvoiceHeader header = Lines.header(number, LocalDate.of(2026, number.equals("INV-1") ? 1 : 2, 1));
-                try (InvoiceWriter writer = store.writeInvoice(DEFAULT_TENANT, importId, header)) {
+                try (InvoiceWriter writer = store.imports.writeInvoice(DEFAULT, importId, header)) {
                     for (int i = 0; i < 5; i++) {
                         writer.append(Lines.line(header, i + 2, "CKT-" + i, ChargeCategory.RECURRING, "MRC", "10"));
                     }
                     writer.commit(null);
                 }
             }
-            assertEquals(2, store.finishImport(DEFAULT_TENANT, importId).invoices());
-            assertEquals(List.of(1, 1), store.invoices(DEFAULT_TENANT, LineQuery.ALL).stream().map(StoredInvoice::revision).toList());
+            assertEquals(2, store.imports.finishImport(DEFAULT, importId).invoices());
+            assertEquals(List.of(1, 1), store.ledger().invoices(LineQuery.ALL).stream().map(StoredInvoice::revision).toList());
             long[] after = {0};
-            store.lines(DEFAULT_TENANT, LineQuery.ALL, line -> after[0]++);
+            store.ledger().lines(LineQuery.ALL, line -> after[0]++);
             assertEquals(CrashingImport.FIRST_INVOICE_LINES + 5, after[0]);
         } finally {
             store.close();

@@ -1,0 +1,155 @@
+package org.bridgeline.store.duckdb.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import org.bridgeline.store.StoreException;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The embedded default database: a DuckDB file in data/, shared by the store's roles. It opens on
+ * a background thread (its native library takes about a second to load the first time), never on
+ * the runtime's start-up path; calls wait for it. Each unit of work gets a connection of its own.
+ */
+@Component(service = DuckDbDatabase.class, configurationPid = "org.bridgeline.store.duckdb")
+public final class DuckDbDatabase {
+
+    private static final Logger LOG = Logger.getLogger("org.bridgeline.store");
+    private static final long OPEN_TIMEOUT_SECONDS = 120;
+
+    /** Configuration {@code org.bridgeline.store.duckdb}. */
+    public @interface Config {
+        /** The database file; empty for {@code bridgeline.data}/bridgeline.duckdb. */
+        String path() default "";
+    }
+
+    private final Path file;
+    private final CompletableFuture<DuckDBConnection> database;
+
+    @Activate
+    public DuckDbDatabase(BundleContext context, Config config) {
+        this(config.path().isBlank()
+                ? Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse("data"), "bridgeline.duckdb")
+                : Path.of(config.path()));
+    }
+
+    DuckDbDatabase(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+        this.database = new CompletableFuture<>();
+        Thread opener = new Thread(this::open, "bridgeline-store-open");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    private void open() {
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(file.getParent());
+            Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, new Properties());
+            int version = Migrations.migrate(connection);
+            LOG.info("store open: DuckDB " + file + ", schema version " + version + ", in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+            database.complete((DuckDBConnection) connection);
+        } catch (SQLException | IOException | RuntimeException | LinkageError e) {
+            LOG.severe("store cannot open " + file + ": " + e.getMessage());
+            database.completeExceptionally(e);
+        }
+    }
+
+    @Deactivate
+    void close() {
+        database.thenAccept(connection -> {
+            try {
+                connection.close();
+                LOG.info("store closed: " + file);
+            } catch (SQLException e) {
+                LOG.warning("store did not close cleanly: " + e.getMessage());
+            }
+        });
+        try {
+            database.get(OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS); // let an open in progress finish, then it closes above
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // nothing open to close
+        }
+    }
+
+    /** The open database, waiting for it to open. */
+    DuckDBConnection db() throws StoreException {
+        try {
+            return database.get(OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while the database at " + file + " opens");
+        } catch (ExecutionException e) {
+            throw new StoreException("the database at " + file + " cannot be opened: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StoreException("the database at " + file + " did not open within " + OPEN_TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    /** A connection of the caller's own: DuckDB connections are not shared between threads. */
+    Connection connection() throws StoreException {
+        try {
+            return db().duplicate();
+        } catch (SQLException e) {
+            throw new StoreException("the database at " + file + " refused a connection: " + e.getMessage(), e);
+        }
+    }
+
+    String description() {
+        String state = database.isDone() ? database.isCompletedExceptionally() ? "failed to open (see the log)" : "open" : "opening";
+        return "DuckDB " + file + " (" + state + ")";
+    }
+
+    /** A unit of work on its own connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException, StoreException;
+    }
+
+    /** Work that streams its results to a consumer, on its own connection. */
+    @FunctionalInterface
+    interface Stream {
+        void run(Connection connection) throws SQLException, StoreException;
+    }
+
+    /** Runs the work on a connection of its own; a database error names what failed. */
+    <T> T with(String failing, Work<T> work) throws StoreException {
+        try (Connection connection = connection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(failing, e);
+        }
+    }
+
+    void stream(String failing, Stream work) throws StoreException {
+        with(failing, connection -> {
+            work.run(connection);
+            return null;
+        });
+    }
+
+    static StoreException failure(String what, SQLException e) {
+        return new StoreException(what + ": " + e.getMessage().lines().findFirst().orElse("database error"), e);
+    }
+
+    Path file() {
+        return file;
+    }
+}
