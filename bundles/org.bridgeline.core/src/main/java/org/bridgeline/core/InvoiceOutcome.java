@@ -16,12 +16,23 @@ import org.bridgeline.store.CategoryTotal;
  * @param lineTotal    the sum of the imported lines
  * @param statedTotal  the total the bill states, or {@code null}
  * @param gap          stated total minus line total, or {@code null} when the bill states none
- * @param status       STORED, REISSUE (a corrected re-issue that supersedes an earlier one),
- *                     REJECTED (nothing of it stored) or CHECKED (a dry run)
+ * @param status       what became of it
  * @param byCategory   totals of the imported lines by charge category
  */
 public record InvoiceOutcome(String carrier, String account, String number, String date, long lines, long linesLeftOut,
-        Money lineTotal, Money statedTotal, Money gap, String status, List<CategoryTotal> byCategory) {
+        Money lineTotal, Money statedTotal, Money gap, Status status, List<CategoryTotal> byCategory) {
+
+    /** What became of an invoice. */
+    public enum Status {
+        /** Stored. */
+        STORED,
+        /** Stored as a corrected re-issue that supersedes an earlier one. */
+        REISSUE,
+        /** Nothing of it stored. */
+        REJECTED,
+        /** A dry run read it. */
+        CHECKED
+    }
 
     /** BALANCED, a gap, or NOT STATED: the reconciliation in words. */
     public String balance() {

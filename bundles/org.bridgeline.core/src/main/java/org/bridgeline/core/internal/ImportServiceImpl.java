@@ -101,7 +101,7 @@ public final class ImportServiceImpl implements ImportService {
                 // each parser's answer on a line of its own, beneath the table
                 List<ImportIssue> asked = answers.stream().map(answer -> new ImportIssue(true, name, 0, 0, null, "a parser that reads it",
                         null, name + ": asked " + answer)).toList();
-                return new FileOutcome(name, null, FileOutcome.NO_PARSER, "no parser can read it (" + answers.size()
+                return new FileOutcome(name, null, FileOutcome.Status.NO_PARSER, "no parser can read it (" + answers.size()
                         + " asked, their answers below)", List.of(), asked, 0, source.size());
             }
         }
@@ -204,32 +204,32 @@ public final class ImportServiceImpl implements ImportService {
     }
 
     private static FileOutcome alreadyImported(ImportSource source, String parserId, ImportRecord earlier) {
-        return new FileOutcome(source.name(), parserId, "ALREADY_IMPORTED", "the same content was imported on "
+        return new FileOutcome(source.name(), parserId, FileOutcome.Status.ALREADY_IMPORTED, "the same content was imported on "
                 + earlier.importedAt() + " as " + earlier.fileName() + " (" + earlier.invoices() + " invoices, "
                 + earlier.lines() + " lines); nothing added", List.of(), List.of(), 0, source.size());
     }
 
     private static FileOutcome outcome(ImportSource source, String parserId, InvoiceSink sink, String failure, boolean dryRun) {
         List<InvoiceOutcome> invoices = sink.outcomes();
-        long rejected = invoices.stream().filter(i -> i.status().equals("REJECTED")).count();
+        long rejected = invoices.stream().filter(i -> i.status() == InvoiceOutcome.Status.REJECTED).count();
         boolean problems = !sink.issues().isEmpty() || sink.errorsOutsideInvoices() > 0;
-        String status;
+        FileOutcome.Status status;
         String message;
         if (failure != null) {
-            status = "FAILED";
+            status = FileOutcome.Status.FAILED;
             message = failure;
         } else if (invoices.isEmpty()) {
-            status = "REJECTED";
+            status = FileOutcome.Status.REJECTED;
             message = problems ? "no invoice could be read" : "the file holds no invoice";
         } else if (rejected == invoices.size()) {
-            status = "REJECTED";
+            status = FileOutcome.Status.REJECTED;
             message = "every invoice has bad records; nothing stored (--keep-good imports the good lines)";
         } else if (rejected > 0 || sink.errorsOutsideInvoices() > 0) {
-            status = "PARTIAL";
+            status = FileOutcome.Status.PARTIAL;
             message = rejected + " of " + invoices.size() + " invoices rejected" + (sink.errorsOutsideInvoices() > 0
                     ? ", " + sink.errorsOutsideInvoices() + " records outside any invoice" : "");
         } else {
-            status = dryRun ? "CHECKED" : "IMPORTED";
+            status = dryRun ? FileOutcome.Status.CHECKED : FileOutcome.Status.IMPORTED;
             long leftOut = invoices.stream().mapToLong(InvoiceOutcome::linesLeftOut).sum();
             message = leftOut > 0 ? leftOut + " bad records left out" : null;
         }
@@ -245,15 +245,15 @@ public final class ImportServiceImpl implements ImportService {
         if (files.size() < 2 || files.stream().allMatch(file -> file.parserId() == null)) {
             return files;
         }
-        return files.stream().map(file -> !file.status().equals(FileOutcome.NO_PARSER) ? file
-                : new FileOutcome(file.file(), null, FileOutcome.NOT_A_BILL, "not a bill: no parser recognises it (beside bills that"
+        return files.stream().map(file -> file.status() != FileOutcome.Status.NO_PARSER ? file
+                : new FileOutcome(file.file(), null, FileOutcome.Status.NOT_A_BILL, "not a bill: no parser recognises it (beside bills that"
                         + " were read); its answers below", file.invoices(), file.issues().stream().map(issue -> new ImportIssue(false,
                                 issue.file(), issue.record(), issue.line(), issue.field(), issue.expected(), issue.found(), issue.message()))
                         .toList(), file.moreIssues(), file.bytes())).toList();
     }
 
     private static FileOutcome failed(ImportSource source, String parserId, String message) {
-        return new FileOutcome(source.name(), parserId, "FAILED", message, List.of(),
+        return new FileOutcome(source.name(), parserId, FileOutcome.Status.FAILED, message, List.of(),
                 List.of(new ImportIssue(true, source.name(), 0, 0, null, null, null, message)), 0, source.size());
     }
 

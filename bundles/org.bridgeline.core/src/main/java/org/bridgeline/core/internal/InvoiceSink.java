@@ -67,7 +67,7 @@ final class InvoiceSink implements ParseSink {
         // worker's side
         InvoiceWriter writer;
         volatile long storeErrors;
-        volatile String status;
+        volatile InvoiceOutcome.Status status;
 
         Invoice(InvoiceHeader header) {
             this.header = header;
@@ -170,10 +170,9 @@ final class InvoiceSink implements ParseSink {
             errorsOutsideInvoices++;
             return;
         }
-        String mismatch = mismatch(current.header, line);
+        Mismatch mismatch = mismatch(current.header, line);
         if (mismatch != null) {
-            issue(true, line.source(), mismatch.substring(0, mismatch.indexOf('|')), "the invoice's own value",
-                    mismatch.substring(mismatch.indexOf('|') + 1), null);
+            issue(true, line.source(), mismatch.field(), "the invoice's own value", mismatch.found(), null);
             current.bad++;
             return;
         }
@@ -211,16 +210,21 @@ final class InvoiceSink implements ParseSink {
         });
     }
 
-    /** "field|found" when the line contradicts its invoice, else {@code null}. */
-    private static String mismatch(InvoiceHeader header, ChargeLine line) {
+    /** A field of a line that contradicts its invoice, and what the line says. */
+    record Mismatch(String field, String found) {
+    }
+
+    /** Where the line contradicts its invoice, else {@code null}. */
+    static Mismatch mismatch(InvoiceHeader header, ChargeLine line) {
         if (!line.amount().currency().equals(header.currency())) {
-            return "currency|" + line.amount().currency().getCurrencyCode() + " on an invoice in " + header.currency().getCurrencyCode();
+            return new Mismatch("currency", line.amount().currency().getCurrencyCode() + " on an invoice in "
+                    + header.currency().getCurrencyCode());
         }
         if (!line.invoiceNumber().equals(header.number())) {
-            return "invoice number|" + line.invoiceNumber() + " inside invoice " + header.number();
+            return new Mismatch("invoice number", line.invoiceNumber() + " inside invoice " + header.number());
         }
         if (!line.account().equals(header.account())) {
-            return "account|" + line.account() + " inside the invoice of account " + header.account();
+            return new Mismatch("account", line.account() + " inside the invoice of account " + header.account());
         }
         return null;
     }
@@ -237,24 +241,24 @@ final class InvoiceSink implements ParseSink {
         invoice.statedTotal = statedTotal;
         current = null;
         if (worker == null) {
-            invoice.status = invoice.incomplete || invoice.bad > 0 && !keepGoodLines ? "REJECTED" : "CHECKED";
+            invoice.status = invoice.incomplete || invoice.bad > 0 && !keepGoodLines ? InvoiceOutcome.Status.REJECTED : InvoiceOutcome.Status.CHECKED;
             return;
         }
         flushBatch(invoice);
         boolean parserRejects = invoice.incomplete || invoice.bad > 0 && !keepGoodLines;
         worker.submit(() -> {
             if (invoice.writer == null) {
-                invoice.status = "REJECTED";
+                invoice.status = InvoiceOutcome.Status.REJECTED;
             } else if (parserRejects || invoice.storeErrors > 0 && !keepGoodLines) {
                 invoice.writer.rollback();
-                invoice.status = "REJECTED";
+                invoice.status = InvoiceOutcome.Status.REJECTED;
             } else {
                 try {
                     StoredInvoice stored = invoice.writer.commit(statedTotal);
-                    invoice.status = stored.revision() > 1 ? "REISSUE" : "STORED";
+                    invoice.status = stored.revision() > 1 ? InvoiceOutcome.Status.REISSUE : InvoiceOutcome.Status.STORED;
                 } catch (StoreException e) {
                     issue(true, invoice.header.source(), null, "the invoice to be stored", null, e.getMessage());
-                    invoice.status = "REJECTED";
+                    invoice.status = InvoiceOutcome.Status.REJECTED;
                 }
             }
         });
@@ -312,8 +316,8 @@ final class InvoiceSink implements ParseSink {
         for (Invoice invoice : invoices) {
             Money total = new Money(invoice.lineTotal, invoice.header.currency());
             Money gap = invoice.statedTotal == null ? null : invoice.statedTotal.minus(total);
-            String status = invoice.status == null ? "REJECTED" : invoice.status;
-            boolean rejected = status.equals("REJECTED");
+            InvoiceOutcome.Status status = invoice.status == null ? InvoiceOutcome.Status.REJECTED : invoice.status;
+            boolean rejected = status == InvoiceOutcome.Status.REJECTED;
             long leftOut = invoice.bad + invoice.storeErrors;
             List<CategoryTotal> totals = new ArrayList<>();
             invoice.byCategory.forEach((category, sum) -> totals.add(

@@ -95,7 +95,7 @@ class InvoiceSinkTest {
         feedTwoGoodLinesAndABadRecord(sink);
 
         InvoiceOutcome outcome = sink.outcomes().get(0);
-        assertEquals("REJECTED", outcome.status());
+        assertEquals(InvoiceOutcome.Status.REJECTED, outcome.status());
         assertEquals(0, outcome.lines());
         assertEquals(3, outcome.linesLeftOut(), "two good lines and the bad record: none of them stored");
         assertEquals(List.of(), store.committed);
@@ -110,7 +110,7 @@ class InvoiceSinkTest {
         feedTwoGoodLinesAndABadRecord(sink);
 
         InvoiceOutcome outcome = sink.outcomes().get(0);
-        assertEquals("STORED", outcome.status());
+        assertEquals(InvoiceOutcome.Status.STORED, outcome.status());
         assertEquals(2, outcome.lines());
         assertEquals(1, outcome.linesLeftOut());
         assertEquals(2, store.stored.size());
@@ -125,7 +125,7 @@ class InvoiceSinkTest {
         sink.warning(ParseProblem.of(SourcePosition.of("bill.csv", 3, 3), "NTE", "a segment this profile uses", "NTE*GEN*Thank you"));
         sink.endInvoice(Money.of("10", "USD"));
         sink.finish(null);
-        assertEquals("STORED", sink.outcomes().get(0).status());
+        assertEquals(InvoiceOutcome.Status.STORED, sink.outcomes().get(0).status());
         assertEquals("BALANCED", sink.outcomes().get(0).balance());
         assertEquals(1, store.stored.size());
         assertEquals(1, sink.issues().size());
@@ -155,7 +155,7 @@ class InvoiceSinkTest {
         sink.line(line(2, "1").toBuilder().amount(Money.of("1", "AUD")).build());
         sink.endInvoice(null);
         sink.finish(null);
-        assertEquals("REJECTED", sink.outcomes().get(0).status());
+        assertEquals(InvoiceOutcome.Status.REJECTED, sink.outcomes().get(0).status());
         assertEquals("bill.csv record 2 (line 2): field \"currency\": expected the invoice's own value, found \"AUD on an invoice in USD\"",
                 sink.issues().get(0).message());
     }
@@ -170,7 +170,7 @@ class InvoiceSinkTest {
                 .source(SourcePosition.of("bill.csv", 2, 2)).build());
         sink.endInvoice(null);
         sink.finish(null);
-        assertEquals("REJECTED", sink.outcomes().get(0).status());
+        assertEquals(InvoiceOutcome.Status.REJECTED, sink.outcomes().get(0).status());
         assertTrue(sink.issues().get(0).message().startsWith("bill.csv record 1 (line 1): field \"invoice date\": expected a date between 1980-01-01 and "),
                 sink.issues().get(0).message());
         assertEquals(List.of(), store.committed);
@@ -184,7 +184,7 @@ class InvoiceSinkTest {
         sink.line(line(2, "10"));
         sink.finish("parser x failed: boom");
         assertEquals(1, sink.errorsOutsideInvoices(), "a line before any invoice header");
-        assertEquals("REJECTED", sink.outcomes().get(0).status());
+        assertEquals(InvoiceOutcome.Status.REJECTED, sink.outcomes().get(0).status());
         assertEquals(List.of(), store.committed);
         assertTrue(sink.issues().stream().anyMatch(issue -> issue.message().equals("parser x failed: boom")), sink.issues().toString());
     }
