@@ -1,0 +1,426 @@
+package org.bridgeline.store.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.bridgeline.api.benchmark.BenchmarkCoverage;
+import org.bridgeline.api.benchmark.BenchmarkQuery;
+import org.bridgeline.api.detect.BilledPrice;
+import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.model.Benchmark;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.ExpectedService;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.ProcurementPolicy;
+import org.bridgeline.api.model.RecommendedAction;
+import org.bridgeline.api.model.ServiceType;
+import org.bridgeline.api.model.Severity;
+import org.bridgeline.api.model.SourcePosition;
+import org.bridgeline.enterprise.AdversarialEnterprise;
+import org.bridgeline.enterprise.GeneratedEnterprise;
+import org.bridgeline.enterprise.SeededEnterprise;
+import org.bridgeline.store.AuditRunRecord;
+import org.bridgeline.store.InvoiceWriter;
+import org.bridgeline.store.Ledger;
+import org.bridgeline.store.Market;
+import org.bridgeline.store.StoreException;
+import org.bridgeline.store.StoredInvoice;
+import org.bridgeline.testkit.InMemoryBook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every store implementation must do, written once against the store roles: extend it with
+ * {@link #open()} giving the roles over a fresh database, and every test here runs on it. The
+ * in-memory book of the testkit is the reference for every view.
+ */
+public abstract class StoreContract {
+
+    /** Two tenants: what one writes the other never reads. */
+    protected static final String A = "tenant-a";
+    protected static final String B = "tenant-b";
+
+    /** No benchmarks and the default policy: these tests read the store's own data. */
+    protected static final Market NO_MARKET = new Market() {
+        @Override
+        public List<Benchmark> benchmarks(BenchmarkQuery query) {
+            return List.of();
+        }
+
+        @Override
+        public List<BenchmarkCoverage> benchmarkCoverage() {
+            return List.of();
+        }
+
+        @Override
+        public ProcurementPolicy policy() {
+            return ProcurementPolicy.DEFAULT;
+        }
+    };
+
+    private Stores stores;
+
+    /** The four roles over a new, empty database of this implementation. */
+    protected abstract Stores open() throws Exception;
+
+    @BeforeEach
+    void openStores() throws Exception {
+        stores = open();
+    }
+
+    @AfterEach
+    void closeStores() throws Exception {
+        stores.close().close();
+    }
+
+    protected Stores stores() {
+        return stores;
+    }
+
+    protected BookOfBusiness book(String tenant) {
+        return stores.books().book(tenant, null, NO_MARKET);
+    }
+
+    protected Ledger ledger(String tenant) {
+        return stores.books().ledger(tenant);
+    }
+
+    // ---- writing ---------------------------------------------------------------------------------
+
+    /** Imports the lines as one file: one transaction per invoice, in the order the lines come. Returns the import id. */
+    protected long importLines(String tenant, String contentHash, List<ChargeLine> lines) throws StoreException {
+        Map<List<String>, List<ChargeLine>> invoices = new LinkedHashMap<>();
+        for (ChargeLine line : lines) {
+            invoices.computeIfAbsent(List.of(line.carrier(), line.account(), line.invoiceNumber()), k -> new ArrayList<>()).add(line);
+        }
+        long importId = stores.imports().beginImport(tenant, contentHash + ".csv", contentHash, "contract");
+        for (List<ChargeLine> invoice : invoices.values()) {
+            try (InvoiceWriter writer = stores.imports().writeInvoice(tenant, importId, header(invoice.get(0)))) {
+                for (ChargeLine line : invoice) {
+                    writer.append(line);
+                }
+                writer.commit(null);
+            }
+        }
+        stores.imports().finishImport(tenant, importId);
+        return importId;
+    }
+
+    /** Writes an enterprise's bills and inputs for a tenant. */
+    protected void write(String tenant, GeneratedEnterprise enterprise) throws StoreException {
+        importLines(tenant, enterprise.generator() + "-" + enterprise.seed(), enterprise.lines());
+        stores.inputs().saveContracts(tenant, "contracts.json", enterprise.contracts());
+        stores.inputs().saveExpectedInventory(tenant, "inventory.csv", enterprise.expectedInventory());
+        stores.inputs().saveOrders(tenant, "orders.csv", enterprise.orders());
+        stores.inputs().saveRequirements(tenant, "requirements.csv", enterprise.requirements());
+    }
+
+    private static InvoiceHeader header(ChargeLine first) {
+        return new InvoiceHeader(first.carrier(), first.account(), first.subAccount(), first.invoiceNumber(), first.invoiceDate(),
+                first.billingPeriod(), first.amount().currency(), first.source());
+    }
+
+    private static InvoiceHeader invoice(String number, LocalDate date) {
+        return new InvoiceHeader("Acme Telecom", "ACC-1", null, number, date, Period.of(date.withDayOfMonth(1), date),
+                java.util.Currency.getInstance("USD"), SourcePosition.of("bill-" + number + ".csv", 1, 1));
+    }
+
+    private static ChargeLine line(InvoiceHeader header, int record, String service, String amount) {
+        return ChargeLine.builder().invoice(header).serviceId(service).site("HQ").serviceType(ServiceType.DIA)
+                .category(ChargeCategory.RECURRING).chargeCode("DIA100").quantity(BigDecimal.ONE).unitPrice(Money.of(amount, "USD"))
+                .amount(Money.of(amount, "USD")).bandwidthMbps(new BigDecimal("100"))
+                .source(SourcePosition.of(header.source().file(), record, record)).build();
+    }
+
+    private static <T> List<T> collect(Consumer<Consumer<T>> source) {
+        List<T> all = new ArrayList<>();
+        source.accept(all::add);
+        return all;
+    }
+
+    // ---- transactions and imports ---------------------------------------------------------------
+
+    @Test
+    void anInvoiceIsStoredWholeOrNotAtAll() throws Exception {
+        long importId = stores.imports().beginImport(A, "bill.csv", "hash-1", "contract");
+        InvoiceHeader rolledBack = invoice("INV-1", LocalDate.of(2026, 1, 31));
+        try (InvoiceWriter writer = stores.imports().writeInvoice(A, importId, rolledBack)) {
+            for (int i = 0; i < 1_000; i++) {
+                writer.append(line(rolledBack, i + 2, "CKT-" + i % 7, "10.00"));
+            }
+            writer.rollback();
+        }
+        InvoiceHeader committed = invoice("INV-2", LocalDate.of(2026, 2, 28));
+        try (InvoiceWriter writer = stores.imports().writeInvoice(A, importId, committed)) {
+            writer.append(line(committed, 2, "CKT-1", "10.00"));
+            writer.append(line(committed, 3, "CKT-2", "20.00"));
+            StoredInvoice stored = writer.commit(Money.of("30.00", "USD"));
+            assertEquals(2, stored.lines());
+        }
+        assertEquals(1, stores.imports().finishImport(A, importId).invoices());
+        assertEquals(List.of("INV-2"), ledger(A).invoices(LineQuery.ALL).stream().map(i -> i.header().number()).toList());
+        assertEquals(2, StoreContract.<ChargeLine>collect(c -> book(A).lines(LineQuery.ALL, c)).size(), "nothing of the rolled-back invoice");
+    }
+
+    @Test
+    void aFinishedImportIsFoundByItsContentAndAnEmptyOneIsForgotten() throws Exception {
+        long first = importLines(A, "hash-bill", List.of(line(invoice("INV-1", LocalDate.of(2026, 1, 31)), 2, "CKT-1", "10.00")));
+        assertEquals(first, stores.imports().findImport(A, "hash-bill").orElseThrow().importId());
+        assertEquals(1, stores.imports().imports(A).size());
+        long empty = stores.imports().beginImport(A, "empty.csv", "hash-empty", "contract");
+        stores.imports().finishImport(A, empty);
+        assertTrue(stores.imports().findImport(A, "hash-empty").isEmpty(), "an import that stored nothing can be retried");
+    }
+
+    @Test
+    void anUnfinishedImportIsResumedWithoutDoublingWhatItStored() throws Exception {
+        long importId = stores.imports().beginImport(A, "big.csv", "hash-big", "contract");
+        InvoiceHeader first = invoice("INV-1", LocalDate.of(2026, 1, 31));
+        try (InvoiceWriter writer = stores.imports().writeInvoice(A, importId, first)) {
+            writer.append(line(first, 2, "CKT-1", "10.00"));
+            writer.commit(null);
+        }
+        // the process died here; the same file comes again
+        long resumed = stores.imports().beginImport(A, "big.csv", "hash-big", "contract");
+        assertEquals(importId, resumed);
+        for (InvoiceHeader header : List.of(first, invoice("INV-2", LocalDate.of(2026, 2, 28)))) {
+            try (InvoiceWriter writer = stores.imports().writeInvoice(A, resumed, header)) {
+                writer.append(line(header, 2, "CKT-1", "10.00"));
+                writer.commit(null);
+            }
+        }
+        assertEquals(2, stores.imports().finishImport(A, resumed).invoices());
+        assertEquals(2, StoreContract.<ChargeLine>collect(c -> book(A).lines(LineQuery.ALL, c)).size(), "the first invoice once");
+    }
+
+    @Test
+    void aReissueSupersedesTheEarlierInvoice() throws Exception {
+        InvoiceHeader header = invoice("INV-1", LocalDate.of(2026, 1, 31));
+        importLines(A, "hash-original", List.of(line(header, 2, "CKT-1", "10.00"), line(header, 3, "CKT-2", "99.00")));
+        importLines(A, "hash-corrected", List.of(line(header, 2, "CKT-1", "10.00")));
+        List<StoredInvoice> current = ledger(A).invoices(LineQuery.ALL);
+        assertEquals(1, current.size());
+        assertEquals(2, current.get(0).revision());
+        assertEquals(List.of("CKT-1"), StoreContract.<ChargeLine>collect(c -> book(A).lines(LineQuery.ALL, c)).stream()
+                .map(ChargeLine::serviceId).toList(), "only the current revision's lines");
+        assertEquals(1, ledger(A).invoicesNumbered("INV-1").size());
+    }
+
+    // ---- every view against the in-memory book ----------------------------------------------------
+
+    @Test
+    void everyViewAgreesWithTheInMemoryBookOnTheSeededEnterprise() throws Exception {
+        viewsAgree(SeededEnterprise.generate(7, 6));
+    }
+
+    @Test
+    void everyViewAgreesWithTheInMemoryBookOnTheAdversarialEnterprise() throws Exception {
+        viewsAgree(AdversarialEnterprise.generate(3, 12));
+    }
+
+    private void viewsAgree(GeneratedEnterprise enterprise) throws Exception {
+        write(A, enterprise);
+        InMemoryBook expected = InMemoryBook.of(enterprise);
+        BookOfBusiness stored = book(A);
+        assertEquals(expected.carriers(), stored.carriers());
+        assertEquals(headers(expected.invoices(LineQuery.ALL)), headers(stored.invoices(LineQuery.ALL)));
+        assertEquals(expected.serviceMonths(LineQuery.ALL), stored.serviceMonths(LineQuery.ALL));
+        LineQuery recurring = LineQuery.ALL.withCategory(ChargeCategory.RECURRING);
+        assertEquals(expected.serviceMonths(recurring), stored.serviceMonths(recurring));
+        assertEquals(StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> expected.serviceHistories(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> stored.serviceHistories(LineQuery.ALL, c)));
+        assertEquals(StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> expected.invoiceTotals(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> stored.invoiceTotals(LineQuery.ALL, c)));
+        assertEquals(StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> expected.usageByDestination(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> stored.usageByDestination(LineQuery.ALL, c)));
+        assertEquals(byPrice(StoreContract.<BilledPrice>collect(c -> expected.billedPrices(LineQuery.ALL, c))), byPrice(StoreContract.<BilledPrice>collect(c -> stored.billedPrices(LineQuery.ALL, c))));
+        assertEquals(groups(expected.duplicateCandidates(LineQuery.ALL)), groups(stored.duplicateCandidates(LineQuery.ALL)));
+        Set<String> services = new TreeSet<>();
+        enterprise.lines().stream().map(ChargeLine::serviceId).filter(id -> id != null).distinct().limit(11).forEach(services::add);
+        assertEquals(StoreContract.<ChargeLine>collect(c -> expected.lines(recurring, services, c)), StoreContract.<ChargeLine>collect(c -> stored.lines(recurring, services, c)));
+        assertEquals(enterprise.lines().size(), StoreContract.<ChargeLine>collect(c -> stored.lines(LineQuery.ALL, c)).size());
+        assertEquals(new HashSet<>(enterprise.contracts()), new HashSet<>(stored.contracts(null)));
+        Comparator<ExpectedService> byId = Comparator.comparing(ExpectedService::carrier).thenComparing(ExpectedService::serviceId);
+        assertEquals(enterprise.expectedInventory().stream().sorted(byId).toList(), stored.expectedInventory());
+        assertEquals(new HashSet<>(enterprise.orders()), new HashSet<>(stored.orders(null)));
+        assertEquals(enterprise.requirements(), stored.requirements());
+    }
+
+    private static List<List<Object>> headers(List<InvoiceHeader> headers) {
+        return headers.stream().map(h -> List.<Object>of(h.carrier(), h.account(), h.number(), h.date()))
+                .sorted(Comparator.comparing(Object::toString)).toList();
+    }
+
+    /** A price per service and code with the days it spans: a store may split one price by the amounts it came from. */
+    private static Map<String, List<Object>> byPrice(List<BilledPrice> prices) {
+        Map<String, List<Object>> merged = new TreeMap<>();
+        for (BilledPrice price : prices) {
+            String key = String.join("|", price.carrier(), price.account(), String.valueOf(price.serviceId()), String.valueOf(price.chargeCode()),
+                    price.category().name(), price.pricePerUnit().amount().stripTrailingZeros().toPlainString());
+            merged.merge(key, List.of(price.firstCharged(), price.lastCharged(), price.lines()), (a, b) -> List.of(
+                    ((LocalDate) a.get(0)).isBefore((LocalDate) b.get(0)) ? a.get(0) : b.get(0),
+                    ((LocalDate) a.get(1)).isAfter((LocalDate) b.get(1)) ? a.get(1) : b.get(1), (Long) a.get(2) + (Long) b.get(2)));
+        }
+        return merged;
+    }
+
+    private static Set<List<Object>> groups(List<org.bridgeline.api.detect.DuplicateGroup> groups) {
+        Set<List<Object>> keys = new HashSet<>();
+        for (var group : groups) {
+            ChargeLine first = group.lines().get(0);
+            keys.add(List.of(first.carrier(), String.valueOf(first.serviceId()), String.valueOf(first.chargeCode()), group.lines().size()));
+        }
+        return keys;
+    }
+
+    // ---- tenants ---------------------------------------------------------------------------------
+
+    @Test
+    void whatOneTenantWritesTheOtherNeverReadsThroughAnyMethod() throws Exception {
+        AdversarialEnterprise enterprise = AdversarialEnterprise.generate(3, 12);
+        write(A, enterprise);
+        ChargeLine cited = enterprise.lines().get(0);
+        AuditRunRecord run = stores.audits().saveAuditRun(A, Instant.now(), List.of("late-fees"), List.of(new Finding("late-fees", "late-fee",
+                Severity.LOW, cited.carrier(), cited.serviceId(), List.of(cited), cited.amount(), cited.amount(), "a fee",
+                RecommendedAction.DISPUTE_FOR_CREDIT)));
+        long findingId = stores.audits().findings(A, run.runId()).get(0).findingId();
+        long invoiceId = ledger(A).invoices(LineQuery.ALL).get(0).invoiceId();
+        String hash = stores.imports().imports(A).get(0).contentHash();
+        assertFalse(book(A).carriers().isEmpty(), "tenant A has a book");
+
+        BookOfBusiness other = book(B);
+        assertEquals(List.of(), other.carriers());
+        assertEquals(List.of(), other.invoices(LineQuery.ALL));
+        assertEquals(List.of(), StoreContract.<ChargeLine>collect(c -> other.lines(LineQuery.ALL, c)));
+        Collection<String> services = enterprise.lines().stream().map(ChargeLine::serviceId).filter(id -> id != null).distinct().toList();
+        assertEquals(List.of(), StoreContract.<ChargeLine>collect(c -> other.lines(LineQuery.ALL, services, c)));
+        assertEquals(List.of(), other.serviceMonths(LineQuery.ALL));
+        assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.ServiceMonth>collect(c -> other.serviceMonths(LineQuery.ALL, c)));
+        assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> other.serviceHistories(LineQuery.ALL, c)));
+        assertEquals(List.of(), StoreContract.<BilledPrice>collect(c -> other.billedPrices(LineQuery.ALL, c)));
+        assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> other.invoiceTotals(LineQuery.ALL, c)));
+        assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> other.usageByDestination(LineQuery.ALL, c)));
+        assertEquals(List.of(), other.duplicateCandidates(LineQuery.ALL));
+        assertEquals(List.of(), other.contracts(null));
+        assertEquals(List.of(), other.expectedInventory());
+        assertEquals(List.of(), other.orders(null));
+        assertEquals(List.of(), other.requirements());
+        Ledger otherLedger = ledger(B);
+        assertEquals(List.of(), otherLedger.invoices(LineQuery.ALL));
+        assertEquals(List.of(), otherLedger.invoicesNumbered(cited.invoiceNumber()));
+        assertEquals(List.of(), StoreContract.<ChargeLine>collect(c -> unchecked(() -> otherLedger.lines(LineQuery.ALL, c))));
+        assertEquals(List.of(), StoreContract.<ChargeLine>collect(c -> unchecked(() -> otherLedger.linesOf(invoiceId, c))));
+        assertEquals(List.of(), otherLedger.totalsByCategory(LineQuery.ALL));
+        assertEquals(List.of(), otherLedger.inventory(LineQuery.ALL));
+        assertEquals(List.of(), stores.imports().imports(B));
+        assertTrue(stores.imports().findImport(B, hash).isEmpty());
+        assertTrue(stores.audits().latestAuditRun(B).isEmpty());
+        assertEquals(List.of(), stores.audits().findings(B, run.runId()));
+        assertTrue(stores.audits().finding(B, findingId).isEmpty());
+        // the same bill is B's own to import, and a new contract of B's changes nothing of A's
+        importLines(B, hash, enterprise.lines().subList(0, 3));
+        assertNotEquals(stores.imports().findImport(A, hash).orElseThrow().importId(), stores.imports().findImport(B, hash).orElseThrow().importId());
+        assertEquals(enterprise.lines().size(), StoreContract.<ChargeLine>collect(c -> book(A).lines(LineQuery.ALL, c)).size());
+    }
+
+    private interface Read {
+        void run() throws StoreException;
+    }
+
+    private static void unchecked(Read read) {
+        try {
+            read.run();
+        } catch (StoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- at the same time ---------------------------------------------------------------------------
+
+    @Test
+    void filesImportedAtTheSameTimeAreEachStoredWholeAndOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Long>> imports = new ArrayList<>();
+            for (int file = 0; file < 4; file++) {
+                int n = file;
+                imports.add(pool.submit(() -> {
+                    List<ChargeLine> lines = new ArrayList<>();
+                    for (int month = 1; month <= 6; month++) {
+                        InvoiceHeader header = invoice("F" + n + "-INV-" + month, LocalDate.of(2026, month, 28));
+                        for (int i = 0; i < 200; i++) {
+                            lines.add(line(header, i + 2, "CKT-" + n + "-" + i % 20, "10.00"));
+                        }
+                    }
+                    return importLines(A, "hash-file-" + n, lines);
+                }));
+            }
+            for (Future<Long> done : imports) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(24, ledger(A).invoices(LineQuery.ALL).size());
+        assertEquals(4 * 6 * 200, StoreContract.<ChargeLine>collect(c -> book(A).lines(LineQuery.ALL, c)).size());
+        assertEquals(4, stores.imports().imports(A).size());
+    }
+
+    @Test
+    void anAuditReadsAndStoresWhileAnImportWrites() throws Exception {
+        write(A, SeededEnterprise.generate(7, 4));
+        int before = book(A).serviceMonths(LineQuery.ALL).size();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> importing = pool.submit(() -> {
+                List<ChargeLine> lines = new ArrayList<>();
+                for (int month = 1; month <= 12; month++) {
+                    InvoiceHeader header = invoice("LATE-" + month, LocalDate.of(2027, month, 28));
+                    for (int i = 0; i < 500; i++) {
+                        lines.add(line(header, i + 2, "NEW-" + i % 50, "5.00"));
+                    }
+                }
+                return importLines(A, "hash-late", lines);
+            });
+            Callable<AuditRunRecord> auditing = () -> {
+                BookOfBusiness book = book(A);
+                List<Finding> findings = new ArrayList<>();
+                book.serviceHistories(LineQuery.ALL, history -> { });
+                book.billedPrices(LineQuery.ALL, price -> { });
+                ChargeLine any = StoreContract.<ChargeLine>collect(c -> book.lines(LineQuery.carrier(SeededEnterprise.ACME), c)).get(0);
+                findings.add(new Finding("cost-variance", "cost-variance", Severity.LOW, any.carrier(), any.serviceId(), List.of(any),
+                        any.amount(), any.amount(), "seen while importing", RecommendedAction.REVIEW));
+                return stores.audits().saveAuditRun(A, Instant.now(), List.of("cost-variance"), findings);
+            };
+            AuditRunRecord run = pool.submit(auditing).get();
+            importing.get();
+            assertEquals(1, stores.audits().findings(A, run.runId()).size());
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(book(A).serviceMonths(LineQuery.ALL).size() > before, "the import landed whole");
+    }
+}

@@ -1,0 +1,18 @@
+package org.bridgeline.store.testkit;
+
+import org.bridgeline.store.AuditStore;
+import org.bridgeline.store.BookStore;
+import org.bridgeline.store.ImportStore;
+import org.bridgeline.store.InputStore;
+
+/**
+ * The four roles of one store implementation over one fresh database, and how to close it.
+ *
+ * @param imports the import role
+ * @param audits  the audit role
+ * @param inputs  the input role
+ * @param books   the read role
+ * @param close   closes the database
+ */
+public record Stores(ImportStore imports, AuditStore audits, InputStore inputs, BookStore books, AutoCloseable close) {
+}
