@@ -548,8 +548,11 @@ public final class AdversarialEnterprise implements GeneratedEnterprise {
         }
     }
 
-    /** The taxes detector's default jurisdiction of a charge: a local line's rate and features intrastate, its SLC and calls interstate. */
-    private static BigDecimal interstateShare(ChargeLine line) {
+    /**
+     * The taxes detector's default jurisdiction of a charge, which both generators bill USF by: a local line's rate and
+     * features intrastate, its SLC and calls interstate, wireless by its safe harbour.
+     */
+    static BigDecimal interstateShare(ChargeLine line) {
         if ("SLC".equals(line.chargeCode())) {
             return BigDecimal.ONE;
         }

@@ -84,7 +84,6 @@ public final class SeededEnterprise implements GeneratedEnterprise {
     /** Contribution factors of 2025 as the FCC published them, as the taxes detector ships them. */
     private static final BigDecimal[] FACTORS = {new BigDecimal("0.363"), new BigDecimal("0.366"), new BigDecimal("0.360"),
             new BigDecimal("0.381")};
-    private static final BigDecimal WIRELESS_SHARE = new BigDecimal("0.371");
     private static final BigDecimal STATE_TAX = new BigDecimal("0.04");
 
     /** A service of the enterprise, with what its bills must say about it. */
@@ -613,7 +612,7 @@ public final class SeededEnterprise implements GeneratedEnterprise {
             if (line.serviceType() == ServiceType.DIA) {
                 continue; // internet access: no USF
             }
-            interstate = interstate.add(line.amount().amount().multiply(interstateShare(line)));
+            interstate = interstate.add(line.amount().amount().multiply(AdversarialEnterprise.interstateShare(line)));
         }
         BigDecimal cap = interstate.multiply(FACTORS[(month.getMonthValue() - 1) / 3]).setScale(2, RoundingMode.HALF_EVEN);
         boolean overcharged = random.nextInt(12) == 0;
@@ -635,14 +634,6 @@ public final class SeededEnterprise implements GeneratedEnterprise {
             lines.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "ADJ", "Billing adjustment",
                     cents(-(500 + random.nextInt(5_000)))));
         }
-    }
-
-    /** The jurisdiction of a charge, as the taxes detector's defaults have it: a local line's rate is intrastate, its calls interstate. */
-    private static BigDecimal interstateShare(ChargeLine line) {
-        if (line.serviceType() == ServiceType.WIRELESS) {
-            return WIRELESS_SHARE;
-        }
-        return line.serviceType() == ServiceType.VOICE_LINE && line.category() == ChargeCategory.RECURRING ? BigDecimal.ZERO : BigDecimal.ONE;
     }
 
     private void inventoryAndOrders() {
