@@ -115,8 +115,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
         for (Feature feature : reader.readFolder(distribution.features())) {
             available.put(feature.shortName(), feature);
         }
-        Set<String> wanted = new FeatureState(distribution.data().resolve("features.state"))
-                .load(Distribution.bootFeatures(properties));
+        Set<String> wanted = StoreKind.choose(new FeatureState(distribution.data().resolve("features.state"))
+                .load(Distribution.bootFeatures(properties)), distribution.conf());
         FeatureInstaller installer = new FeatureInstaller(context, distribution.system());
         List<Bundle> bundles = new ArrayList<>();
         Set<String> locations = new HashSet<>();

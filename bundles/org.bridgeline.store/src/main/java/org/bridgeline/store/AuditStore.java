@@ -21,4 +21,17 @@ public interface AuditStore {
 
     /** One finding by id. */
     Optional<StoredFinding> finding(String tenant, long findingId) throws StoreException;
+
+    /**
+     * Holds the tenant's audits until closed: a second caller, in this runtime or another on the same
+     * database, waits for the first to store its run, so two audits of one tenant never interleave.
+     */
+    Hold holdAudits(String tenant) throws StoreException;
+
+    /** A tenant's audits held; closing lets the next one run. */
+    @FunctionalInterface
+    interface Hold extends AutoCloseable {
+        @Override
+        void close() throws StoreException;
+    }
 }

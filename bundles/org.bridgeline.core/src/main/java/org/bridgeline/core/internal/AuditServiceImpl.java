@@ -49,8 +49,17 @@ public final class AuditServiceImpl implements AuditService {
         this.books = books;
     }
 
+    /** Two audits of one tenant (on this runtime or another on the same database) take turns: the later one reads what the earlier stored. */
     @Override
     public AuditReport audit(String tenant, String carrier, String detectorId, Progress progress) {
+        try (AuditStore.Hold hold = store.holdAudits(tenant)) {
+            return auditHeld(tenant, carrier, detectorId, progress);
+        } catch (StoreException e) {
+            throw new IllegalStateException("the audit cannot take its turn: " + e.getMessage(), e);
+        }
+    }
+
+    private AuditReport auditHeld(String tenant, String carrier, String detectorId, Progress progress) {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         List<AnomalyDetector> detectors = registry.detectors().stream()

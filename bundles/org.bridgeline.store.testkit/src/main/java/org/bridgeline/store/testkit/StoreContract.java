@@ -115,6 +115,11 @@ public abstract class StoreContract {
 
     /** Imports the lines as one file: one transaction per invoice, in the order the lines come. Returns the import id. */
     protected long importLines(String tenant, String contentHash, List<ChargeLine> lines) throws StoreException {
+        return importLines(stores, tenant, contentHash, lines);
+    }
+
+    /** Imports the lines into the stores as one file, one transaction per invoice. Returns the import id. */
+    public static long importLines(Stores stores, String tenant, String contentHash, List<ChargeLine> lines) throws StoreException {
         Map<List<String>, List<ChargeLine>> invoices = new LinkedHashMap<>();
         for (ChargeLine line : lines) {
             invoices.computeIfAbsent(List.of(line.carrier(), line.account(), line.invoiceNumber()), k -> new ArrayList<>()).add(line);
@@ -134,7 +139,12 @@ public abstract class StoreContract {
 
     /** Writes an enterprise's bills and inputs for a tenant. */
     protected void write(String tenant, GeneratedEnterprise enterprise) throws StoreException {
-        importLines(tenant, enterprise.generator() + "-" + enterprise.seed(), enterprise.lines());
+        write(stores, tenant, enterprise);
+    }
+
+    /** Writes an enterprise's bills and inputs into the stores for a tenant. */
+    public static void write(Stores stores, String tenant, GeneratedEnterprise enterprise) throws StoreException {
+        importLines(stores, tenant, enterprise.generator() + "-" + enterprise.seed(), enterprise.lines());
         stores.inputs().saveContracts(tenant, "contracts.json", enterprise.contracts());
         stores.inputs().saveExpectedInventory(tenant, "inventory.csv", enterprise.expectedInventory());
         stores.inputs().saveOrders(tenant, "orders.csv", enterprise.orders());

@@ -8,11 +8,17 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.bridgeline.store.StoreException;
+import org.bridgeline.store.jdbc.BulkRows;
+import org.bridgeline.store.jdbc.Database;
+import org.bridgeline.store.jdbc.Migrations;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 import org.osgi.framework.BundleContext;
@@ -24,9 +30,10 @@ import org.osgi.service.component.annotations.Deactivate;
  * The embedded default database: a DuckDB file in data/, shared by the store's roles. It opens on
  * a background thread (its native library takes about a second to load the first time), never on
  * the runtime's start-up path; calls wait for it. Each unit of work gets a connection of its own.
+ * One process owns the file, so holds are locks in this process and every query filters by tenant.
  */
 @Component(service = DuckDbDatabase.class, configurationPid = "org.bridgeline.store.duckdb")
-public final class DuckDbDatabase {
+public final class DuckDbDatabase implements Database {
 
     private static final Logger LOG = Logger.getLogger("org.bridgeline.store");
     private static final long OPEN_TIMEOUT_SECONDS = 120;
@@ -39,6 +46,7 @@ public final class DuckDbDatabase {
 
     private final Path file;
     private final CompletableFuture<DuckDBConnection> database;
+    private final ConcurrentMap<String, ReentrantLock> holds = new ConcurrentHashMap<>();
 
     @Activate
     public DuckDbDatabase(BundleContext context, Config config) {
@@ -90,7 +98,7 @@ public final class DuckDbDatabase {
     }
 
     /** The open database, waiting for it to open. */
-    DuckDBConnection db() throws StoreException {
+    private DuckDBConnection db() throws StoreException {
         try {
             return database.get(OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -104,7 +112,8 @@ public final class DuckDbDatabase {
     }
 
     /** A connection of the caller's own: DuckDB connections are not shared between threads. */
-    Connection connection() throws StoreException {
+    @Override
+    public Connection connect(String tenant) throws StoreException {
         try {
             return db().duplicate();
         } catch (SQLException e) {
@@ -112,41 +121,27 @@ public final class DuckDbDatabase {
         }
     }
 
-    String description() {
+    @Override
+    public BulkRows bulk(Connection connection, String table) throws SQLException {
+        return new AppenderRows(((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table));
+    }
+
+    /** One process writes the file, and DuckDB refuses a conflicting commit: nothing to take turns for. */
+    @Override
+    public void serialize(Connection connection, String key) {
+    }
+
+    @Override
+    public Hold exclusive(String tenant, String activity) {
+        ReentrantLock lock = holds.computeIfAbsent(tenant + '\u0000' + activity, key -> new ReentrantLock());
+        lock.lock();
+        return lock::unlock;
+    }
+
+    @Override
+    public String description() {
         String state = database.isDone() ? database.isCompletedExceptionally() ? "failed to open (see the log)" : "open" : "opening";
         return "DuckDB " + file + " (" + state + ")";
-    }
-
-    /** A unit of work on its own connection. */
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection connection) throws SQLException, StoreException;
-    }
-
-    /** Work that streams its results to a consumer, on its own connection. */
-    @FunctionalInterface
-    interface Stream {
-        void run(Connection connection) throws SQLException, StoreException;
-    }
-
-    /** Runs the work on a connection of its own; a database error names what failed. */
-    <T> T with(String failing, Work<T> work) throws StoreException {
-        try (Connection connection = connection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw failure(failing, e);
-        }
-    }
-
-    void stream(String failing, Stream work) throws StoreException {
-        with(failing, connection -> {
-            work.run(connection);
-            return null;
-        });
-    }
-
-    static StoreException failure(String what, SQLException e) {
-        return new StoreException(what + ": " + e.getMessage().lines().findFirst().orElse("database error"), e);
     }
 
     Path file() {

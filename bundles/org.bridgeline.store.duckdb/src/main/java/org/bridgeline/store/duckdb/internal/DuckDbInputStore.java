@@ -1,44 +1,17 @@
 package org.bridgeline.store.duckdb.internal;
 
-import java.util.List;
-import org.bridgeline.api.model.Contract;
-import org.bridgeline.api.model.ExpectedService;
-import org.bridgeline.api.model.Requirement;
-import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.store.InputStore;
-import org.bridgeline.store.StoreException;
+import org.bridgeline.store.jdbc.SqlInputStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** The input role on DuckDB: each import a new version in one transaction. */
 @Component(service = InputStore.class)
-public final class DuckDbInputStore implements InputStore {
-
-    private final DuckDbDatabase database;
+public final class DuckDbInputStore extends SqlInputStore {
 
     @Activate
     public DuckDbInputStore(@Reference DuckDbDatabase database) {
-        this.database = database;
-    }
-
-    @Override
-    public int saveContracts(String tenant, String source, List<Contract> contracts) throws StoreException {
-        return database.with("cannot store the contracts of " + source, c -> Inputs.saveContracts(c, tenant, source, contracts));
-    }
-
-    @Override
-    public int saveExpectedInventory(String tenant, String source, List<ExpectedService> services) throws StoreException {
-        return database.with("cannot store the inventory of " + source, c -> Inputs.saveExpectedInventory(c, tenant, source, services));
-    }
-
-    @Override
-    public int saveRequirements(String tenant, String source, List<Requirement> requirements) throws StoreException {
-        return database.with("cannot store the requirements", c -> Inputs.saveRequirements(c, tenant, source, requirements));
-    }
-
-    @Override
-    public int saveOrders(String tenant, String source, List<ServiceOrder> orders) throws StoreException {
-        return database.with("cannot store the orders of " + source, c -> Inputs.saveOrders(c, tenant, source, orders));
+        super(database);
     }
 }

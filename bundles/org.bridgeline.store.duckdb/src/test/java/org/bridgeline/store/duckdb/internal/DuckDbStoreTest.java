@@ -251,6 +251,6 @@ class DuckDbStoreTest {
     }
 
     private java.sql.Connection storeConnection() throws Exception {
-        return store.database.connection();
+        return store.database.connect(DEFAULT);
     }
 }

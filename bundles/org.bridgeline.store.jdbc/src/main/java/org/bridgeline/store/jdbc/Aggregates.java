@@ -1,0 +1,273 @@
+package org.bridgeline.store.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.bridgeline.api.detect.BilledPrice;
+import org.bridgeline.api.detect.DuplicateGroup;
+import org.bridgeline.api.detect.InvoiceTotal;
+import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.detect.ServiceHistory;
+import org.bridgeline.api.detect.ServiceMonth;
+import org.bridgeline.api.detect.UsageByDestination;
+import org.bridgeline.api.model.ChargeCategory;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.Period;
+import org.bridgeline.api.model.ServiceType;
+
+/**
+ * The aggregated views detectors read, computed in SQL inside the database so that an audit of
+ * millions of lines moves thousands of rows, not millions.
+ */
+final class Aggregates {
+
+    private Aggregates() {
+    }
+
+    /** Current lines matching the query, as a subquery with the columns of bl_charge_line. */
+    static String currentLines(Filter filter, LineQuery query, List<Object> parameters) {
+        parameters.addAll(filter.parameters());
+        StringBuilder sql = new StringBuilder("SELECT l.* FROM bl_charge_line l JOIN bl_invoice i ON l.tenant = i.tenant "
+                + "AND l.invoice_id = i.invoice_id WHERE ").append(filter.sql());
+        if (query.serviceId() != null) {
+            sql.append(" AND l.service_id = ?");
+            parameters.add(query.serviceId());
+        }
+        if (query.category() != null) {
+            sql.append(" AND l.category = ?");
+            parameters.add(query.category().name());
+        }
+        return sql.toString();
+    }
+
+    /** The day a line is placed at, as {@link org.bridgeline.api.model.ChargeLine#chargedOn()} places it. */
+    private static final String CHARGED_ON = "COALESCE(c.charge_start, c.period_start, c.invoice_date)";
+
+    static void serviceMonths(Connection connection, String tenant, LineQuery query, Consumer<ServiceMonth> consumer) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String sql = "SELECT c.carrier, c.account, c.service_id, c.service_type, EXTRACT(YEAR FROM " + CHARGED_ON + ") AS y, "
+                + "EXTRACT(MONTH FROM " + CHARGED_ON + ") AS m, c.category, c.currency, SUM(c.amount) AS total, COUNT(*) AS line_count "
+                + "FROM (" + current + ") c WHERE c.service_id IS NOT NULL "
+                + "GROUP BY c.carrier, c.account, c.service_id, c.service_type, y, m, c.category, c.currency "
+                + "ORDER BY c.carrier, c.account, c.service_id, y, m, c.category, c.service_type";
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                // by position: the driver looks a name up with a scan, and there is a row per service and month
+                consumer.accept(new ServiceMonth(row.getString(1), row.getString(2), row.getString(3),
+                        ServiceType.valueOf(row.getString(4)), YearMonth.of(row.getInt(5), row.getInt(6)),
+                        ChargeCategory.valueOf(row.getString(7)), new Money(Rows.decimal(row.getBigDecimal(9)),
+                        Currency.getInstance(row.getString(8))), row.getLong(10)));
+            }
+        }
+    }
+
+    /**
+     * Per service a row per category with its months and totals as lists: a service's history
+     * travels as a few rows, not one per month, which is most of what reading it costs.
+     */
+    static void serviceHistories(Connection connection, String tenant, LineQuery query, Consumer<ServiceHistory> consumer)
+            throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String sql = "SELECT carrier, account, service_id, currency, category, MIN(known_type), array_agg(month ORDER BY month), "
+                + "array_agg(total ORDER BY month), MAX(bandwidth), MIN(site) FROM (SELECT c.carrier, c.account, c.service_id, c.currency, "
+                + "c.category, MAX(c.bandwidth_mbps) AS bandwidth, MIN(c.site) AS site, "
+                + "CAST(EXTRACT(YEAR FROM " + CHARGED_ON + ") * 12 + EXTRACT(MONTH FROM " + CHARGED_ON + ") - 1 AS INTEGER) AS month, "
+                + "MIN(CASE WHEN c.service_type <> 'OTHER' THEN c.service_type END) AS known_type, SUM(c.amount) AS total "
+                + "FROM (" + current + ") c WHERE c.service_id IS NOT NULL "
+                + "GROUP BY c.carrier, c.account, c.service_id, c.currency, c.category, month) h "
+                + "GROUP BY carrier, account, service_id, currency, category ORDER BY carrier, account, service_id, currency, category";
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            List<String> service = null;
+            ServiceType type = null;
+            BigDecimal bandwidth = null;
+            String site = null;
+            Map<ChargeCategory, SortedMap<YearMonth, Money>> months = new EnumMap<>(ChargeCategory.class);
+            while (row.next()) {
+                List<String> key = List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4));
+                if (!key.equals(service)) {
+                    if (service != null) {
+                        consumer.accept(history(service, type, bandwidth, site, months));
+                    }
+                    service = key;
+                    type = null;
+                    bandwidth = null;
+                    site = null;
+                    months = new EnumMap<>(ChargeCategory.class);
+                }
+                String known = row.getString(6);
+                type = type == null && known != null ? ServiceType.valueOf(known) : type;
+                BigDecimal stated = Rows.decimal(row.getBigDecimal(9));
+                bandwidth = bandwidth == null || stated != null && stated.compareTo(bandwidth) > 0 ? stated : bandwidth;
+                site = site == null ? row.getString(10) : site;
+                Currency currency = Currency.getInstance(key.get(3));
+                Object[] monthList = (Object[]) row.getArray(7).getArray();
+                Object[] totalList = (Object[]) row.getArray(8).getArray();
+                SortedMap<YearMonth, Money> totals = new TreeMap<>();
+                for (int i = 0; i < monthList.length; i++) {
+                    int month = ((Number) monthList[i]).intValue();
+                    totals.put(YearMonth.of(month / 12, month % 12 + 1), new Money(Rows.decimal((BigDecimal) totalList[i]), currency));
+                }
+                months.put(ChargeCategory.valueOf(row.getString(5)), totals);
+            }
+            if (service != null) {
+                consumer.accept(history(service, type, bandwidth, site, months));
+            }
+        }
+    }
+
+    private static ServiceHistory history(List<String> service, ServiceType type, BigDecimal bandwidth, String site,
+            Map<ChargeCategory, SortedMap<YearMonth, Money>> months) {
+        return new ServiceHistory(service.get(0), service.get(1), service.get(2), type, bandwidth, site,
+                Currency.getInstance(service.get(3)), months);
+    }
+
+    /**
+     * The lines of many services in one pass: the ids travel as one parameter, split in SQL, so a
+     * thousand findings' evidence costs one scan of the book, not a thousand.
+     */
+    static void linesOfServices(Connection connection, String tenant, LineQuery query, Collection<String> serviceIds,
+            Consumer<ChargeLine> consumer) throws SQLException {
+        if (query.serviceId() != null) {
+            throw new IllegalArgumentException("a query for named services names no service of its own: " + query);
+        }
+        if (serviceIds.isEmpty()) {
+            return;
+        }
+        for (String id : serviceIds) {
+            if (id.indexOf(ID_SEPARATOR) >= 0) {
+                throw new IllegalArgumentException("a service id with a U+0001 in it: " + id);
+            }
+        }
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        parameters.add(String.join(String.valueOf(ID_SEPARATOR), new TreeSet<>(serviceIds)));
+        parameters.add(String.valueOf(ID_SEPARATOR));
+        String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM (" + current + ") l WHERE l.service_id IN (SELECT unnest(string_to_array(?, ?))) "
+                + "ORDER BY l.carrier, l.service_id, l.invoice_date, l.invoice_id, l.line_no";
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                consumer.accept(Rows.line(row));
+            }
+        }
+    }
+
+    private static final char ID_SEPARATOR = '\u0001';
+
+    static void billedPrices(Connection connection, String tenant, LineQuery query, Consumer<BilledPrice> consumer) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        // a line without a unit price is priced from its amount and quantity: grouped by those, priced in Java by the api's rule
+        String sql = "SELECT c.carrier, c.account, c.service_id, c.service_type, c.bandwidth_mbps, c.charge_code, c.category, "
+                + "c.currency, c.unit_price, CASE WHEN c.unit_price IS NULL THEN c.amount END AS a, "
+                + "CASE WHEN c.unit_price IS NULL THEN c.quantity END AS q, MIN(" + CHARGED_ON + ") AS first_day, MAX(" + CHARGED_ON
+                + ") AS last_day, COUNT(*) FROM (" + current + ") c WHERE c.service_id IS NOT NULL "
+                + "GROUP BY c.carrier, c.account, c.service_id, c.service_type, c.bandwidth_mbps, c.charge_code, c.category, "
+                + "c.currency, c.unit_price, a, q ORDER BY c.carrier, c.account, c.service_id, c.charge_code NULLS FIRST, first_day, "
+                + "c.unit_price, a, q";
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                Currency currency = Currency.getInstance(row.getString(8));
+                BigDecimal unitPrice = Rows.decimal(row.getBigDecimal(9));
+                BigDecimal amount = Rows.decimal(row.getBigDecimal(10));
+                Money price = ChargeLine.pricePerUnit(unitPrice == null ? null : new Money(unitPrice, currency),
+                        Rows.decimal(row.getBigDecimal(11)), new Money(amount == null ? BigDecimal.ZERO : amount, currency));
+                consumer.accept(new BilledPrice(row.getString(1), row.getString(2), row.getString(3), ServiceType.valueOf(row.getString(4)),
+                        Rows.decimal(row.getBigDecimal(5)), row.getString(6), ChargeCategory.valueOf(row.getString(7)), price,
+                        row.getDate(12).toLocalDate(), row.getDate(13).toLocalDate(), row.getLong(14)));
+            }
+        }
+    }
+
+    static void usageByDestination(Connection connection, String tenant, LineQuery query, Consumer<UsageByDestination> consumer)
+            throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String sql = "SELECT c.carrier, c.account, c.service_id, c.service_type, c.destination, c.usage_unit, c.currency, SUM(c.amount), "
+                + "SUM(c.usage_quantity), COUNT(*), MIN(" + CHARGED_ON + "), MAX(" + CHARGED_ON + ") FROM (" + current + ") c "
+                + "WHERE c.category = 'USAGE' AND c.destination IS NOT NULL AND c.service_id IS NOT NULL "
+                + "GROUP BY c.carrier, c.account, c.service_id, c.service_type, c.destination, c.usage_unit, c.currency "
+                + "ORDER BY c.carrier, c.account, c.service_id, c.destination, c.usage_unit";
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                consumer.accept(new UsageByDestination(row.getString(1), row.getString(2), row.getString(3), ServiceType.valueOf(row.getString(4)),
+                        row.getString(5), row.getString(6), new Money(Rows.decimal(row.getBigDecimal(8)), Currency.getInstance(row.getString(7))),
+                        Rows.decimal(row.getBigDecimal(9)), row.getLong(10), row.getDate(11).toLocalDate(), row.getDate(12).toLocalDate()));
+            }
+        }
+    }
+
+    static void invoiceTotals(Connection connection, String tenant, LineQuery query, Consumer<InvoiceTotal> consumer) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String sql = "SELECT c.carrier, c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, "
+                + "c.category, c.currency, SUM(c.amount), COUNT(*) FROM (" + current + ") c GROUP BY c.invoice_id, c.carrier, c.account, "
+                + "c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, c.category, c.currency "
+                + "ORDER BY c.carrier, c.account, c.invoice_date, c.invoice_id, c.service_type, c.category";
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                java.sql.Date start = row.getDate(5);
+                java.sql.Date end = row.getDate(6);
+                consumer.accept(new InvoiceTotal(row.getString(1), row.getString(2), row.getString(3), row.getDate(4).toLocalDate(),
+                        start == null || end == null ? null : Period.of(start.toLocalDate(), end.toLocalDate()),
+                        ServiceType.valueOf(row.getString(7)), ChargeCategory.valueOf(row.getString(8)),
+                        new Money(Rows.decimal(row.getBigDecimal(10)), Currency.getInstance(row.getString(9))), row.getLong(11)));
+            }
+        }
+    }
+
+    static List<DuplicateGroup> duplicateCandidates(Connection connection, String tenant, LineQuery query) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        // the charge's identity: carrier, service, code, the period it covers, the amount
+        String code = "COALESCE(%1$s.charge_code, '')";
+        String from = "COALESCE(%1$s.charge_start, %1$s.period_start, %1$s.invoice_date)";
+        String to = "COALESCE(%1$s.charge_end, %1$s.period_end, %1$s.invoice_date)";
+        String sql = "WITH c AS (" + current + " AND l.service_id IS NOT NULL AND l.category IN ('RECURRING', 'ONE_TIME')), "
+                + "d AS (SELECT x.carrier AS k_carrier, x.service_id AS k_service, " + code.formatted("x") + " AS k_code, "
+                + from.formatted("x") + " AS k_from, " + to.formatted("x") + " AS k_to, x.amount AS k_amount FROM c x "
+                + "GROUP BY 1, 2, 3, 4, 5, 6 HAVING COUNT(*) > 1) "
+                + "SELECT " + Rows.LINE_COLUMNS + " FROM c l JOIN d ON l.carrier = d.k_carrier AND l.service_id = d.k_service "
+                + "AND " + code.formatted("l") + " = d.k_code AND " + from.formatted("l") + " = d.k_from AND "
+                + to.formatted("l") + " = d.k_to AND l.amount = d.k_amount "
+                + "ORDER BY l.carrier, l.service_id, d.k_code, d.k_from, l.amount, l.invoice_date, l.invoice_id, l.line_no";
+        List<DuplicateGroup> groups = new ArrayList<>();
+        List<ChargeLine> group = new ArrayList<>();
+        String groupKey = null;
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                ChargeLine line = Rows.line(row);
+                String lineKey = line.carrier() + '\u0000' + line.serviceId() + '\u0000' + line.chargeCode() + '\u0000'
+                        + (line.chargePeriod() != null ? line.chargePeriod() : line.billingPeriod() != null ? line.billingPeriod()
+                        : line.invoiceDate()) + '\u0000' + line.amount().amount().stripTrailingZeros();
+                if (!lineKey.equals(groupKey) && group.size() > 1) {
+                    groups.add(new DuplicateGroup(group));
+                }
+                if (!lineKey.equals(groupKey)) {
+                    group = new ArrayList<>();
+                    groupKey = lineKey;
+                }
+                group.add(line);
+            }
+        }
+        if (group.size() > 1) {
+            groups.add(new DuplicateGroup(group));
+        }
+        return groups;
+    }
+}

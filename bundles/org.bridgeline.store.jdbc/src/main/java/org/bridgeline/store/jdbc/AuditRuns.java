@@ -1,0 +1,162 @@
+package org.bridgeline.store.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.api.model.RecommendedAction;
+import org.bridgeline.api.model.Severity;
+import org.bridgeline.store.AuditRunRecord;
+import org.bridgeline.store.StoreException;
+import org.bridgeline.store.StoredFinding;
+
+/** Audit runs and their findings: written in one transaction, read back whole. */
+final class AuditRuns {
+
+    private AuditRuns() {
+    }
+
+    static AuditRunRecord save(Database database, Connection connection, String tenant, Instant startedAt, List<String> detectors, List<Finding> findings)
+            throws SQLException, StoreException {
+        // the database keeps microseconds: the record returned is the record stored
+        Instant started = startedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        connection.setAutoCommit(false);
+        try {
+            long runId = next(connection, "bl_audit_run_seq");
+            Instant finished = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            try (PreparedStatement run = connection.prepareStatement("INSERT INTO bl_audit_run (tenant, run_id, started_at, "
+                    + "finished_at, detectors, finding_count) VALUES (?, ?, ?, ?, ?, ?)")) {
+                run.setString(1, tenant);
+                run.setLong(2, runId);
+                run.setTimestamp(3, Timestamp.from(started));
+                run.setTimestamp(4, Timestamp.from(finished));
+                run.setString(5, String.join(",", detectors));
+                run.setLong(6, findings.size());
+                run.executeUpdate();
+            }
+            // thousands of findings and their evidence: bulk rows, inside the transaction the insert above opened
+            try (BulkRows insert = database.bulk(connection, "bl_finding");
+                    BulkRows evidence = database.bulk(connection, "bl_finding_line")) {
+                long[] findingIds = reserve(connection, "bl_finding_seq", findings.size());
+                int seq = 0;
+                for (Finding finding : findings) {
+                    long findingId = findingIds[seq];
+                    insert.beginRow();
+                    insert.text(tenant);
+                    insert.bigint(findingId);
+                    insert.bigint(runId);
+                    insert.bigint(++seq);
+                    insert.text(finding.detectorId());
+                    insert.text(finding.kind());
+                    insert.text(finding.severity().name());
+                    insert.text(finding.carrier());
+                    insert.text(finding.serviceId());
+                    insert.decimal(Decimals.exact(finding.monthlyImpact().amount(), "monthly impact", finding.kind()));
+                    insert.decimal(Decimals.exact(finding.annualImpact().amount(), "annual impact", finding.kind()));
+                    insert.text(finding.monthlyImpact().currency().getCurrencyCode());
+                    insert.text(finding.explanation());
+                    insert.text(finding.action().name());
+                    insert.decimal(Decimals.exact(finding.recoverable().amount(), "recoverable", finding.kind()));
+                    insert.endRow();
+                    long lineNo = 0;
+                    for (ChargeLine line : finding.evidence()) {
+                        LineColumns.appendRow(evidence, tenant, findingId, ++lineNo, line);
+                    }
+                }
+                insert.flush();
+                evidence.flush();
+            }
+            connection.commit();
+            return new AuditRunRecord(runId, started, finished, List.copyOf(detectors), findings.size());
+        } catch (SQLException | StoreException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** {@code count} values of a sequence, taken in one statement. */
+    private static long[] reserve(Connection connection, String sequence, int count) throws SQLException {
+        long[] values = new long[count];
+        try (Statement statement = connection.createStatement();
+                ResultSet value = statement.executeQuery("SELECT nextval('" + sequence + "') FROM generate_series(1, " + count + ")")) {
+            for (int i = 0; i < count && value.next(); i++) {
+                values[i] = value.getLong(1);
+            }
+        }
+        return values;
+    }
+
+    private static long next(Connection connection, String sequence) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet next = statement.executeQuery("SELECT nextval('" + sequence + "')")) {
+            next.next();
+            return next.getLong(1);
+        }
+    }
+
+    static Optional<AuditRunRecord> latest(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT run_id, started_at, finished_at, detectors, finding_count "
+                + "FROM bl_audit_run WHERE tenant = ? ORDER BY run_id DESC LIMIT 1")) {
+            query.setString(1, tenant);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String detectors = row.getString(4);
+                return Optional.of(new AuditRunRecord(row.getLong(1), row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant(),
+                        detectors.isEmpty() ? List.of() : Arrays.asList(detectors.split(",")), row.getLong(5)));
+            }
+        }
+    }
+
+    /** Findings matching the condition (on the finding alias f), with their evidence, in stored order. */
+    static List<StoredFinding> read(Connection connection, String condition, List<Object> parameters) throws SQLException {
+        Map<Long, Object[]> heads = new LinkedHashMap<>();
+        try (PreparedStatement query = Jdbc.prepare(connection, "SELECT f.finding_id, f.run_id, f.detector_id, f.kind, "
+                + "f.severity, f.carrier, f.service_id, f.monthly_impact, f.annual_impact, f.currency, f.explanation, f.action, f.recoverable "
+                + "FROM bl_finding f WHERE " + condition + " ORDER BY f.run_id, f.seq", parameters);
+                ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                heads.put(row.getLong(1), new Object[] {row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
+                    row.getString(6), row.getString(7), Rows.decimal(row, "monthly_impact"), Rows.decimal(row, "annual_impact"),
+                    row.getString(10), row.getString(11), row.getString(12), Rows.decimal(row, "recoverable")});
+            }
+        }
+        Map<Long, List<ChargeLine>> evidence = new LinkedHashMap<>();
+        heads.keySet().forEach(id -> evidence.put(id, new ArrayList<>()));
+        try (PreparedStatement query = Jdbc.prepare(connection, "SELECT l.finding_id, " + Rows.LINE_COLUMNS
+                + " FROM bl_finding_line l JOIN bl_finding f ON l.tenant = f.tenant AND l.finding_id = f.finding_id WHERE "
+                + condition + " ORDER BY l.finding_id, l.line_no", parameters); ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                evidence.get(row.getLong(1)).add(Rows.line(row, 1));
+            }
+        }
+        List<StoredFinding> findings = new ArrayList<>();
+        for (Map.Entry<Long, Object[]> head : heads.entrySet()) {
+            Object[] f = head.getValue();
+            Currency currency = Currency.getInstance((String) f[8]);
+            findings.add(new StoredFinding(head.getKey(), (Long) f[0], new Finding((String) f[1], (String) f[2],
+                    Severity.valueOf((String) f[3]), (String) f[4], (String) f[5], evidence.get(head.getKey()),
+                    new Money((BigDecimal) f[6], currency), new Money((BigDecimal) f[7], currency), (String) f[9],
+                    RecommendedAction.valueOf((String) f[10]), f[11] == null ? null : new Money((BigDecimal) f[11], currency))));
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,81 @@
+package org.bridgeline.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.bridgeline.store.StoreException;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * One relational database behind the store's roles: what differs between engines, and nothing
+ * else. The roles' SQL is the same on every engine; the schema comes from the same versioned
+ * migrations ({@link Migrations}), each engine adding its own companion scripts.
+ */
+@ConsumerType
+public interface Database {
+
+    /** What the operator is told the store is: the engine, where, and whether it is open. */
+    String description();
+
+    /**
+     * A connection of the caller's own, bound to the tenant: where the engine can, it returns the
+     * tenant's rows only whatever a query says. The caller closes it.
+     */
+    Connection connect(String tenant) throws StoreException;
+
+    /** Rows appended in bulk to a table, in its declared column order, inside the connection's open transaction. */
+    BulkRows bulk(Connection connection, String table) throws SQLException;
+
+    /**
+     * Holds the key in the connection's open transaction until it commits or rolls back, so that two
+     * writers of the same key (two runtimes storing one invoice) take turns. A database with one
+     * writing process may do nothing.
+     */
+    void serialize(Connection connection, String key) throws SQLException;
+
+    /**
+     * Holds the tenant's named activity (an audit) exclusively until closed, across every process
+     * using the database: a second caller waits.
+     */
+    Hold exclusive(String tenant, String activity) throws StoreException;
+
+    /** An exclusive hold, released on close. */
+    @FunctionalInterface
+    interface Hold extends AutoCloseable {
+        @Override
+        void close() throws StoreException;
+    }
+
+    /** A unit of work on a connection of its own. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException, StoreException;
+    }
+
+    /** Work that streams its results to a consumer. */
+    @FunctionalInterface
+    interface Stream {
+        void run(Connection connection) throws SQLException, StoreException;
+    }
+
+    /** Runs the work on a connection of its own bound to the tenant; a database error names what failed. */
+    default <T> T with(String tenant, String failing, Work<T> work) throws StoreException {
+        try (Connection connection = connect(tenant)) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(failing, e);
+        }
+    }
+
+    default void stream(String tenant, String failing, Stream work) throws StoreException {
+        with(tenant, failing, connection -> {
+            work.run(connection);
+            return null;
+        });
+    }
+
+    /** A database error as an operator reads it: what failed, and the database's first line. */
+    static StoreException failure(String what, SQLException e) {
+        String message = e.getMessage() == null ? "database error" : e.getMessage().lines().findFirst().orElse("database error");
+        return new StoreException(what + ": " + message, e);
+    }
+}

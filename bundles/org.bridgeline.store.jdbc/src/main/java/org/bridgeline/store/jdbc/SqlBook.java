@@ -1,0 +1,165 @@
+package org.bridgeline.store.jdbc;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bridgeline.api.benchmark.BenchmarkCoverage;
+import org.bridgeline.api.benchmark.BenchmarkQuery;
+import org.bridgeline.api.detect.BilledPrice;
+import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.DuplicateGroup;
+import org.bridgeline.api.detect.InvoiceTotal;
+import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.detect.ServiceHistory;
+import org.bridgeline.api.detect.ServiceMonth;
+import org.bridgeline.api.detect.UsageByDestination;
+import org.bridgeline.api.model.Benchmark;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Contract;
+import org.bridgeline.api.model.ExpectedService;
+import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.api.model.ProcurementPolicy;
+import org.bridgeline.api.model.Requirement;
+import org.bridgeline.api.model.ServiceOrder;
+import org.bridgeline.store.Market;
+import org.bridgeline.store.StoreException;
+import org.bridgeline.store.StoredInvoice;
+
+/**
+ * One tenant's book of business as detectors read it, optionally narrowed to one carrier:
+ * its data from the store's SQL, its benchmarks and policy from the caller's market. A store failure
+ * surfaces as an unchecked exception that fails the detector that met it, not the audit.
+ */
+final class SqlBook implements BookOfBusiness {
+
+    private final Database database;
+    private final String tenant;
+    private final String carrier;
+    private final Market market;
+
+    SqlBook(Database database, String tenant, String carrier, Market market) {
+        this.database = database;
+        this.tenant = tenant;
+        this.carrier = carrier;
+        this.market = market;
+    }
+
+    /** The query, narrowed to this book's carrier. */
+    private LineQuery narrow(LineQuery query) {
+        if (carrier == null || query.carrier() != null) {
+            return query;
+        }
+        return new LineQuery(carrier, query.account(), query.serviceId(), query.period(), query.category());
+    }
+
+    @Override
+    public List<String> carriers() {
+        List<String> carriers = read("cannot list carriers", c -> LedgerSql.carriers(c, tenant));
+        return carrier == null ? carriers : carriers.stream().filter(carrier::equals).toList();
+    }
+
+    @Override
+    public List<InvoiceHeader> invoices(LineQuery query) {
+        return read("cannot read invoices", c -> LedgerSql.invoices(c, tenant, narrow(query))).stream().map(StoredInvoice::header).toList();
+    }
+
+    @Override
+    public void lines(LineQuery query, Consumer<ChargeLine> consumer) {
+        stream("cannot read charge lines", c -> LedgerSql.lines(c, tenant, narrow(query), consumer));
+    }
+
+    @Override
+    public void lines(LineQuery query, Collection<String> serviceIds, Consumer<ChargeLine> consumer) {
+        stream("cannot read the lines of " + serviceIds.size() + " services",
+                c -> Aggregates.linesOfServices(c, tenant, narrow(query), serviceIds, consumer));
+    }
+
+    @Override
+    public List<ServiceMonth> serviceMonths(LineQuery query) {
+        List<ServiceMonth> months = new ArrayList<>();
+        serviceMonths(query, months::add);
+        return months;
+    }
+
+    @Override
+    public void serviceMonths(LineQuery query, Consumer<ServiceMonth> consumer) {
+        stream("cannot total services by month", c -> Aggregates.serviceMonths(c, tenant, narrow(query), consumer));
+    }
+
+    @Override
+    public void billedPrices(LineQuery query, Consumer<BilledPrice> consumer) {
+        stream("cannot read billed prices", c -> Aggregates.billedPrices(c, tenant, narrow(query), consumer));
+    }
+
+    @Override
+    public void invoiceTotals(LineQuery query, Consumer<InvoiceTotal> consumer) {
+        stream("cannot total invoices", c -> Aggregates.invoiceTotals(c, tenant, narrow(query), consumer));
+    }
+
+    @Override
+    public void serviceHistories(LineQuery query, Consumer<ServiceHistory> consumer) {
+        stream("cannot read service histories", c -> Aggregates.serviceHistories(c, tenant, narrow(query), consumer));
+    }
+
+    @Override
+    public void usageByDestination(LineQuery query, Consumer<UsageByDestination> consumer) {
+        stream("cannot total calls by number", c -> Aggregates.usageByDestination(c, tenant, narrow(query), consumer));
+    }
+
+    @Override
+    public List<DuplicateGroup> duplicateCandidates(LineQuery query) {
+        return read("cannot look for repeated charges", c -> Aggregates.duplicateCandidates(c, tenant, narrow(query)));
+    }
+
+    @Override
+    public List<Contract> contracts(String carrierName) {
+        return read("cannot read contracts", c -> Inputs.contracts(c, tenant, carrierName != null ? carrierName : carrier));
+    }
+
+    @Override
+    public List<ExpectedService> expectedInventory() {
+        return read("cannot read the expected inventory", c -> Inputs.expectedInventory(c, tenant)).stream()
+                .filter(service -> carrier == null || carrier.equals(service.carrier())).toList();
+    }
+
+    @Override
+    public List<ServiceOrder> orders(String carrierName) {
+        return read("cannot read orders", c -> Inputs.orders(c, tenant, carrierName != null ? carrierName : carrier));
+    }
+
+    @Override
+    public List<Requirement> requirements() {
+        return read("cannot read the requirements", c -> Inputs.requirements(c, tenant));
+    }
+
+    @Override
+    public ProcurementPolicy policy() {
+        return market.policy();
+    }
+
+    @Override
+    public List<Benchmark> benchmarks(BenchmarkQuery query) {
+        return market.benchmarks(query);
+    }
+
+    @Override
+    public List<BenchmarkCoverage> benchmarkCoverage() {
+        return market.benchmarkCoverage();
+    }
+
+    private <T> T read(String failing, Database.Work<T> work) {
+        try {
+            return database.with(tenant, failing, work);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void stream(String failing, Database.Stream work) {
+        read(failing, c -> {
+            work.run(c);
+            return null;
+        });
+    }
+}
