@@ -238,14 +238,13 @@ final class Aggregates {
         String code = "COALESCE(%1$s.charge_code, '')";
         String from = "COALESCE(%1$s.charge_start, %1$s.period_start, %1$s.invoice_date)";
         String to = "COALESCE(%1$s.charge_end, %1$s.period_end, %1$s.invoice_date)";
-        String sql = "WITH c AS (" + current + " AND l.service_id IS NOT NULL AND l.category IN ('RECURRING', 'ONE_TIME')), "
-                + "d AS (SELECT x.carrier AS k_carrier, x.service_id AS k_service, " + code.formatted("x") + " AS k_code, "
-                + from.formatted("x") + " AS k_from, " + to.formatted("x") + " AS k_to, x.amount AS k_amount FROM c x "
-                + "GROUP BY 1, 2, 3, 4, 5, 6 HAVING COUNT(*) > 1) "
-                + "SELECT " + Rows.LINE_COLUMNS + " FROM c l JOIN d ON l.carrier = d.k_carrier AND l.service_id = d.k_service "
-                + "AND " + code.formatted("l") + " = d.k_code AND " + from.formatted("l") + " = d.k_from AND "
-                + to.formatted("l") + " = d.k_to AND l.amount = d.k_amount "
-                + "ORDER BY l.carrier, l.service_id, d.k_code, d.k_from, l.amount, l.invoice_date, l.invoice_id, l.line_no";
+        // copies counted by a window over the tenant's lines: one sort, where a join of the lines with their own groups
+        // leaves PostgreSQL guessing at the group's size and looping
+        String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM (SELECT x.*, " + code.formatted("x") + " AS k_code, " + from.formatted("x")
+                + " AS k_from, COUNT(*) OVER (PARTITION BY x.carrier, x.service_id, " + code.formatted("x") + ", " + from.formatted("x")
+                + ", " + to.formatted("x") + ", x.amount) AS copies FROM (" + current
+                + " AND l.service_id IS NOT NULL AND l.category IN ('RECURRING', 'ONE_TIME')) x) l WHERE l.copies > 1 "
+                + "ORDER BY l.carrier, l.service_id, l.k_code, l.k_from, l.amount, l.invoice_date, l.invoice_id, l.line_no";
         List<DuplicateGroup> groups = new ArrayList<>();
         List<ChargeLine> group = new ArrayList<>();
         String groupKey = null;

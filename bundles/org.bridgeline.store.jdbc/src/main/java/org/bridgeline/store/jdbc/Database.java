@@ -51,7 +51,7 @@ public interface Database {
         T run(Connection connection) throws SQLException, StoreException;
     }
 
-    /** Work that streams its results to a consumer. */
+    /** Work that streams its results to a consumer, however many rows they are. */
     @FunctionalInterface
     interface Stream {
         void run(Connection connection) throws SQLException, StoreException;
@@ -66,6 +66,10 @@ public interface Database {
         }
     }
 
+    /**
+     * Runs work that streams rows to a consumer; an engine whose driver would otherwise buffer the
+     * whole result (pgJDBC outside a transaction) reads it in a transaction of its own, in batches.
+     */
     default void stream(String tenant, String failing, Stream work) throws StoreException {
         with(tenant, failing, connection -> {
             work.run(connection);

@@ -157,9 +157,10 @@ final class SqlBook implements BookOfBusiness {
     }
 
     private void stream(String failing, Database.Stream work) {
-        read(failing, c -> {
-            work.run(c);
-            return null;
-        });
+        try {
+            database.stream(tenant, failing, work);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

@@ -67,13 +67,13 @@ public abstract class MigrationContract {
                 assertTrue(stores.imports().findImport(TENANT, "hash-old").isPresent(), "an earlier import is still recognised by content");
             }
             if (version >= 3) {
-                List<Contract> contracts = stores.books().book(TENANT, null, StoreContract.NO_MARKET).contracts(null);
+                List<Contract> contracts = stores.books().book(TENANT, null, StoreWrites.NO_MARKET).contracts(null);
                 assertEquals(1, contracts.size());
                 assertEquals(false, contracts.get(0).lateFeesWaived(), "a contract of before V7 waives nothing");
                 assertEquals(PostTermRule.Kind.MONTH_TO_MONTH, contracts.get(0).postTerm().kind());
             }
             // and the upgraded database takes this release's writes beside the old rows
-            StoreContract.write(stores, TENANT, org.bridgeline.enterprise.SeededEnterprise.generate(5, 3));
+            StoreWrites.write(stores, TENANT, org.bridgeline.enterprise.SeededEnterprise.generate(5, 3));
             Finding finding = new Finding("upgrade", "upgrade-check", Severity.LOW, "Acme", null, List.of(), Money.of("1.00", "USD"),
                     Money.of("12.00", "USD"), "written after the upgrade", RecommendedAction.REVIEW);
             long run = stores.audits().saveAuditRun(TENANT, Instant.now(), List.of("upgrade"), List.of(finding)).runId();

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,12 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.bridgeline.api.benchmark.BenchmarkCoverage;
-import org.bridgeline.api.benchmark.BenchmarkQuery;
 import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
-import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.ExpectedService;
@@ -36,7 +32,6 @@ import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.InvoiceHeader;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
-import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.api.model.RecommendedAction;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.api.model.Severity;
@@ -67,22 +62,7 @@ public abstract class StoreContract {
     protected static final String B = "tenant-b";
 
     /** No benchmarks and the default policy: these tests read the store's own data. */
-    protected static final Market NO_MARKET = new Market() {
-        @Override
-        public List<Benchmark> benchmarks(BenchmarkQuery query) {
-            return List.of();
-        }
-
-        @Override
-        public List<BenchmarkCoverage> benchmarkCoverage() {
-            return List.of();
-        }
-
-        @Override
-        public ProcurementPolicy policy() {
-            return ProcurementPolicy.DEFAULT;
-        }
-    };
+    protected static final Market NO_MARKET = StoreWrites.NO_MARKET;
 
     private Stores stores;
 
@@ -115,45 +95,12 @@ public abstract class StoreContract {
 
     /** Imports the lines as one file: one transaction per invoice, in the order the lines come. Returns the import id. */
     protected long importLines(String tenant, String contentHash, List<ChargeLine> lines) throws StoreException {
-        return importLines(stores, tenant, contentHash, lines);
-    }
-
-    /** Imports the lines into the stores as one file, one transaction per invoice. Returns the import id. */
-    public static long importLines(Stores stores, String tenant, String contentHash, List<ChargeLine> lines) throws StoreException {
-        Map<List<String>, List<ChargeLine>> invoices = new LinkedHashMap<>();
-        for (ChargeLine line : lines) {
-            invoices.computeIfAbsent(List.of(line.carrier(), line.account(), line.invoiceNumber()), k -> new ArrayList<>()).add(line);
-        }
-        long importId = stores.imports().beginImport(tenant, contentHash + ".csv", contentHash, "contract");
-        for (List<ChargeLine> invoice : invoices.values()) {
-            try (InvoiceWriter writer = stores.imports().writeInvoice(tenant, importId, header(invoice.get(0)))) {
-                for (ChargeLine line : invoice) {
-                    writer.append(line);
-                }
-                writer.commit(null);
-            }
-        }
-        stores.imports().finishImport(tenant, importId);
-        return importId;
+        return StoreWrites.importLines(stores, tenant, contentHash, lines);
     }
 
     /** Writes an enterprise's bills and inputs for a tenant. */
     protected void write(String tenant, GeneratedEnterprise enterprise) throws StoreException {
-        write(stores, tenant, enterprise);
-    }
-
-    /** Writes an enterprise's bills and inputs into the stores for a tenant. */
-    public static void write(Stores stores, String tenant, GeneratedEnterprise enterprise) throws StoreException {
-        importLines(stores, tenant, enterprise.generator() + "-" + enterprise.seed(), enterprise.lines());
-        stores.inputs().saveContracts(tenant, "contracts.json", enterprise.contracts());
-        stores.inputs().saveExpectedInventory(tenant, "inventory.csv", enterprise.expectedInventory());
-        stores.inputs().saveOrders(tenant, "orders.csv", enterprise.orders());
-        stores.inputs().saveRequirements(tenant, "requirements.csv", enterprise.requirements());
-    }
-
-    private static InvoiceHeader header(ChargeLine first) {
-        return new InvoiceHeader(first.carrier(), first.account(), first.subAccount(), first.invoiceNumber(), first.invoiceDate(),
-                first.billingPeriod(), first.amount().currency(), first.source());
+        StoreWrites.write(stores, tenant, enterprise);
     }
 
     private static InvoiceHeader invoice(String number, LocalDate date) {

@@ -8,27 +8,35 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.bridgeline.store.jdbc.BulkRows;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
  * Bulk rows through {@code COPY ... FROM STDIN} in PostgreSQL's text format. PostgreSQL refuses
  * COPY FROM into a table under row-level security, so rows are copied into a temporary table of
  * the same shape (session-local, never logged) and moved into the table with one
- * {@code INSERT ... SELECT} on flush, where the tenant policy checks every row. Rows are sent in
- * chunks, each COPY complete in itself, so two bulk writers can share a connection (findings and
- * their evidence).
+ * {@code INSERT ... SELECT} on flush, where the tenant policy checks every row. Rows stream to the
+ * server in 64 KB pieces while the next are encoded, so the server parses while the caller works.
+ * A connection carries one COPY at a time: when a second writer on it (a finding's evidence beside
+ * the findings) sends, the first writer's COPY ends, to open again on its next piece.
  */
 final class CopyRows implements BulkRows {
 
-    private static final int CHUNK_BYTES = 1 << 20;
+    private static final int PIECE_BYTES = 1 << 16;
+    /** The writer whose COPY is open on each connection. */
+    private static final Map<Connection, CopyRows> COPYING = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Connection connection;
     private final CopyManager copy;
     private final String table;
     private final String stage;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK_BYTES + 4096);
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(PIECE_BYTES + 4096);
+    private CopyIn in;
     private final StringBuilder row = new StringBuilder(512);
     private boolean firstValue;
     private boolean staged;
@@ -131,33 +139,43 @@ final class CopyRows implements BulkRows {
         row.append('\n');
         byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
         buffer.write(bytes, 0, bytes.length);
-        if (buffer.size() >= CHUNK_BYTES) {
-            sendChunk();
+        if (buffer.size() >= PIECE_BYTES) {
+            send();
         }
     }
 
-    private void sendChunk() throws SQLException {
+    private void send() throws SQLException {
         if (buffer.size() == 0) {
             return;
         }
-        byte[] chunk = buffer.toByteArray();
-        buffer.reset();
-        org.postgresql.copy.CopyIn in = copy.copyIn("COPY " + stage + " FROM STDIN");
-        try {
-            in.writeToCopy(chunk, 0, chunk.length);
-            in.endCopy();
-        } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
+        if (in == null) {
+            CopyRows other = COPYING.get(connection);
+            if (other != null && other != this) {
+                other.endCopy();
             }
+            in = copy.copyIn("COPY " + stage + " FROM STDIN");
+            COPYING.put(connection, this);
         }
+        byte[] piece = buffer.toByteArray();
+        buffer.reset();
+        in.writeToCopy(piece, 0, piece.length);
         staged = true;
+    }
+
+    private void endCopy() throws SQLException {
+        if (in != null) {
+            CopyIn open = in;
+            in = null;
+            COPYING.remove(connection, this);
+            open.endCopy();
+        }
     }
 
     /** Moves what is staged into the table, under its row-level security, inside the open transaction. */
     @Override
     public void flush() throws SQLException {
-        sendChunk();
+        send();
+        endCopy();
         if (!staged) {
             return;
         }
@@ -173,5 +191,14 @@ final class CopyRows implements BulkRows {
     public void close() {
         buffer.reset();
         staged = false;
+        if (in != null) {
+            COPYING.remove(connection, this);
+            try {
+                in.cancelCopy();
+            } catch (SQLException e) {
+                // the transaction this COPY belonged to is rolled back with it
+            }
+            in = null;
+        }
     }
 }

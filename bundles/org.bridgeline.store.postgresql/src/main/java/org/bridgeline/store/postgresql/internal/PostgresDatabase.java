@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jdbc.DataSourceFactory;
+import org.postgresql.ds.common.BaseDataSource;
 
 /**
  * The hosted database: PostgreSQL through pgJDBC's DataSourceFactory and a HikariCP pool, shared by
@@ -39,6 +40,8 @@ public final class PostgresDatabase implements Database {
     private static final long OPEN_TIMEOUT_SECONDS = 60;
     /** The advisory lock every runtime takes while it migrates, so two starting at once migrate once. */
     private static final String MIGRATION_LOCK = "bridgeline/migrations";
+    /** Rows per round trip when a result is streamed: a million-line view never sits in the heap at once. */
+    private static final int STREAM_BATCH_ROWS = 2_000;
 
     private final String where;
     private final CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
@@ -63,6 +66,9 @@ public final class PostgresDatabase implements Database {
             properties.setProperty(DataSourceFactory.JDBC_PASSWORD, settings.password());
             properties.setProperty("ApplicationName", "bridgeline");
             DataSource driver = drivers.createDataSource(properties);
+            if (driver instanceof BaseDataSource pg) {
+                pg.setDefaultRowFetchSize(STREAM_BATCH_ROWS); // a streamed result arrives in batches, never whole
+            }
             HikariConfig config = new HikariConfig();
             config.setDataSource(driver); // never a driver class name: Hikari's class lookup fails in OSGi
             config.setPoolName("bridgeline-store");
@@ -162,6 +168,26 @@ public final class PostgresDatabase implements Database {
             }
             throw new StoreException("the database at " + where() + " refused a connection: " + firstLine(e), e);
         }
+    }
+
+    /** pgJDBC streams a result in batches only inside a transaction: streamed reads get a read-only one of their own. */
+    @Override
+    public void stream(String tenant, String failing, Stream work) throws StoreException {
+        with(tenant, failing, connection -> {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try {
+                work.run(connection);
+                connection.commit();
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback(); // nothing to undo after the commit; ends the transaction when the work failed
+                    connection.setAutoCommit(true);
+                }
+                connection.setReadOnly(false);
+            }
+            return null;
+        });
     }
 
     @Override

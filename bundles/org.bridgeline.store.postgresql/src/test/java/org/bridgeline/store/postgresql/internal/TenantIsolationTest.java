@@ -15,7 +15,7 @@ import java.util.List;
 import org.bridgeline.enterprise.SeededEnterprise;
 import org.bridgeline.store.jdbc.Database;
 import org.bridgeline.store.testkit.PostgresServer;
-import org.bridgeline.store.testkit.StoreContract;
+import org.bridgeline.store.testkit.StoreWrites;
 import org.bridgeline.store.testkit.Stores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +37,7 @@ class TenantIsolationTest {
         server = PostgresServer.start(Path.of("target", "postgres-isolation"));
         database = TestDatabases.open(server, server.passwordFile(Path.of("target", "postgres-isolation.password")));
         stores = TestDatabases.roles(database);
-        StoreContract.write(stores, "tenant-a", SeededEnterprise.generate(3, 6));
+        StoreWrites.write(stores, "tenant-a", SeededEnterprise.generate(3, 6));
     }
 
     @AfterAll
