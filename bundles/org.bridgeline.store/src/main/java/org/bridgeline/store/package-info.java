@@ -7,7 +7,7 @@
  * {@link org.bridgeline.api.detect.BookOfBusiness}). Every call names its tenant, or is bound to one.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.bridgeline.store;
 
 import org.osgi.annotation.bundle.Export;

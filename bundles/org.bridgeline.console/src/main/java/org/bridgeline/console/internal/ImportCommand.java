@@ -2,19 +2,16 @@ package org.bridgeline.console.internal;
 
 import org.bridgeline.console.CommandException;
 import org.bridgeline.console.Arguments;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonPrimitive;
-import com.google.gson.JsonSerializer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
 import org.bridgeline.console.ConsoleCommand;
-import org.bridgeline.api.model.Money;
 import org.bridgeline.core.FileOutcome;
 import org.bridgeline.core.ImportIssue;
 import org.bridgeline.core.ImportOptions;
 import org.bridgeline.core.ImportReport;
 import org.bridgeline.core.ImportService;
+import org.bridgeline.core.Json;
 import org.bridgeline.core.InvoiceOutcome;
 import org.bridgeline.store.Tenants;
 import org.bridgeline.store.CategoryTotal;
@@ -70,10 +67,7 @@ public final class ImportCommand extends BlCommand {
             throw new CommandException(e.getMessage());
         }
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-                    .registerTypeAdapter(Money.class, (JsonSerializer<Money>) (money, type, context) ->
-                            new JsonPrimitive(money.amount().toPlainString() + " " + money.currency().getCurrencyCode()))
-                    .create().toJson(report));
+            out.println(Json.pretty().toJson(report));
         } else {
             print(report, out);
         }

@@ -4,6 +4,7 @@ import org.bridgeline.store.AuditStore;
 import org.bridgeline.store.BookStore;
 import org.bridgeline.store.ImportStore;
 import org.bridgeline.store.InputStore;
+import org.bridgeline.store.TenantStore;
 
 /**
  * The four roles of one store implementation over one fresh database, and how to close it.
@@ -12,7 +13,9 @@ import org.bridgeline.store.InputStore;
  * @param audits  the audit role
  * @param inputs  the input role
  * @param books   the read role
+ * @param tenants the registry role (tenants and API tokens)
  * @param close   closes the database
  */
-public record Stores(ImportStore imports, AuditStore audits, InputStore inputs, BookStore books, AutoCloseable close) {
+public record Stores(ImportStore imports, AuditStore audits, InputStore inputs, BookStore books, TenantStore tenants,
+        AutoCloseable close) {
 }

@@ -34,6 +34,7 @@ final class OpenStore {
     final DuckDbAuditStore audits;
     final DuckDbInputStore inputs;
     final DuckDbBookStore books;
+    final DuckDbTenantStore tenants;
 
     OpenStore(Path file) {
         database = new DuckDbDatabase(file);
@@ -41,6 +42,7 @@ final class OpenStore {
         audits = new DuckDbAuditStore(database);
         inputs = new DuckDbInputStore(database);
         books = new DuckDbBookStore(database);
+        tenants = new DuckDbTenantStore(database);
     }
 
     /** The default tenant's ledger. */

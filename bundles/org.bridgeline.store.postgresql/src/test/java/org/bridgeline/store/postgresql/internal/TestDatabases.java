@@ -26,7 +26,7 @@ final class TestDatabases {
 
     static Stores roles(PostgresDatabase database) {
         return new Stores(new PostgresImportStore(database), new PostgresAuditStore(database), new PostgresInputStore(database),
-                new PostgresBookStore(database), database::close);
+                new PostgresBookStore(database), new PostgresTenantStore(database), database::close);
     }
 
     static StoreSettings.Config configuration(String url, String passwordFile) {
