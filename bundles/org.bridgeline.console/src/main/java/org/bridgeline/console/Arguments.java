@@ -14,6 +14,9 @@ import java.util.Set;
  */
 public final class Arguments {
 
+    private static final String TENANT = "tenant";
+    private static final String DEFAULT_TENANT = org.bridgeline.store.Tenants.DEFAULT;
+
     private final String command;
     private final List<String> positionals = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
@@ -40,7 +43,16 @@ public final class Arguments {
                     value = name.substring(equals + 1);
                     name = name.substring(0, equals);
                 }
-                if (flags.contains(name) && value == null) {
+                if (TENANT.equals(name) && !valued.contains(name)) {
+                    // every command takes the tenant it works for; the embedded default when none is named
+                    if (value == null) {
+                        if (i + 1 >= raw.size()) {
+                            throw new CommandException(command + ": option --tenant needs a value (see " + command + " --help)");
+                        }
+                        value = String.valueOf(raw.get(++i));
+                    }
+                    args.options.put(name, value);
+                } else if (flags.contains(name) && value == null) {
                     args.options.put(name, "true");
                 } else if (valued.contains(name)) {
                     if (value == null) {
@@ -58,6 +70,15 @@ public final class Arguments {
             }
         }
         return args;
+    }
+
+    /** The tenant the command works for: {@code --tenant NAME}, or the embedded runtime's default tenant. */
+    public String tenant() {
+        String tenant = options.getOrDefault(TENANT, DEFAULT_TENANT);
+        if (!tenant.matches("[a-z0-9][a-z0-9-]{1,39}")) {
+            throw new CommandException(command + ": --tenant: expected a tenant's name (bl:tenants lists them), found \"" + tenant + "\"");
+        }
+        return tenant;
     }
 
     /** The words that are not options, in order. */

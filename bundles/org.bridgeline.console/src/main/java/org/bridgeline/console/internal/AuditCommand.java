@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.util.Set;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.core.AuditService;
-import org.bridgeline.store.Tenants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,7 +36,7 @@ public final class AuditCommand extends BlCommand {
     public void run(Arguments args, PrintStream out) {
         AuditService.AuditReport report;
         try {
-            report = audits.audit(Tenants.DEFAULT, args.option("carrier"), args.option("detector"),
+            report = audits.audit(args.tenant(), args.option("carrier"), args.option("detector"),
                     (detector, done, of, findings, millis) -> out.printf("  [%d/%d] %s: %,d findings in %,d ms%n", done, of, detector,
                             findings, millis));
         } catch (IllegalArgumentException | IllegalStateException e) {

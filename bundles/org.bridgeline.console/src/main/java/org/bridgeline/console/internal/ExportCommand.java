@@ -8,7 +8,6 @@ import java.util.Set;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.core.ExportService;
-import org.bridgeline.store.Tenants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,7 +39,7 @@ public final class ExportCommand extends BlCommand {
             throw new CommandException("bl:export needs a schema and a FILE: bl:export focus FILE (see bl:export --help)");
         }
         Path file = Path.of(args.positionals().get(1)).toAbsolutePath();
-        long rows = exports.exportFocus(Tenants.DEFAULT, new LineQuery(args.option("carrier"), args.option("account"), null, null), file);
+        long rows = exports.exportFocus(args.tenant(), new LineQuery(args.option("carrier"), args.option("account"), null, null), file);
         out.printf("%,d charge lines written to %s in FOCUS columns%n", rows, file);
     }
 }

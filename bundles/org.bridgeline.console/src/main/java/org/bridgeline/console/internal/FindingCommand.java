@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.store.AuditStore;
-import org.bridgeline.store.Tenants;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredFinding;
 import org.osgi.service.component.annotations.Activate;
@@ -36,7 +35,7 @@ public final class FindingCommand extends BlCommand {
         } catch (NumberFormatException e) {
             throw new CommandException("bl:finding: expected a finding id (a number, see bl:findings), found " + args.positionals().get(0));
         }
-        StoredFinding stored = store.finding(Tenants.DEFAULT, id)
+        StoredFinding stored = store.finding(args.tenant(), id)
                 .orElseThrow(() -> new CommandException("no finding " + id + " (see bl:findings)"));
         Finding finding = stored.finding();
         out.println("finding     " + stored.findingId() + " (audit run " + stored.runId() + ")");

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.AuditStore;
-import org.bridgeline.store.Tenants;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredFinding;
 import org.osgi.service.component.annotations.Activate;
@@ -43,12 +42,12 @@ public final class FindingsCommand extends BlCommand {
         } catch (NumberFormatException e) {
             throw new CommandException("bl:findings: --min-impact expects an amount such as 100 or 99.50, found " + args.option("min-impact"));
         }
-        Optional<AuditRunRecord> run = store.latestAuditRun(Tenants.DEFAULT);
+        Optional<AuditRunRecord> run = store.latestAuditRun(args.tenant());
         if (run.isEmpty()) {
             out.println("no audit run yet: run bl:audit");
             return;
         }
-        List<StoredFinding> findings = store.findings(Tenants.DEFAULT, run.get().runId()).stream()
+        List<StoredFinding> findings = store.findings(args.tenant(), run.get().runId()).stream()
                 .filter(f -> args.option("kind") == null || args.option("kind").equals(f.finding().kind()))
                 .filter(f -> args.option("carrier") == null || args.option("carrier").equals(f.finding().carrier()))
                 .filter(f -> minimum == null || f.finding().annualImpact().amount().compareTo(minimum) >= 0).toList();

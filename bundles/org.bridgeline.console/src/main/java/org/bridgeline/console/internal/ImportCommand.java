@@ -13,7 +13,6 @@ import org.bridgeline.core.ImportReport;
 import org.bridgeline.core.ImportService;
 import org.bridgeline.core.Json;
 import org.bridgeline.core.InvoiceOutcome;
-import org.bridgeline.store.Tenants;
 import org.bridgeline.store.CategoryTotal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,7 +52,7 @@ public final class ImportCommand extends BlCommand {
             throw new CommandException("bl:import needs one PATH, found " + args.positionals().size() + " (see bl:import --help)");
         }
         Path path = Path.of(args.positionals().get(0)).toAbsolutePath();
-        ImportOptions options = new ImportOptions(Tenants.DEFAULT, args.option("parser"), args.flag("dry-run"),
+        ImportOptions options = new ImportOptions(args.tenant(), args.option("parser"), args.flag("dry-run"),
                 args.flag("keep-good"));
         boolean json = args.flag("json");
         ImportReport report;

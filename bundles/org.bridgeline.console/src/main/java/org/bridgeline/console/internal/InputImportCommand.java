@@ -22,7 +22,7 @@ abstract class InputImportCommand extends BlCommand {
                     + " --help)");
         }
         try {
-            out.println(importer().apply(org.bridgeline.store.Tenants.DEFAULT, Path.of(args.positionals().get(0)).toAbsolutePath()));
+            out.println(importer().apply(args.tenant(), Path.of(args.positionals().get(0)).toAbsolutePath()));
         } catch (IllegalArgumentException e) {
             throw new CommandException(e.getMessage());
         }

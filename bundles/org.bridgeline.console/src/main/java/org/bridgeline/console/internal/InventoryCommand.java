@@ -9,7 +9,6 @@ import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.store.BookStore;
-import org.bridgeline.store.Tenants;
 import org.bridgeline.store.InventoryItem;
 import org.bridgeline.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
@@ -47,7 +46,7 @@ public final class InventoryCommand extends BlCommand {
         }
         String site = args.option("site");
         ServiceType wanted = type;
-        List<InventoryItem> items = store.ledger(Tenants.DEFAULT).inventory(new LineQuery(args.option("carrier"), null, null, null))
+        List<InventoryItem> items = store.ledger(args.tenant()).inventory(new LineQuery(args.option("carrier"), null, null, null))
                 .stream().filter(item -> wanted == null || item.serviceType() == wanted)
                 .filter(item -> site == null || site.equals(item.site())).toList();
         if (items.isEmpty()) {

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.store.BookStore;
-import org.bridgeline.store.Tenants;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
 import org.osgi.service.component.annotations.Activate;
@@ -33,7 +32,7 @@ public final class InvoicesCommand extends BlCommand {
 
     @Override
     public void run(Arguments args, PrintStream out) throws StoreException {
-        List<StoredInvoice> invoices = store.ledger(Tenants.DEFAULT).invoices(
+        List<StoredInvoice> invoices = store.ledger(args.tenant()).invoices(
                 new LineQuery(args.option("carrier"), args.option("account"), null, null));
         if (invoices.isEmpty()) {
             out.println("no invoices: import bills with bl:import PATH");

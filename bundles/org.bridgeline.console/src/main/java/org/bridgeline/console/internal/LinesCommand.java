@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.util.List;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.store.BookStore;
-import org.bridgeline.store.Tenants;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
 import org.osgi.service.component.annotations.Activate;
@@ -30,7 +29,7 @@ public final class LinesCommand extends BlCommand {
         if (args.positionals().size() != 1) {
             throw new CommandException("bl:lines needs one invoice number, found " + args.positionals().size());
         }
-        List<StoredInvoice> invoices = store.ledger(Tenants.DEFAULT).invoicesNumbered(args.positionals().get(0));
+        List<StoredInvoice> invoices = store.ledger(args.tenant()).invoicesNumbered(args.positionals().get(0));
         if (invoices.isEmpty()) {
             throw new CommandException("no invoice numbered " + args.positionals().get(0) + " (see bl:invoices)");
         }
@@ -39,7 +38,7 @@ public final class LinesCommand extends BlCommand {
                     + invoice.header().number() + " of " + invoice.header().date() + ": " + invoice.lines() + " lines, "
                     + invoice.lineTotal());
             Table table = new Table("SERVICE", "TYPE", "CATEGORY", "CODE", "DESCRIPTION", "QTY", "UNIT PRICE", "AMOUNT", "SOURCE");
-            store.ledger(Tenants.DEFAULT).linesOf(invoice.invoiceId(), line -> table.row(line.serviceId(), line.serviceType(),
+            store.ledger(args.tenant()).linesOf(invoice.invoiceId(), line -> table.row(line.serviceId(), line.serviceType(),
                     line.category(), line.chargeCode(), line.description(), line.quantity() == null ? null : line.quantity().toPlainString(),
                     line.unitPrice(), line.amount(), line.source()));
             table.print(out);

@@ -1,0 +1,11 @@
+/**
+ * Continuous intake: {@link org.bridgeline.intake.IntakeService} takes a tenant's bills (uploaded,
+ * or dropped into its inbox), imports each once it is whole, runs the tenant's audit for the bills
+ * that arrived together, and tells where each bill is.
+ */
+@Export
+@Version("1.0.0")
+package org.bridgeline.intake;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
