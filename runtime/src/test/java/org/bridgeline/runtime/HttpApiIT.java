@@ -246,5 +246,36 @@ class HttpApiIT {
         assertEquals(403, upload(acmeViewer, bills.subList(0, 1)).statusCode(), "a viewer does not upload");
         HttpResponse<String> traversal = send("POST", "/api/v1/bills?name=..%2F..%2Fconf%2Fx.cfg", carolOperator);
         assertEquals(400, traversal.statusCode(), traversal.body());
+
+        // the services billed, and the packages written and downloaded: carol's only
+        assertTrue(json(get("/api/v1/inventory?limit=1000", carolOperator)).getAsJsonArray("items").size() > 10);
+        assertEquals(0, json(get("/api/v1/inventory", bravoOperator)).getAsJsonArray("items").size());
+        assertEquals(403, send("POST", "/api/v1/packages", acmeViewer).statusCode());
+        HttpResponse<String> written = send("POST", "/api/v1/packages", carolOperator);
+        assertEquals(201, written.statusCode(), written.body());
+        assertFalse(written.body().contains(home.toString()), "no server path in the answer: " + written.body());
+        com.google.gson.JsonArray packages = JsonParser.parseString(get("/api/v1/packages", carolOperator).body()).getAsJsonArray();
+        assertEquals(3, packages.size(), packages.toString());
+        String carrier = packages.get(0).getAsJsonObject().get("carrier").getAsString();
+        HttpResponse<String> page = get("/api/v1/packages/" + carrier + "/package.html", carolOperator);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html") && page.body().contains("<html"), page.body());
+        assertEquals(404, get("/api/v1/packages/" + carrier + "/package.html", bravoOperator).statusCode(), "another tenant's package");
+        HttpResponse<String> traversing = get("/api/v1/packages/" + carrier + "/..%2F..%2F..%2Fconf%2Fbridgeline.properties", carolOperator);
+        assertTrue(traversing.statusCode() == 400 || traversing.statusCode() == 404, "a path out of the package is refused: " + traversing);
+        assertEquals(0, JsonParser.parseString(get("/api/v1/packages", bravoOperator).body()).getAsJsonArray().size());
+    }
+
+    @Test
+    void inputsAreTakenInTheConsolesFormats() throws Exception {
+        Path contracts = home.resolve("enterprise/contracts.json");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inputs/contracts?name=contracts.json"))
+                .header("Authorization", "Bearer " + carolOperator).POST(HttpRequest.BodyPublishers.ofFile(contracts)).build();
+        HttpResponse<String> stored = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, stored.statusCode(), stored.body());
+        assertTrue(json(stored).get("result").getAsString().contains("contract"), stored.body());
+        HttpRequest unknown = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inputs/salaries?name=x.csv"))
+                .header("Authorization", "Bearer " + carolOperator).POST(HttpRequest.BodyPublishers.ofString("a,b")).build();
+        assertEquals(404, CLIENT.send(unknown, HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 }

@@ -37,6 +37,15 @@ abstract class ApiServlet extends HttpServlet {
     record Answer(int status, Object body) {
     }
 
+    /** Sends the resource's answer: JSON, 201 for a POST unless the answer names its status. */
+    void answer(HttpServletRequest http, HttpServletResponse response, Object answer) throws IOException {
+        if (answer instanceof Answer given) {
+            write(response, given.status(), given.body());
+        } else {
+            write(response, "POST".equals(http.getMethod()) ? 201 : 200, answer);
+        }
+    }
+
     /** The role a method needs: reads a viewer's, anything else an operator's. */
     protected Role needs(String method) {
         return "GET".equals(method) || "HEAD".equals(method) ? Role.VIEWER : Role.OPERATOR;
@@ -58,12 +67,7 @@ abstract class ApiServlet extends HttpServlet {
                 throw new ApiError(403, "forbidden", http.getMethod() + " " + http.getRequestURI() + " needs an operator's token; this one is a "
                         + caller.get().role().label() + "'s");
             }
-            Object answer = handle(caller.get(), ApiRequest.of(http));
-            if (answer instanceof Answer given) {
-                write(response, given.status(), given.body());
-            } else {
-                write(response, "POST".equals(http.getMethod()) ? 201 : 200, answer);
-            }
+            answer(http, response, handle(caller.get(), ApiRequest.of(http)));
         } catch (ApiError e) {
             write(response, e.status, error(e.error, e.getMessage()));
         } catch (StoreException e) {
