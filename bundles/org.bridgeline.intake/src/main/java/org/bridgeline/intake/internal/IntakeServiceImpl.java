@@ -23,6 +23,7 @@ import org.bridgeline.intake.IntakeItem;
 import org.bridgeline.intake.IntakeService;
 import org.bridgeline.intake.IntakeState;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -53,8 +54,14 @@ public final class IntakeServiceImpl implements IntakeService {
             thread.setDaemon(true);
             return thread;
         });
+        FrameworkStartLevel startLevel = context.getBundle(0).adapt(FrameworkStartLevel.class);
         scans.scheduleWithFixedDelay(() -> {
             try {
+                // not before the runtime is up: its parsers (and deployed ones) are registered by the time the framework
+                // reaches the plugins' start level, and a bill read with half the parsers would fail for nothing
+                if (startLevel != null && startLevel.getStartLevel() < startLevel.getInitialBundleStartLevel()) {
+                    return;
+                }
                 scanner.scan();
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "intake: a pass over " + tenants + " failed: " + e.getMessage(), e);
