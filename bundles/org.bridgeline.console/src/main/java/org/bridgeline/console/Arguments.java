@@ -15,6 +15,12 @@ import java.util.Set;
 public final class Arguments {
 
     private static final String TENANT = "tenant";
+    /** The session variable a remote console sets to the tenant its key is bound to. */
+    public static final String SESSION_TENANT = "bridgeline.tenant";
+    /** The session variable a remote console sets to its key's role, viewer or operator. */
+    public static final String SESSION_ROLE = "bridgeline.role";
+    /** The service property saying who may run a command from a tenant's session: runtime (the default), tenant-read, tenant-write. */
+    public static final String ACCESS = "bridgeline.command.access";
     private static final String DEFAULT_TENANT = org.bridgeline.store.Tenants.DEFAULT;
 
     private final String command;
@@ -32,6 +38,28 @@ public final class Arguments {
      * @param command the command's full name, for messages ({@code bl:package})
      */
     public static Arguments parse(List<?> raw, Set<String> flags, Set<String> valued, String command) {
+        return parse(raw, flags, valued, command, null);
+    }
+
+    /**
+     * Parses the words of a command run in a session bound to one tenant (a remote console whose
+     * key names it): the tenant is that one, and a {@code --tenant} naming another is refused.
+     *
+     * @param boundTenant the session's tenant, or null for the local console
+     */
+    public static Arguments parse(List<?> raw, Set<String> flags, Set<String> valued, String command, String boundTenant) {
+        Arguments args = parseWords(raw, flags, valued, command);
+        if (boundTenant != null) {
+            String named = args.options.get(TENANT);
+            if (named != null && !named.equals(boundTenant)) {
+                throw new CommandException(command + ": --tenant " + named + ": this session works for " + boundTenant + " only");
+            }
+            args.options.put(TENANT, boundTenant);
+        }
+        return args;
+    }
+
+    private static Arguments parseWords(List<?> raw, Set<String> flags, Set<String> valued, String command) {
         Arguments args = new Arguments(command);
         for (int i = 0; i < raw.size(); i++) {
             String word = String.valueOf(raw.get(i));

@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = ConsoleCommand.class)
+@Component(service = ConsoleCommand.class, property = Arguments.ACCESS + "=tenant-write")
 public final class AuditCommand extends BlCommand {
 
     private final AuditService audits;

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Function;
 import org.bridgeline.console.Arguments;
+import org.bridgeline.console.CommandException;
 import org.bridgeline.console.ConsoleCommand;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -36,8 +37,8 @@ public final class CommandRegistrar {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addCommand(ConsoleCommand command) {
-        register(command);
+    void addCommand(ConsoleCommand command, Map<String, Object> properties) {
+        register(command, String.valueOf(properties.getOrDefault(Arguments.ACCESS, "runtime")));
     }
 
     void removeCommand(ConsoleCommand command) {
@@ -56,11 +57,11 @@ public final class CommandRegistrar {
         return registered.keySet().stream().sorted(Comparator.comparing(ConsoleCommand::name)).toList();
     }
 
-    private void register(ConsoleCommand command) {
+    private void register(ConsoleCommand command, String access) {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("osgi.command.scope", BlCommand.SCOPE);
         properties.put("osgi.command.function", command.name());
-        registered.put(command, context.registerService(Function.class, new GogoFunction(command), properties));
+        registered.put(command, context.registerService(Function.class, new GogoFunction(command, access), properties));
     }
 
     @Deactivate
@@ -69,7 +70,7 @@ public final class CommandRegistrar {
     }
 
     /** One command as Gogo calls it. */
-    private record GogoFunction(ConsoleCommand command) implements Function {
+    private record GogoFunction(ConsoleCommand command, String access) implements Function {
         @Override
         public Object execute(CommandSession session, List<Object> arguments) throws Exception {
             PrintStream out = session.getConsole();
@@ -79,7 +80,18 @@ public final class CommandRegistrar {
                 out.println(command.usage());
                 return null;
             }
-            command.run(Arguments.parse(arguments, command.flags(), command.valuedOptions(), name), out);
+            Object tenant = session.get(Arguments.SESSION_TENANT);
+            if (tenant != null) {
+                // a tenant's session (a remote console): only that tenant's reads, and its audits for an operator's key
+                if (!access.startsWith("tenant-")) {
+                    throw new CommandException(name + " is for the runtime's own operators, not in a tenant's session");
+                }
+                if (access.equals("tenant-write") && !"operator".equals(session.get(Arguments.SESSION_ROLE))) {
+                    throw new CommandException(name + " needs an operator's key; this session's key is a viewer's");
+                }
+            }
+            command.run(Arguments.parse(arguments, command.flags(), command.valuedOptions(), name,
+                    tenant == null ? null : String.valueOf(tenant)), out);
             return null;
         }
     }

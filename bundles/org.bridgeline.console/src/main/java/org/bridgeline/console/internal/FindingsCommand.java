@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = ConsoleCommand.class)
+@Component(service = ConsoleCommand.class, property = Arguments.ACCESS + "=tenant-read")
 public final class FindingsCommand extends BlCommand {
 
     private final AuditStore store;

@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code bl:help}: every command any bundle registers, with its one-line summary. */
-@Component(service = ConsoleCommand.class)
+@Component(service = ConsoleCommand.class, property = Arguments.ACCESS + "=tenant-read")
 public final class HelpCommand extends BlCommand {
 
     private final CommandRegistrar registrar;

@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = ConsoleCommand.class)
+@Component(service = ConsoleCommand.class, property = Arguments.ACCESS + "=tenant-read")
 public final class InvoicesCommand extends BlCommand {
 
     private final BookStore store;

@@ -1,0 +1,112 @@
+package org.bridgeline.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console over SSH with a real OpenSSH client: keys bound to a tenant and role, nothing else gets in or out. */
+class SshConsoleIT {
+
+    @TempDir
+    Path home;
+    int port;
+
+    record Ssh(int status, String out, String err) {
+    }
+
+    private Ssh ssh(Path key, String command) throws Exception {
+        return ssh(key, command, null);
+    }
+
+    /** ssh with a command, or (command null) an interactive session on a terminal typing the input given. */
+    private Ssh ssh(Path key, String command, String typed) throws Exception {
+        List<String> line = new ArrayList<>(List.of("ssh", "-i", key.toString(), "-p", String.valueOf(port), "-o", "BatchMode=yes",
+                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR"));
+        if (command == null) {
+            line.add("-tt");
+        }
+        line.add("operator@127.0.0.1");
+        if (command != null) {
+            line.add(command);
+        }
+        Path input = Files.createTempFile("ssh-in", ".txt");
+        Files.writeString(input, typed == null ? "" : typed);
+        Path out = Files.createTempFile("ssh-out", ".txt");
+        Path err = Files.createTempFile("ssh-err", ".txt");
+        Process process = new ProcessBuilder(line).redirectInput(ProcessBuilder.Redirect.from(input.toFile()))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "ssh " + command + " did not finish");
+        return new Ssh(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private Path key(String name) throws Exception {
+        Path key = home.resolve("keys").resolve(name);
+        Files.createDirectories(key.getParent());
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-C", name, "-f", key.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, keygen.waitFor());
+        return key;
+    }
+
+    @Test
+    void aKeyRunsItsTenantsCommandsAndNothingElse() throws Exception {
+        TestDistribution.copyTo(home);
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path operator = key("acme-operator");
+        Path viewer = key("acme-viewer");
+        Path stranger = key("stranger");
+        Files.createDirectories(home.resolve("conf/ssh"));
+        Files.writeString(home.resolve("conf/ssh/authorized_keys"),
+                "tenant=\"acme\",role=\"operator\" " + Files.readString(operator.resolveSibling("acme-operator.pub"))
+                + "tenant=\"acme\",role=\"viewer\" " + Files.readString(viewer.resolveSibling("acme-viewer.pub")));
+        Files.writeString(home.resolve("conf/org.bridgeline.ssh.cfg"), "port=" + port + "\n");
+        Path enterprise = home.resolve("enterprise");
+        BinBridgeline.Result setup = BinBridgeline.run(home, "exec", "bl:feature-install ssh", "bl:tenant-add acme", "bl:tenant-add bravo",
+                "bl:enterprise generate " + enterprise + " --sites 6", "bl:import " + enterprise.resolve("bills") + " --tenant acme");
+        assertEquals(0, setup.status(), setup.err() + setup.out());
+        BinBridgeline.Result start = BinBridgeline.run(home, "start");
+        assertEquals(0, start.status(), start.err());
+        try {
+            Ssh audit = ssh(operator, "bl:audit");
+            assertEquals(0, audit.status(), audit.err() + audit.out());
+            assertTrue(audit.out().contains("findings"), audit.out());
+            Ssh findings = ssh(viewer, "bl:findings");
+            assertEquals(0, findings.status(), findings.err());
+            assertTrue(findings.out().contains("Acme Telecom"), "acme's findings over ssh: " + findings.out());
+
+            Ssh otherTenant = ssh(operator, "bl:findings --tenant bravo");
+            assertEquals(1, otherTenant.status());
+            assertTrue(otherTenant.err().contains("this session works for acme only"), otherTenant.err());
+            Ssh runtimeCommand = ssh(operator, "bl:tenant-add mallory");
+            assertEquals(1, runtimeCommand.status());
+            assertTrue(runtimeCommand.err().contains("is for the runtime's own operators"), runtimeCommand.err());
+            Ssh viewerAudit = ssh(viewer, "bl:audit");
+            assertEquals(1, viewerAudit.status());
+            assertTrue(viewerAudit.err().contains("needs an operator's key"), viewerAudit.err());
+            Ssh gogo = ssh(operator, "lb");
+            assertNotEquals(0, gogo.status(), "Gogo's own commands are not a tenant's: " + gogo.out());
+
+            Ssh interactive = ssh(viewer, null, "bl:invoices\rexit\r");
+            assertTrue(interactive.out().contains("Bridgeline, tenant acme (viewer)") && interactive.out().contains("bl> ")
+                    && interactive.out().contains("AC-2025-01"), "an interactive session: " + interactive.out() + interactive.err());
+
+            Ssh refused = ssh(stranger, "bl:findings");
+            assertEquals(255, refused.status(), "an unknown key is refused: " + refused.err());
+            assertTrue(Files.exists(home.resolve("data/ssh/host-key.pem")), "the host key is kept");
+        } finally {
+            BinBridgeline.run(home, "stop");
+            TestDistribution.keepLog(home, "SshConsoleIT");
+        }
+    }
+}
