@@ -1,6 +1,8 @@
 package org.bridgeline.http.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,9 +21,25 @@ record ApiRequest(String method, List<String> segments, HttpServletRequest http)
         return new ApiRequest(request.getMethod(), segments, request);
     }
 
+    /**
+     * A query parameter. Read from the query string itself, never through the servlet's parameter
+     * map, which would parse a body sent as a form (curl's and most clients' default for a raw upload)
+     * and refuse a bill larger than a form may be.
+     */
     String parameter(String name) {
-        String value = http.getParameter(name);
-        return value == null || value.isBlank() ? null : value.strip();
+        String query = http.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                return value.isBlank() ? null : value.strip();
+            }
+        }
+        return null;
     }
 
     /** A whole-number parameter within bounds, or the fallback when absent. */
