@@ -44,13 +44,23 @@ abstract class ImportSource {
         return sources;
     }
 
+    /** More entries than any carrier's archive holds: refused before one is read. */
+    static final int MAX_ZIP_ENTRIES = 10_000;
+    /** An entry may expand to this many times its compressed size (bills compress 5–20×), or 16 MiB, whichever is more. */
+    static final long MAX_ZIP_RATIO = 200;
+    static final long MIN_ZIP_ALLOWANCE = 16L << 20;
+
     private static void addFile(Path file, String name, List<ImportSource> sources) throws IOException {
         if (name.toLowerCase().endsWith(".zip")) {
             try (ZipFile zip = new ZipFile(file.toFile())) {
+                if (zip.size() > MAX_ZIP_ENTRIES) {
+                    throw new IllegalArgumentException(name + ": expected at most " + MAX_ZIP_ENTRIES + " entries in an archive, found "
+                            + zip.size());
+                }
                 List<? extends ZipEntry> entries = Collections.list(zip.entries());
                 for (ZipEntry entry : entries.stream().filter(e -> !e.isDirectory()).sorted(
                         java.util.Comparator.comparing(ZipEntry::getName)).toList()) {
-                    sources.add(new ZipEntrySource(file, name, entry.getName(), entry.getSize()));
+                    sources.add(new ZipEntrySource(file, name, entry.getName(), entry.getSize(), entry.getCompressedSize()));
                 }
             }
         } else {
@@ -92,12 +102,14 @@ abstract class ImportSource {
         private final String archiveName;
         private final String entry;
         private final long size;
+        private final long allowance;
 
-        ZipEntrySource(Path archive, String archiveName, String entry, long size) {
+        ZipEntrySource(Path archive, String archiveName, String entry, long size, long compressedSize) {
             this.archive = archive;
             this.archiveName = archiveName;
             this.entry = entry;
             this.size = size;
+            this.allowance = Math.max(MIN_ZIP_ALLOWANCE, Math.max(compressedSize, 0) * MAX_ZIP_RATIO);
         }
 
         @Override
@@ -118,8 +130,33 @@ abstract class ImportSource {
                 zip.close();
                 throw new IOException(name() + " is no longer in the archive");
             }
-            // closing the stream closes the archive
-            return new BufferedInputStream(zip.getInputStream(found), 1 << 16) {
+            // closing the stream closes the archive; what an entry expands to is counted as it is read, whatever it declares,
+            // so an archive made to expand without end (a zip bomb) stops at its allowance instead of filling the heap
+            return new BufferedInputStream(new java.io.FilterInputStream(zip.getInputStream(found)) {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    count(b < 0 ? 0 : 1);
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    count(Math.max(n, 0));
+                    return n;
+                }
+
+                private void count(int n) throws IOException {
+                    read += n;
+                    if (read > allowance) {
+                        throw new IOException(name() + ": expands beyond " + allowance + " bytes, more than " + MAX_ZIP_RATIO
+                                + " times its compressed size; refused as a zip bomb");
+                    }
+                }
+            }, 1 << 16) {
                 @Override
                 public void close() throws IOException {
                     try {
