@@ -210,6 +210,14 @@ class HttpApiIT {
         assertEquals(400, bad.statusCode());
         assertEquals("parameter \"limit\": expected a whole number from 1 to 1000, found \"0\"", json(bad).get("detail").getAsString());
         assertEquals(405, send("DELETE", "/api/v1/invoices", acmeOperator).statusCode());
+        HttpRequest malformed = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/bills"))
+                .header("Authorization", "Bearer " + acmeOperator).header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(HttpRequest.BodyPublishers.ofString("--xyz\r\nthis is not a part")).build();
+        HttpResponse<String> refused = CLIENT.send(malformed, HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("bad request", json(refused).get("error").getAsString());
+        assertEquals(0, json(get("/api/v1/intake", acmeOperator)).getAsJsonArray("items").size(), "nothing kept of it");
+        assertEquals(200, get("/api/v1/health", null).statusCode(), "the runtime keeps serving");
     }
 
     @Test

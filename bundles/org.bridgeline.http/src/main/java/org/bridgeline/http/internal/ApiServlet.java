@@ -75,6 +75,11 @@ abstract class ApiServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             write(response, 400, error("bad request", e.getMessage()));
         } catch (RuntimeException e) {
+            if (e.getClass().getName().equals("org.eclipse.jetty.http.BadMessageException")) {
+                // Jetty refusing a body it cannot parse is the client's mistake (named, not imported: the API knows no server)
+                write(response, 400, error("bad request", e.getMessage()));
+                return;
+            }
             LOG.log(Level.WARNING, http.getMethod() + " " + http.getRequestURI() + " failed", e);
             write(response, 500, error("internal error", "the request failed; the runtime's log says why"));
         }

@@ -77,7 +77,13 @@ public final class IntakeResource extends ApiServlet {
         List<IntakeItem> received = new ArrayList<>();
         try {
             if (type.startsWith("multipart/form-data")) {
-                for (Part part : request.http().getParts()) {
+                java.util.Collection<Part> parts;
+                try {
+                    parts = request.http().getParts();
+                } catch (IOException e) {
+                    throw ApiError.badRequest("the multipart body cannot be read: " + e.getMessage());
+                }
+                for (Part part : parts) {
                     if (part.getSubmittedFileName() != null) {
                         try (InputStream in = part.getInputStream()) {
                             received.add(intake.submit(tenant, part.getSubmittedFileName(), in, maxBytes));
