@@ -33,6 +33,15 @@ public interface Database {
     void serialize(Connection connection, String key) throws SQLException;
 
     /**
+     * What ends a query that claims rows for the transaction: it locks the rows it returns and passes
+     * over rows another transaction holds ({@code FOR UPDATE SKIP LOCKED}), so that claimers never
+     * take the same row nor wait for each other. Empty for an engine with one writing process.
+     */
+    default String claimingRows() {
+        return "";
+    }
+
+    /**
      * Holds the tenant's named activity (an audit) exclusively until closed, across every process
      * using the database: a second caller waits.
      */

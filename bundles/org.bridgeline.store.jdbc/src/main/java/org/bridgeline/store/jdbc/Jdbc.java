@@ -25,4 +25,19 @@ final class Jdbc {
         }
         return statement;
     }
+
+    /** Runs an insert, update or delete; returns the rows it changed. */
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, java.util.Arrays.asList(parameters))) {
+            return statement.executeUpdate();
+        }
+    }
+
+    static java.sql.Timestamp timestamp(java.time.Instant at) {
+        return at == null ? null : java.sql.Timestamp.from(at);
+    }
+
+    static java.time.Instant instant(java.sql.Timestamp at) {
+        return at == null ? null : at.toInstant();
+    }
 }

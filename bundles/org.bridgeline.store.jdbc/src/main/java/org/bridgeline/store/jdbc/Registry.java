@@ -24,7 +24,7 @@ final class Registry {
         if (!tenants(connection, "WHERE tenant = ?", tenant).isEmpty()) {
             return false;
         }
-        return update(connection, "INSERT INTO bl_tenant (tenant, created_at) VALUES (?, ?)", tenant, Timestamp.from(at)) == 1;
+        return Jdbc.update(connection, "INSERT INTO bl_tenant (tenant, created_at) VALUES (?, ?)", tenant, Timestamp.from(at)) == 1;
     }
 
     static List<TenantRecord> tenants(Connection connection, String condition, Object... parameters) throws SQLException {
@@ -39,9 +39,9 @@ final class Registry {
     }
 
     static void saveToken(Connection connection, TokenRecord token) throws SQLException {
-        update(connection, "INSERT INTO bl_api_token (" + TOKEN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", token.tokenId(),
-                token.tenant(), token.role(), token.secretHash(), Timestamp.from(token.createdAt()), timestamp(token.expiresAt()),
-                timestamp(token.revokedAt()), timestamp(token.lastUsedAt()));
+        Jdbc.update(connection, "INSERT INTO bl_api_token (" + TOKEN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", token.tokenId(),
+                token.tenant(), token.role(), token.secretHash(), Timestamp.from(token.createdAt()), Jdbc.timestamp(token.expiresAt()),
+                Jdbc.timestamp(token.revokedAt()), Jdbc.timestamp(token.lastUsedAt()));
     }
 
     static List<TokenRecord> tokens(Connection connection, String condition, Object parameter) throws SQLException {
@@ -50,33 +50,19 @@ final class Registry {
                 + " ORDER BY created_at DESC, token_id", List.of(parameter)); ResultSet row = query.executeQuery()) {
             while (row.next()) {
                 tokens.add(new TokenRecord(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getTimestamp(5).toInstant(), instant(row.getTimestamp(6)), instant(row.getTimestamp(7)),
-                        instant(row.getTimestamp(8))));
+                        row.getTimestamp(5).toInstant(), Jdbc.instant(row.getTimestamp(6)), Jdbc.instant(row.getTimestamp(7)),
+                        Jdbc.instant(row.getTimestamp(8))));
             }
         }
         return tokens;
     }
 
     static boolean revoke(Connection connection, String tokenId, Instant at) throws SQLException {
-        return update(connection, "UPDATE bl_api_token SET revoked_at = ? WHERE token_id = ? AND revoked_at IS NULL",
+        return Jdbc.update(connection, "UPDATE bl_api_token SET revoked_at = ? WHERE token_id = ? AND revoked_at IS NULL",
                 Timestamp.from(at), tokenId) == 1;
     }
 
     static void used(Connection connection, String tokenId, Instant at) throws SQLException {
-        update(connection, "UPDATE bl_api_token SET last_used_at = ? WHERE token_id = ?", Timestamp.from(at), tokenId);
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = Jdbc.prepare(connection, sql, Arrays.asList(parameters))) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static Timestamp timestamp(Instant at) {
-        return at == null ? null : Timestamp.from(at);
-    }
-
-    private static Instant instant(Timestamp at) {
-        return at == null ? null : at.toInstant();
+        Jdbc.update(connection, "UPDATE bl_api_token SET last_used_at = ? WHERE token_id = ?", Timestamp.from(at), tokenId);
     }
 }

@@ -35,6 +35,7 @@ final class OpenStore {
     final DuckDbInputStore inputs;
     final DuckDbBookStore books;
     final DuckDbTenantStore tenants;
+    final DuckDbIntakeStore intake;
 
     OpenStore(Path file) {
         database = new DuckDbDatabase(file);
@@ -43,6 +44,7 @@ final class OpenStore {
         inputs = new DuckDbInputStore(database);
         books = new DuckDbBookStore(database);
         tenants = new DuckDbTenantStore(database);
+        intake = new DuckDbIntakeStore(database);
     }
 
     /** The default tenant's ledger. */

@@ -196,6 +196,11 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
+    public String claimingRows() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    @Override
     public void serialize(Connection connection, String key) throws SQLException {
         lock(connection, "pg_advisory_xact_lock", key);
     }
