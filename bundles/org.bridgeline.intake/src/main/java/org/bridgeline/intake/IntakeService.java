@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import org.bridgeline.store.StoreException;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** A tenant's bills on their way in. */
@@ -19,8 +20,8 @@ public interface IntakeService {
     IntakeItem submit(String tenant, String fileName, InputStream content, long maxBytes) throws IOException;
 
     /** The tenant's most recent bills, newest first. */
-    List<IntakeItem> recent(String tenant, int limit) throws IOException;
+    List<IntakeItem> recent(String tenant, int limit) throws StoreException;
 
     /** One of the tenant's bills; empty for an id it does not have. */
-    Optional<IntakeItem> item(String tenant, String id) throws IOException;
+    Optional<IntakeItem> item(String tenant, String id) throws StoreException;
 }

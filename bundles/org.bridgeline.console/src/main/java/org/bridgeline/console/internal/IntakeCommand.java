@@ -39,12 +39,17 @@ public final class IntakeCommand extends BlCommand {
             out.println("no bills through the inbox of " + args.tenant() + " yet");
             return;
         }
-        Table table = new Table("ID", "FILE", "STATE", "RECEIVED", "IMPORTED AFTER", "AUDIT", "REASON");
+        Table table = new Table("ID", "FILE", "STATE", "RECEIVED", "WAITED", "IMPORTED IN", "RUNTIME", "AUDIT", "REASON");
         for (IntakeItem item : items) {
-            table.row(item.id(), item.file(), item.state(), item.receivedAt(), item.finishedAt() == null ? ""
-                    : Duration.between(item.receivedAt(), item.finishedAt()).toMillis() + " ms", item.auditRunId() == null ? ""
-                    : item.auditRunId(), item.reason() == null ? "" : item.reason());
+            table.row(item.id(), item.file(), item.state(), item.receivedAt(), millis(item.receivedAt(), item.startedAt()),
+                    millis(item.startedAt(), item.finishedAt()), item.runtime() == null ? "" : item.runtime()
+                            + (item.attempts() > 1 ? " (attempt " + item.attempts() + ")" : ""),
+                    item.auditRunId() == null ? "" : item.auditRunId(), item.reason() == null ? "" : item.reason());
         }
         table.print(out);
+    }
+
+    private static String millis(java.time.Instant from, java.time.Instant to) {
+        return from == null || to == null ? "" : Duration.between(from, to).toMillis() + " ms";
     }
 }

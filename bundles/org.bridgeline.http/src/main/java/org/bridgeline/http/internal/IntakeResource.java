@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.time.Instant;
 import org.bridgeline.intake.IntakeItem;
+import org.bridgeline.intake.IntakeState;
 import org.bridgeline.intake.IntakeService;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.tenancy.Caller;
@@ -53,14 +57,15 @@ public final class IntakeResource extends ApiServlet {
         try {
             boolean bills = request.http().getServletPath().endsWith("/bills");
             if (bills && request.is("POST", 0)) {
-                return new Answer(202, new Page<>(upload(caller.tenant(), request), null));
+                return new Answer(202, new Page<>(upload(caller.tenant(), request).stream().map(Bill::of).toList(), null));
             }
             if (!bills && request.is("GET", 0)) {
-                return new Page<>(intake.recent(caller.tenant(), (int) request.number("limit", Page.DEFAULT_LIMIT, 1, Page.MAX_LIMIT)), null);
+                return new Page<>(intake.recent(caller.tenant(), (int) request.number("limit", Page.DEFAULT_LIMIT, 1, Page.MAX_LIMIT))
+                        .stream().map(Bill::of).toList(), null);
             }
             if (!bills && request.is("GET", 1)) {
                 String id = request.segments().get(0);
-                return intake.item(caller.tenant(), id).orElseThrow(() -> ApiError.notFound("intake " + id));
+                return Bill.of(intake.item(caller.tenant(), id).orElseThrow(() -> ApiError.notFound("intake " + id)));
             }
         } catch (IOException e) {
             throw new StoreException("the inbox cannot be read or written: " + e.getMessage(), e);
@@ -110,6 +115,16 @@ public final class IntakeResource extends ApiServlet {
             throw ApiError.badRequest("no file in the upload: send each bill as a multipart part with a filename");
         }
         return received;
+    }
+
+    /** A bill as the API tells it: its import report inline, as {@code bl:import --json} prints it. */
+    record Bill(String id, String file, IntakeState state, Instant receivedAt, Instant startedAt, Instant finishedAt, int attempts,
+            String runtime, Long auditRunId, String reason, JsonElement report) {
+
+        static Bill of(IntakeItem item) {
+            return new Bill(item.id(), item.file(), item.state(), item.receivedAt(), item.startedAt(), item.finishedAt(), item.attempts(),
+                    item.runtime(), item.auditRunId(), item.reason(), item.reportJson() == null ? null : JsonParser.parseString(item.reportJson()));
+        }
     }
 
     private ApiError tooLarge(long declared) {

@@ -18,12 +18,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.bridgeline.intake.IntakeItem;
 import org.bridgeline.intake.IntakeState;
+import org.bridgeline.store.IntakeJob;
 
 /**
  * One tenant's intake folders under {@code data/tenants/<tenant>/}: {@code inbox/} (bills arriving:
  * a plain file dropped by an operator, or {@code <id>/<name>} renamed into place by an upload),
  * {@code processing/<id>/}, {@code done/<id>/} and {@code failed/<id>/}, each item's folder holding
- * the bill and its {@code intake.json}. The folders are the state: nothing is lost across a restart.
+ * the bill and its {@code intake.json} (and a {@code .reason} beside a failed bill). The bills are
+ * here; which runtime holds one and how it ended is the store's intake queue.
  */
 final class Inbox {
 
@@ -76,14 +78,17 @@ final class Inbox {
         }
     }
 
+    /** Writes the item's record beside its bill, replacing the last one in a rename. */
     void write(Path item, IntakeItem record) throws IOException {
         JsonObject json = new JsonObject();
         json.addProperty("id", record.id());
         json.addProperty("file", record.file());
         json.addProperty("state", record.state().name());
         json.addProperty("receivedAt", record.receivedAt().toString());
+        json.addProperty("startedAt", record.startedAt() == null ? null : record.startedAt().toString());
         json.addProperty("finishedAt", record.finishedAt() == null ? null : record.finishedAt().toString());
-        json.addProperty("auditRunId", record.auditRunId());
+        json.addProperty("attempts", record.attempts());
+        json.addProperty("runtime", record.runtime());
         json.addProperty("reason", record.reason());
         if (record.reportJson() != null) {
             json.add("report", JsonParser.parseString(record.reportJson()));
@@ -93,46 +98,46 @@ final class Inbox {
         Files.move(temporary, item.resolve(RECORD), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The item in a folder of the given state: its record when it has one, else what the folder says. */
-    Optional<IntakeItem> read(Path item, IntakeState state) throws IOException {
+    /** The bill an item's folder holds as it arrived: its record's name and time, else the bill's own; empty when it holds no bill. */
+    Optional<IntakeJob> arrival(Path item) throws IOException {
+        Optional<Path> bill = bill(item);
+        if (bill.isEmpty()) {
+            return Optional.empty();
+        }
         String id = item.getFileName().toString();
         Path record = item.resolve(RECORD);
         if (Files.isRegularFile(record)) {
             JsonObject json = JsonParser.parseString(Files.readString(record, StandardCharsets.UTF_8)).getAsJsonObject();
-            JsonElement report = json.get("report");
-            return Optional.of(new IntakeItem(id, tenant, text(json, "file"), state, Instant.parse(text(json, "receivedAt")),
-                    instant(text(json, "finishedAt")), json.has("auditRunId") && !json.get("auditRunId").isJsonNull()
-                            ? json.get("auditRunId").getAsLong() : null, text(json, "reason"), report == null ? null : report.toString()));
+            return Optional.of(IntakeJob.received(tenant, id, text(json, "file"), Instant.parse(text(json, "receivedAt"))));
         }
-        Optional<Path> bill = bill(item);
-        return bill.isEmpty() ? Optional.empty() : Optional.of(new IntakeItem(id, tenant, bill.get().getFileName().toString(), state,
-                Files.getLastModifiedTime(bill.get()).toInstant(), null, null, null, null));
+        return Optional.of(IntakeJob.received(tenant, id, bill.get().getFileName().toString(),
+                Files.getLastModifiedTime(bill.get()).toInstant()));
     }
 
-    /** Every item of the tenant, newest first. */
-    List<IntakeItem> items() throws IOException {
-        List<IntakeItem> items = new java.util.ArrayList<>();
+    /** Where the item's folder is now, whichever state's folder holds it. */
+    Optional<Path> locate(String id) {
         for (IntakeState state : IntakeState.values()) {
-            Path folder = folder(state);
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            try (Stream<Path> entries = Files.list(folder)) {
-                for (Path entry : entries.filter(e -> isId(e.getFileName().toString()) && Files.isDirectory(e)).toList()) {
-                    read(entry, state).ifPresent(items::add);
-                }
+            Path item = folder(state).resolve(id);
+            if (Files.isDirectory(item)) {
+                return Optional.of(item);
             }
         }
-        items.sort((a, b) -> b.id().compareTo(a.id()));
-        return items;
+        return Optional.empty();
+    }
+
+    /** The ids of the items in a state's folder, oldest first. */
+    List<Path> items(IntakeState state) throws IOException {
+        Path folder = folder(state);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(e -> isId(e.getFileName().toString()) && Files.isDirectory(e)).sorted().toList();
+        }
     }
 
     private static String text(JsonObject json, String name) {
         JsonElement value = json.get(name);
         return value == null || value.isJsonNull() ? null : value.getAsString();
-    }
-
-    private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
     }
 }

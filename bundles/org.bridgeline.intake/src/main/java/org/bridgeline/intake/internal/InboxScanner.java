@@ -2,15 +2,19 @@ package org.bridgeline.intake.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -20,68 +24,103 @@ import org.bridgeline.core.ImportOptions;
 import org.bridgeline.core.ImportReport;
 import org.bridgeline.core.ImportService;
 import org.bridgeline.core.Json;
-import org.bridgeline.intake.IntakeItem;
 import org.bridgeline.intake.IntakeState;
+import org.bridgeline.store.IntakeJob;
+import org.bridgeline.store.IntakeStore;
+import org.bridgeline.store.StoreException;
 
 /**
- * One pass over every tenant's inbox: a dropped file is taken once its size and modification time
- * held across two passes, an uploaded item at once (it arrived by rename); each is moved to
- * processing/, imported, and moved to done/ or failed/ with its record; then the tenant's audit runs
- * once for everything it imported in the pass. Items left in processing/ by a stop or a kill are
- * imported again on the first pass (the import recognises what it already stored).
+ * One pass of a runtime's intake. First the inboxes: a dropped file is taken once its size and
+ * modification time held across two passes, put in an item folder of its own and recorded in the
+ * store's queue (an upload arrives as such a folder, recorded already). Then the queue: the runtime
+ * claims bills one at a time, whichever tenant's and whichever runtime received them, moves each to
+ * processing/, imports it and files it under done/ or failed/. Last, each tenant's audit runs once
+ * for everything the pass imported. A runtime that dies holding a bill loses its lease, and the bill
+ * is taken over by the next pass of any runtime; the import recognises the invoices it stored already.
  */
 final class InboxScanner {
 
     private static final Logger LOG = Logger.getLogger("org.bridgeline.intake");
+    /** A bill claimed this many times without an end has stopped every runtime that took it: it is refused, not taken again. */
+    static final int MAX_ATTEMPTS = 3;
+    /** A staging folder older than this was left by a stopped upload or move. */
+    private static final Duration STAGING_ABANDONED = Duration.ofMinutes(10);
 
     private final Path tenants;
+    private final IntakeStore queue;
     private final ImportService imports;
     private final AuditService audits;
     private final Clock clock;
+    private final String runtime;
+    private final Duration lease;
     /** A dropped file's size and time at the last pass: taken when the next pass sees the same. */
     private final Map<Path, List<Object>> seen = new HashMap<>();
+    /** The bill being imported, whose lease the renewals keep; null between bills, so a bill left claimed by a failure runs out. */
+    private volatile IntakeJob current;
+    /** Whether the claims this runtime held before a stop or a kill are released. */
+    private boolean releasedEarlierClaims;
 
-    InboxScanner(Path tenants, ImportService imports, AuditService audits, Clock clock) {
+    InboxScanner(Path tenants, IntakeStore queue, ImportService imports, AuditService audits, Clock clock, String runtime, Duration lease) {
         this.tenants = tenants;
+        this.queue = queue;
         this.imports = imports;
         this.audits = audits;
         this.clock = clock;
+        this.runtime = runtime;
+        this.lease = lease;
     }
 
-    void scan() throws IOException {
-        if (!Files.isDirectory(tenants)) {
-            return;
+    void scan() throws IOException, StoreException {
+        if (!releasedEarlierClaims) {
+            // the runtime keeps its name across restarts: what it held when it stopped is taken again now, not after the lease
+            queue.renew(runtime, Instant.EPOCH);
+            releasedEarlierClaims = true;
         }
-        List<String> names;
+        for (String tenant : tenantFolders()) {
+            Inbox inbox = new Inbox(tenants, tenant);
+            takeArrivals(inbox);
+            fileFinished(inbox);
+        }
+        Map<String, List<String>> imported = new LinkedHashMap<>();
+        for (Optional<IntakeJob> job; (job = queue.claim(runtime, clock.instant(), clock.instant().plus(lease))).isPresent(); ) {
+            IntakeJob claimed = job.get();
+            current = claimed;
+            try {
+                if (process(new Inbox(tenants, claimed.tenant()), claimed)) {
+                    imported.computeIfAbsent(claimed.tenant(), tenant -> new ArrayList<>()).add(claimed.id());
+                }
+            } catch (IOException e) {
+                String reason = "the inbox could not be read or written: " + e;
+                LOG.warning("intake " + claimed.tenant() + "/" + claimed.id() + ": " + reason);
+                queue.finish(claimed.tenant(), claimed.id(), runtime, IntakeJob.FAILED, clock.instant(), reason, null);
+            } finally {
+                current = null;
+            }
+        }
+        for (Map.Entry<String, List<String>> tenant : imported.entrySet()) {
+            audit(tenant.getKey(), tenant.getValue());
+        }
+    }
+
+    /** Extends this runtime's claims: called more often than the lease runs out, while a long import goes on. */
+    void renew() throws StoreException {
+        if (current != null) {
+            queue.renew(runtime, clock.instant().plus(lease));
+        }
+    }
+
+    private List<String> tenantFolders() throws IOException {
+        if (!Files.isDirectory(tenants)) {
+            return List.of();
+        }
         try (Stream<Path> folders = Files.list(tenants)) {
-            names = folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString())
+            return folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString())
                     .filter(name -> name.matches("[a-z0-9][a-z0-9-]{1,39}")).sorted().toList();
         }
-        for (String tenant : names) {
-            scan(new Inbox(tenants, tenant));
-        }
     }
 
-    private void scan(Inbox inbox) throws IOException {
-        takeArrivals(inbox);
-        List<Path> imported = new ArrayList<>();
-        Path processing = inbox.folder(IntakeState.PROCESSING);
-        if (Files.isDirectory(processing)) {
-            List<Path> items;
-            try (Stream<Path> entries = Files.list(processing)) {
-                items = entries.filter(e -> Inbox.isId(e.getFileName().toString()) && Files.isDirectory(e)).sorted().toList();
-            }
-            for (Path item : items) {
-                process(inbox, item).ifPresent(imported::add);
-            }
-        }
-        if (!imported.isEmpty()) {
-            audit(inbox, imported);
-        }
-    }
-
-    /** Moves what has arrived whole into processing/. */
-    private void takeArrivals(Inbox inbox) throws IOException {
+    /** Gives each whole arrival an item folder of its own and records it in the queue. */
+    private void takeArrivals(Inbox inbox) throws IOException, StoreException {
         Path folder = inbox.inbox();
         if (!Files.isDirectory(folder)) {
             return;
@@ -92,19 +131,64 @@ final class InboxScanner {
         }
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
-            if (name.startsWith(".") || name.endsWith(".part")) {
-                continue; // an upload or a copy still being written
-            }
-            if (Files.isDirectory(entry) && Inbox.isId(name)) {
-                inbox.move(entry, IntakeState.PROCESSING);
+            if (name.startsWith(".")) {
+                removeIfAbandoned(inbox, entry);
+            } else if (name.endsWith(".part")) {
+                continue; // a copy still being written
+            } else if (Files.isDirectory(entry) && Inbox.isId(name)) {
+                Optional<IntakeJob> arrival = inbox.arrival(entry);
+                if (arrival.isPresent()) {
+                    queue.register(arrival.get()); // an upload is recorded as it lands; this records one whose runtime stopped first
+                }
             } else if (Files.isRegularFile(entry) && stable(entry)) {
-                Instant now = clock.instant();
-                Path item = Files.createDirectories(inbox.folder(IntakeState.PROCESSING).resolve(Inbox.newId(now)));
-                Files.move(entry, item.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-                inbox.write(item, new IntakeItem(item.getFileName().toString(), inbox.tenant, name, IntakeState.PROCESSING, now, null, null,
-                        null, null));
-                seen.remove(entry);
+                take(inbox, entry, name);
             }
+        }
+    }
+
+    /** Moves a dropped file into an item folder of its own; another runtime that moved it first has it. */
+    private void take(Inbox inbox, Path entry, String name) throws IOException, StoreException {
+        seen.remove(entry);
+        Instant now = clock.instant();
+        String id = Inbox.newId(now);
+        Path staging = Files.createDirectories(inbox.inbox().resolve("." + id));
+        try {
+            Files.move(entry, staging.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException takenElsewhere) {
+            Files.delete(staging);
+            return;
+        }
+        IntakeJob job = IntakeJob.received(inbox.tenant, id, name, now);
+        inbox.write(staging, IntakeItems.item(job));
+        Files.move(staging, inbox.inbox().resolve(id), StandardCopyOption.ATOMIC_MOVE);
+        queue.register(job);
+    }
+
+    /**
+     * A staging folder whose upload or move stopped: published when it holds a whole bill (its record
+     * is written last), removed when it holds half of one.
+     */
+    private void removeIfAbandoned(Inbox inbox, Path staging) throws IOException {
+        String id = staging.getFileName().toString().substring(1);
+        if (!Files.isDirectory(staging) || !Inbox.isId(id) || lastWritten(staging).isAfter(clock.instant().minus(STAGING_ABANDONED))) {
+            return; // an upload still being written, however long it takes
+        }
+        if (Files.isRegularFile(staging.resolve(Inbox.RECORD))) {
+            Files.move(staging, inbox.inbox().resolve(id), StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            IntakeServiceImpl.deleteIfLeft(staging);
+            LOG.info("intake " + inbox.tenant + "/" + id + ": removed an upload that stopped before it was whole");
+        }
+    }
+
+    private static Instant lastWritten(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            Instant last = Instant.EPOCH;
+            for (Path file : files.toList()) {
+                Instant modified = Files.getLastModifiedTime(file).toInstant();
+                last = modified.isAfter(last) ? modified : last;
+            }
+            return last;
         }
     }
 
@@ -114,53 +198,86 @@ final class InboxScanner {
         return now.equals(seen.put(file, now));
     }
 
-    /** Imports one item and files it under done/ or failed/; the item when it stored something. */
-    private java.util.Optional<Path> process(Inbox inbox, Path item) throws IOException {
-        IntakeItem record = inbox.read(item, IntakeState.PROCESSING).orElse(null);
-        java.util.Optional<Path> bill = Inbox.bill(item);
-        if (record == null || bill.isEmpty()) {
-            return java.util.Optional.empty();
+    /**
+     * Files what a runtime left in processing/: a bill whose end is recorded (the runtime stopped
+     * before moving it) under its state's folder, one the queue does not know (left by a release that
+     * kept no queue) recorded to be taken again.
+     */
+    private void fileFinished(Inbox inbox) throws IOException, StoreException {
+        for (Path item : inbox.items(IntakeState.PROCESSING)) {
+            Optional<IntakeJob> job = queue.job(inbox.tenant, item.getFileName().toString());
+            if (job.isEmpty()) {
+                Optional<IntakeJob> arrival = inbox.arrival(item);
+                if (arrival.isPresent()) {
+                    queue.register(arrival.get());
+                }
+            } else if (job.get().finished()) {
+                moveIfThere(inbox, item, IntakeState.valueOf(job.get().state()));
+            }
         }
+    }
+
+    /** Imports one claimed bill and files it; true when it stored something new. */
+    private boolean process(Inbox inbox, IntakeJob job) throws IOException, StoreException {
+        Optional<Path> found = inbox.locate(job.id());
+        Path item = found.isPresent() ? moveIfThere(inbox, found.get(), IntakeState.PROCESSING) : null;
+        Optional<Path> bill = item == null ? Optional.empty() : Inbox.bill(item);
         ImportReport report = null;
         String reason = null;
-        try {
-            report = imports.importPath(bill.get(), new ImportOptions(inbox.tenant, null, false, false), null);
-            if (report.failedFiles() > 0) {
-                reason = report.files().stream().filter(file -> file.status().failure())
-                        .map(file -> file.file() + ": " + file.status() + (file.message() == null ? "" : ": " + file.message()))
-                        .findFirst().orElse("not imported (see the report)");
+        if (bill.isEmpty()) {
+            reason = "the bill is gone from " + inbox.root + " (its folder " + job.id() + " was moved or removed)";
+        } else if (job.attempts() > MAX_ATTEMPTS) {
+            reason = "not taken again: " + (job.attempts() - 1) + " runtimes stopped while importing it; look at it before dropping it in again";
+        } else {
+            try {
+                report = imports.importPath(bill.get(), new ImportOptions(inbox.tenant, null, false, false), null);
+                if (report.failedFiles() > 0) {
+                    reason = report.files().stream().filter(file -> file.status().failure())
+                            .map(file -> file.file() + ": " + file.status() + (file.message() == null ? "" : ": " + file.message()))
+                            .findFirst().orElse("not imported (see the report)");
+                }
+            } catch (IllegalArgumentException e) {
+                reason = e.getMessage();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "intake of " + bill.get() + " failed", e);
+                reason = "the import failed: " + e;
             }
-        } catch (IllegalArgumentException e) {
-            reason = e.getMessage();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "intake of " + bill.get() + " failed", e);
-            reason = "the import failed: " + e;
         }
         IntakeState state = reason == null ? IntakeState.DONE : IntakeState.FAILED;
-        IntakeItem done = new IntakeItem(record.id(), inbox.tenant, record.file(), state, record.receivedAt(), clock.instant(), null, reason,
-                report == null ? null : Json.gson().toJson(report));
-        inbox.write(item, done);
-        Path filed = inbox.move(item, state);
-        LOG.info("intake " + inbox.tenant + "/" + record.id() + " " + record.file() + ": " + state + (reason == null ? ", "
-                + report.lines() + " lines" : ": " + reason));
-        boolean stored = state == IntakeState.DONE && report.files().stream().anyMatch(file -> file.status() == FileOutcome.Status.IMPORTED);
-        return stored ? java.util.Optional.of(filed) : java.util.Optional.empty();
+        Instant finished = clock.instant();
+        String reportJson = report == null ? null : Json.gson().toJson(report);
+        if (!queue.finish(inbox.tenant, job.id(), runtime, state.name(), finished, reason, reportJson)) {
+            LOG.warning("intake " + inbox.tenant + "/" + job.id() + ": another runtime took the bill over while this one imported it");
+            return false;
+        }
+        if (item != null) {
+            IntakeJob ended = new IntakeJob(job.tenant(), job.id(), job.file(), state.name(), job.receivedAt(), job.startedAt(), finished,
+                    runtime, null, job.attempts(), null, reason, reportJson);
+            inbox.write(item, IntakeItems.item(ended));
+            if (reason != null && bill.isPresent()) {
+                Files.writeString(item.resolve(bill.get().getFileName() + ".reason"), reason + System.lineSeparator());
+            }
+            moveIfThere(inbox, item, state);
+        }
+        LOG.info("intake " + inbox.tenant + "/" + job.id() + " " + job.file() + ": " + state + (reason == null ? ", " + report.lines()
+                + " lines" : ": " + reason));
+        return state == IntakeState.DONE && report.files().stream().anyMatch(file -> file.status() == FileOutcome.Status.IMPORTED);
+    }
+
+    private static Path moveIfThere(Inbox inbox, Path item, IntakeState to) throws IOException {
+        return item.getParent().equals(inbox.folder(to)) ? item : inbox.move(item, to);
     }
 
     /** One audit for the bills a pass imported, its run recorded on each. */
-    private void audit(Inbox inbox, List<Path> imported) throws IOException {
+    private void audit(String tenant, List<String> ids) throws StoreException {
         long runId;
         try {
-            runId = audits.audit(inbox.tenant, null, null, null).runId();
+            runId = audits.audit(tenant, null, null, null).runId();
         } catch (RuntimeException e) {
-            LOG.warning("intake: the audit of " + inbox.tenant + " after " + imported.size() + " bills failed: " + e.getMessage());
+            LOG.warning("intake: the audit of " + tenant + " after " + ids.size() + " bills failed: " + e.getMessage());
             return;
         }
-        for (Path item : imported) {
-            IntakeItem record = inbox.read(item, IntakeState.DONE).orElseThrow();
-            inbox.write(item, new IntakeItem(record.id(), record.tenant(), record.file(), record.state(), record.receivedAt(),
-                    record.finishedAt(), runId, record.reason(), record.reportJson()));
-        }
-        LOG.info("intake " + inbox.tenant + ": audit run " + runId + " after " + imported.size() + " bills");
+        queue.audited(tenant, ids, runId);
+        LOG.info("intake " + tenant + ": audit run " + runId + " after " + ids.size() + " bills");
     }
 }

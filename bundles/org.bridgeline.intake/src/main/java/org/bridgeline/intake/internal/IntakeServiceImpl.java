@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.bridgeline.core.AuditService;
 import org.bridgeline.core.ImportService;
 import org.bridgeline.intake.IntakeItem;
 import org.bridgeline.intake.IntakeService;
-import org.bridgeline.intake.IntakeState;
+import org.bridgeline.store.IntakeJob;
+import org.bridgeline.store.IntakeStore;
+import org.bridgeline.store.StoreException;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
@@ -29,7 +32,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-/** Intake over the tenants' inboxes in {@code bridgeline.data}/tenants, scanned every few seconds (configuration {@code org.bridgeline.intake}). */
+/**
+ * Intake over the tenants' inboxes in {@code bridgeline.data}/tenants (or a shared folder every
+ * runtime on the database sees), scanned every few seconds, the bills claimed through the store's
+ * queue (configuration {@code org.bridgeline.intake}).
+ */
 @Component(service = IntakeService.class, immediate = true, configurationPid = "org.bridgeline.intake")
 public final class IntakeServiceImpl implements IntakeService {
 
@@ -39,17 +46,34 @@ public final class IntakeServiceImpl implements IntakeService {
     public @interface Config {
         /** Milliseconds between passes over the inboxes; a dropped file is taken on the second pass that finds it unchanged. */
         long scanMillis() default 2000;
+
+        /** The folder holding every tenant's inbox; empty for {@code bridgeline.data}/tenants. Runtimes sharing a database share it. */
+        String folder() default "";
+
+        /**
+         * Seconds a runtime's claim on a bill stands without renewal: it renews every third of it
+         * while it imports, and when it dies another runtime takes the bill over this long after.
+         */
+        long leaseSeconds() default 60;
     }
 
     private final Path tenants;
+    private final IntakeStore queue;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService scans;
 
     @Activate
-    public IntakeServiceImpl(@Reference ImportService imports, @Reference AuditService audits, BundleContext context, Config config) {
-        this.tenants = Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse("data"), "tenants");
-        InboxScanner scanner = new InboxScanner(tenants, imports, audits, clock);
-        this.scans = Executors.newSingleThreadScheduledExecutor(task -> {
+    public IntakeServiceImpl(@Reference ImportService imports, @Reference AuditService audits, @Reference IntakeStore queue,
+            BundleContext context, Config config) {
+        this.tenants = config.folder().isBlank()
+                ? Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse("data"), "tenants")
+                : Path.of(config.folder());
+        this.queue = queue;
+        Duration lease = Duration.ofSeconds(Math.max(3, config.leaseSeconds()));
+        String runtime = runtimeName(context);
+        InboxScanner scanner = new InboxScanner(tenants, queue, imports, audits, clock, runtime, lease);
+        // two threads: the renewals go on while a pass imports a long bill
+        this.scans = Executors.newScheduledThreadPool(2, task -> {
             Thread thread = new Thread(task, "bridgeline-intake");
             thread.setDaemon(true);
             return thread;
@@ -63,10 +87,34 @@ public final class IntakeServiceImpl implements IntakeService {
                     return;
                 }
                 scanner.scan();
+            } catch (StoreException e) {
+                LOG.warning("intake: a pass over " + tenants + " stopped: " + e.getMessage());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "intake: a pass over " + tenants + " failed: " + e.getMessage(), e);
             }
         }, 0, Math.max(100, config.scanMillis()), TimeUnit.MILLISECONDS);
+        scans.scheduleAtFixedRate(() -> {
+            try {
+                scanner.renew();
+            } catch (StoreException | RuntimeException e) {
+                LOG.warning("intake: " + runtime + " could not renew its claim: " + e.getMessage());
+            }
+        }, lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
+        LOG.info("intake: " + runtime + " takes bills from " + tenants.toAbsolutePath() + " (claims held " + lease.toSeconds() + " s)");
+    }
+
+    /**
+     * This runtime as the queue names it: its host and data folder, the same across restarts (so that
+     * a restarted runtime takes back at once what it held) and different for runtimes sharing a database.
+     */
+    private static String runtimeName(BundleContext context) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse("data")).toAbsolutePath().normalize();
     }
 
     @Deactivate
@@ -87,11 +135,17 @@ public final class IntakeServiceImpl implements IntakeService {
             try (OutputStream out = Files.newOutputStream(staging.resolve(name))) {
                 written = copy(content, out, maxBytes);
             }
-            IntakeItem item = new IntakeItem(id, tenant, name, IntakeState.RECEIVED, now, null, null, null, null);
-            inbox.write(staging, item);
+            IntakeJob job = IntakeJob.received(tenant, id, name, now);
+            inbox.write(staging, IntakeItems.item(job));
             Files.move(staging, inbox.inbox().resolve(id), StandardCopyOption.ATOMIC_MOVE);
+            try {
+                queue.register(job);
+            } catch (StoreException e) {
+                // the bill is safe in the inbox: the next pass that reaches the store records it
+                LOG.warning("intake " + tenant + "/" + id + ": received, recorded on the next pass: " + e.getMessage());
+            }
             LOG.info("intake " + tenant + "/" + id + " " + name + ": received, " + written + " bytes");
-            return item;
+            return IntakeItems.item(job);
         } finally {
             deleteIfLeft(staging);
         }
@@ -122,7 +176,7 @@ public final class IntakeServiceImpl implements IntakeService {
         return name;
     }
 
-    private static void deleteIfLeft(Path folder) throws IOException {
+    static void deleteIfLeft(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }
@@ -134,23 +188,12 @@ public final class IntakeServiceImpl implements IntakeService {
     }
 
     @Override
-    public List<IntakeItem> recent(String tenant, int limit) throws IOException {
-        List<IntakeItem> items = new Inbox(tenants, tenant).items();
-        return items.subList(0, Math.min(limit, items.size()));
+    public List<IntakeItem> recent(String tenant, int limit) throws StoreException {
+        return queue.recent(tenant, limit).stream().map(IntakeItems::item).toList();
     }
 
     @Override
-    public Optional<IntakeItem> item(String tenant, String id) throws IOException {
-        if (!Inbox.isId(id)) {
-            return Optional.empty();
-        }
-        Inbox inbox = new Inbox(tenants, tenant);
-        for (IntakeState state : IntakeState.values()) {
-            Path item = inbox.folder(state).resolve(id);
-            if (Files.isDirectory(item)) {
-                return inbox.read(item, state);
-            }
-        }
-        return Optional.empty();
+    public Optional<IntakeItem> item(String tenant, String id) throws StoreException {
+        return Inbox.isId(id) ? queue.job(tenant, id).map(IntakeItems::item) : Optional.empty();
     }
 }

@@ -5,37 +5,40 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bridgeline.core.AuditService;
 import org.bridgeline.core.FileOutcome;
 import org.bridgeline.core.ImportReport;
 import org.bridgeline.core.ImportService;
-import org.bridgeline.intake.IntakeItem;
-import org.bridgeline.intake.IntakeState;
+import org.bridgeline.store.IntakeJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The inbox's passes: what is taken when, where it is filed, one audit per pass, nothing lost across a restart. */
+/** The intake's passes: what is taken when, where it is filed, one audit per pass, bills shared by runtimes and taken over from a dead one. */
 class InboxScannerTest {
 
     @TempDir
     Path data;
     Path tenants;
+    QueueInMemory queue = new QueueInMemory();
     List<Path> importedFiles = new ArrayList<>();
     List<String> audited = new ArrayList<>();
+    ImportService imports;
+    AuditService audits;
     InboxScanner scanner;
 
     @BeforeEach
     void setUp() {
         tenants = data.resolve("tenants");
-        ImportService imports = (path, options, progress) -> {
+        imports = (path, options, progress) -> {
             importedFiles.add(path);
             if (path.getFileName().toString().startsWith("bad")) {
                 return new ImportReport(List.of(new FileOutcome(path.getFileName().toString(), null, FileOutcome.Status.NO_PARSER,
@@ -44,11 +47,15 @@ class InboxScannerTest {
             return new ImportReport(List.of(new FileOutcome(path.getFileName().toString(), "csv", FileOutcome.Status.IMPORTED, null,
                     List.of(), List.of(), 0, 4)), false, 1);
         };
-        AuditService audits = (tenant, carrier, detector, progress) -> {
+        audits = (tenant, carrier, detector, progress) -> {
             audited.add(tenant);
             return new AuditService.AuditReport(audited.size(), List.of(), List.of(), List.of(), 0, 1);
         };
-        scanner = new InboxScanner(tenants, imports, audits, Clock.systemUTC());
+        scanner = runtime("runtime-1");
+    }
+
+    private InboxScanner runtime(String name) {
+        return new InboxScanner(tenants, queue, imports, audits, Clock.systemUTC(), name, Duration.ofSeconds(60));
     }
 
     @Test
@@ -62,14 +69,14 @@ class InboxScannerTest {
         scanner.scan();
         assertEquals(2, importedFiles.size(), importedFiles.toString());
         assertEquals(List.of("acme"), audited, "one audit for the bills of one pass");
-        Inbox acme = new Inbox(tenants, "acme");
-        List<IntakeItem> items = acme.items();
-        assertEquals(2, items.size());
-        for (IntakeItem item : items) {
-            assertEquals(IntakeState.DONE, item.state());
-            assertEquals(1L, item.auditRunId());
-            assertTrue(item.reportJson().contains("\"IMPORTED\""), item.reportJson());
-            assertTrue(Files.exists(tenants.resolve("acme/done").resolve(item.id()).resolve(item.file())));
+        List<IntakeJob> jobs = queue.recent("acme", 10);
+        assertEquals(2, jobs.size());
+        for (IntakeJob job : jobs) {
+            assertEquals(List.of(IntakeJob.DONE, 1L, "runtime-1", 1), List.of(job.state(), job.auditRunId(), job.holder(), job.attempts()));
+            assertTrue(job.reportJson().contains("\"IMPORTED\""), job.reportJson());
+            Path filed = tenants.resolve("acme/done").resolve(job.id());
+            assertTrue(Files.exists(filed.resolve(job.file())));
+            assertTrue(Files.readString(filed.resolve(Inbox.RECORD)).contains("\"DONE\""));
         }
         assertTrue(Files.exists(inbox.resolve("august.csv.part")), "a .part file is left alone");
         scanner.scan();
@@ -78,24 +85,76 @@ class InboxScannerTest {
 
     @Test
     void anUnreadableBillIsFiledUnderFailedWithItsReasonAndAuditsNothing() throws Exception {
-        Files.createDirectories(tenants.resolve("acme/inbox"));
-        IntakeServiceImplTestSupport.submit(tenants, "acme", "bad.bin");
+        IntakeJob job = upload("acme", "bad.bin");
         scanner.scan();
-        IntakeItem item = new Inbox(tenants, "acme").items().get(0);
-        assertEquals(IntakeState.FAILED, item.state());
-        assertEquals("bad.bin: NO_PARSER: no parser reads it", item.reason());
+        IntakeJob failed = queue.job("acme", job.id()).orElseThrow();
+        assertEquals(IntakeJob.FAILED, failed.state());
+        assertEquals("bad.bin: NO_PARSER: no parser reads it", failed.reason());
+        Path item = tenants.resolve("acme/failed").resolve(job.id());
+        assertEquals("bad.bin: NO_PARSER: no parser reads it", Files.readString(item.resolve("bad.bin.reason")).strip());
         assertTrue(audited.isEmpty());
     }
 
     @Test
-    void whatAStopLeftInProcessingIsImportedOnTheFirstPass() throws Exception {
+    void twoRuntimesOnOneQueueAndFolderImportEachBillOnce() throws Exception {
+        InboxScanner other = runtime("runtime-2");
+        Path inbox = Files.createDirectories(tenants.resolve("acme/inbox"));
+        for (int i = 0; i < 6; i++) {
+            Files.writeString(inbox.resolve("bill-" + i + ".csv"), "a,b\n");
+            upload("bravo", "upload-" + i + ".csv");
+        }
+        for (int pass = 0; pass < 3; pass++) {
+            scanner.scan();
+            other.scan();
+        }
+        assertEquals(12, importedFiles.size(), importedFiles.toString());
+        assertEquals(12, importedFiles.stream().distinct().count());
+        assertTrue(queue.recent("acme", 20).stream().allMatch(job -> job.state().equals(IntakeJob.DONE)));
+        assertTrue(queue.recent("bravo", 20).stream().allMatch(job -> job.state().equals(IntakeJob.DONE)));
+        try (var left = Files.list(inbox)) {
+            assertEquals(0, left.count(), "every dropped file was taken, by one runtime");
+        }
+    }
+
+    @Test
+    void aBillHeldByADeadRuntimeIsTakenOverWhenItsLeaseRunsOut() throws Exception {
+        IntakeJob job = upload("acme", "bills.csv");
+        Instant past = Instant.now().minusSeconds(120);
+        queue.claim("dead-runtime", past, past.plusSeconds(60)).orElseThrow();
+        Path processing = Files.createDirectories(tenants.resolve("acme/processing"));
+        Files.move(tenants.resolve("acme/inbox").resolve(job.id()), processing.resolve(job.id()));
+
+        scanner.scan();
+        IntakeJob done = queue.job("acme", job.id()).orElseThrow();
+        assertEquals(List.of(IntakeJob.DONE, "runtime-1", 2), List.of(done.state(), done.holder(), done.attempts()));
+        assertEquals(1, importedFiles.size());
+        assertTrue(Files.isDirectory(tenants.resolve("acme/done").resolve(job.id())));
+        assertFalse(queue.finish("acme", job.id(), "dead-runtime", IntakeJob.DONE, Instant.now(), null, null),
+                "the dead runtime, were it to come back, does not record the end");
+    }
+
+    @Test
+    void aBillThatStoppedEveryRuntimeTakingItIsRefusedNotTakenAgain() throws Exception {
+        IntakeJob job = upload("acme", "bills.csv");
+        Instant past = Instant.now().minusSeconds(600);
+        for (int attempt = 0; attempt < InboxScanner.MAX_ATTEMPTS; attempt++) {
+            Instant at = past.plusSeconds(10L * attempt);
+            queue.claim("crashed-" + attempt, at, at.plusSeconds(1)).orElseThrow();
+        }
+        scanner.scan();
+        IntakeJob refused = queue.job("acme", job.id()).orElseThrow();
+        assertEquals(IntakeJob.FAILED, refused.state());
+        assertTrue(refused.reason().startsWith("not taken again: 3 runtimes stopped"), refused.reason());
+        assertTrue(importedFiles.isEmpty());
+    }
+
+    @Test
+    void aBillLeftInProcessingByAReleaseWithoutTheQueueIsImportedOnTheFirstPass() throws Exception {
         Path item = Files.createDirectories(tenants.resolve("acme/processing/20261201T101530123Z-abcd"));
         Files.writeString(item.resolve("bills.csv"), "a,b\n");
-        new Inbox(tenants, "acme").write(item, new IntakeItem("20261201T101530123Z-abcd", "acme", "bills.csv", IntakeState.PROCESSING,
-                java.time.Instant.parse("2026-12-01T10:15:30.123Z"), null, null, null, null));
         scanner.scan();
         assertEquals(1, importedFiles.size());
-        assertEquals(IntakeState.DONE, new Inbox(tenants, "acme").items().get(0).state());
+        assertEquals(IntakeJob.DONE, queue.job("acme", "20261201T101530123Z-abcd").orElseThrow().state());
     }
 
     @Test
@@ -106,17 +165,16 @@ class InboxScannerTest {
         assertEquals("June bills (1).csv", IntakeServiceImpl.plainName("June bills (1).csv"));
     }
 
-    /** An upload as the service writes it: staged under a dot name, renamed into the inbox whole. */
-    static final class IntakeServiceImplTestSupport {
-        static void submit(Path tenants, String tenant, String name) throws Exception {
-            Path staging = Files.createDirectories(tenants.resolve(tenant).resolve("inbox/.staging"));
-            Files.write(staging.resolve(name), "x".getBytes(StandardCharsets.UTF_8));
-            String id = Inbox.newId(java.time.Instant.now());
-            new Inbox(tenants, tenant).write(staging, new IntakeItem(id, tenant, name, IntakeState.RECEIVED, java.time.Instant.now(), null,
-                    null, null, null));
-            Files.move(staging, tenants.resolve(tenant).resolve("inbox").resolve(id));
-            assertFalse(Files.exists(staging));
-            new ByteArrayInputStream(new byte[0]).close();
-        }
+    /** An upload as the service lands it: staged under a dot name, renamed into the inbox whole, recorded in the queue. */
+    private IntakeJob upload(String tenant, String name) throws Exception {
+        Inbox inbox = new Inbox(tenants, tenant);
+        String id = Inbox.newId(Instant.now());
+        Path staging = Files.createDirectories(inbox.inbox().resolve("." + id));
+        Files.write(staging.resolve(name), "x".getBytes(StandardCharsets.UTF_8));
+        IntakeJob job = IntakeJob.received(tenant, id, name, Instant.now());
+        inbox.write(staging, IntakeItems.item(job));
+        Files.move(staging, inbox.inbox().resolve(id));
+        queue.register(job);
+        return job;
     }
 }

@@ -1,0 +1,79 @@
+package org.bridgeline.intake.internal;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.bridgeline.store.IntakeJob;
+import org.bridgeline.store.IntakeStore;
+
+/** The intake queue of one process, as the store's contract describes it (the stores are tested against that contract). */
+final class QueueInMemory implements IntakeStore {
+
+    private final Map<String, IntakeJob> jobs = new TreeMap<>();
+
+    private static String key(String tenant, String id) {
+        return tenant + "/" + id;
+    }
+
+    @Override
+    public synchronized boolean register(IntakeJob job) {
+        return jobs.putIfAbsent(key(job.tenant(), job.id()), job) == null;
+    }
+
+    @Override
+    public synchronized Optional<IntakeJob> claim(String holder, Instant now, Instant leaseUntil) {
+        Optional<IntakeJob> next = jobs.values().stream()
+                .filter(job -> job.state().equals(IntakeJob.RECEIVED) || job.state().equals(IntakeJob.PROCESSING) && job.leaseUntil().isBefore(now))
+                .min(Comparator.comparing(IntakeJob::receivedAt).thenComparing(IntakeJob::id));
+        return next.map(job -> put(new IntakeJob(job.tenant(), job.id(), job.file(), IntakeJob.PROCESSING, job.receivedAt(), now, null,
+                holder, leaseUntil, job.attempts() + 1, null, null, null)));
+    }
+
+    @Override
+    public synchronized int renew(String holder, Instant leaseUntil) {
+        List<IntakeJob> held = jobs.values().stream().filter(job -> holder.equals(job.holder()) && job.state().equals(IntakeJob.PROCESSING))
+                .toList();
+        held.forEach(job -> put(new IntakeJob(job.tenant(), job.id(), job.file(), job.state(), job.receivedAt(), job.startedAt(), null,
+                holder, leaseUntil, job.attempts(), null, null, null)));
+        return held.size();
+    }
+
+    @Override
+    public synchronized boolean finish(String tenant, String id, String holder, String state, Instant at, String reason, String reportJson) {
+        IntakeJob job = jobs.get(key(tenant, id));
+        if (job == null || !holder.equals(job.holder()) || !job.state().equals(IntakeJob.PROCESSING)) {
+            return false;
+        }
+        put(new IntakeJob(tenant, id, job.file(), state, job.receivedAt(), job.startedAt(), at, holder, null, job.attempts(), null, reason,
+                reportJson));
+        return true;
+    }
+
+    @Override
+    public synchronized void audited(String tenant, List<String> ids, long auditRunId) {
+        for (String id : ids) {
+            IntakeJob job = jobs.get(key(tenant, id));
+            put(new IntakeJob(tenant, id, job.file(), job.state(), job.receivedAt(), job.startedAt(), job.finishedAt(), job.holder(),
+                    job.leaseUntil(), job.attempts(), auditRunId, job.reason(), job.reportJson()));
+        }
+    }
+
+    @Override
+    public synchronized List<IntakeJob> recent(String tenant, int limit) {
+        return jobs.values().stream().filter(job -> job.tenant().equals(tenant)).sorted(Comparator.comparing(IntakeJob::id).reversed())
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Optional<IntakeJob> job(String tenant, String id) {
+        return Optional.ofNullable(jobs.get(key(tenant, id)));
+    }
+
+    private IntakeJob put(IntakeJob job) {
+        jobs.put(key(job.tenant(), job.id()), job);
+        return job;
+    }
+}
