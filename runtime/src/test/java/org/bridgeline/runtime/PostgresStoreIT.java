@@ -101,6 +101,125 @@ class PostgresStoreIT {
         assertEquals(invoices, listed, "every invoice the first runtime imported, once, on the second: " + again.out());
     }
 
+    /**
+     * Two runtimes on one database and one shared inbox folder take 50 bills of two tenants from the
+     * store's queue; one is killed (kill -9) midway; the other takes over what it held once its lease
+     * runs out, and every bill ends imported, once.
+     */
+    @Test
+    void twoRuntimesShareTheIntakeAndOneKilledMidwayLosesAndDoublesNoBill() throws Exception {
+        server.createDatabase("intake");
+        Path shared = work.resolve("shared-inboxes");
+        List<Path> runtimes = List.of(distributionOn("intake-1", "intake"), distributionOn("intake-2", "intake"));
+        for (Path home : runtimes) {
+            Files.writeString(home.resolve("conf/org.bridgeline.intake.cfg"), "folder=" + shared + "\nleaseSeconds=5\nscanMillis=300\n");
+        }
+        Path first = runtimes.get(0);
+        Path second = runtimes.get(1);
+        BinBridgeline.Result setup = BinBridgeline.run(first, "exec", "bl:tenant-add acme", "bl:tenant-add bravo",
+                "bl:enterprise generate " + work.resolve("acme") + " --seed 1",
+                "bl:enterprise generate " + work.resolve("bravo") + " --seed 2");
+        assertEquals(0, setup.status(), setup.err() + setup.out());
+        List<Path> acmeBills = billsOf(work.resolve("acme/bills"));
+        List<Path> bravoBills = billsOf(work.resolve("bravo/bills")).subList(0, 14);
+        for (Path home : runtimes) {
+            BinBridgeline.Result started = BinBridgeline.run(home, "start");
+            assertEquals(0, started.status(), started.err() + started.out());
+        }
+        try {
+            drop(acmeBills, shared.resolve("acme/inbox"));
+            drop(bravoBills, shared.resolve("bravo/inbox"));
+            // once it has imported two, runtime 1 is caught holding a bill: frozen (SIGSTOP) while the queue is read, then killed
+            long pid = Long.parseLong(Files.readString(first.resolve("data/bridgeline.pid")).strip());
+            String held = "";
+            for (int i = 0; i < 2000 && held.isEmpty(); i++) {
+                signal("STOP", pid);
+                List<String> state = server.query("intake", "SELECT state, tenant || '/' || intake_id FROM bl_intake_job "
+                        + "WHERE holder LIKE '%intake-1/data' ORDER BY state").lines().toList();
+                if (state.stream().filter(job -> job.startsWith("IMPORTED|") || job.startsWith("DONE|")).count() >= 2) {
+                    held = state.stream().filter(job -> job.startsWith("PROCESSING|")).map(job -> job.substring(11)).findFirst().orElse("");
+                }
+                if (held.isEmpty()) {
+                    signal("CONT", pid);
+                    Thread.sleep(5);
+                }
+            }
+            signal("KILL", pid);
+            assertFalse(held.isEmpty(), "runtime 1 was seen holding a bill");
+            int killedAt = filed(shared, "done");
+            assertTrue(killedAt < 50, "killed midway: " + killedAt + " bills were in");
+
+            String jobs = "";
+            for (int i = 0; i < 600; i++) { // imported, then audited
+                jobs = server.query("intake", "SELECT tenant, intake_id, state, holder, attempts, audit_run_id IS NOT NULL "
+                        + "FROM bl_intake_job ORDER BY tenant, intake_id");
+                if (jobs.lines().count() == 50 && jobs.lines().allMatch(job -> job.contains("|DONE|") && job.endsWith("|t"))) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals(50, jobs.lines().filter(job -> job.contains("|DONE|") && job.endsWith("|t")).count(),
+                    "every bill imported and audited: " + jobs);
+            String heldKey = held.replace('/', '|') + "|";
+            String takenOver = jobs.lines().filter(job -> job.startsWith(heldKey)).findFirst().orElseThrow();
+            assertTrue(takenOver.endsWith("intake-2/data|2|t"), "the killed runtime's bill was taken over by the other: " + takenOver);
+            long importedByFirst = Files.readString(first.resolve("log/bridgeline.log")).lines()
+                    .filter(line -> line.matches(".*intake (acme|bravo)/\\S+ \\S+: IMPORTED, .*")).count();
+            assertTrue(importedByFirst >= 2, "both runtimes imported bills");
+            assertEquals(importedByFirst + 1, jobs.lines().filter(job -> job.endsWith("intake-2/data|2|t")).count(),
+                    "runtime 2 took over the bill runtime 1 held and audited the ones it had imported: " + jobs);
+            assertEquals(50, filed(shared, "done"), "every bill filed under done/");
+            assertEquals("acme|36\nbravo|14", server.query("intake", "SELECT tenant, count(*) FROM bl_invoice GROUP BY tenant ORDER BY tenant")
+                    .strip(), "every bill's invoice, once");
+
+            BinBridgeline.Result intake = BinBridgeline.run(second, "client", "bl:intake --tenant " + held.substring(0, held.indexOf('/'))
+                    + " --limit 100");
+            assertEquals(0, intake.status(), intake.err() + intake.out());
+            assertTrue(intake.out().contains("intake-2/data (attempt 2)"), "bl:intake tells the takeover: " + intake.out());
+            BinBridgeline.Result again = BinBridgeline.run(second, "client", "bl:import --tenant acme " + work.resolve("acme/bills"));
+            TestDistribution.keepLog(second, "PostgresStoreIT-intake-2");
+            assertEquals(0, again.status(), again.err() + again.out());
+            assertFalse(again.out().contains(" IMPORTED"), "importing acme's bills again stores nothing: " + again.out());
+        } finally {
+            BinBridgeline.run(second, "stop");
+            TestDistribution.keepLog(first, "PostgresStoreIT-intake-1");
+        }
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor();
+    }
+
+    private static List<Path> billsOf(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** Drops bills into an inbox as a copy tool would: written under a .part name, then renamed whole. */
+    private static void drop(List<Path> bills, Path inbox) throws IOException {
+        Files.createDirectories(inbox);
+        for (Path bill : bills) {
+            String name = bill.getParent().getFileName() + "-" + bill.getFileName();
+            Files.copy(bill, inbox.resolve(name + ".part"));
+            Files.move(inbox.resolve(name + ".part"), inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** How many bills of every tenant are filed under done/ or failed/. */
+    private static int filed(Path shared, String state) throws IOException {
+        int filed = 0;
+        for (String tenant : List.of("acme", "bravo")) {
+            Path folder = shared.resolve(tenant).resolve(state);
+            if (Files.isDirectory(folder)) {
+                try (java.util.stream.Stream<Path> items = Files.list(folder)) {
+                    filed += (int) items.count();
+                }
+            }
+        }
+        return filed;
+    }
+
     /** The invoices column of an import report: file, parser, invoices, lines, status. */
     private static long invoicesImported(String report) {
         Matcher row = Pattern.compile("(?m)^\\S+\\s+\\S+\\s+(\\d+)\\s+\\d+\\s+IMPORTED").matcher(report);

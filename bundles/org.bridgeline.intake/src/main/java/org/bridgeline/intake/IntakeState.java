@@ -1,6 +1,6 @@
 package org.bridgeline.intake;
 
-/** Where a bill is: waiting in the inbox, being imported, imported (and audited), or refused with a reason. */
+/** Where a bill is: waiting in the inbox, being imported, imported with its audit to come, done (imported and audited), or refused with a reason. */
 public enum IntakeState {
-    RECEIVED, PROCESSING, DONE, FAILED
+    RECEIVED, PROCESSING, IMPORTED, DONE, FAILED
 }

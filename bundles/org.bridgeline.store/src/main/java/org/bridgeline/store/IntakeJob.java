@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param tenant     the tenant whose inbox it came to
  * @param id         the intake's id, sortable by arrival
  * @param file       the file's name as it arrived
- * @param state      {@link #RECEIVED}, {@link #PROCESSING}, {@link #DONE} or {@link #FAILED}
+ * @param state      {@link #RECEIVED}, {@link #PROCESSING}, {@link #IMPORTED} (its audit to come, still held),
+ *                   {@link #DONE} or {@link #FAILED}
  * @param receivedAt when it arrived whole
  * @param startedAt  when its latest holder claimed it, or null while it waits
  * @param finishedAt when its import finished, or null
@@ -25,6 +26,8 @@ public record IntakeJob(String tenant, String id, String file, String state, Ins
 
     public static final String RECEIVED = "RECEIVED";
     public static final String PROCESSING = "PROCESSING";
+    /** Imported, the audit that reads it still to run: held like a bill being imported, and taken over the same way. */
+    public static final String IMPORTED = "IMPORTED";
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
 

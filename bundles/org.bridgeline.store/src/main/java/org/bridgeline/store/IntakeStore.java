@@ -21,7 +21,8 @@ public interface IntakeStore {
 
     /**
      * Claims the oldest bill no one holds: one waiting, or one whose holder's lease ran out before
-     * {@code now}. The claim stands until {@code leaseUntil}; the job returned counts this attempt.
+     * {@code now} (being imported, or imported and waiting for its audit: its state tells which). The
+     * claim stands until {@code leaseUntil}; the job returned counts this attempt.
      */
     Optional<IntakeJob> claim(String holder, Instant now, Instant leaseUntil) throws StoreException;
 
@@ -29,13 +30,14 @@ public interface IntakeStore {
     int renew(String holder, Instant leaseUntil) throws StoreException;
 
     /**
-     * Records how a claimed bill ended, unless its claim was taken over meanwhile: false then, and
-     * the outcome is the new holder's to record.
+     * Records how a claimed bill's import ended ({@link IntakeJob#DONE}, {@link IntakeJob#FAILED}, or
+     * {@link IntakeJob#IMPORTED} when an audit is to read it, the claim held until then), unless its
+     * claim was taken over meanwhile: false then, and the outcome is the new holder's to record.
      */
     boolean finish(String tenant, String id, String holder, String state, Instant at, String reason, String reportJson)
             throws StoreException;
 
-    /** Records the audit run that read the tenant's bills. */
+    /** Records the audit run that read the tenant's imported bills: they are done. */
     void audited(String tenant, List<String> ids, long auditRunId) throws StoreException;
 
     /** The tenant's most recent bills, newest first. */

@@ -49,7 +49,7 @@ final class Inbox {
         return switch (state) {
             case RECEIVED -> inbox();
             case PROCESSING -> root.resolve("processing");
-            case DONE -> root.resolve("done");
+            case IMPORTED, DONE -> root.resolve("done");
             case FAILED -> root.resolve("failed");
         };
     }
@@ -89,6 +89,7 @@ final class Inbox {
         json.addProperty("finishedAt", record.finishedAt() == null ? null : record.finishedAt().toString());
         json.addProperty("attempts", record.attempts());
         json.addProperty("runtime", record.runtime());
+        json.addProperty("auditRunId", record.auditRunId());
         json.addProperty("reason", record.reason());
         if (record.reportJson() != null) {
             json.add("report", JsonParser.parseString(record.reportJson()));

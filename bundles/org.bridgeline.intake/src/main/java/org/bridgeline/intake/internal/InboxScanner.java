@@ -35,8 +35,10 @@ import org.bridgeline.store.StoreException;
  * store's queue (an upload arrives as such a folder, recorded already). Then the queue: the runtime
  * claims bills one at a time, whichever tenant's and whichever runtime received them, moves each to
  * processing/, imports it and files it under done/ or failed/. Last, each tenant's audit runs once
- * for everything the pass imported. A runtime that dies holding a bill loses its lease, and the bill
- * is taken over by the next pass of any runtime; the import recognises the invoices it stored already.
+ * for everything the pass imported; until then the bills stay claimed (imported, not yet done). A
+ * runtime that dies holding a bill loses its lease, and the bill is taken over by the next pass of
+ * any runtime: imported again if it was being imported (the import recognises the invoices it stored
+ * already), audited if it was waiting for its audit.
  */
 final class InboxScanner {
 
@@ -55,8 +57,8 @@ final class InboxScanner {
     private final Duration lease;
     /** A dropped file's size and time at the last pass: taken when the next pass sees the same. */
     private final Map<Path, List<Object>> seen = new HashMap<>();
-    /** The bill being imported, whose lease the renewals keep; null between bills, so a bill left claimed by a failure runs out. */
-    private volatile IntakeJob current;
+    /** Whether a pass is importing or auditing: the renewals keep its claims then, and only then, so a claim a failure left runs out. */
+    private volatile boolean working;
     /** Whether the claims this runtime held before a stop or a kill are released. */
     private boolean releasedEarlierClaims;
 
@@ -81,30 +83,39 @@ final class InboxScanner {
             takeArrivals(inbox);
             fileFinished(inbox);
         }
-        Map<String, List<String>> imported = new LinkedHashMap<>();
-        for (Optional<IntakeJob> job; (job = queue.claim(runtime, clock.instant(), clock.instant().plus(lease))).isPresent(); ) {
-            IntakeJob claimed = job.get();
-            current = claimed;
-            try {
-                if (process(new Inbox(tenants, claimed.tenant()), claimed)) {
-                    imported.computeIfAbsent(claimed.tenant(), tenant -> new ArrayList<>()).add(claimed.id());
+        Map<String, List<String>> toAudit = new LinkedHashMap<>();
+        working = true;
+        try {
+            for (Optional<IntakeJob> job; (job = queue.claim(runtime, clock.instant(), clock.instant().plus(lease))).isPresent(); ) {
+                IntakeJob claimed = job.get();
+                // a bill imported by a runtime that died before its audit needs the audit only
+                if (claimed.state().equals(IntakeJob.IMPORTED) || importClaimed(claimed)) {
+                    toAudit.computeIfAbsent(claimed.tenant(), tenant -> new ArrayList<>()).add(claimed.id());
                 }
-            } catch (IOException e) {
-                String reason = "the inbox could not be read or written: " + e;
-                LOG.warning("intake " + claimed.tenant() + "/" + claimed.id() + ": " + reason);
-                queue.finish(claimed.tenant(), claimed.id(), runtime, IntakeJob.FAILED, clock.instant(), reason, null);
-            } finally {
-                current = null;
             }
+            for (Map.Entry<String, List<String>> tenant : toAudit.entrySet()) {
+                audit(tenant.getKey(), tenant.getValue());
+            }
+        } finally {
+            working = false;
         }
-        for (Map.Entry<String, List<String>> tenant : imported.entrySet()) {
-            audit(tenant.getKey(), tenant.getValue());
+    }
+
+    /** Imports a claimed bill; true when it stored something an audit is to read. A failure to file it fails the bill. */
+    private boolean importClaimed(IntakeJob claimed) throws StoreException {
+        try {
+            return process(new Inbox(tenants, claimed.tenant()), claimed);
+        } catch (IOException e) {
+            String reason = "the inbox could not be read or written: " + e;
+            LOG.warning("intake " + claimed.tenant() + "/" + claimed.id() + ": " + reason);
+            queue.finish(claimed.tenant(), claimed.id(), runtime, IntakeJob.FAILED, clock.instant(), reason, null);
+            return false;
         }
     }
 
     /** Extends this runtime's claims: called more often than the lease runs out, while a long import goes on. */
     void renew() throws StoreException {
-        if (current != null) {
+        if (working) {
             queue.renew(runtime, clock.instant().plus(lease));
         }
     }
@@ -211,8 +222,8 @@ final class InboxScanner {
                 if (arrival.isPresent()) {
                     queue.register(arrival.get());
                 }
-            } else if (job.get().finished()) {
-                moveIfThere(inbox, item, IntakeState.valueOf(job.get().state()));
+            } else if (job.get().finished() || job.get().state().equals(IntakeJob.IMPORTED)) {
+                moveIfThere(inbox, item, job.get().state().equals(IntakeJob.FAILED) ? IntakeState.FAILED : IntakeState.DONE);
             }
         }
     }
@@ -244,31 +255,32 @@ final class InboxScanner {
             }
         }
         IntakeState state = reason == null ? IntakeState.DONE : IntakeState.FAILED;
+        boolean stored = state == IntakeState.DONE && report.files().stream().anyMatch(file -> file.status() == FileOutcome.Status.IMPORTED);
         Instant finished = clock.instant();
         String reportJson = report == null ? null : Json.gson().toJson(report);
-        if (!queue.finish(inbox.tenant, job.id(), runtime, state.name(), finished, reason, reportJson)) {
+        String ended = stored ? IntakeJob.IMPORTED : state.name();
+        if (!queue.finish(inbox.tenant, job.id(), runtime, ended, finished, reason, reportJson)) {
             LOG.warning("intake " + inbox.tenant + "/" + job.id() + ": another runtime took the bill over while this one imported it");
             return false;
         }
         if (item != null) {
-            IntakeJob ended = new IntakeJob(job.tenant(), job.id(), job.file(), state.name(), job.receivedAt(), job.startedAt(), finished,
-                    runtime, null, job.attempts(), null, reason, reportJson);
-            inbox.write(item, IntakeItems.item(ended));
+            inbox.write(item, IntakeItems.item(new IntakeJob(job.tenant(), job.id(), job.file(), ended, job.receivedAt(), job.startedAt(),
+                    finished, runtime, null, job.attempts(), null, reason, reportJson)));
             if (reason != null && bill.isPresent()) {
                 Files.writeString(item.resolve(bill.get().getFileName() + ".reason"), reason + System.lineSeparator());
             }
             moveIfThere(inbox, item, state);
         }
-        LOG.info("intake " + inbox.tenant + "/" + job.id() + " " + job.file() + ": " + state + (reason == null ? ", " + report.lines()
+        LOG.info("intake " + inbox.tenant + "/" + job.id() + " " + job.file() + ": " + ended + (reason == null ? ", " + report.lines()
                 + " lines" : ": " + reason));
-        return state == IntakeState.DONE && report.files().stream().anyMatch(file -> file.status() == FileOutcome.Status.IMPORTED);
+        return stored;
     }
 
     private static Path moveIfThere(Inbox inbox, Path item, IntakeState to) throws IOException {
         return item.getParent().equals(inbox.folder(to)) ? item : inbox.move(item, to);
     }
 
-    /** One audit for the bills a pass imported, its run recorded on each. */
+    /** One audit for the bills a pass imported, its run recorded on each (in the queue, and in the record beside each bill). */
     private void audit(String tenant, List<String> ids) throws StoreException {
         long runId;
         try {
@@ -278,6 +290,18 @@ final class InboxScanner {
             return;
         }
         queue.audited(tenant, ids, runId);
+        Inbox inbox = new Inbox(tenants, tenant);
+        for (String id : ids) {
+            Optional<Path> item = inbox.locate(id);
+            Optional<IntakeJob> job = queue.job(tenant, id);
+            if (item.isPresent() && job.isPresent()) {
+                try {
+                    inbox.write(item.get(), IntakeItems.item(job.get()));
+                } catch (IOException e) {
+                    LOG.warning("intake " + tenant + "/" + id + ": audited, its record beside the bill not rewritten: " + e.getMessage());
+                }
+            }
+        }
         LOG.info("intake " + tenant + ": audit run " + runId + " after " + ids.size() + " bills");
     }
 }

@@ -134,6 +134,22 @@ class InboxScannerTest {
     }
 
     @Test
+    void aBillImportedByARuntimeThatDiedBeforeItsAuditIsAuditedByTheNext() throws Exception {
+        IntakeJob job = upload("acme", "bills.csv");
+        Instant past = Instant.now().minusSeconds(120);
+        queue.claim("dead-runtime", past, past.plusSeconds(60)).orElseThrow();
+        assertTrue(queue.finish("acme", job.id(), "dead-runtime", IntakeJob.IMPORTED, past, null, "{}"));
+        Path done = Files.createDirectories(tenants.resolve("acme/done"));
+        Files.move(tenants.resolve("acme/inbox").resolve(job.id()), done.resolve(job.id()));
+
+        scanner.scan();
+        assertTrue(importedFiles.isEmpty(), "imported once, by the runtime that died");
+        assertEquals(List.of("acme"), audited);
+        IntakeJob audited = queue.job("acme", job.id()).orElseThrow();
+        assertEquals(List.of(IntakeJob.DONE, 1L, 2), List.of(audited.state(), audited.auditRunId(), audited.attempts()));
+    }
+
+    @Test
     void aBillThatStoppedEveryRuntimeTakingItIsRefusedNotTakenAgain() throws Exception {
         IntakeJob job = upload("acme", "bills.csv");
         Instant past = Instant.now().minusSeconds(600);

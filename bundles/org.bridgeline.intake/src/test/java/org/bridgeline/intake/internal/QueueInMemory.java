@@ -26,18 +26,21 @@ final class QueueInMemory implements IntakeStore {
     @Override
     public synchronized Optional<IntakeJob> claim(String holder, Instant now, Instant leaseUntil) {
         Optional<IntakeJob> next = jobs.values().stream()
-                .filter(job -> job.state().equals(IntakeJob.RECEIVED) || job.state().equals(IntakeJob.PROCESSING) && job.leaseUntil().isBefore(now))
+                .filter(job -> job.state().equals(IntakeJob.RECEIVED) || held(job) && job.leaseUntil().isBefore(now))
                 .min(Comparator.comparing(IntakeJob::receivedAt).thenComparing(IntakeJob::id));
-        return next.map(job -> put(new IntakeJob(job.tenant(), job.id(), job.file(), IntakeJob.PROCESSING, job.receivedAt(), now, null,
-                holder, leaseUntil, job.attempts() + 1, null, null, null)));
+        return next.map(job -> put(new IntakeJob(job.tenant(), job.id(), job.file(), held(job) ? job.state() : IntakeJob.PROCESSING,
+                job.receivedAt(), now, job.finishedAt(), holder, leaseUntil, job.attempts() + 1, null, job.reason(), job.reportJson())));
+    }
+
+    private static boolean held(IntakeJob job) {
+        return job.state().equals(IntakeJob.PROCESSING) || job.state().equals(IntakeJob.IMPORTED);
     }
 
     @Override
     public synchronized int renew(String holder, Instant leaseUntil) {
-        List<IntakeJob> held = jobs.values().stream().filter(job -> holder.equals(job.holder()) && job.state().equals(IntakeJob.PROCESSING))
-                .toList();
-        held.forEach(job -> put(new IntakeJob(job.tenant(), job.id(), job.file(), job.state(), job.receivedAt(), job.startedAt(), null,
-                holder, leaseUntil, job.attempts(), null, null, null)));
+        List<IntakeJob> held = jobs.values().stream().filter(job -> holder.equals(job.holder()) && held(job)).toList();
+        held.forEach(job -> put(new IntakeJob(job.tenant(), job.id(), job.file(), job.state(), job.receivedAt(), job.startedAt(),
+                job.finishedAt(), holder, leaseUntil, job.attempts(), null, job.reason(), job.reportJson())));
         return held.size();
     }
 
@@ -47,8 +50,8 @@ final class QueueInMemory implements IntakeStore {
         if (job == null || !holder.equals(job.holder()) || !job.state().equals(IntakeJob.PROCESSING)) {
             return false;
         }
-        put(new IntakeJob(tenant, id, job.file(), state, job.receivedAt(), job.startedAt(), at, holder, null, job.attempts(), null, reason,
-                reportJson));
+        put(new IntakeJob(tenant, id, job.file(), state, job.receivedAt(), job.startedAt(), at, holder,
+                state.equals(IntakeJob.IMPORTED) ? job.leaseUntil() : null, job.attempts(), null, reason, reportJson));
         return true;
     }
 
@@ -56,8 +59,10 @@ final class QueueInMemory implements IntakeStore {
     public synchronized void audited(String tenant, List<String> ids, long auditRunId) {
         for (String id : ids) {
             IntakeJob job = jobs.get(key(tenant, id));
-            put(new IntakeJob(tenant, id, job.file(), job.state(), job.receivedAt(), job.startedAt(), job.finishedAt(), job.holder(),
-                    job.leaseUntil(), job.attempts(), auditRunId, job.reason(), job.reportJson()));
+            if (job.state().equals(IntakeJob.IMPORTED)) {
+                put(new IntakeJob(tenant, id, job.file(), IntakeJob.DONE, job.receivedAt(), job.startedAt(), job.finishedAt(), job.holder(),
+                        null, job.attempts(), auditRunId, job.reason(), job.reportJson()));
+            }
         }
     }
 

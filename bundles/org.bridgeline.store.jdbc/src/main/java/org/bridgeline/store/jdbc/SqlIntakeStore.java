@@ -45,15 +45,16 @@ public class SqlIntakeStore implements IntakeStore {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                Optional<IntakeJob> found = jobs(c, "WHERE state IN ('RECEIVED', 'PROCESSING') AND (state = 'RECEIVED' OR lease_until < ?) "
+                Optional<IntakeJob> found = jobs(c, "WHERE state IN ('RECEIVED', 'PROCESSING', 'IMPORTED') AND (state = 'RECEIVED' OR lease_until < ?) "
                         + "ORDER BY received_at, intake_id LIMIT 1" + database.claimingRows(), Jdbc.timestamp(now)).stream().findFirst();
                 if (found.isPresent()) {
                     IntakeJob job = found.get();
-                    Jdbc.update(c, "UPDATE bl_intake_job SET state = 'PROCESSING', holder = ?, started_at = ?, lease_until = ?, "
-                            + "attempts = attempts + 1 WHERE tenant = ? AND intake_id = ?", holder, Jdbc.timestamp(now),
+                    String state = job.state().equals(IntakeJob.IMPORTED) ? IntakeJob.IMPORTED : IntakeJob.PROCESSING;
+                    Jdbc.update(c, "UPDATE bl_intake_job SET state = ?, holder = ?, started_at = ?, lease_until = ?, "
+                            + "attempts = attempts + 1 WHERE tenant = ? AND intake_id = ?", state, holder, Jdbc.timestamp(now),
                             Jdbc.timestamp(leaseUntil), job.tenant(), job.id());
-                    found = Optional.of(new IntakeJob(job.tenant(), job.id(), job.file(), IntakeJob.PROCESSING, job.receivedAt(), now, null,
-                            holder, leaseUntil, job.attempts() + 1, null, null, null));
+                    found = Optional.of(new IntakeJob(job.tenant(), job.id(), job.file(), state, job.receivedAt(), now, job.finishedAt(),
+                            holder, leaseUntil, job.attempts() + 1, null, job.reason(), job.reportJson()));
                 }
                 c.commit();
                 return found;
@@ -69,25 +70,26 @@ public class SqlIntakeStore implements IntakeStore {
     @Override
     public int renew(String holder, Instant leaseUntil) throws StoreException {
         return database.with(NO_TENANT, "cannot renew the claims of " + holder, c -> Jdbc.update(c,
-                "UPDATE bl_intake_job SET lease_until = ? WHERE holder = ? AND state = 'PROCESSING'", Jdbc.timestamp(leaseUntil), holder));
+                "UPDATE bl_intake_job SET lease_until = ? WHERE holder = ? AND state IN ('PROCESSING', 'IMPORTED')", Jdbc.timestamp(leaseUntil), holder));
     }
 
     @Override
     public boolean finish(String tenant, String id, String holder, String state, Instant at, String reason, String reportJson)
             throws StoreException {
-        if (!IntakeJob.DONE.equals(state) && !IntakeJob.FAILED.equals(state)) {
-            throw new IllegalArgumentException("a bill finishes DONE or FAILED, not " + state);
+        if (!List.of(IntakeJob.DONE, IntakeJob.FAILED, IntakeJob.IMPORTED).contains(state)) {
+            throw new IllegalArgumentException("an import ends DONE, FAILED or IMPORTED, not " + state);
         }
         return database.with(NO_TENANT, "cannot record the end of bill " + tenant + "/" + id, c -> Jdbc.update(c,
-                "UPDATE bl_intake_job SET state = ?, finished_at = ?, lease_until = NULL, reason = ?, report_json = ? "
-                        + "WHERE tenant = ? AND intake_id = ? AND holder = ? AND state = 'PROCESSING'",
-                state, Jdbc.timestamp(at), reason, reportJson, tenant, id, holder) == 1);
+                "UPDATE bl_intake_job SET state = ?, finished_at = ?, lease_until = CASE WHEN ? THEN lease_until END, reason = ?, "
+                        + "report_json = ? WHERE tenant = ? AND intake_id = ? AND holder = ? AND state = 'PROCESSING'",
+                state, Jdbc.timestamp(at), IntakeJob.IMPORTED.equals(state), reason, reportJson, tenant, id, holder) == 1);
     }
 
     @Override
     public void audited(String tenant, List<String> ids, long auditRunId) throws StoreException {
         database.with(NO_TENANT, "cannot record audit run " + auditRunId + " on the bills of " + tenant, c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE bl_intake_job SET audit_run_id = ? WHERE tenant = ? AND intake_id = ?")) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE bl_intake_job SET state = 'DONE', audit_run_id = ?, "
+                    + "lease_until = NULL WHERE tenant = ? AND intake_id = ? AND state = 'IMPORTED'")) {
                 for (String id : ids) {
                     update.setLong(1, auditRunId);
                     update.setString(2, tenant);

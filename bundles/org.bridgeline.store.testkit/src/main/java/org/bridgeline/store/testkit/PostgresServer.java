@@ -109,8 +109,16 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Runs SQL as the superuser in the named database. */
     public void psql(String database, String sql) throws IOException, InterruptedException {
-        server(bin.resolve("psql").toString(), "-h", cluster.toString(), "-p", String.valueOf(port), "-U", "postgres",
-                "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql);
+        query(database, sql);
+    }
+
+    /**
+     * Runs a query as the superuser in the named database (row-level security does not apply): its
+     * rows, one per line, columns separated by {@code |}.
+     */
+    public String query(String database, String sql) throws IOException, InterruptedException {
+        return server(bin.resolve("psql").toString(), "-h", cluster.toString(), "-p", String.valueOf(port), "-U", "postgres",
+                "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-A", "-t", "-c", sql);
     }
 
     public String url() {
@@ -170,16 +178,17 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** Runs a server program, as the postgres user when running as root. */
-    private void server(String... command) throws IOException, InterruptedException {
+    private String server(String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>();
         if (asRoot) {
             line.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         line.addAll(List.of(command));
-        run(line.toArray(String[]::new));
+        return run(line.toArray(String[]::new));
     }
 
-    private void run(String... command) throws IOException, InterruptedException {
+    /** Runs a command to its end; its output, or its failure with the output. */
+    private String run(String... command) throws IOException, InterruptedException {
         Path output = Files.createTempFile("postgres-", ".out");
         try {
             Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
@@ -192,6 +201,7 @@ public final class PostgresServer implements AutoCloseable {
                 throw new IOException(command[asRoot && command[0].equals("runuser") ? 4 : 0] + " failed (exit " + process.exitValue()
                         + "): " + Files.readString(output).strip());
             }
+            return Files.readString(output);
         } finally {
             Files.deleteIfExists(output);
         }

@@ -96,7 +96,8 @@ public abstract class RegistryContract {
         assertTrue(intake.claim("runtime-2", NOW.plusSeconds(11), lease).isEmpty(), "nothing left while the leases stand");
 
         assertEquals(2, intake.renew("runtime-2", NOW.plusSeconds(120)));
-        assertTrue(intake.finish("acme", "b", "runtime-2", IntakeJob.DONE, NOW.plusSeconds(20), null, "{\"lines\":3}"));
+        assertTrue(intake.finish("acme", "b", "runtime-2", IntakeJob.IMPORTED, NOW.plusSeconds(20), null, "{\"lines\":3}"),
+                "imported, still held until its audit has run");
         assertFalse(intake.finish("acme", "b", "runtime-2", IntakeJob.FAILED, NOW.plusSeconds(21), "again", null), "finished once");
 
         // runtime-1 dies holding "a": past its lease, another runtime takes the bill over
@@ -118,5 +119,16 @@ public abstract class RegistryContract {
         assertEquals(List.of(IntakeJob.FAILED, "a.csv line 2: amount", 2), List.of(failed.state(), failed.reason(), failed.attempts()));
         assertTrue(intake.job("bravo", "a").isEmpty(), "another tenant's id is not found");
         assertEquals(1, intake.recent("acme", 1).size());
+
+        // runtime-2 dies after importing c, before its audit: the next runtime takes c over for the audit alone
+        assertTrue(intake.finish("bravo", "c", "runtime-2", IntakeJob.IMPORTED, NOW.plusSeconds(30), null, "{\"lines\":5}"));
+        IntakeJob toAudit = intake.claim("runtime-3", NOW.plusSeconds(121), NOW.plusSeconds(181)).orElseThrow();
+        assertEquals(List.of("c", IntakeJob.IMPORTED, "runtime-3", 2, "{\"lines\":5}"), List.of(toAudit.id(), toAudit.state(),
+                toAudit.holder(), toAudit.attempts(), toAudit.reportJson()));
+        intake.audited("bravo", List.of("c"), 8L);
+        IntakeJob audited = intake.job("bravo", "c").orElseThrow();
+        assertEquals(List.of(IntakeJob.DONE, 8L), List.of(audited.state(), audited.auditRunId()));
+        assertEquals(NOW.plusSeconds(30), audited.finishedAt(), "the import's end is kept");
+        assertTrue(intake.claim("runtime-3", NOW.plusSeconds(400), NOW.plusSeconds(460)).isEmpty(), "nothing left to do");
     }
 }

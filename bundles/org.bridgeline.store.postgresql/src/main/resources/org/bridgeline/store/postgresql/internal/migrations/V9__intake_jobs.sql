@@ -1,6 +1,6 @@
 -- The claim's scan: the waiting bills and the held ones whose lease may have run out, oldest first.
-CREATE INDEX bl_intake_job_claimable ON bl_intake_job (received_at, intake_id) WHERE state IN ('RECEIVED', 'PROCESSING');
-CREATE INDEX bl_intake_job_holder ON bl_intake_job (holder) WHERE state = 'PROCESSING';
+CREATE INDEX bl_intake_job_claimable ON bl_intake_job (received_at, intake_id) WHERE state IN ('RECEIVED', 'PROCESSING', 'IMPORTED');
+CREATE INDEX bl_intake_job_holder ON bl_intake_job (holder) WHERE state IN ('PROCESSING', 'IMPORTED');
 
 -- The queue is claimed on connections bound to no tenant (''), which see every tenant's bills; a
 -- connection bound to a tenant sees and writes that tenant's bills only, as on every tenant table.
