@@ -96,18 +96,10 @@ class HttpApiIT {
 
     /** Bills as a browser or curl -F sends them: one multipart part per file. */
     static HttpResponse<String> upload(String token, List<Path> files) throws Exception {
-        String boundary = "----bridgeline" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        for (Path file : files) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            body.write(Files.readAllBytes(file));
-            body.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MultipartBody body = MultipartBody.of(files);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/bills")).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .header("Authorization", "Bearer " + token).header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -129,19 +121,55 @@ class HttpApiIT {
         assertEquals("3.0.3", json(document).get("openapi").getAsString());
     }
 
+    /**
+     * Every route the OpenAPI document names, walked with no token, a malformed, a wrong, a revoked
+     * and an expired one (401 each, the same answer for all), and with a viewer's where the document
+     * says an operator's is needed (403).
+     */
     @Test
-    void everyRouteRefusesNoTokenAndAWrongOne() throws Exception {
+    void everyDocumentedRouteRefusesEveryBadTokenAndAViewerWhereAnOperatorIsNeeded() throws Exception {
         String wrong = acmeOperator.substring(0, acmeOperator.length() - 2) + (acmeOperator.endsWith("AA") ? "BB" : "AA");
-        for (String path : List.of("/api/v1/invoices", "/api/v1/invoices/1", "/api/v1/invoices/1/lines", "/api/v1/findings",
-                "/api/v1/findings/1", "/api/v1/audits/1", "/api/v1/status")) {
-            for (String token : new String[] {null, wrong, "not-a-token"}) {
-                HttpResponse<String> refused = get(path, token);
-                assertEquals(401, refused.statusCode(), path + " with " + token + ": " + refused.body());
-                assertEquals("unauthorized", json(refused).get("error").getAsString());
-                assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        BinBridgeline.Result issued = BinBridgeline.run(home, "client", "bl:token-issue acme --role operator",
+                "bl:token-issue acme --role operator --expires 1s");
+        assertEquals(0, issued.status(), issued.err() + issued.out());
+        Matcher tokens = Pattern.compile("(?m)^blt_([0-9a-f]{16})_[A-Za-z0-9_-]{43}$").matcher(issued.out());
+        assertTrue(tokens.find());
+        String revoked = tokens.group();
+        assertEquals(0, BinBridgeline.run(home, "client", "bl:token-revoke " + tokens.group(1)).status());
+        assertTrue(tokens.find());
+        String expired = tokens.group();
+        Thread.sleep(1100);
+
+        JsonObject document = json(get("/api/v1/openapi.json", null));
+        int routes = 0;
+        for (var path : document.getAsJsonObject("paths").entrySet()) {
+            String concrete = "/api/v1" + path.getKey().replace("{id}", "1").replace("{carrier}", "acme-telecom")
+                    .replace("{file}", "package.html").replace("{input}", "contracts");
+            for (var operation : path.getValue().getAsJsonObject().entrySet()) {
+                String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                String summary = operation.getValue().getAsJsonObject().get("summary").getAsString();
+                String route = method + " " + concrete;
+                routes++;
+                if (summary.contains("no token")) {
+                    assertEquals(200, send(method, concrete, null).statusCode(), route);
+                    continue;
+                }
+                for (String token : new String[] {null, "not-a-token", wrong, revoked, expired}) {
+                    HttpResponse<String> refused = send(method, concrete, token);
+                    assertEquals(401, refused.statusCode(), route + " with " + token + ": " + refused.body());
+                    assertEquals("unauthorized", json(refused).get("error").getAsString(), route);
+                    assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), route);
+                }
+                if (summary.startsWith("operator:")) {
+                    HttpResponse<String> forbidden = send(method, concrete, acmeViewer);
+                    assertEquals(403, forbidden.statusCode(), route + " as a viewer: " + forbidden.body());
+                    assertTrue(json(forbidden).get("detail").getAsString().contains("needs an operator's token"), forbidden.body());
+                } else {
+                    assertTrue(List.of(200, 404).contains(send(method, concrete, acmeViewer).statusCode()), route + " reads as a viewer");
+                }
             }
         }
-        assertEquals(401, send("POST", "/api/v1/audits", null).statusCode());
+        assertTrue(routes >= 16, "routes walked: " + routes);
     }
 
     @Test
@@ -210,6 +238,9 @@ class HttpApiIT {
         assertEquals(400, bad.statusCode());
         assertEquals("parameter \"limit\": expected a whole number from 1 to 1000, found \"0\"", json(bad).get("detail").getAsString());
         assertEquals(405, send("DELETE", "/api/v1/invoices", acmeOperator).statusCode());
+        HttpResponse<String> unknown = get("/api/v1/nothing-here", acmeViewer);
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertEquals("not found", json(unknown).get("error").getAsString(), "an unknown route answers as the API does");
         HttpRequest malformed = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/bills"))
                 .header("Authorization", "Bearer " + acmeOperator).header("Content-Type", "multipart/form-data; boundary=xyz")
                 .POST(HttpRequest.BodyPublishers.ofString("--xyz\r\nthis is not a part")).build();

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.bridgeline.runtime.SshClient.Ssh;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,41 +18,16 @@ class SshConsoleIT {
     Path home;
     int port;
 
-    record Ssh(int status, String out, String err) {
-    }
-
     private Ssh ssh(Path key, String command) throws Exception {
-        return ssh(key, command, null);
+        return SshClient.run(port, key, command, null);
     }
 
-    /** ssh with a command, or (command null) an interactive session on a terminal typing the input given. */
     private Ssh ssh(Path key, String command, String typed) throws Exception {
-        List<String> line = new ArrayList<>(List.of("ssh", "-i", key.toString(), "-p", String.valueOf(port), "-o", "BatchMode=yes",
-                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR"));
-        if (command == null) {
-            line.add("-tt");
-        }
-        line.add("operator@127.0.0.1");
-        if (command != null) {
-            line.add(command);
-        }
-        Path input = Files.createTempFile("ssh-in", ".txt");
-        Files.writeString(input, typed == null ? "" : typed);
-        Path out = Files.createTempFile("ssh-out", ".txt");
-        Path err = Files.createTempFile("ssh-err", ".txt");
-        Process process = new ProcessBuilder(line).redirectInput(ProcessBuilder.Redirect.from(input.toFile()))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "ssh " + command + " did not finish");
-        return new Ssh(process.exitValue(), Files.readString(out), Files.readString(err));
+        return SshClient.run(port, key, command, typed);
     }
 
     private Path key(String name) throws Exception {
-        Path key = home.resolve("keys").resolve(name);
-        Files.createDirectories(key.getParent());
-        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-C", name, "-f", key.toString())
-                .redirectErrorStream(true).start();
-        assertEquals(0, keygen.waitFor());
-        return key;
+        return SshClient.key(home.resolve("keys"), name);
     }
 
     @Test
@@ -67,9 +40,8 @@ class SshConsoleIT {
         Path viewer = key("acme-viewer");
         Path stranger = key("stranger");
         Files.createDirectories(home.resolve("conf/ssh"));
-        Files.writeString(home.resolve("conf/ssh/authorized_keys"),
-                "tenant=\"acme\",role=\"operator\" " + Files.readString(operator.resolveSibling("acme-operator.pub"))
-                + "tenant=\"acme\",role=\"viewer\" " + Files.readString(viewer.resolveSibling("acme-viewer.pub")));
+        Files.writeString(home.resolve("conf/ssh/authorized_keys"), SshClient.authorized(operator, "acme", "operator")
+                + SshClient.authorized(viewer, "acme", "viewer"));
         Files.writeString(home.resolve("conf/org.bridgeline.ssh.cfg"), "port=" + port + "\n");
         Path enterprise = home.resolve("enterprise");
         BinBridgeline.Result setup = BinBridgeline.run(home, "exec", "bl:feature-install ssh", "bl:tenant-add acme", "bl:tenant-add bravo",

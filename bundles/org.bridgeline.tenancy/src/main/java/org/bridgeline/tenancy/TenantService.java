@@ -1,5 +1,6 @@
 package org.bridgeline.tenancy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.bridgeline.store.StoreException;
@@ -16,8 +17,8 @@ public interface TenantService {
 
     List<TenantRecord> tenants() throws StoreException;
 
-    /** Issues a token for an existing tenant; {@code expiresInDays} 0 for never. */
-    IssuedToken issueToken(String tenant, Role role, int expiresInDays) throws StoreException;
+    /** Issues a token for an existing tenant, valid for the time given from now, or for ever when it is null. */
+    IssuedToken issueToken(String tenant, Role role, Duration validFor) throws StoreException;
 
     /** Revokes a token from now on; false when there is no such token or it was revoked already. */
     boolean revokeToken(String tokenId) throws StoreException;

@@ -4,7 +4,7 @@
  * The console and the HTTP API depend on it; the tenant of a request always comes from here.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.bridgeline.tenancy;
 
 import org.osgi.annotation.bundle.Export;

@@ -92,9 +92,9 @@ public final class TenantServiceImpl implements TenantService {
     }
 
     @Override
-    public IssuedToken issueToken(String tenant, Role role, int expiresInDays) throws StoreException {
-        if (expiresInDays < 0) {
-            throw new IllegalArgumentException("expires: expected a number of days, 0 for never, found " + expiresInDays);
+    public IssuedToken issueToken(String tenant, Role role, Duration validFor) throws StoreException {
+        if (validFor != null && (validFor.isNegative() || validFor.isZero())) {
+            throw new IllegalArgumentException("expires: expected a time to come, found " + validFor);
         }
         if (!Tenants.DEFAULT.equals(tenant) && registry.tenant(tenant).isEmpty()) {
             throw new IllegalArgumentException("no tenant " + tenant + ": add it with bl:tenant-add " + tenant);
@@ -102,7 +102,7 @@ public final class TenantServiceImpl implements TenantService {
         TokenText text = TokenText.random();
         Instant now = now();
         TokenRecord record = new TokenRecord(text.id(), tenant, role.label(), key().hash(text.secret()), now,
-                expiresInDays == 0 ? null : now.plus(expiresInDays, ChronoUnit.DAYS), null, null);
+                validFor == null ? null : now.plus(validFor), null, null);
         registry.saveToken(record);
         LOG.info("token issued: " + text.id() + " for " + tenant + " as " + role.label());
         return new IssuedToken(text.text(), record);

@@ -46,7 +46,7 @@ class TenantServiceImplTest {
 
     @Test
     void anIssuedTokenSpeaksForItsTenantAndRoleAndOnlyItsHashIsKept() throws Exception {
-        IssuedToken issued = service.issueToken("acme", Role.VIEWER, 0);
+        IssuedToken issued = service.issueToken("acme", Role.VIEWER, null);
         assertTrue(issued.token().matches("blt_[0-9a-f]{16}_[A-Za-z0-9_-]{43}"), issued.token());
         assertEquals(Optional.of(new Caller("acme", Role.VIEWER, issued.record().tokenId())), service.authenticate(issued.token()));
         String secret = issued.token().substring(21);
@@ -58,7 +58,7 @@ class TenantServiceImplTest {
 
     @Test
     void aWrongMalformedRevokedOrExpiredTokenIsNobody() throws Exception {
-        IssuedToken issued = service.issueToken("acme", Role.OPERATOR, 30);
+        IssuedToken issued = service.issueToken("acme", Role.OPERATOR, java.time.Duration.ofDays(30));
         String token = issued.token();
         String wrongSecret = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
         assertEquals(Optional.empty(), service.authenticate(wrongSecret));
@@ -70,7 +70,7 @@ class TenantServiceImplTest {
         clock.advance(Duration.ofDays(30));
         assertEquals(Optional.empty(), service.authenticate(token), "expired after 30 days");
 
-        IssuedToken other = service.issueToken("acme", Role.OPERATOR, 0);
+        IssuedToken other = service.issueToken("acme", Role.OPERATOR, null);
         assertTrue(service.authenticate(other.token()).isPresent());
         assertTrue(service.revokeToken(other.record().tokenId()));
         assertEquals(Optional.empty(), service.authenticate(other.token()), "revoked: refused on the next request");
@@ -79,7 +79,7 @@ class TenantServiceImplTest {
 
     @Test
     void aTokensUseIsRecordedAtMostOnceAMinute() throws Exception {
-        IssuedToken issued = service.issueToken("acme", Role.VIEWER, 0);
+        IssuedToken issued = service.issueToken("acme", Role.VIEWER, null);
         service.authenticate(issued.token());
         Instant first = registry.tokens.get(issued.record().tokenId()).lastUsedAt();
         assertEquals(clock.instant(), first);
@@ -94,7 +94,7 @@ class TenantServiceImplTest {
 
     @Test
     void runtimesSharingTheKeyFileAcceptEachOthersTokens() throws Exception {
-        IssuedToken issued = service.issueToken("acme", Role.OPERATOR, 0);
+        IssuedToken issued = service.issueToken("acme", Role.OPERATOR, null);
         TenantServiceImpl second = new TenantServiceImpl(registry, folder.resolve("data/token.key"), clock);
         assertEquals("acme", second.authenticate(issued.token()).orElseThrow().tenant());
         TenantServiceImpl otherKey = new TenantServiceImpl(registry, folder.resolve("elsewhere/token.key"), clock);
@@ -106,9 +106,9 @@ class TenantServiceImplTest {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> service.addTenant("Acme Corp"));
         assertTrue(bad.getMessage().contains("found \"Acme Corp\""), bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> service.addTenant("acme"), "exists already");
-        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> service.issueToken("bravo", Role.VIEWER, 0));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> service.issueToken("bravo", Role.VIEWER, null));
         assertTrue(none.getMessage().contains("bl:tenant-add bravo"), none.getMessage());
-        assertNotNull(service.issueToken("default", Role.OPERATOR, 0), "the embedded default tenant needs no adding");
+        assertNotNull(service.issueToken("default", Role.OPERATOR, null), "the embedded default tenant needs no adding");
         assertEquals(List.of("acme"), service.tenants().stream().map(TenantRecord::tenant).toList());
     }
 
