@@ -11,6 +11,7 @@ import org.bridgeline.api.detect.BenchmarkMatch;
 import org.bridgeline.api.detect.UsageMatch;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Requirement;
+import org.bridgeline.html.Html;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ActionRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.RequirementRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ServiceRow;
@@ -37,8 +38,8 @@ final class PackageHtml {
         Totals t = p.totals();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Negotiation package: ")
-                .append(esc(p.carrier())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        h.append("<header><h1>Negotiation package: ").append(esc(p.carrier())).append("</h1>\n<p class=\"sub\">Bills ")
+                .append(Html.escape(p.carrier())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        h.append("<header><h1>Negotiation package: ").append(Html.escape(p.carrier())).append("</h1>\n<p class=\"sub\">Bills ")
                 .append(p.billedFrom()).append(" to ").append(p.billedTo()).append(" · audit run ").append(p.auditRunId())
                 .append(" · amounts in ").append(p.currency().getCurrencyCode()).append("</p></header>\n");
 
@@ -51,7 +52,7 @@ final class PackageHtml {
                             + "<th>Invoice</th><th>Date</th><th class=\"n\">Stated</th><th class=\"n\">Lines</th><th class=\"n\">Gap</th>"
                             + "</tr></thead><tbody>\n");
             for (NegotiationPackage.Unreconciled invoice : p.unreconciled().stream().limit(TABLE_ROWS).toList()) {
-                h.append("<tr><td>").append(esc(invoice.account())).append("</td><td>").append(esc(invoice.invoiceNumber()))
+                h.append("<tr><td>").append(Html.escape(invoice.account())).append("</td><td>").append(Html.escape(invoice.invoiceNumber()))
                         .append("</td><td>").append(invoice.invoiceDate()).append("</td><td class=\"n\">").append(fmt(invoice.stated()))
                         .append("</td><td class=\"n\">").append(fmt(invoice.lines())).append("</td><td class=\"n\">").append(fmt(invoice.gap()))
                         .append("</td></tr>\n");
@@ -70,7 +71,7 @@ final class PackageHtml {
 
         long matched = p.benchmarks().stream().filter(m -> m.benchmark() != null).count();
         h.append("<section><h2>In one page</h2>\n<p class=\"story\">We buy <b>").append(p.services().size()).append(" services</b> at <b>")
-                .append(p.sites().size()).append(" sites</b> from ").append(esc(p.carrier())).append(", ").append(fmt(t.currentMonthlySpend()))
+                .append(p.sites().size()).append(" sites</b> from ").append(Html.escape(p.carrier())).append(", ").append(fmt(t.currentMonthlySpend()))
                 .append(" in ").append(p.billedTo()).append(" and ").append(fmt(t.billedSpend())).append(" over ")
                 .append(months(t.monthsBilled())).append(" of bills from ").append(p.billedFrom())
                 .append(t.monthsBilled() >= 12 ? "" : " (" + fmt(t.currentAnnualSpend()) + " a year, annualised)").append(". Our audit found <b>").append(p.credits().size()).append(" charges to credit back</b> (")
@@ -90,7 +91,7 @@ final class PackageHtml {
                 "spend-by-type");
         h.append("</figure>\n<table><thead><tr><th>Site</th><th class=\"n\">Services</th><th class=\"n\">Monthly spend</th></tr></thead><tbody>\n");
         for (SpendRow site : p.sites().subList(0, Math.min(p.sites().size(), TABLE_ROWS))) {
-            h.append("<tr><td>").append(esc(site.name())).append("</td><td class=\"n\">").append(site.services()).append("</td><td class=\"n\">")
+            h.append("<tr><td>").append(Html.escape(site.name())).append("</td><td class=\"n\">").append(site.services()).append("</td><td class=\"n\">")
                     .append(fmt(site.monthlySpend())).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
@@ -114,11 +115,11 @@ final class PackageHtml {
         h.append("</figure>\n<table><thead><tr><th>Service</th><th>Kind</th><th class=\"n\">Now a month</th><th class=\"n\">Percentile</th>"
                 + "<th class=\"n\">Target a month</th><th class=\"n\">Overpay a year</th><th>Benchmark</th></tr></thead><tbody>\n");
         for (BenchmarkMatch m : over.subList(0, Math.min(over.size(), TABLE_ROWS))) {
-            h.append("<tr><td>").append(esc(m.serviceId())).append("</td><td>").append(m.serviceType())
+            h.append("<tr><td>").append(Html.escape(m.serviceId())).append("</td><td>").append(m.serviceType())
                     .append(m.bandwidthMbps() == null ? "" : " " + m.bandwidthMbps().stripTrailingZeros().toPlainString() + " Mbps")
                     .append("</td><td class=\"n\">").append(fmt(m.monthlyPrice())).append("</td><td class=\"n\">").append(m.percentile())
                     .append("</td><td class=\"n\">").append(fmt(m.target())).append("</td><td class=\"n\">").append(fmt(m.annualOverpay()))
-                    .append("</td><td class=\"src\">").append(esc(m.benchmark().source())).append(", as of ").append(m.benchmark().asOf())
+                    .append("</td><td class=\"src\">").append(Html.escape(m.benchmark().source())).append(", as of ").append(m.benchmark().asOf())
                     .append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
@@ -126,7 +127,7 @@ final class PackageHtml {
         List<BenchmarkMatch> unmatched = p.benchmarks().stream().filter(m -> m.benchmark() == null).toList();
         if (!unmatched.isEmpty()) {
             h.append("<p class=\"note\">").append(unmatched.size()).append(" services have no benchmark: ")
-                    .append(esc(unmatched.stream().map(BenchmarkMatch::unmatched).distinct().sorted().reduce((a, b) -> a + "; " + b).orElse("")))
+                    .append(Html.escape(unmatched.stream().map(BenchmarkMatch::unmatched).distinct().sorted().reduce((a, b) -> a + "; " + b).orElse("")))
                     .append(".</p>\n");
         }
         List<UsageMatch> priced = p.usage().stream().filter(u -> u.benchmark() != null).sorted(Comparator.comparing((UsageMatch u) ->
@@ -140,12 +141,12 @@ final class PackageHtml {
                 h.append("<table><thead><tr><th>Service</th><th>Number</th><th class=\"n\">Minutes</th><th class=\"n\">Billed a minute</th>"
                         + "<th class=\"n\">Deck a minute</th><th class=\"n\">Overpay a year</th><th>Rate</th></tr></thead><tbody>\n");
                 for (UsageMatch u : priced.subList(0, Math.min(priced.size(), 20))) {
-                    h.append("<tr><td>").append(esc(u.usage().serviceId())).append("</td><td>").append(esc(u.usage().destination()))
+                    h.append("<tr><td>").append(Html.escape(u.usage().serviceId())).append("</td><td>").append(Html.escape(u.usage().destination()))
                             .append("</td><td class=\"n\">").append(u.minutes().setScale(1, RoundingMode.HALF_EVEN)).append("</td><td class=\"n\">")
                             .append(u.billedPerMinute().amount().setScale(4, RoundingMode.HALF_EVEN)).append("</td><td class=\"n\">")
                             .append(u.benchmark().median().amount().setScale(4, RoundingMode.HALF_EVEN)).append("</td><td class=\"n\">")
-                            .append(fmt(u.annualOverpay())).append("</td><td class=\"src\">").append(esc(u.benchmark().region())).append(", ")
-                            .append(esc(u.benchmark().source())).append("</td></tr>\n");
+                            .append(fmt(u.annualOverpay())).append("</td><td class=\"src\">").append(Html.escape(u.benchmark().region())).append(", ")
+                            .append(Html.escape(u.benchmark().source())).append("</td></tr>\n");
                 }
                 h.append("</tbody></table>\n");
                 more(h, priced.size() > TABLE_ROWS ? priced.size() : 0, "numbers", "package-usage.csv");
@@ -161,21 +162,21 @@ final class PackageHtml {
                     + "<tbody>\n");
             for (RequirementRow row : p.requirements()) {
                 Requirement r = row.requirement();
-                h.append("<tr><td>").append(esc(r.site())).append("</td><td>").append(r.serviceType())
+                h.append("<tr><td>").append(Html.escape(r.site())).append("</td><td>").append(r.serviceType())
                         .append(r.bandwidthMbps() == null ? "" : " " + r.bandwidthMbps().stripTrailingZeros().toPlainString() + " Mbps")
                         .append("</td><td>").append(r.neededBy()).append("</td><td>")
                         .append(r.sla().availabilityPercent() == null ? "" : r.sla().availabilityPercent().toPlainString() + " %")
                         .append(r.sla().timeToRepair() == null ? "" : ", repair in " + r.sla().timeToRepair().toHours() + " h")
                         .append("</td><td>").append(switch (row.status()) {
                             case "NEW" -> "new: nobody provides it there today";
-                            case "UPGRADE" -> "upgrade " + esc(row.currentServiceId()) + (row.currentBandwidthMbps() == null ? ""
+                            case "UPGRADE" -> "upgrade " + Html.escape(row.currentServiceId()) + (row.currentBandwidthMbps() == null ? ""
                                     : " from " + row.currentBandwidthMbps().stripTrailingZeros().toPlainString() + " Mbps");
-                            default -> "met by " + esc(row.currentServiceId());
-                        }).append("</td><td>").append(esc(r.notes() == null ? "" : r.notes())).append("</td></tr>\n");
+                            default -> "met by " + Html.escape(row.currentServiceId());
+                        }).append("</td><td>").append(Html.escape(r.notes() == null ? "" : r.notes())).append("</td></tr>\n");
             }
             for (ServiceRow s : p.notNeeded()) {
-                h.append("<tr><td>").append(esc(s.site())).append("</td><td>").append(s.type()).append("</td><td></td><td></td><td>")
-                        .append(esc(s.serviceId())).append(": billed ").append(fmt(s.monthlyRecurring()))
+                h.append("<tr><td>").append(Html.escape(s.site())).append("</td><td>").append(s.type()).append("</td><td></td><td></td><td>")
+                        .append(Html.escape(s.serviceId())).append(": billed ").append(fmt(s.monthlyRecurring()))
                         .append(" a month, not needed any more</td><td>a disconnect candidate</td></tr>\n");
             }
             h.append("</tbody></table>\n");
@@ -207,7 +208,7 @@ final class PackageHtml {
 
     private static void total(StringBuilder h, String key, String label, Money amount) {
         h.append("<div class=\"total\" data-total=\"").append(key).append("\" data-amount=\"").append(PackageJson.money(amount))
-                .append("\"><span class=\"label\">").append(esc(label)).append("</span><span class=\"value\">").append(fmt(amount))
+                .append("\"><span class=\"label\">").append(Html.escape(label)).append("</span><span class=\"value\">").append(fmt(amount))
                 .append("</span></div>\n");
     }
 
@@ -221,7 +222,7 @@ final class PackageHtml {
     private static void actions(StringBuilder h, String title, List<ActionRow> all, boolean credits, String file) {
         List<ActionRow> rows = all.stream().sorted(java.util.Comparator.comparing((ActionRow row) -> (credits ? row.credit() : row.annual())
                 .amount()).reversed().thenComparing(ActionRow::findingId)).limit(TABLE_ROWS).toList();
-        h.append("<h3>").append(esc(title)).append(" (").append(all.size()).append(")</h3>\n");
+        h.append("<h3>").append(Html.escape(title)).append(" (").append(all.size()).append(")</h3>\n");
         if (rows.isEmpty()) {
             h.append("<p>None.</p>\n");
             return;
@@ -229,9 +230,9 @@ final class PackageHtml {
         h.append("<table><thead><tr><th>Kind</th><th>Service</th><th class=\"n\">").append(credits ? "Credit" : "A year")
                 .append("</th><th>Why</th></tr></thead><tbody>\n");
         for (ActionRow row : rows) {
-            h.append("<tr><td>").append(esc(row.kind())).append("</td><td>").append(esc(row.serviceId() == null ? "(account)" : row.serviceId()))
+            h.append("<tr><td>").append(Html.escape(row.kind())).append("</td><td>").append(Html.escape(row.serviceId() == null ? "(account)" : row.serviceId()))
                     .append("</td><td class=\"n\">").append(fmt(credits ? row.credit() : row.annual())).append("</td><td class=\"why\">")
-                    .append(esc(row.explanation())).append("</td></tr>\n");
+                    .append(Html.escape(row.explanation())).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
         more(h, all.size(), "findings", file);
@@ -258,7 +259,7 @@ final class PackageHtml {
         int y = 4;
         for (Bar bar : bars) {
             h.append("<text x=\"").append(labelWidth - 6).append("\" y=\"").append(y + 13).append("\" text-anchor=\"end\">")
-                    .append(esc(bar.label())).append("</text>\n");
+                    .append(Html.escape(bar.label())).append("</text>\n");
             h.append("<rect class=\"now\" x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"")
                     .append(scale(bar.value(), max, plot)).append("\" height=\"14\"/>\n");
             h.append("<text x=\"").append(labelWidth + scale(bar.value(), max, plot) + 4).append("\" y=\"").append(y + 12).append("\">")
@@ -294,20 +295,6 @@ final class PackageHtml {
 
     static String fmt(Money money) {
         return number(money.rounded().amount()) + " " + money.currency().getCurrencyCode();
-    }
-
-    static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static final String STYLE = """

@@ -1,0 +1,228 @@
+package org.bridgeline.dashboard.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bridgeline.dashboard.DashboardView;
+import org.bridgeline.dashboard.ViewNotFoundException;
+import org.bridgeline.dashboard.ViewRequest;
+import org.bridgeline.dashboard.internal.Sessions.Session;
+import org.bridgeline.html.Html;
+import org.bridgeline.store.StoreException;
+import org.bridgeline.tenancy.Caller;
+import org.bridgeline.tenancy.Role;
+import org.bridgeline.tenancy.TenantService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The dashboard's shell at {@code /} and {@code /ui/*}: sign-in with an API token exchanged for a
+ * session cookie ({@code HttpOnly}, {@code SameSite=Strict}, {@code Secure} behind TLS), sign-out,
+ * and every registered {@link DashboardView} at {@code /ui/<id>} for the session's tenant, within
+ * the page the shell draws. A form that posts must carry the session's CSRF value. Views come and go
+ * with their bundles.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/", "/ui/*"})
+public final class DashboardServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger("org.bridgeline.dashboard");
+    static final String COOKIE = "bl_session";
+    static final String HOME = "/ui/overview";
+
+    private final transient TenantService tenants;
+    private final transient Sessions sessions = new Sessions(Clock.systemUTC());
+    private final transient List<DashboardView> views = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public DashboardServlet(@Reference TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addView(DashboardView view) {
+        if (!view.id().matches("[a-z0-9][a-z0-9-]{0,39}") || List.of("sign-in", "sign-out", "assets").contains(view.id())) {
+            LOG.warning("dashboard: a view with id \"" + view.id() + "\" is not shown: expected lower-case letters, digits and hyphens");
+            return;
+        }
+        views.add(view);
+    }
+
+    void removeView(DashboardView view) {
+        views.remove(view);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+        String path = request.getRequestURI();
+        String method = request.getMethod();
+        try {
+            if (path.equals("/")) {
+                redirect(response, HOME);
+            } else if (path.equals(Shell.STYLESHEET)) {
+                stylesheet(response);
+            } else if (path.equals("/ui/sign-in")) {
+                signIn(request, response);
+            } else if (path.equals("/ui/sign-out") && method.equals("POST")) {
+                signOut(request, response);
+            } else if (path.startsWith("/ui/")) {
+                view(request, response, path.substring(4));
+            } else {
+                html(response, 404, Shell.plain("Not found", "<p>Nothing at " + Html.escape(path) + ". <a href=\"/\">The dashboard</a></p>"));
+            }
+        } catch (StoreException e) {
+            LOG.warning("dashboard: " + e.getMessage());
+            html(response, 503, Shell.plain("Unavailable", "<p>The store cannot be reached; try again shortly.</p>"));
+        }
+    }
+
+    private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException, StoreException {
+        if (!request.getMethod().equals("POST")) {
+            html(response, 200, Shell.signIn(null));
+            return;
+        }
+        Optional<Caller> caller = tenants.authenticate(Optional.ofNullable(request.getParameter("token")).orElse("").strip());
+        if (caller.isEmpty()) {
+            html(response, 401, Shell.signIn("That token is not valid: it may be mistyped, revoked or expired."));
+            return;
+        }
+        String id = sessions.start(caller.get());
+        response.addHeader("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict" + (secure(request) ? "; Secure" : ""));
+        LOG.info("dashboard: signed in for " + caller.get().tenant() + " as " + caller.get().role().label() + " with token "
+                + caller.get().tokenId());
+        redirect(response, HOME);
+    }
+
+    private void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Session> session = session(request);
+        if (session.isPresent() && Sessions.csrfMatches(session.get(), request.getParameter("csrf"))) {
+            sessions.end(cookie(request));
+        }
+        response.addHeader("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure(request) ? "; Secure" : ""));
+        redirect(response, "/ui/sign-in");
+    }
+
+    private void view(HttpServletRequest request, HttpServletResponse response, String rest) throws IOException {
+        Optional<Session> found = session(request);
+        if (found.isEmpty()) {
+            redirect(response, "/ui/sign-in");
+            return;
+        }
+        Session session = found.get();
+        Caller caller = session.caller();
+        List<String> segments = Arrays.stream(rest.split("/")).filter(segment -> !segment.isEmpty()).toList();
+        List<DashboardView> visible = views.stream().filter(view -> caller.role().allows(view.role()))
+                .sorted(Comparator.comparingInt(DashboardView::order).thenComparing(DashboardView::id)).toList();
+        Optional<DashboardView> view = segments.isEmpty() ? Optional.empty()
+                : views.stream().filter(each -> each.id().equals(segments.get(0))).findFirst();
+        if (view.isEmpty()) {
+            html(response, 404, Shell.page("Not found", "<p>No such view.</p>", caller, session.csrf(), visible, null));
+            return;
+        }
+        if (!caller.role().allows(view.get().role())) {
+            html(response, 403, Shell.page("Not for this role", "<p>" + Html.escape(view.get().title()) + " needs an operator's token.</p>",
+                    caller, session.csrf(), visible, null));
+            return;
+        }
+        if (request.getMethod().equals("POST") && !Sessions.csrfMatches(session, request.getParameter("csrf"))) {
+            html(response, 403, Shell.page("Refused", "<p>The form was not sent from this session's page; reload the page and send it again.</p>",
+                    caller, session.csrf(), visible, null));
+            return;
+        }
+        ViewRequest asked = new Asked(caller, request.getMethod(), segments.subList(1, segments.size()), request, session.csrf());
+        try {
+            html(response, 200, Shell.page(view.get().title(), view.get().render(asked), caller, session.csrf(), visible, view.get().id()));
+        } catch (ViewNotFoundException e) {
+            html(response, 404, Shell.page("Not found", "<p>" + Html.escape(e.getMessage()) + "</p>", caller, session.csrf(), visible, null));
+        } catch (IllegalArgumentException e) {
+            html(response, 400, Shell.page(view.get().title(), "<p class=\"problem\" role=\"alert\">" + Html.escape(e.getMessage()) + "</p>",
+                    caller, session.csrf(), visible, view.get().id()));
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "dashboard: view " + view.get().id() + " failed for " + caller.tenant(), e);
+            html(response, 500, Shell.page(view.get().title(), "<p class=\"problem\" role=\"alert\">This view failed; the runtime's log says why.</p>",
+                    caller, session.csrf(), visible, view.get().id()));
+        }
+    }
+
+    /** A view's request, the tenant and role from the session. */
+    private record Asked(Caller caller, String method, List<String> segments, HttpServletRequest http, String csrfToken) implements ViewRequest {
+
+        @Override
+        public String tenant() {
+            return caller.tenant();
+        }
+
+        @Override
+        public Role role() {
+            return caller.role();
+        }
+
+        @Override
+        public Optional<String> parameter(String name) {
+            return Optional.ofNullable(http.getParameter(name)).filter(value -> !value.isBlank());
+        }
+    }
+
+    private Optional<Session> session(HttpServletRequest request) {
+        return sessions.find(cookie(request));
+    }
+
+    private static String cookie(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        return Arrays.stream(request.getCookies()).filter(cookie -> cookie.getName().equals(COOKIE)).map(Cookie::getValue).findFirst()
+                .orElse(null);
+    }
+
+    /** Behind a TLS proxy the request arrives as plain HTTP: the proxy's header tells. */
+    private static boolean secure(HttpServletRequest request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    }
+
+    private static void redirect(HttpServletResponse response, String to) {
+        response.setStatus(303);
+        response.setHeader("Location", to);
+    }
+
+    private static void stylesheet(HttpServletResponse response) throws IOException {
+        response.setContentType("text/css");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "max-age=3600");
+        try (InputStream css = DashboardServlet.class.getResourceAsStream("dashboard.css")) {
+            css.transferTo(response.getOutputStream());
+        }
+    }
+
+    private static void html(HttpServletResponse response, int status, String page) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try (Writer out = response.getWriter()) {
+            out.write(page);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.bridgeline.dashboard.internal;
+
+import static org.bridgeline.html.Html.escape;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.bridgeline.api.model.ChargeLine;
+import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.model.Money;
+import org.bridgeline.dashboard.DashboardView;
+import org.bridgeline.dashboard.ViewNotFoundException;
+import org.bridgeline.dashboard.ViewRequest;
+import org.bridgeline.store.AuditRunRecord;
+import org.bridgeline.store.AuditStore;
+import org.bridgeline.store.StoredFinding;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The latest audit's findings, filtered by kind and carrier, largest annual impact first; a
+ * finding's page ({@code /ui/findings/ID}) with its explanation, action, credit and the evidence
+ * lines with the file and record each came from.
+ */
+@Component(service = DashboardView.class)
+public final class FindingsView implements DashboardView {
+
+    private final AuditStore audits;
+
+    @Activate
+    public FindingsView(@Reference AuditStore audits) {
+        this.audits = audits;
+    }
+
+    @Override
+    public String id() {
+        return "findings";
+    }
+
+    @Override
+    public String title() {
+        return "Findings";
+    }
+
+    @Override
+    public int order() {
+        return 400;
+    }
+
+    @Override
+    public String render(ViewRequest request) throws Exception {
+        if (!request.segments().isEmpty()) {
+            return finding(request.tenant(), request.segments().get(0));
+        }
+        Optional<String> kind = request.parameter("kind");
+        Optional<String> carrier = request.parameter("carrier");
+        Optional<AuditRunRecord> run = audits.latestAuditRun(request.tenant());
+        List<StoredFinding> findings = run.isEmpty() ? List.of() : audits.findings(request.tenant(), run.get().runId()).stream()
+                .filter(stored -> kind.map(stored.finding().kind()::equals).orElse(true))
+                .filter(stored -> carrier.map(stored.finding().carrier()::equals).orElse(true))
+                .sorted(Comparator.comparing((StoredFinding stored) -> stored.finding().annualImpact().amount()).reversed()).toList();
+        StringBuilder h = new StringBuilder();
+        h.append("<form method=\"get\" action=\"/ui/findings\" class=\"filters\"><label for=\"kind\">kind</label> ")
+                .append("<input id=\"kind\" name=\"kind\" value=\"").append(escape(kind.orElse(""))).append("\"> ")
+                .append("<label for=\"carrier\">carrier</label> <input id=\"carrier\" name=\"carrier\" value=\"")
+                .append(escape(carrier.orElse(""))).append("\"> <button type=\"submit\">Filter</button></form>\n");
+        if (findings.isEmpty()) {
+            return h.append("<p>No findings").append(run.isEmpty() ? ": no audit has run for this tenant." : " match.").append("</p>").toString();
+        }
+        h.append("<p>").append(findings.size()).append(" findings of audit run ").append(run.get().runId()).append(".</p>\n")
+                .append("<table class=\"wide\" id=\"findings\"><thead><tr><th scope=\"col\">kind</th><th scope=\"col\">carrier</th>"
+                        + "<th scope=\"col\">service</th><th scope=\"col\">severity</th><th scope=\"col\" class=\"num\">annual impact</th>"
+                        + "<th scope=\"col\" class=\"num\">credit</th></tr></thead><tbody>");
+        for (StoredFinding stored : findings) {
+            Finding finding = stored.finding();
+            h.append("<tr><td><a href=\"/ui/findings/").append(stored.findingId()).append("\">").append(escape(finding.kind()))
+                    .append("</a></td><td>").append(escape(finding.carrier())).append("</td><td>").append(escape(finding.serviceId()))
+                    .append("</td><td>").append(escape(finding.severity())).append("</td><td class=\"num\">").append(escape(finding.annualImpact()))
+                    .append("</td><td class=\"num\">").append(escape(money(finding.recoverable()))).append("</td></tr>");
+        }
+        return h.append("</tbody></table>").toString();
+    }
+
+    private String finding(String tenant, String id) throws Exception {
+        if (!id.matches("\\d{1,18}")) {
+            throw new ViewNotFoundException("finding " + id);
+        }
+        StoredFinding stored = audits.finding(tenant, Long.parseLong(id)).orElseThrow(() -> new ViewNotFoundException("finding " + id));
+        Finding finding = stored.finding();
+        StringBuilder h = new StringBuilder();
+        h.append("<h2>").append(escape(finding.kind())).append(": ").append(escape(finding.carrier())).append(' ')
+                .append(escape(finding.serviceId() == null ? "" : finding.serviceId())).append("</h2>\n")
+                .append("<p id=\"explanation\">").append(escape(finding.explanation())).append("</p>\n")
+                .append("<ul class=\"figures\"><li><span class=\"figure\">").append(escape(finding.monthlyImpact())).append("</span>a month</li>")
+                .append("<li><span class=\"figure\">").append(escape(finding.annualImpact())).append("</span>a year</li>")
+                .append("<li><span class=\"figure\">").append(escape(money(finding.recoverable()))).append("</span>credit owed</li></ul>\n")
+                .append("<p>Action: ").append(escape(finding.action())).append("</p>\n")
+                .append("<h2>Evidence</h2>\n");
+        if (finding.evidence().isEmpty()) {
+            return h.append("<p>This finding cites no bill lines (it is about a contract or the inventory).</p>").toString();
+        }
+        h.append("<table class=\"wide\" id=\"evidence\"><thead><tr><th scope=\"col\">file</th><th scope=\"col\" class=\"num\">record</th>"
+                + "<th scope=\"col\">invoice</th><th scope=\"col\">charge</th><th scope=\"col\">description</th>"
+                + "<th scope=\"col\" class=\"num\">amount</th></tr></thead><tbody>");
+        for (ChargeLine line : finding.evidence()) {
+            h.append("<tr><td>").append(escape(line.source() == null ? "" : line.source().file())).append("</td><td class=\"num\">")
+                    .append(line.source() == null ? "" : line.source().record()).append("</td><td>").append(escape(line.invoiceNumber()))
+                    .append("</td><td>").append(escape(line.chargeCode())).append("</td><td>").append(escape(line.description()))
+                    .append("</td><td class=\"num\">").append(escape(line.amount())).append("</td></tr>");
+        }
+        return h.append("</tbody></table>").toString();
+    }
+
+    private static String money(Money money) {
+        return money == null ? "" : money.toString();
+    }
+}

@@ -1,0 +1,241 @@
+package org.bridgeline.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The dashboard in a real browser: Debian's Chromium driven by Selenium through Debian's
+ * chromedriver (nothing downloaded). Sign-in with a token, the overview's figures against the API's,
+ * a finding's evidence, sign-out; another tenant's session sees none of it; the session cookie and
+ * CSRF; what the DOM can tell of accessibility. Screenshots of each view at desktop and
+ * phone widths go to {@code target/dashboard-screenshots/}.
+ */
+class DashboardIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+
+    @TempDir
+    static Path home;
+    static int port;
+    static String acmeOperator;
+    static String acmeViewer;
+    static String bravoViewer;
+    ChromeDriver browser;
+
+    @BeforeAll
+    static void startARuntimeWithTheDashboard() throws Exception {
+        TestDistribution.copyTo(home);
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path properties = home.resolve("conf/bridgeline.properties");
+        Files.writeString(properties, Files.readString(properties).replace("org.osgi.service.http.port=8480", "org.osgi.service.http.port=" + port));
+        Path enterprise = home.resolve("enterprise");
+        BinBridgeline.Result setup = BinBridgeline.run(home, "exec", "bl:feature-install http", "bl:feature-install dashboard",
+                "bl:tenant-add acme", "bl:tenant-add bravo", "bl:token-issue acme --role operator", "bl:token-issue acme", "bl:token-issue bravo",
+                "bl:enterprise generate " + enterprise + " --sites 6", "bl:import " + enterprise.resolve("bills") + " --tenant acme",
+                "bl:contract-import " + enterprise.resolve("contracts.json") + " --tenant acme", "bl:audit --tenant acme");
+        assertEquals(0, setup.status(), setup.err() + setup.out());
+        Matcher tokens = Pattern.compile("(?m)^blt_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$").matcher(setup.out());
+        assertTrue(tokens.find());
+        acmeOperator = tokens.group();
+        assertTrue(tokens.find());
+        acmeViewer = tokens.group();
+        assertTrue(tokens.find());
+        bravoViewer = tokens.group();
+        assertEquals(0, BinBridgeline.run(home, "start").status());
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        BinBridgeline.run(home, "stop");
+        TestDistribution.keepLog(home, "DashboardIT");
+    }
+
+    @BeforeEach
+    void openTheBrowser() {
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void signIn(String token) {
+        browser.get(url("/"));
+        assertEquals("Sign in · Bridgeline", browser.getTitle(), "the dashboard asks who is there first");
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.cssSelector("form.sign-in button")).click();
+    }
+
+    @Test
+    void anOperatorSignsInSeesTheApisFiguresOpensAFindingsEvidenceAndSignsOut() throws Exception {
+        signIn(acmeOperator);
+        assertEquals("Overview · Bridgeline", browser.getTitle());
+        assertTrue(browser.findElement(By.cssSelector("header .who")).getText().contains("acme"));
+
+        // the overview's figures are the API's
+        JsonArray findings = JsonParser.parseString(api("/api/v1/findings?limit=1000", acmeOperator)).getAsJsonObject().getAsJsonArray("items");
+        BigDecimal annual = BigDecimal.ZERO;
+        for (JsonElement finding : findings) {
+            annual = annual.add(new BigDecimal(finding.getAsJsonObject().get("annualImpact").getAsString().split(" ")[0]));
+        }
+        List<WebElement> figures = browser.findElements(By.cssSelector(".figures .figure"));
+        assertEquals(String.valueOf(findings.size()), figures.get(0).getText(), "findings");
+        assertEquals(0, annual.compareTo(new BigDecimal(figures.get(2).getText().split(" ")[0])), "annual impact: " + figures.get(2).getText());
+        assertTrue(browser.findElements(By.cssSelector("#spend tbody tr")).size() >= 12, "twelve months of spend");
+        accessible();
+        screenshots("overview");
+
+        // a finding with evidence: its lines with the file and record they came from
+        browser.findElement(By.linkText("Findings")).click();
+        assertEquals("Findings · Bridgeline", browser.getTitle());
+        screenshots("findings");
+        String withEvidence = null;
+        for (JsonElement finding : findings) {
+            if (withEvidence == null && finding.getAsJsonObject().get("evidenceLines").getAsInt() > 0) {
+                withEvidence = finding.getAsJsonObject().get("findingId").getAsString();
+            }
+        }
+        browser.findElement(By.cssSelector("a[href='/ui/findings/" + withEvidence + "']")).click();
+        List<WebElement> evidence = browser.findElements(By.cssSelector("#evidence tbody tr"));
+        assertFalse(evidence.isEmpty(), "evidence lines");
+        List<WebElement> cells = evidence.get(0).findElements(By.tagName("td"));
+        assertFalse(cells.get(0).getText().isBlank(), "the file");
+        assertTrue(Long.parseLong(cells.get(1).getText()) > 0, "the record");
+        accessible();
+        screenshots("finding");
+
+        // sign-out ends the session: the views ask for a token again
+        browser.findElement(By.cssSelector("header form button")).click();
+        assertEquals("Sign in · Bridgeline", browser.getTitle());
+        browser.get(url("/ui/overview"));
+        assertEquals("Sign in · Bridgeline", browser.getTitle());
+    }
+
+    @Test
+    void anotherTenantsSessionSeesNoneOfItAndAWrongTokenIsRefused() throws Exception {
+        signIn("blt_0000000000000000_" + "A".repeat(43));
+        assertEquals("Sign in · Bridgeline", browser.getTitle());
+        assertTrue(browser.findElement(By.cssSelector("[role=alert]")).getText().contains("not valid"));
+
+        signIn(bravoViewer);
+        assertEquals("Overview · Bridgeline", browser.getTitle());
+        assertEquals("0", browser.findElements(By.cssSelector(".figures .figure")).get(0).getText());
+        assertFalse(browser.getPageSource().contains("Acme Telecom"), "nothing of acme's");
+        String acmeFinding = JsonParser.parseString(api("/api/v1/findings?limit=1", acmeOperator)).getAsJsonObject().getAsJsonArray("items")
+                .get(0).getAsJsonObject().get("findingId").getAsString();
+        browser.get(url("/ui/findings/" + acmeFinding));
+        assertEquals("Not found · Bridgeline", browser.getTitle(), "acme's finding is as absent as one that never was");
+        screenshots("not-found");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndStrictAndFormsNeedTheSessionsCsrfValue() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(url("/ui/sign-in")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("token=" + acmeViewer))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, signedIn.statusCode());
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(URI.create(url("/ui/sign-out"))).header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("csrf=forged")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, forged.statusCode());
+        HttpResponse<String> still = client.send(HttpRequest.newBuilder(URI.create(url("/ui/overview"))).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, still.statusCode(), "a sign-out without the session's CSRF value does not end it");
+        assertTrue(still.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+    }
+
+    /** What the DOM tells: a title, landmarks, a label for every field, readable contrast of text on its background. */
+    private void accessible() {
+        assertFalse(browser.getTitle().isBlank());
+        for (String landmark : List.of("header", "nav", "main")) {
+            assertEquals(1, browser.findElements(By.tagName(landmark)).size(), landmark);
+        }
+        for (WebElement input : browser.findElements(By.cssSelector("input:not([type=hidden])"))) {
+            String id = input.getAttribute("id");
+            assertFalse(id == null || browser.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty(), "a label for " + id);
+        }
+        JavascriptExecutor js = browser;
+        @SuppressWarnings("unchecked")
+        List<String> low = (List<String>) js.executeScript("""
+                const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+                const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                                   return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                const background = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+                                           if (!c.startsWith('rgba(0, 0, 0, 0)') && c !== 'transparent') return c; } return 'rgb(255, 255, 255)'; };
+                const low = [];
+                for (const e of document.querySelectorAll('body *')) {
+                  if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+                  if (e.offsetParent === null && getComputedStyle(e).position !== 'fixed') continue;
+                  const [a, b] = [lum(getComputedStyle(e).color), lum(background(e))];
+                  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                  if (ratio < 4.5) low.push(e.tagName + ' ' + ratio.toFixed(2) + ' ' + e.textContent.trim().slice(0, 30));
+                }
+                return low;""");
+        assertEquals(List.of(), low, "text below 4.5:1 contrast");
+    }
+
+    private void screenshots(String view) throws Exception {
+        for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+            browser.manage().window().setSize(size);
+            Files.write(SCREENSHOTS.resolve(view + "-" + size.getWidth() + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        }
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private String api(String path, String token) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+}
