@@ -51,6 +51,7 @@ class DashboardIT {
     static String acmeOperator;
     static String acmeViewer;
     static String bravoViewer;
+    static String carolOperator;
     ChromeDriver browser;
 
     @BeforeAll
@@ -63,7 +64,8 @@ class DashboardIT {
         Files.writeString(properties, Files.readString(properties).replace("org.osgi.service.http.port=8480", "org.osgi.service.http.port=" + port));
         Path enterprise = home.resolve("enterprise");
         BinBridgeline.Result setup = BinBridgeline.run(home, "exec", "bl:feature-install http", "bl:feature-install dashboard",
-                "bl:tenant-add acme", "bl:tenant-add bravo", "bl:token-issue acme --role operator", "bl:token-issue acme", "bl:token-issue bravo",
+                "bl:tenant-add acme", "bl:tenant-add bravo", "bl:tenant-add carol", "bl:token-issue acme --role operator", "bl:token-issue acme",
+                "bl:token-issue bravo", "bl:token-issue carol --role operator",
                 "bl:enterprise generate " + enterprise + " --sites 6", "bl:import " + enterprise.resolve("bills") + " --tenant acme",
                 "bl:contract-import " + enterprise.resolve("contracts.json") + " --tenant acme", "bl:audit --tenant acme");
         assertEquals(0, setup.status(), setup.err() + setup.out());
@@ -74,6 +76,8 @@ class DashboardIT {
         acmeViewer = tokens.group();
         assertTrue(tokens.find());
         bravoViewer = tokens.group();
+        assertTrue(tokens.find());
+        carolOperator = tokens.group();
         assertEquals(0, BinBridgeline.run(home, "start").status());
         Files.createDirectories(SCREENSHOTS);
     }
@@ -155,6 +159,41 @@ class DashboardIT {
         assertEquals("Sign in · Bridgeline", browser.getTitle());
         browser.get(url("/ui/overview"));
         assertEquals("Sign in · Bridgeline", browser.getTitle());
+    }
+
+    @Test
+    void billsUploadedThroughThePageBecomeFindingsAndTheOverviewAgreesWithTheApi() throws Exception {
+        signIn(carolOperator);
+        browser.findElement(By.linkText("Bills and intake")).click();
+        List<Path> bills;
+        try (java.util.stream.Stream<Path> files = Files.walk(home.resolve("enterprise/bills"))) {
+            bills = files.filter(Files::isRegularFile).sorted().toList();
+        }
+        browser.findElement(By.id("bills-files")).sendKeys(String.join("\n", bills.stream().map(Path::toString).toList()));
+        long started = System.nanoTime();
+        browser.findElement(By.cssSelector("#upload button")).click();
+        boolean audited = false;
+        while (!audited && System.nanoTime() - started < 120_000_000_000L) {
+            Thread.sleep(1000);
+            List<WebElement> rows = browser.findElements(By.cssSelector("#intake tbody tr"));
+            audited = rows.size() == bills.size() && rows.stream().allMatch(row -> row.findElement(By.className("state")).getText().equals("DONE")
+                    && !row.findElements(By.tagName("td")).get(5).getText().isBlank());
+        }
+        assertTrue(audited, "every bill uploaded through the page imported and audited: " + browser.findElement(By.tagName("main")).getText());
+        accessible();
+        screenshots("bills");
+        browser.findElement(By.linkText("Overview")).click();
+        JsonArray findings = JsonParser.parseString(api("/api/v1/findings?limit=1000", carolOperator)).getAsJsonObject().getAsJsonArray("items");
+        assertTrue(findings.size() > 10);
+        assertEquals(String.valueOf(findings.size()), browser.findElements(By.cssSelector(".figures .figure")).get(0).getText());
+        assertEquals(1, browser.findElements(By.id("spend-chart")).size(), "spend per month as a chart");
+
+        // a viewer sees the bills but no upload
+        browser.manage().deleteAllCookies();
+        signIn(acmeViewer);
+        browser.get(url("/ui/bills"));
+        assertEquals("Bills and intake · Bridgeline", browser.getTitle());
+        assertTrue(browser.findElements(By.id("upload")).isEmpty(), "no upload for a viewer");
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -42,12 +43,15 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/", "/ui/*"})
+@HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 256L * 1024 * 1024, maxRequestSize = 1024L * 1024 * 1024)
 public final class DashboardServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger("org.bridgeline.dashboard");
     static final String COOKIE = "bl_session";
     static final String HOME = "/ui/overview";
+    private static final java.util.Map<String, String> ASSETS = java.util.Map.of(Shell.STYLESHEET, "text/css",
+            "/ui/assets/bills.js", "text/javascript");
 
     private final transient TenantService tenants;
     private final transient Sessions sessions = new Sessions(Clock.systemUTC());
@@ -82,8 +86,8 @@ public final class DashboardServlet extends HttpServlet {
         try {
             if (path.equals("/")) {
                 redirect(response, HOME);
-            } else if (path.equals(Shell.STYLESHEET)) {
-                stylesheet(response);
+            } else if (ASSETS.containsKey(path)) {
+                asset(response, path);
             } else if (path.equals("/ui/sign-in")) {
                 signIn(request, response);
             } else if (path.equals("/ui/sign-out") && method.equals("POST")) {
@@ -147,13 +151,19 @@ public final class DashboardServlet extends HttpServlet {
                     caller, session.csrf(), visible, null));
             return;
         }
+        if (request.getMethod().equals("POST") && !caller.role().allows(Role.OPERATOR)) {
+            html(response, 403, Shell.page("Not for this role", "<p>Changing anything needs an operator's token.</p>", caller, session.csrf(),
+                    visible, null));
+            return;
+        }
         if (request.getMethod().equals("POST") && !Sessions.csrfMatches(session, request.getParameter("csrf"))) {
             html(response, 403, Shell.page("Refused", "<p>The form was not sent from this session's page; reload the page and send it again.</p>",
                     caller, session.csrf(), visible, null));
             return;
         }
-        ViewRequest asked = new Asked(caller, request.getMethod(), segments.subList(1, segments.size()), request, session.csrf());
         try {
+            ViewRequest asked = new Asked(caller, request.getMethod(), segments.subList(1, segments.size()), request, session.csrf(),
+                    files(request));
             html(response, 200, Shell.page(view.get().title(), view.get().render(asked), caller, session.csrf(), visible, view.get().id()));
         } catch (ViewNotFoundException e) {
             html(response, 404, Shell.page("Not found", "<p>" + Html.escape(e.getMessage()) + "</p>", caller, session.csrf(), visible, null));
@@ -168,7 +178,8 @@ public final class DashboardServlet extends HttpServlet {
     }
 
     /** A view's request, the tenant and role from the session. */
-    private record Asked(Caller caller, String method, List<String> segments, HttpServletRequest http, String csrfToken) implements ViewRequest {
+    private record Asked(Caller caller, String method, List<String> segments, HttpServletRequest http, String csrfToken,
+            List<UploadedFile> files) implements ViewRequest {
 
         @Override
         public String tenant() {
@@ -183,6 +194,28 @@ public final class DashboardServlet extends HttpServlet {
         @Override
         public Optional<String> parameter(String name) {
             return Optional.ofNullable(http.getParameter(name)).filter(value -> !value.isBlank());
+        }
+    }
+
+    /** The file parts of a multipart POST; a body Jetty cannot read is the caller's error, said as such. */
+    private static List<ViewRequest.UploadedFile> files(HttpServletRequest request) throws IOException {
+        String type = request.getContentType();
+        if (!request.getMethod().equals("POST") || type == null || !type.startsWith("multipart/form-data")) {
+            return List.of();
+        }
+        try {
+            return request.getParts().stream().filter(part -> part.getSubmittedFileName() != null)
+                    .map(part -> (ViewRequest.UploadedFile) new ViewRequest.UploadedFile() {
+                        public String name() {
+                            return part.getSubmittedFileName();
+                        }
+
+                        public InputStream open() throws IOException {
+                            return part.getInputStream();
+                        }
+                    }).toList();
+        } catch (jakarta.servlet.ServletException | IllegalStateException e) {
+            throw new IllegalArgumentException("the upload cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -208,12 +241,13 @@ public final class DashboardServlet extends HttpServlet {
         response.setHeader("Location", to);
     }
 
-    private static void stylesheet(HttpServletResponse response) throws IOException {
-        response.setContentType("text/css");
+    /** A file of the bundle the pages use: its content type by name; only these are served. */
+    private static void asset(HttpServletResponse response, String path) throws IOException {
+        response.setContentType(ASSETS.get(path));
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "max-age=3600");
-        try (InputStream css = DashboardServlet.class.getResourceAsStream("dashboard.css")) {
-            css.transferTo(response.getOutputStream());
+        try (InputStream content = DashboardServlet.class.getResourceAsStream(path.substring(path.lastIndexOf('/') + 1))) {
+            content.transferTo(response.getOutputStream());
         }
     }
 

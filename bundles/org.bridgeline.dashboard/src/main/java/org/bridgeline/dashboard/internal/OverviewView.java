@@ -15,6 +15,7 @@ import org.bridgeline.api.model.Money;
 import org.bridgeline.core.BookService;
 import org.bridgeline.dashboard.DashboardView;
 import org.bridgeline.dashboard.ViewRequest;
+import org.bridgeline.html.Charts;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.AuditStore;
 import org.bridgeline.store.StoredFinding;
@@ -104,6 +105,11 @@ public final class OverviewView implements DashboardView {
             h.append("<p>No bills yet.</p>\n");
             return;
         }
+        List<String> labels = months.keySet().stream().map(YearMonth::toString).toList();
+        List<Charts.Series> series = carriers.stream().map(carrier -> new Charts.Series(carrier, months.values().stream()
+                .map(byCarrier -> Optional.ofNullable(byCarrier.get(carrier)).map(Money::amount).orElse(null)).toList())).toList();
+        h.append("<figure>").append(Charts.stackedColumns(labels, series, "spend-chart", "Spend per month by carrier, latest twelve months"))
+                .append("</figure>\n");
         h.append("<table class=\"wide\" id=\"spend\"><thead><tr><th scope=\"col\">month</th>");
         carriers.forEach(carrier -> h.append("<th scope=\"col\" class=\"num\">").append(escape(carrier)).append("</th>"));
         h.append("</tr></thead><tbody>");

@@ -1,16 +1,13 @@
 package org.bridgeline.negotiation.internal;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.bridgeline.api.detect.BenchmarkMatch;
 import org.bridgeline.api.detect.UsageMatch;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Requirement;
+import org.bridgeline.html.Charts;
 import org.bridgeline.html.Html;
 import org.bridgeline.negotiation.internal.NegotiationPackage.ActionRow;
 import org.bridgeline.negotiation.internal.NegotiationPackage.RequirementRow;
@@ -87,8 +84,8 @@ final class PackageHtml {
                         + "prices at the benchmark target and the terms below.</p></section>\n");
 
         h.append("<section><h2>What we buy</h2>\n<figure><figcaption>Monthly spend by kind of service</figcaption>\n");
-        bars(h, p.serviceTypes().stream().map(r -> new Bar(r.name() + " (" + r.services() + ")", r.monthlySpend().amount(), null)).toList(),
-                "spend-by-type");
+        h.append(Charts.bars(p.serviceTypes().stream().map(r -> new Charts.Bar(r.name() + " (" + r.services() + ")", r.monthlySpend().amount(), null)).toList(),
+                "spend-by-type"));
         h.append("</figure>\n<table><thead><tr><th>Site</th><th class=\"n\">Services</th><th class=\"n\">Monthly spend</th></tr></thead><tbody>\n");
         for (SpendRow site : p.sites().subList(0, Math.min(p.sites().size(), TABLE_ROWS))) {
             h.append("<tr><td>").append(Html.escape(site.name())).append("</td><td class=\"n\">").append(site.services()).append("</td><td class=\"n\">")
@@ -110,8 +107,8 @@ final class PackageHtml {
         List<BenchmarkMatch> over = p.benchmarks().stream().filter(m -> m.benchmark() != null && m.annualOverpay().amount().signum() > 0)
                 .sorted(Comparator.comparing((BenchmarkMatch m) -> m.annualOverpay().amount()).reversed()
                         .thenComparing(BenchmarkMatch::serviceId)).toList();
-        bars(h, over.stream().limit(CHART_ROWS).map(m -> new Bar(m.serviceId(), m.monthlyPrice().amount(), m.target().amount())).toList(),
-                "current-vs-target");
+        h.append(Charts.bars(over.stream().limit(CHART_ROWS).map(m -> new Charts.Bar(m.serviceId(), m.monthlyPrice().amount(), m.target().amount())).toList(),
+                "current-vs-target"));
         h.append("</figure>\n<table><thead><tr><th>Service</th><th>Kind</th><th class=\"n\">Now a month</th><th class=\"n\">Percentile</th>"
                 + "<th class=\"n\">Target a month</th><th class=\"n\">Overpay a year</th><th>Benchmark</th></tr></thead><tbody>\n");
         for (BenchmarkMatch m : over.subList(0, Math.min(over.size(), TABLE_ROWS))) {
@@ -238,63 +235,12 @@ final class PackageHtml {
         more(h, all.size(), "findings", file);
     }
 
-    private record Bar(String label, BigDecimal value, BigDecimal target) {
-    }
-
-    /** Horizontal bars, with a second, lighter bar for a target when there is one. */
-    private static void bars(StringBuilder h, List<Bar> bars, String id) {
-        if (bars.isEmpty()) {
-            h.append("<p>No data.</p>\n");
-            return;
-        }
-        BigDecimal max = bars.stream().map(b -> b.target() == null ? b.value() : b.value().max(b.target())).max(BigDecimal::compareTo)
-                .orElse(BigDecimal.ONE).max(BigDecimal.ONE);
-        int row = bars.get(0).target() == null ? 22 : 30;
-        int width = 720;
-        int labelWidth = 170;
-        int plot = width - labelWidth - 110;
-        h.append("<svg id=\"").append(id).append("\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
-                .append("\" height=\"").append(bars.size() * row + 24).append("\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(bars.size() * row + 24).append("\">\n");
-        int y = 4;
-        for (Bar bar : bars) {
-            h.append("<text x=\"").append(labelWidth - 6).append("\" y=\"").append(y + 13).append("\" text-anchor=\"end\">")
-                    .append(Html.escape(bar.label())).append("</text>\n");
-            h.append("<rect class=\"now\" x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"")
-                    .append(scale(bar.value(), max, plot)).append("\" height=\"14\"/>\n");
-            h.append("<text x=\"").append(labelWidth + scale(bar.value(), max, plot) + 4).append("\" y=\"").append(y + 12).append("\">")
-                    .append(number(bar.value())).append("</text>\n");
-            if (bar.target() != null) {
-                h.append("<rect class=\"target\" x=\"").append(labelWidth).append("\" y=\"").append(y + 15).append("\" width=\"")
-                        .append(scale(bar.target(), max, plot)).append("\" height=\"8\"/>\n");
-            }
-            y += row;
-        }
-        if (bars.get(0).target() != null) {
-            h.append("<rect class=\"now\" x=\"").append(labelWidth).append("\" y=\"").append(y + 4).append("\" width=\"10\" height=\"10\"/>")
-                    .append("<text x=\"").append(labelWidth + 14).append("\" y=\"").append(y + 13).append("\">now</text>")
-                    .append("<rect class=\"target\" x=\"").append(labelWidth + 60).append("\" y=\"").append(y + 4)
-                    .append("\" width=\"10\" height=\"10\"/><text x=\"").append(labelWidth + 74).append("\" y=\"").append(y + 13)
-                    .append("\">target</text>\n");
-        }
-        h.append("</svg>\n");
-    }
-
-    private static int scale(BigDecimal value, BigDecimal max, int plot) {
-        return value.max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(plot)).divide(max, 0, RoundingMode.HALF_EVEN).intValue();
-    }
-
-    private static String number(BigDecimal value) {
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-        return format.format(value.setScale(2, RoundingMode.HALF_EVEN));
-    }
-
     static String months(int months) {
         return months == 1 ? "1 month" : months + " months";
     }
 
     static String fmt(Money money) {
-        return number(money.rounded().amount()) + " " + money.currency().getCurrencyCode();
+        return Charts.amount(money.rounded().amount()) + " " + money.currency().getCurrencyCode();
     }
 
     private static final String STYLE = """

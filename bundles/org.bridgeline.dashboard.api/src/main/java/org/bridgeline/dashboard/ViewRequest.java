@@ -13,7 +13,10 @@ public interface ViewRequest {
 
     Role role();
 
-    /** {@code GET} or {@code POST}: a view that changes something does so on POST only (the shell has checked its CSRF token). */
+    /**
+     * {@code GET} or {@code POST}. A view changes something on POST only; a POST reaches a view only
+     * from an operator's session and with the session's CSRF value (the shell has checked both).
+     */
     String method();
 
     /** The path below the view's id, by segment: {@code /ui/findings/42} gives {@code [42]}. */
@@ -24,4 +27,16 @@ public interface ViewRequest {
 
     /** The value a form posting back carries in its field {@code csrf}. */
     String csrfToken();
+
+    /** The files a multipart POST carries, in the order sent; empty for any other request. */
+    List<UploadedFile> files();
+
+    /** A file sent with a form: the name it was sent under (as the browser gives it, not yet checked) and its content. */
+    interface UploadedFile {
+
+        String name();
+
+        /** Its content, read once; the caller closes it. */
+        java.io.InputStream open() throws java.io.IOException;
+    }
 }
