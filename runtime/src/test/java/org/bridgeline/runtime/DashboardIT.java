@@ -154,6 +154,23 @@ class DashboardIT {
         accessible();
         screenshots("finding");
 
+        // the packages view, contributed by the negotiation bundle: written now, each carrier's page opened as written
+        browser.findElement(By.linkText("Packages")).click();
+        browser.findElement(By.id("write-packages")).click();
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("Written: 3 packages"),
+                browser.findElement(By.tagName("main")).getText());
+        List<WebElement> carriers = browser.findElements(By.cssSelector("#packages tbody th a"));
+        assertEquals(3, carriers.size());
+        screenshots("packages");
+        String carrierPage = carriers.get(0).getAttribute("href");
+        browser.get(carrierPage);
+        assertTrue(browser.getPageSource().contains("<svg"), "the package page as written, its charts inline");
+        screenshots("package-page");
+        HttpResponse<String> asBravo = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(carrierPage)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, asBravo.statusCode(), "no session, no package");
+        browser.get(url("/ui/overview"));
+
         // sign-out ends the session: the views ask for a token again
         browser.findElement(By.cssSelector("header form button")).click();
         assertEquals("Sign in · Bridgeline", browser.getTitle());
@@ -175,9 +192,11 @@ class DashboardIT {
         boolean audited = false;
         while (!audited && System.nanoTime() - started < 120_000_000_000L) {
             Thread.sleep(1000);
-            List<WebElement> rows = browser.findElements(By.cssSelector("#intake tbody tr"));
-            audited = rows.size() == bills.size() && rows.stream().allMatch(row -> row.findElement(By.className("state")).getText().equals("DONE")
-                    && !row.findElements(By.tagName("td")).get(5).getText().isBlank());
+            // the page follows the bills by loading itself again: its rows are read in one script, never across a load
+            @SuppressWarnings("unchecked")
+            List<String> rows = (List<String>) ((JavascriptExecutor) browser).executeScript("return Array.from(document.querySelectorAll("
+                    + "'#intake tbody tr')).map(row => row.cells[1].textContent + '|' + row.cells[5].textContent);");
+            audited = rows.size() == bills.size() && rows.stream().allMatch(row -> row.startsWith("DONE|") && row.length() > 5);
         }
         assertTrue(audited, "every bill uploaded through the page imported and audited: " + browser.findElement(By.tagName("main")).getText());
         accessible();
@@ -210,6 +229,9 @@ class DashboardIT {
                 .get(0).getAsJsonObject().get("findingId").getAsString();
         browser.get(url("/ui/findings/" + acmeFinding));
         assertEquals("Not found · Bridgeline", browser.getTitle(), "acme's finding is as absent as one that never was");
+        browser.get(url("/ui/packages"));
+        assertTrue(browser.findElements(By.id("write-packages")).isEmpty(), "a viewer writes no packages");
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("No packages written yet"), "bravo sees none of acme's");
         screenshots("not-found");
     }
 

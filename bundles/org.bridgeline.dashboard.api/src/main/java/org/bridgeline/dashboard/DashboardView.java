@@ -33,4 +33,15 @@ public interface DashboardView {
      * @throws IllegalArgumentException when a parameter is wrong: shown to the caller as its message
      */
     String render(ViewRequest request) throws Exception;
+
+    /**
+     * A file the view offers at an address below its own ({@code /ui/packages/acme/package.csv}),
+     * asked before {@link #render} on a GET: when present it is sent as it is; empty (the default)
+     * for a request that names no file.
+     *
+     * @throws ViewNotFoundException when the request names a file that is not the tenant's
+     */
+    default java.util.Optional<ViewFile> file(ViewRequest request) throws Exception {
+        return java.util.Optional.empty();
+    }
 }

@@ -41,4 +41,20 @@ public interface PackageService {
      * folder under {@code out} (named after the carrier).
      */
     List<Written> write(String tenant, String carrier, Path out) throws PackageException;
+
+    /** A carrier's package as kept for a tenant: the names of its files. */
+    record Kept(String carrier, List<String> files) {
+    }
+
+    /**
+     * Writes the tenant's packages where the runtime keeps them for it ({@code data/tenants/TENANT/packages}),
+     * one carrier's or, for {@code null}, every carrier's: what the API and the dashboard write and offer.
+     */
+    List<Written> writeKept(String tenant, String carrier) throws PackageException;
+
+    /** The tenant's kept packages, by carrier. */
+    List<Kept> kept(String tenant) throws java.io.IOException;
+
+    /** One file of a tenant's kept package, by the names {@link #kept} gives; empty for any other name, so no path leads elsewhere. */
+    java.util.Optional<Path> keptFile(String tenant, String carrier, String file) throws java.io.IOException;
 }

@@ -1,6 +1,6 @@
 /** Negotiation packages: what each carrier is told to expect. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.bridgeline.negotiation;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bridgeline.dashboard.DashboardView;
+import org.bridgeline.dashboard.ViewFile;
 import org.bridgeline.dashboard.ViewNotFoundException;
 import org.bridgeline.dashboard.ViewRequest;
 import org.bridgeline.dashboard.internal.Sessions.Session;
@@ -164,6 +165,11 @@ public final class DashboardServlet extends HttpServlet {
         try {
             ViewRequest asked = new Asked(caller, request.getMethod(), segments.subList(1, segments.size()), request, session.csrf(),
                     files(request));
+            Optional<ViewFile> file = request.getMethod().equals("GET") ? view.get().file(asked) : Optional.empty();
+            if (file.isPresent()) {
+                send(response, file.get());
+                return;
+            }
             html(response, 200, Shell.page(view.get().title(), view.get().render(asked), caller, session.csrf(), visible, view.get().id()));
         } catch (ViewNotFoundException e) {
             html(response, 404, Shell.page("Not found", "<p>" + Html.escape(e.getMessage()) + "</p>", caller, session.csrf(), visible, null));
@@ -249,6 +255,17 @@ public final class DashboardServlet extends HttpServlet {
         try (InputStream content = DashboardServlet.class.getResourceAsStream(path.substring(path.lastIndexOf('/') + 1))) {
             content.transferTo(response.getOutputStream());
         }
+    }
+
+    /** A view's file as it is: no script runs in it, whatever it holds (a package page has its own inline style and SVG). */
+    private static void send(HttpServletResponse response, ViewFile file) throws IOException {
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+        response.setStatus(200);
+        response.setContentType(file.contentType());
+        response.setHeader("Content-Disposition", (file.download() ? "attachment" : "inline") + "; filename=\""
+                + file.path().getFileName().toString().replace("\"", "") + "\"");
+        response.setContentLengthLong(java.nio.file.Files.size(file.path()));
+        java.nio.file.Files.copy(file.path(), response.getOutputStream());
     }
 
     private static void html(HttpServletResponse response, int status, String page) throws IOException {

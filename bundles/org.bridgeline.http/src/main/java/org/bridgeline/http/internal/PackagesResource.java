@@ -6,16 +6,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.bridgeline.negotiation.PackageService;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.tenancy.Caller;
 import org.bridgeline.tenancy.TenantService;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,10 +30,6 @@ public final class PackagesResource extends ApiServlet {
     private static final Map<String, String> TYPES = Map.of("html", "text/html", "json", "application/json", "csv", "text/csv",
             "svg", "image/svg+xml");
 
-    /** One carrier's package: its folder's name and files. */
-    record Package(String carrier, List<String> files) {
-    }
-
     /** A package just written, as the API tells it: its figures and where to fetch its files, never a server path. */
     record Written(String carrier, String files, org.bridgeline.api.model.Money billedSpend, int monthsBilled,
             org.bridgeline.api.model.Money currentAnnualSpend, org.bridgeline.api.model.Money recoverableCredits,
@@ -54,39 +46,29 @@ public final class PackagesResource extends ApiServlet {
     }
 
     private final transient PackageService packages;
-    private final transient Path tenants;
 
     @Activate
-    public PackagesResource(@Reference TenantService tenants, @Reference PackageService packages, BundleContext context) {
+    public PackagesResource(@Reference TenantService tenants, @Reference PackageService packages) {
         super(tenants);
         this.packages = packages;
-        this.tenants = Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse("data"), "tenants");
-    }
-
-    private Path folder(String tenant) {
-        return tenants.resolve(tenant).resolve("packages");
     }
 
     @Override
     protected Object handle(Caller caller, ApiRequest request) throws ApiError, StoreException {
         try {
             if (request.is("POST", 0)) {
-                return packages.write(caller.tenant(), request.parameter("carrier"), folder(caller.tenant())).stream().map(Written::of).toList();
+                return packages.writeKept(caller.tenant(), request.parameter("carrier")).stream().map(Written::of).toList();
             }
-            List<Package> written = list(caller.tenant());
             if (request.is("GET", 0)) {
-                return written;
+                return packages.kept(caller.tenant());
             }
             if (request.is("GET", 2)) {
                 String carrier = request.segments().get(0);
                 String file = request.segments().get(1);
-                Package found = written.stream().filter(p -> p.carrier().equals(carrier)).findFirst()
-                        .orElseThrow(() -> ApiError.notFound("package " + carrier));
-                if (!found.files().contains(file)) {
-                    throw ApiError.notFound("file " + file + " in the package of " + carrier);
-                }
+                Path found = packages.keptFile(caller.tenant(), carrier, file)
+                        .orElseThrow(() -> ApiError.notFound("file " + file + " in the package of " + carrier));
                 String extension = file.substring(file.lastIndexOf('.') + 1);
-                return new Download(folder(caller.tenant()).resolve(carrier).resolve(file), TYPES.getOrDefault(extension, "application/octet-stream"));
+                return new Download(found, TYPES.getOrDefault(extension, "application/octet-stream"));
             }
         } catch (PackageService.PackageException e) {
             throw new ApiError(409, "no package", e.getMessage());
@@ -94,23 +76,6 @@ public final class PackagesResource extends ApiServlet {
             throw new StoreException("the packages cannot be read: " + e.getMessage(), e);
         }
         throw ApiError.methodNotAllowed(request.method(), request.path());
-    }
-
-    private List<Package> list(String tenant) throws IOException {
-        Path root = folder(tenant);
-        List<Package> written = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return written;
-        }
-        try (Stream<Path> carriers = Files.list(root)) {
-            for (Path carrier : carriers.filter(Files::isDirectory).sorted().toList()) {
-                try (Stream<Path> files = Files.list(carrier)) {
-                    written.add(new Package(carrier.getFileName().toString(),
-                            files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList()));
-                }
-            }
-        }
-        return written;
     }
 
     /** A download goes out as its own bytes and type; everything else as JSON. */

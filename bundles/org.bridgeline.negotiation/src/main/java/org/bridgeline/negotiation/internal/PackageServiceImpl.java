@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.Money;
@@ -20,6 +21,7 @@ import org.bridgeline.store.AuditStore;
 import org.bridgeline.store.BookStore;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredFinding;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,12 +41,50 @@ public final class PackageServiceImpl implements PackageService {
     private final BookStore ledgers;
     private final Config config;
 
+    private final Path tenants;
+
     @Activate
-    public PackageServiceImpl(@Reference BookService books, @Reference AuditStore store, @Reference BookStore ledgers, Config config) {
+    public PackageServiceImpl(@Reference BookService books, @Reference AuditStore store, @Reference BookStore ledgers, Config config,
+            BundleContext context) {
         this.books = books;
         this.store = store;
         this.ledgers = ledgers;
         this.config = config;
+        this.tenants = Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse("data"), "tenants");
+    }
+
+    private Path keptFolder(String tenant, String... below) {
+        return Path.of(tenants.resolve(tenant).resolve("packages").toString(), below);
+    }
+
+    @Override
+    public List<Written> writeKept(String tenant, String carrier) throws PackageException {
+        return write(tenant, carrier, keptFolder(tenant));
+    }
+
+    @Override
+    public List<Kept> kept(String tenant) throws IOException {
+        Path root = keptFolder(tenant);
+        List<Kept> found = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return found;
+        }
+        try (Stream<Path> carriers = Files.list(root)) {
+            for (Path folder : carriers.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    found.add(new Kept(folder.getFileName().toString(),
+                            files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList()));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<Path> keptFile(String tenant, String carrier, String file) throws IOException {
+        // only a name the listing gives: nothing the caller writes can lead out of the tenant's folder
+        boolean listed = kept(tenant).stream().anyMatch(each -> each.carrier().equals(carrier) && each.files().contains(file));
+        return listed ? Optional.of(keptFolder(tenant, carrier, file)) : Optional.empty();
     }
 
     @Override
