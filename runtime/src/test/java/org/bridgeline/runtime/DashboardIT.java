@@ -229,10 +229,48 @@ class DashboardIT {
                 .get(0).getAsJsonObject().get("findingId").getAsString();
         browser.get(url("/ui/findings/" + acmeFinding));
         assertEquals("Not found · Bridgeline", browser.getTitle(), "acme's finding is as absent as one that never was");
+        screenshots("not-found");
         browser.get(url("/ui/packages"));
         assertTrue(browser.findElements(By.id("write-packages")).isEmpty(), "a viewer writes no packages");
-        assertTrue(browser.findElement(By.tagName("main")).getText().contains("No packages written yet"), "bravo sees none of acme's");
-        screenshots("not-found");
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("No packages written yet"), "bravo sees none of acme's: "
+                + browser.findElement(By.tagName("main")).getText());
+        assertTrue(browser.findElements(By.linkText("Operator")).isEmpty(), "a viewer is not shown the operator's view");
+        browser.get(url("/ui/operator"));
+        assertEquals("Not for this role · Bridgeline", browser.getTitle());
+    }
+
+    @Test
+    void aViewFromAHotDeployedBundleJoinsTheNavigationAndLeavesWithIt() throws Exception {
+        signIn(acmeOperator);
+        assertTrue(browser.findElements(By.linkText("Partner notes")).isEmpty());
+        Path deployed = home.resolve("deploy/partner.jar");
+        Files.copy(TestDistribution.itestPlugin(), home.resolve("deploy/partner.jar.part"));
+        Files.move(home.resolve("deploy/partner.jar.part"), deployed);
+        try {
+            for (int i = 0; i < 60 && browser.findElements(By.linkText("Partner notes")).isEmpty(); i++) {
+                Thread.sleep(500);
+                browser.navigate().refresh();
+            }
+            browser.findElement(By.linkText("Partner notes")).click();
+            assertTrue(browser.findElement(By.id("partner-view")).getText().contains("for acme"), "the partner's view, for the session's tenant");
+            accessible();
+        } finally {
+            Files.delete(deployed);
+        }
+        for (int i = 0; i < 60 && !browser.findElements(By.linkText("Partner notes")).isEmpty(); i++) {
+            Thread.sleep(500);
+            browser.get(url("/ui/overview"));
+        }
+        assertTrue(browser.findElements(By.linkText("Partner notes")).isEmpty(), "gone with its bundle");
+        browser.get(url("/ui/operator"));
+        assertTrue(browser.findElements(By.cssSelector("#plugins tbody tr")).size() > 10, "the operator view lists the plugins");
+        assertTrue(browser.findElement(By.id("tokens")).getText().contains("operator"), "and the tenant's tokens");
+        accessible();
+        screenshots("operator");
+        browser.get(url("/ui/inventory?carrier=Acme%20Telecom"));
+        assertFalse(browser.findElements(By.cssSelector("#inventory tbody tr")).isEmpty());
+        accessible();
+        screenshots("inventory");
     }
 
     @Test

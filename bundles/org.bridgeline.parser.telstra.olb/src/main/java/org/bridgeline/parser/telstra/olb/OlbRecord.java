@@ -71,6 +71,11 @@ final class OlbRecord {
     /** An amount as the file writes it ({@code 0000000003.30}, {@code -0006476.13}): exact. */
     BigDecimal amount(int index, String field) throws BadField {
         String value = required(index, field);
+        // no amount has 40 characters; a longer run of digits costs BigDecimal seconds to read (quadratic), so it is refused first
+        if (value.length() > 40) {
+            throw new BadField(ParseProblem.of(position, field, "a decimal amount such as 0000000003.30",
+                    value.substring(0, 20) + "... (" + value.length() + " characters)"));
+        }
         try {
             return new BigDecimal(value);
         } catch (NumberFormatException e) {

@@ -702,6 +702,10 @@ final class X12Parser implements BillingParser {
         }
 
         private BigDecimal decimalValue(String value, String field) throws Bad {
+            // X12's R elements are at most 18 digits; a far longer run costs BigDecimal seconds to read (quadratic), so it is refused first
+            if (value.length() > 40) {
+                throw new Bad(field, "a decimal number", value.substring(0, 20) + "... (" + value.length() + " characters)", false);
+            }
             try {
                 return new BigDecimal(value);
             } catch (NumberFormatException ex) {
