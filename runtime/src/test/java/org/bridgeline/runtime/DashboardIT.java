@@ -227,6 +227,8 @@ class DashboardIT {
         assertFalse(browser.getPageSource().contains("Acme Telecom"), "nothing of acme's");
         String acmeFinding = JsonParser.parseString(api("/api/v1/findings?limit=1", acmeOperator)).getAsJsonObject().getAsJsonArray("items")
                 .get(0).getAsJsonObject().get("findingId").getAsString();
+        browser.get(url("/ui/market-position"));
+        assertEquals("No recurring services billed yet.", browser.findElement(By.cssSelector("main p")).getText(), "bravo's book is its own");
         browser.get(url("/ui/findings/" + acmeFinding));
         assertEquals("Not found · Bridgeline", browser.getTitle(), "acme's finding is as absent as one that never was");
         screenshots("not-found");
@@ -267,10 +269,19 @@ class DashboardIT {
         assertTrue(browser.findElement(By.id("tokens")).getText().contains("operator"), "and the tenant's tokens");
         accessible();
         screenshots("operator");
+        browser.findElement(By.linkText("Market position")).click();
+        assertFalse(browser.findElements(By.cssSelector("#market tbody tr")).isEmpty(), "each service against its benchmark, from the benchmark bundle");
+        accessible();
+        screenshots("market-position");
         browser.get(url("/ui/inventory?carrier=Acme%20Telecom"));
         assertFalse(browser.findElements(By.cssSelector("#inventory tbody tr")).isEmpty());
         accessible();
         screenshots("inventory");
+        browser.findElement(By.cssSelector("#inventory tbody tr td a")).click();
+        assertTrue(browser.findElements(By.cssSelector("#service-months tbody tr")).size() >= 12, "a service's months");
+        assertEquals(1, browser.findElements(By.id("service-chart")).size());
+        accessible();
+        screenshots("service");
     }
 
     @Test

@@ -48,7 +48,8 @@ class HostedLoadIT {
     private record Kind(String name, String method, String path, boolean operator, boolean viewer, int expected) {
     }
 
-    private record Sample(String kind, int status, long nanos) {
+    /** One answer: its kind, status and time, and its body when it was not the intended one (to say why). */
+    private record Sample(String kind, int status, long nanos, String unintendedBody) {
     }
 
     @Test
@@ -110,7 +111,9 @@ class HostedLoadIT {
                         HttpResponse<String> answer = kind.method().equals("POST")
                                 ? upload(token, bills.get(i % bills.size()))
                                 : send(kind.path(), token);
-                        samples.add(new Sample(kind.name(), answer.statusCode(), System.nanoTime() - start));
+                        long nanos = System.nanoTime() - start;
+                        samples.add(new Sample(kind.name(), answer.statusCode(), nanos,
+                                answer.statusCode() == kind.expected() ? null : answer.body()));
                     }
                     return samples;
                 }));
@@ -125,7 +128,7 @@ class HostedLoadIT {
             Map<String, Integer> expected = new TreeMap<>();
             kinds.forEach(kind -> expected.put(kind.name(), kind.expected()));
             List<String> unintended = samples.stream().filter(sample -> sample.status() != expected.get(sample.kind()))
-                    .map(sample -> sample.kind() + " " + sample.status()).distinct().toList();
+                    .map(sample -> sample.kind() + " " + sample.status() + ": " + sample.unintendedBody()).distinct().limit(5).toList();
             long uploads = samples.stream().filter(sample -> sample.kind().equals("upload")).count();
             awaitIntakeDrained(operator, (int) (bills.size() + uploads));
             long heapAfter = liveHeapKb(pid);

@@ -2,6 +2,7 @@ package org.bridgeline.dashboard;
 
 import java.util.List;
 import java.util.Optional;
+import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.tenancy.Role;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -27,6 +28,12 @@ public interface ViewRequest {
 
     /** The value a form posting back carries in its field {@code csrf}. */
     String csrfToken();
+
+    /**
+     * The tenant's book of business, as detectors read it (and with the runtime's benchmarks): a view
+     * contributed by a plugin reads the tenant's data here, never naming a tenant itself.
+     */
+    BookOfBusiness book();
 
     /** The files a multipart POST carries, in the order sent; empty for any other request. */
     List<UploadedFile> files();

@@ -75,7 +75,7 @@ public final class Charts {
 
     /**
      * Stacked columns, one per category (a month), one colour per series (a carrier), each column's
-     * total above it and a legend below; scales to its container's width.
+     * total above it and a legend below; drawn at its own size (a page may let it shrink to fit: {@code svg { max-width: 100%; height: auto }}).
      */
     public static String stackedColumns(List<String> categories, List<Series> series, String id, String title) {
         if (categories.isEmpty() || series.isEmpty()) {
@@ -101,8 +101,8 @@ public final class Charts {
         int height = legendY + ((series.size() + 2) / 3) * 18 + 8;
         StringBuilder h = new StringBuilder();
         h.append("<svg id=\"").append(Html.escape(id)).append("\" role=\"img\" aria-labelledby=\"").append(Html.escape(id))
-                .append("-title\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" style=\"max-width:").append(width).append("px;width:100%;height:auto\">\n<title id=\"").append(Html.escape(id))
+                .append("-title\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\">\n<title id=\"").append(Html.escape(id))
                 .append("-title\">").append(Html.escape(title)).append("</title>\n");
         for (int c = 0; c < categories.size(); c++) {
             int x = 10 + c * column;

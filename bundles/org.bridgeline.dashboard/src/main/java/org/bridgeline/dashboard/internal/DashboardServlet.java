@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bridgeline.core.BookService;
 import org.bridgeline.dashboard.DashboardView;
 import org.bridgeline.dashboard.ViewFile;
 import org.bridgeline.dashboard.ViewNotFoundException;
@@ -55,12 +56,14 @@ public final class DashboardServlet extends HttpServlet {
             "/ui/assets/bills.js", "text/javascript");
 
     private final transient TenantService tenants;
+    private final transient BookService books;
     private final transient Sessions sessions = new Sessions(Clock.systemUTC());
     private final transient List<DashboardView> views = new CopyOnWriteArrayList<>();
 
     @Activate
-    public DashboardServlet(@Reference TenantService tenants) {
+    public DashboardServlet(@Reference TenantService tenants, @Reference BookService books) {
         this.tenants = tenants;
+        this.books = books;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -164,7 +167,7 @@ public final class DashboardServlet extends HttpServlet {
         }
         try {
             ViewRequest asked = new Asked(caller, request.getMethod(), segments.subList(1, segments.size()), request, session.csrf(),
-                    files(request));
+                    files(request), books);
             Optional<ViewFile> file = request.getMethod().equals("GET") ? view.get().file(asked) : Optional.empty();
             if (file.isPresent()) {
                 send(response, file.get());
@@ -185,7 +188,12 @@ public final class DashboardServlet extends HttpServlet {
 
     /** A view's request, the tenant and role from the session. */
     private record Asked(Caller caller, String method, List<String> segments, HttpServletRequest http, String csrfToken,
-            List<UploadedFile> files) implements ViewRequest {
+            List<UploadedFile> files, BookService books) implements ViewRequest {
+
+        @Override
+        public org.bridgeline.api.detect.BookOfBusiness book() {
+            return books.book(caller.tenant(), null);
+        }
 
         @Override
         public String tenant() {

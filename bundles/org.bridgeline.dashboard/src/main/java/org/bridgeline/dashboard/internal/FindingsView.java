@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The latest audit's findings, filtered by kind and carrier, largest annual impact first; a
+ * The latest audit's findings, filtered by kind, carrier and least annual impact, largest first; a
  * finding's page ({@code /ui/findings/ID}) with its explanation, action, credit and the evidence
  * lines with the file and record each came from.
  */
@@ -55,16 +55,25 @@ public final class FindingsView implements DashboardView {
         }
         Optional<String> kind = request.parameter("kind");
         Optional<String> carrier = request.parameter("carrier");
+        Optional<String> minImpactText = request.parameter("minImpact");
+        String minImpactValue = minImpactText.orElse("0").strip();
+        if (!minImpactValue.matches("\\d{1,15}(\\.\\d{1,4})?")) {
+            throw new IllegalArgumentException("least annual impact: expected an amount such as 1000, found \"" + minImpactValue + "\"");
+        }
+        java.math.BigDecimal minImpact = new java.math.BigDecimal(minImpactValue);
         Optional<AuditRunRecord> run = audits.latestAuditRun(request.tenant());
         List<StoredFinding> findings = run.isEmpty() ? List.of() : audits.findings(request.tenant(), run.get().runId()).stream()
                 .filter(stored -> kind.map(stored.finding().kind()::equals).orElse(true))
                 .filter(stored -> carrier.map(stored.finding().carrier()::equals).orElse(true))
+                .filter(stored -> stored.finding().annualImpact().amount().compareTo(minImpact) >= 0)
                 .sorted(Comparator.comparing((StoredFinding stored) -> stored.finding().annualImpact().amount()).reversed()).toList();
         StringBuilder h = new StringBuilder();
         h.append("<form method=\"get\" action=\"/ui/findings\" class=\"filters\"><label for=\"kind\">kind</label> ")
                 .append("<input id=\"kind\" name=\"kind\" value=\"").append(escape(kind.orElse(""))).append("\"> ")
                 .append("<label for=\"carrier\">carrier</label> <input id=\"carrier\" name=\"carrier\" value=\"")
-                .append(escape(carrier.orElse(""))).append("\"> <button type=\"submit\">Filter</button></form>\n");
+                .append(escape(carrier.orElse(""))).append("\"> <label for=\"minImpact\">least annual impact</label> ")
+                .append("<input id=\"minImpact\" name=\"minImpact\" inputmode=\"decimal\" value=\"").append(escape(minImpactText.orElse("")))
+                .append("\"> <button type=\"submit\">Filter</button></form>\n");
         if (findings.isEmpty()) {
             return h.append("<p>No findings").append(run.isEmpty() ? ": no audit has run for this tenant." : " match.").append("</p>").toString();
         }

@@ -16,6 +16,8 @@ import org.bridgeline.core.BookService;
 import org.bridgeline.dashboard.DashboardView;
 import org.bridgeline.dashboard.ViewRequest;
 import org.bridgeline.html.Charts;
+import org.bridgeline.intake.IntakeItem;
+import org.bridgeline.intake.IntakeService;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.AuditStore;
 import org.bridgeline.store.StoredFinding;
@@ -25,19 +27,21 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The tenant at a glance: the latest audit's findings (how many, worth what a month and a year,
- * credits owed) by kind, and spend per month by carrier over the latest twelve billing months (the
- * store's per-service monthly totals, summed).
+ * credits owed) by kind, spend per month by carrier over the latest twelve billing months (the
+ * store's per-service monthly totals, summed), and the latest bills through the inbox.
  */
 @Component(service = DashboardView.class)
 public final class OverviewView implements DashboardView {
 
     private final AuditStore audits;
     private final BookService books;
+    private final IntakeService intake;
 
     @Activate
-    public OverviewView(@Reference AuditStore audits, @Reference BookService books) {
+    public OverviewView(@Reference AuditStore audits, @Reference BookService books, @Reference IntakeService intake) {
         this.audits = audits;
         this.books = books;
+        this.intake = intake;
     }
 
     @Override
@@ -89,7 +93,23 @@ public final class OverviewView implements DashboardView {
             h.append("</tbody></table>\n");
         }
         spend(h, books.book(request.tenant(), null));
+        intake(h, intake.recent(request.tenant(), 5));
         return h.toString();
+    }
+
+    /** The latest bills through the inbox, each linking to the intake's list. */
+    private static void intake(StringBuilder h, List<IntakeItem> items) {
+        h.append("<h2>Latest bills in</h2>\n");
+        if (items.isEmpty()) {
+            h.append("<p>None through the inbox yet: <a href=\"/ui/bills\">bills and intake</a>.</p>\n");
+            return;
+        }
+        h.append("<ul id=\"latest-intake\">");
+        for (IntakeItem item : items) {
+            h.append("<li><a href=\"/ui/bills\">").append(escape(item.file())).append("</a> ").append(item.state()).append(", received ")
+                    .append(item.receivedAt()).append(item.reason() == null ? "" : ": " + escape(item.reason())).append("</li>");
+        }
+        h.append("</ul>\n");
     }
 
     /** Spend per billing month and carrier, the latest twelve months, summed in the bill's currency. */

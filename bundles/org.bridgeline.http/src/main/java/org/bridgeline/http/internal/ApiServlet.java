@@ -71,6 +71,8 @@ abstract class ApiServlet extends HttpServlet {
         } catch (ApiError e) {
             write(response, e.status, error(e.error, e.getMessage()));
         } catch (StoreException e) {
+            // the operator's log says what the store refused; the caller is told the same line
+            LOG.log(Level.WARNING, http.getMethod() + " " + http.getRequestURI() + ": " + e.getMessage(), e.getCause());
             write(response, 503, error("store unavailable", e.getMessage()));
         } catch (IllegalArgumentException e) {
             write(response, 400, error("bad request", e.getMessage()));
