@@ -302,6 +302,28 @@ class DashboardIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, still.statusCode(), "a sign-out without the session's CSRF value does not end it");
         assertTrue(still.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+
+        // a form posted from another site is refused, whatever it carries
+        HttpResponse<String> crossSite = client.send(HttpRequest.newBuilder(URI.create(url("/ui/sign-in")))
+                .header("Origin", "https://elsewhere.example").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + acmeViewer)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, crossSite.statusCode());
+
+        // a token revoked ends the sessions it signed in, on their next request
+        BinBridgeline.Result issued = BinBridgeline.run(home, "client", "bl:token-issue acme");
+        Matcher token = Pattern.compile("(?m)^blt_([0-9a-f]{16})_[A-Za-z0-9_-]{43}$").matcher(issued.out());
+        assertTrue(token.find(), issued.out());
+        HttpResponse<String> second = client.send(HttpRequest.newBuilder(URI.create(url("/ui/sign-in")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("token=" + token.group()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String revokedSession = second.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(url("/ui/overview"))).header("Cookie", revokedSession).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(0, BinBridgeline.run(home, "client", "bl:token-revoke " + token.group(1)).status());
+        HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(url("/ui/overview"))).header("Cookie", revokedSession).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, after.statusCode(), "back to sign-in");
+        assertEquals("/ui/sign-in", after.headers().firstValue("Location").orElse(""));
     }
 
     /** What the DOM tells: a title, landmarks, a label for every field, readable contrast of text on its background. */

@@ -83,11 +83,17 @@ public final class DashboardServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on a form post, and the origin check needs it
+        response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cache-Control", "no-store");
         String path = request.getRequestURI();
         String method = request.getMethod();
         try {
+            if (method.equals("POST") && !sameOrigin(request)) {
+                // a form posted from another site (a sign-in into someone else's tenant, say) is refused whatever it carries
+                html(response, 403, Shell.plain("Refused", "<p>The form was sent from another site.</p>"));
+                return;
+            }
             if (path.equals("/")) {
                 redirect(response, HOME);
             } else if (ASSETS.containsKey(path)) {
@@ -124,7 +130,7 @@ public final class DashboardServlet extends HttpServlet {
         redirect(response, HOME);
     }
 
-    private void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException, StoreException {
         Optional<Session> session = session(request);
         if (session.isPresent() && Sessions.csrfMatches(session.get(), request.getParameter("csrf"))) {
             sessions.end(cookie(request));
@@ -133,7 +139,7 @@ public final class DashboardServlet extends HttpServlet {
         redirect(response, "/ui/sign-in");
     }
 
-    private void view(HttpServletRequest request, HttpServletResponse response, String rest) throws IOException {
+    private void view(HttpServletRequest request, HttpServletResponse response, String rest) throws IOException, StoreException {
         Optional<Session> found = session(request);
         if (found.isEmpty()) {
             redirect(response, "/ui/sign-in");
@@ -233,8 +239,41 @@ public final class DashboardServlet extends HttpServlet {
         }
     }
 
-    private Optional<Session> session(HttpServletRequest request) {
-        return sessions.find(cookie(request));
+    /**
+     * The live session of the request's cookie, ended when the token that signed it in has been
+     * revoked or has expired since: a token's end reaches its sessions on their next request.
+     */
+    private Optional<Session> session(HttpServletRequest request) throws StoreException {
+        Optional<Session> session = sessions.find(cookie(request));
+        if (session.isPresent()) {
+            Caller caller = session.get().caller();
+            java.time.Instant now = java.time.Instant.now();
+            boolean active = tenants.tokens(caller.tenant()).stream()
+                    .anyMatch(token -> token.tokenId().equals(caller.tokenId()) && token.activeAt(now));
+            if (!active) {
+                sessions.end(cookie(request));
+                LOG.info("dashboard: a session of " + caller.tenant() + " ended with its token " + caller.tokenId());
+                return Optional.empty();
+            }
+        }
+        return session;
+    }
+
+    /**
+     * Whether a POST comes from a page of this server: its Origin, when the browser sends one, names
+     * the host it was sent to (the Host header, or behind a proxy the X-Forwarded-Host it passes on).
+     */
+    private static boolean sameOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return true; // not a browser's cross-site form (browsers send Origin on every POST); the session cookie is SameSite=Strict
+        }
+        for (String host : new String[] {request.getHeader("Host"), request.getHeader("X-Forwarded-Host")}) {
+            if (host != null && (origin.equals("http://" + host) || origin.equals("https://" + host))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String cookie(HttpServletRequest request) {
