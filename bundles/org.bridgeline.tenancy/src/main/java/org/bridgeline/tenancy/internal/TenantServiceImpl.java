@@ -38,6 +38,8 @@ public final class TenantServiceImpl implements TenantService {
     }
 
     private final TenantStore registry;
+    /** When this runtime last recorded each token's use. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Instant> useRecorded = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path keyFile;
     private final Clock clock;
     private volatile TokenKey key;
@@ -136,10 +138,31 @@ public final class TenantServiceImpl implements TenantService {
             return Optional.empty();
         }
         TokenRecord token = stored.get();
-        if (token.lastUsedAt() == null || token.lastUsedAt().plus(USE_RECORDED_EVERY).isBefore(now)) {
-            registry.tokenUsed(token.tokenId(), now);
+        if ((token.lastUsedAt() == null || token.lastUsedAt().plus(USE_RECORDED_EVERY).isBefore(now)) && takeUseRecording(token, now)) {
+            try {
+                registry.tokenUsed(token.tokenId(), now);
+            } catch (StoreException e) {
+                // the last use is bookkeeping: a write that fails (another runtime recording the same minute) never fails the request
+                LOG.info("the use of token " + token.tokenId() + " at " + now + " is not recorded: " + e.getMessage());
+            }
         }
         return Optional.of(new Caller(token.tenant(), Role.named(token.role()), token.tokenId()));
+    }
+
+    /**
+     * Whether this request records the token's use: of the requests that find the stored use a minute
+     * old, only the first in this runtime writes (twenty at once writing the same row conflict).
+     */
+    private boolean takeUseRecording(TokenRecord token, Instant now) {
+        boolean[] taken = {false};
+        useRecorded.compute(token.tokenId(), (id, last) -> {
+            if (last == null || last.plus(USE_RECORDED_EVERY).isBefore(now)) {
+                taken[0] = true;
+                return now;
+            }
+            return last;
+        });
+        return taken[0];
     }
 
     private Instant now() {

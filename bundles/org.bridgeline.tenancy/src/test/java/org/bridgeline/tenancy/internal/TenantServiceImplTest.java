@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bridgeline.store.StoreException;
 import org.bridgeline.store.TenantRecord;
 import org.bridgeline.store.TenantStore;
 import org.bridgeline.store.TokenRecord;
@@ -93,6 +94,27 @@ class TenantServiceImplTest {
     }
 
     @Test
+    void requestsAtOnceRecordATokensUseOnceAndAFailedRecordingFailsNoRequest() throws Exception {
+        IssuedToken issued = service.issueToken("acme", Role.VIEWER, null);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Optional<Caller>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                answers.add(clients.submit(() -> service.authenticate(issued.token())));
+            }
+            for (var answer : answers) {
+                assertTrue(answer.get().isPresent());
+            }
+        } finally {
+            clients.shutdown();
+        }
+        assertEquals(1, registry.uses, "one write for 200 requests in the same minute");
+        registry.failUses = true;
+        clock.advance(Duration.ofMinutes(2));
+        assertTrue(service.authenticate(issued.token()).isPresent(), "the use not recorded, the request served");
+    }
+
+    @Test
     void runtimesSharingTheKeyFileAcceptEachOthersTokens() throws Exception {
         IssuedToken issued = service.issueToken("acme", Role.OPERATOR, null);
         TenantServiceImpl second = new TenantServiceImpl(registry, folder.resolve("data/token.key"), clock);
@@ -115,8 +137,9 @@ class TenantServiceImplTest {
     /** The registry in a map: the store's SQL is tested by its own contract. */
     static final class Registry implements TenantStore {
         final Map<String, TenantRecord> tenants = new LinkedHashMap<>();
-        final Map<String, TokenRecord> tokens = new LinkedHashMap<>();
+        final Map<String, TokenRecord> tokens = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         int uses;
+        volatile boolean failUses;
 
         public boolean addTenant(String tenant, Instant at) {
             return tenants.putIfAbsent(tenant, new TenantRecord(tenant, at)) == null;
@@ -152,7 +175,10 @@ class TenantServiceImplTest {
             return true;
         }
 
-        public void tokenUsed(String tokenId, Instant at) {
+        public synchronized void tokenUsed(String tokenId, Instant at) throws StoreException {
+            if (failUses) {
+                throw new StoreException("TransactionContext Error: Conflict on update");
+            }
             uses++;
             TokenRecord t = tokens.get(tokenId);
             tokens.put(tokenId, new TokenRecord(t.tokenId(), t.tenant(), t.role(), t.secretHash(), t.createdAt(), t.expiresAt(),
