@@ -15,7 +15,7 @@ def get(path):
     with opener.open(base + path, timeout=120) as r:
         return r.read()
 print(f"{'view':<28}{'median ms':>10}{'max ms':>10}{'weight KB':>11}")
-for view in ["/ui/overview", "/ui/bills", "/ui/inventory", "/ui/findings", "/ui/packages", "/ui/operator"]:
+for view in ["/ui/overview", "/ui/bills", "/ui/inventory", "/ui/findings", "/ui/market-position", "/ui/packages", "/ui/operator"]:
     times, page = [], b""
     for _ in range(runs):
         start = time.monotonic()

@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.Component;
 public final class MarketPositionView implements DashboardView {
 
     private static final int CHART_ROWS = 15;
+    /** Rows of the table: the largest overpays first, then the rest; a large book is not sent whole to a browser. */
+    private static final int TABLE_ROWS = 500;
 
     private final int targetPercentile;
 
@@ -67,7 +69,7 @@ public final class MarketPositionView implements DashboardView {
                 + "<th scope=\"col\" class=\"num\">target</th><th scope=\"col\" class=\"num\">overpay a year</th><th scope=\"col\">benchmark</th>"
                 + "</tr></thead><tbody>");
         for (BenchmarkMatch match : matches.stream().sorted(Comparator.comparing((BenchmarkMatch match) -> match.annualOverpay() == null
-                ? BigDecimal.ZERO : match.annualOverpay().amount()).reversed()).toList()) {
+                ? BigDecimal.ZERO : match.annualOverpay().amount()).reversed()).limit(TABLE_ROWS).toList()) {
             h.append("<tr><td>").append(escape(match.carrier())).append("</td><td>").append(escape(match.serviceId())).append("</td><td>")
                     .append(escape(match.serviceType())).append("</td><td class=\"num\">").append(escape(match.monthlyPrice())).append("</td>");
             if (match.benchmark() == null) {
@@ -79,6 +81,11 @@ public final class MarketPositionView implements DashboardView {
                                 + match.benchmark().source() + ", " + match.benchmark().asOf())).append("</td></tr>");
             }
         }
-        return h.append("</tbody></table>").toString();
+        h.append("</tbody></table>");
+        if (matches.size() > TABLE_ROWS) {
+            h.append("\n<p>The ").append(TABLE_ROWS).append(" largest overpays of ").append(matches.size())
+                    .append(" services are shown; the negotiation packages list every service.</p>");
+        }
+        return h.toString();
     }
 }
