@@ -45,6 +45,11 @@ final class InboxScanner {
     private static final Logger LOG = Logger.getLogger("org.bridgeline.intake");
     /** A bill claimed this many times without an end has stopped every runtime that took it: it is refused, not taken again. */
     static final int MAX_ATTEMPTS = 3;
+    /**
+     * How long a pass takes new bills before it audits what it imported: bills that keep arriving
+     * never hold back the findings of those already in.
+     */
+    static final Duration PASS_CLAIMS_FOR = Duration.ofSeconds(20);
     /** A staging folder older than this was left by a stopped upload or move. */
     private static final Duration STAGING_ABANDONED = Duration.ofMinutes(10);
 
@@ -84,9 +89,11 @@ final class InboxScanner {
             fileFinished(inbox);
         }
         Map<String, List<String>> toAudit = new LinkedHashMap<>();
+        Instant claimsEnd = clock.instant().plus(PASS_CLAIMS_FOR);
         working = true;
         try {
-            for (Optional<IntakeJob> job; (job = queue.claim(runtime, clock.instant(), clock.instant().plus(lease))).isPresent(); ) {
+            for (Optional<IntakeJob> job; clock.instant().isBefore(claimsEnd)
+                    && (job = queue.claim(runtime, clock.instant(), clock.instant().plus(lease))).isPresent(); ) {
                 IntakeJob claimed = job.get();
                 // a bill imported by a runtime that died before its audit needs the audit only
                 if (claimed.state().equals(IntakeJob.IMPORTED) || importClaimed(claimed)) {

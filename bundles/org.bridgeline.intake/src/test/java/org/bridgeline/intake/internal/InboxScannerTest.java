@@ -117,6 +117,39 @@ class InboxScannerTest {
     }
 
     @Test
+    void billsThatKeepArrivingNeverHoldBackTheAuditOfThoseAlreadyIn() throws Exception {
+        // each import takes 15 s on this clock: a pass stops taking bills after 20 s and audits what it has
+        Instant[] now = {Instant.parse("2026-12-02T09:00:00Z")};
+        Clock slow = new Clock() {
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        ImportService slowImports = (path, options, progress) -> {
+            now[0] = now[0].plusSeconds(15);
+            return imports.importPath(path, options, progress);
+        };
+        InboxScanner busy = new InboxScanner(tenants, queue, slowImports, audits, slow, "runtime-1", Duration.ofSeconds(60));
+        for (int i = 0; i < 4; i++) {
+            upload("acme", "bill-" + i + ".csv");
+        }
+        busy.scan();
+        assertEquals(2, importedFiles.size(), "two bills in the pass's 20 s");
+        assertEquals(List.of("acme"), audited, "then their audit, before the rest");
+        busy.scan();
+        assertEquals(4, importedFiles.size());
+        assertEquals(List.of("acme", "acme"), audited);
+    }
+
+    @Test
     void aBillHeldByADeadRuntimeIsTakenOverWhenItsLeaseRunsOut() throws Exception {
         IntakeJob job = upload("acme", "bills.csv");
         Instant past = Instant.now().minusSeconds(120);
