@@ -8,7 +8,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,11 +56,7 @@ class DashboardIT {
     @BeforeAll
     static void startARuntimeWithTheDashboard() throws Exception {
         TestDistribution.copyTo(home);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path properties = home.resolve("conf/bridgeline.properties");
-        Files.writeString(properties, Files.readString(properties).replace("org.osgi.service.http.port=8480", "org.osgi.service.http.port=" + port));
+        port = HostedSetup.freeHttpPort(home);
         Path enterprise = home.resolve("enterprise");
         BinBridgeline.Result setup = BinBridgeline.run(home, "exec", "bl:feature-install http", "bl:feature-install dashboard",
                 "bl:tenant-add acme", "bl:tenant-add bravo", "bl:tenant-add carol", "bl:token-issue acme --role operator", "bl:token-issue acme",
@@ -69,15 +64,11 @@ class DashboardIT {
                 "bl:enterprise generate " + enterprise + " --sites 6", "bl:import " + enterprise.resolve("bills") + " --tenant acme",
                 "bl:contract-import " + enterprise.resolve("contracts.json") + " --tenant acme", "bl:audit --tenant acme");
         assertEquals(0, setup.status(), setup.err() + setup.out());
-        Matcher tokens = Pattern.compile("(?m)^blt_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$").matcher(setup.out());
-        assertTrue(tokens.find());
-        acmeOperator = tokens.group();
-        assertTrue(tokens.find());
-        acmeViewer = tokens.group();
-        assertTrue(tokens.find());
-        bravoViewer = tokens.group();
-        assertTrue(tokens.find());
-        carolOperator = tokens.group();
+        List<String> tokens = HostedSetup.tokens(setup.out(), 4);
+        acmeOperator = tokens.get(0);
+        acmeViewer = tokens.get(1);
+        bravoViewer = tokens.get(2);
+        carolOperator = tokens.get(3);
         assertEquals(0, BinBridgeline.run(home, "start").status());
         Files.createDirectories(SCREENSHOTS);
     }

@@ -8,7 +8,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bridgeline.runtime.SshClient.Ssh;
 import org.junit.jupiter.api.Test;
@@ -41,11 +38,8 @@ class HostedAcceptanceIT {
     @Test
     void oneTenantsBillsBecomeFindingsAndAPackageWithinAMinuteAndTheOtherTenantSeesNone() throws Exception {
         TestDistribution.copyTo(home);
-        httpPort = freePort();
-        sshPort = freePort();
-        Path properties = home.resolve("conf/bridgeline.properties");
-        Files.writeString(properties, Files.readString(properties).replace("org.osgi.service.http.port=8480",
-                "org.osgi.service.http.port=" + httpPort));
+        httpPort = HostedSetup.freeHttpPort(home);
+        sshPort = HostedSetup.freePort();
         Files.writeString(home.resolve("conf/org.bridgeline.ssh.cfg"), "port=" + sshPort + "\n");
         Path acmeKey = SshClient.key(home.resolve("keys"), "acme");
         Path bravoKey = SshClient.key(home.resolve("keys"), "bravo");
@@ -57,11 +51,9 @@ class HostedAcceptanceIT {
                 "bl:tenant-add acme", "bl:tenant-add bravo", "bl:token-issue acme --role operator", "bl:token-issue bravo",
                 "bl:enterprise generate " + enterprise + " --sites 6");
         assertEquals(0, setup.status(), setup.err() + setup.out());
-        Matcher tokens = Pattern.compile("(?m)^blt_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$").matcher(setup.out());
-        assertTrue(tokens.find());
-        String acme = tokens.group();
-        assertTrue(tokens.find());
-        String bravo = tokens.group();
+        List<String> tokens = HostedSetup.tokens(setup.out(), 2);
+        String acme = tokens.get(0);
+        String bravo = tokens.get(1);
         List<Path> bills;
         try (Stream<Path> files = Files.walk(enterprise.resolve("bills"))) {
             bills = files.filter(Files::isRegularFile).sorted().toList();
@@ -132,12 +124,6 @@ class HostedAcceptanceIT {
         } finally {
             BinBridgeline.run(home, "stop");
             TestDistribution.keepLog(home, "HostedAcceptanceIT");
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
         }
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,20 +54,14 @@ class HostedLoadIT {
     @Test
     void twentyClientsUploadingAndReadingGetOnlyIntendedAnswersAndLoseNothing() throws Exception {
         TestDistribution.copyTo(home);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path properties = home.resolve("conf/bridgeline.properties");
-        Files.writeString(properties, Files.readString(properties).replace("org.osgi.service.http.port=8480", "org.osgi.service.http.port=" + port));
+        port = HostedSetup.freeHttpPort(home);
         Files.writeString(home.resolve("conf/org.bridgeline.intake.cfg"), "scanMillis=500\n");
         BinBridgeline.Result setup = BinBridgeline.run(home, "exec", "bl:feature-install http", "bl:tenant-add acme",
                 "bl:token-issue acme --role operator", "bl:token-issue acme", "bl:enterprise generate " + home.resolve("enterprise") + " --sites 6");
         assertEquals(0, setup.status(), setup.err() + setup.out());
-        Matcher tokens = Pattern.compile("(?m)^blt_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$").matcher(setup.out());
-        assertTrue(tokens.find());
-        String operator = tokens.group();
-        assertTrue(tokens.find());
-        String viewer = tokens.group();
+        List<String> tokens = HostedSetup.tokens(setup.out(), 2);
+        String operator = tokens.get(0);
+        String viewer = tokens.get(1);
         List<Path> bills;
         try (Stream<Path> files = Files.walk(home.resolve("enterprise/bills"))) {
             bills = files.filter(Files::isRegularFile).sorted().toList();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,11 +33,7 @@ class HostedReliabilityIT {
 
     private String setUp() throws Exception {
         TestDistribution.copyTo(home);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path properties = home.resolve("conf/bridgeline.properties");
-        Files.writeString(properties, Files.readString(properties).replace("org.osgi.service.http.port=8480", "org.osgi.service.http.port=" + port));
+        port = HostedSetup.freeHttpPort(home);
         Files.writeString(home.resolve("conf/org.bridgeline.http.cfg"), "maxUploadBytes=2000000\n");
         BinBridgeline.Result setup = BinBridgeline.run(home, "exec", "bl:feature-install http", "bl:tenant-add acme",
                 "bl:token-issue acme --role operator", "bl:enterprise generate " + home.resolve("enterprise") + " --sites 6");

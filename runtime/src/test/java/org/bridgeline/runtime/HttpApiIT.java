@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,12 +41,7 @@ class HttpApiIT {
     @BeforeAll
     static void startARuntimeServingTwoTenants() throws Exception {
         TestDistribution.copyTo(home);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path properties = home.resolve("conf/bridgeline.properties");
-        Files.writeString(properties, Files.readString(properties).replace("org.osgi.service.http.port=8480",
-                "org.osgi.service.http.port=" + port));
+        port = HostedSetup.freeHttpPort(home);
         Path enterprise = home.resolve("enterprise");
         BinBridgeline.Result setup = BinBridgeline.run(home, "exec", "bl:feature-install http", "bl:tenant-add acme", "bl:tenant-add bravo",
                 "bl:tenant-add carol", "bl:token-issue acme --role operator", "bl:token-issue acme", "bl:token-issue bravo --role operator",
@@ -55,15 +49,11 @@ class HttpApiIT {
                 "bl:enterprise generate " + enterprise + " --sites 6", "bl:import " + enterprise.resolve("bills") + " --tenant acme",
                 "bl:contract-import " + enterprise.resolve("contracts.json") + " --tenant acme", "bl:audit --tenant acme");
         assertEquals(0, setup.status(), setup.err() + setup.out());
-        Matcher tokens = Pattern.compile("(?m)^blt_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$").matcher(setup.out());
-        assertTrue(tokens.find());
-        acmeOperator = tokens.group();
-        assertTrue(tokens.find());
-        acmeViewer = tokens.group();
-        assertTrue(tokens.find());
-        bravoOperator = tokens.group();
-        assertTrue(tokens.find());
-        carolOperator = tokens.group();
+        List<String> tokens = HostedSetup.tokens(setup.out(), 4);
+        acmeOperator = tokens.get(0);
+        acmeViewer = tokens.get(1);
+        bravoOperator = tokens.get(2);
+        carolOperator = tokens.get(3);
         BinBridgeline.Result start = BinBridgeline.run(home, "start");
         assertEquals(0, start.status(), start.err());
         for (int i = 0; i < 100 && get("/api/v1/health", null).statusCode() != 200; i++) {
