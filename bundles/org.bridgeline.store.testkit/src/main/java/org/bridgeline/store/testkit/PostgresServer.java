@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,13 +48,43 @@ public final class PostgresServer implements AutoCloseable {
     /** Creates and starts a cluster under the folder (which must not exist yet or be empty). */
     public static PostgresServer start(Path folder) throws IOException, InterruptedException {
         Path bin = binaries();
+        boolean asRoot = "root".equals(System.getProperty("user.name"));
+        if (asRoot) {
+            folder = reachableByPostgres(folder.toAbsolutePath());
+        }
         removeLeftovers(folder, bin);
         Files.createDirectories(folder);
-        boolean asRoot = "root".equals(System.getProperty("user.name"));
         PostgresServer server = new PostgresServer(folder.toAbsolutePath(), bin, freePort(),
                 HexFormat.of().formatHex(new SecureRandom().generateSeed(16)), asRoot);
         server.create();
         return server;
+    }
+
+    /**
+     * The folder itself when the postgres user can reach it; otherwise (a checkout under a folder
+     * only root may enter, such as one made by {@code mktemp -d}) a folder of the same name's hash
+     * under the system's temporary folder, so the server can still read its own cluster.
+     */
+    private static Path reachableByPostgres(Path folder) throws IOException, InterruptedException {
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null) {
+            Process probe = new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-x", existing.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0) {
+                return folder;
+            }
+        }
+        String name;
+        try {
+            name = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(folder.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "bridgeline-postgres-" + name).toAbsolutePath();
     }
 
     /** A cluster a killed test run left behind: stopped and removed, so the new one starts clean. */
