@@ -15,11 +15,17 @@ def get(path):
     with opener.open(base + path, timeout=120) as r:
         return r.read()
 print(f"{'view':<28}{'median ms':>10}{'max ms':>10}{'weight KB':>11}")
-for view in ["/ui/overview", "/ui/bills", "/ui/inventory", "/ui/findings", "/ui/market-position", "/ui/packages", "/ui/operator"]:
+views = ["/ui/overview", "/ui/bills", "/ui/inventory", "/ui/findings", "/ui/market-position", "/ui/packages", "/ui/operator"]
+# a service's page and a later page of the inventory, taken from the inventory as a user follows them
+inventory = get("/ui/inventory").decode()
+views += [link.replace("&amp;", "&") for link in re.findall(r'href="(/ui/inventory/service\?[^"]+)"', inventory)[40:41]]
+views += [link.replace("&amp;", "&") for link in re.findall(r'href="(/ui/inventory\?[^"]*from=[^"]+)"', inventory)[:1]]
+for view in views:
     times, page = [], b""
     for _ in range(runs):
         start = time.monotonic()
         page = get(view)
         times.append((time.monotonic() - start) * 1000)
     weight = len(page) + sum(len(get(asset.decode())) for asset in re.findall(rb'(?:href|src)="(/ui/assets/[^"]+)"', page))
-    print(f"{view:<28}{statistics.median(times):>10.1f}{max(times):>10.1f}{weight / 1024:>11.1f}")
+    label = view if len(view) <= 27 else view[:24] + "..."
+    print(f"{label:<28}{statistics.median(times):>10.1f}{max(times):>10.1f}{weight / 1024:>11.1f}")

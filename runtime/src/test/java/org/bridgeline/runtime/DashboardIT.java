@@ -116,12 +116,26 @@ class DashboardIT {
         // the overview's figures are the API's
         JsonArray findings = JsonParser.parseString(api("/api/v1/findings?limit=1000", acmeOperator)).getAsJsonObject().getAsJsonArray("items");
         BigDecimal annual = BigDecimal.ZERO;
+        BigDecimal credits = BigDecimal.ZERO;
+        BigDecimal atBenchmark = BigDecimal.ZERO;
         for (JsonElement finding : findings) {
-            annual = annual.add(new BigDecimal(finding.getAsJsonObject().get("annualImpact").getAsString().split(" ")[0]));
+            BigDecimal findingAnnual = new BigDecimal(finding.getAsJsonObject().get("annualImpact").getAsString().split(" ")[0]);
+            annual = annual.add(findingAnnual);
+            JsonElement recoverable = finding.getAsJsonObject().get("recoverable");
+            if (recoverable != null && !recoverable.isJsonNull()) {
+                credits = credits.add(new BigDecimal(recoverable.getAsString().split(" ")[0]));
+            }
+            if (finding.getAsJsonObject().get("kind").getAsString().equals("above-benchmark")) {
+                atBenchmark = atBenchmark.add(findingAnnual);
+            }
         }
         List<WebElement> figures = browser.findElements(By.cssSelector(".figures .figure"));
         assertEquals(String.valueOf(findings.size()), figures.get(0).getText(), "findings");
         assertEquals(0, annual.compareTo(new BigDecimal(figures.get(2).getText().split(" ")[0])), "annual impact: " + figures.get(2).getText());
+        assertEquals(0, credits.compareTo(new BigDecimal(figures.get(3).getText().split(" ")[0])), "credits owed: " + figures.get(3).getText());
+        assertEquals(0, atBenchmark.compareTo(new BigDecimal(figures.get(4).getText().split(" ")[0])), "savings at target: " + figures.get(4).getText());
+        assertEquals(5, browser.findElements(By.cssSelector(".figures li a")).size(), "every figure links to its detail");
+        assertEquals(url("/ui/market-position"), browser.findElements(By.cssSelector(".figures li a")).get(4).getAttribute("href"));
         assertTrue(browser.findElements(By.cssSelector("#spend tbody tr")).size() >= 12, "twelve months of spend");
         accessible();
         screenshots("overview");
@@ -271,6 +285,10 @@ class DashboardIT {
         browser.findElement(By.cssSelector("#inventory tbody tr td a")).click();
         assertTrue(browser.findElements(By.cssSelector("#service-months tbody tr")).size() >= 12, "a service's months");
         assertEquals(1, browser.findElements(By.id("service-chart")).size());
+        List<WebElement> rates = browser.findElements(By.cssSelector("#contract-rates tbody tr"));
+        assertFalse(rates.isEmpty(), "the service's charge codes against its contract");
+        assertTrue(rates.get(0).getText().matches("(?s).*(within the contract|above the contract|no ceiling).*"), rates.get(0).getText());
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("Against the market"));
         accessible();
         screenshots("service");
     }

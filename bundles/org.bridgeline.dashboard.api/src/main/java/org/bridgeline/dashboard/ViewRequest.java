@@ -35,6 +35,13 @@ public interface ViewRequest {
      */
     BookOfBusiness book();
 
+    /**
+     * A value that changes whenever the tenant's bills, contracts, inventory, orders or requirements
+     * change: a view that derives something costly from {@link #book()} may keep it while this stays
+     * the same (benchmarks come from the runtime's providers and are not part of it).
+     */
+    String bookRevision() throws Exception;
+
     /** The files a multipart POST carries, in the order sent; empty for any other request. */
     List<UploadedFile> files();
 

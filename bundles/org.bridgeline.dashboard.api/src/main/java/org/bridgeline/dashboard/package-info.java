@@ -6,7 +6,7 @@
  * {@code Html} (in {@code org.bridgeline.html}) escapes what it writes.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bridgeline.dashboard;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,6 +19,9 @@ public interface AuditStore {
     /** The findings of one audit run, in their stored order. */
     List<StoredFinding> findings(String tenant, long runId) throws StoreException;
 
+    /** The findings of one audit run summed per kind and currency in the store, by kind: a run of any size reads as a few rows. */
+    List<FindingTotal> findingTotals(String tenant, long runId) throws StoreException;
+
     /** One finding by id. */
     Optional<StoredFinding> finding(String tenant, long findingId) throws StoreException;
 

@@ -27,4 +27,20 @@ public interface Ledger {
 
     /** Services derived from current lines, by carrier, account, service. */
     List<InventoryItem> inventory(LineQuery query) throws StoreException;
+
+    /**
+     * At most {@code limit} services of a selection from the {@code offset}-th on (0 for the first), by
+     * carrier, account and service, and how many match: a page of a large book, selected and counted
+     * in the store.
+     */
+    InventoryPage inventory(InventorySelection selection, long offset, int limit) throws StoreException;
+
+    /** What each carrier billed per month and currency, computed in the store, by month then carrier. */
+    List<MonthlySpend> monthlySpend(LineQuery query) throws StoreException;
+
+    /**
+     * A value that changes whenever the tenant's bills, contracts, inventory, orders or requirements
+     * change: a reader that derives something costly from the book keeps it while this stays the same.
+     */
+    String revision() throws StoreException;
 }

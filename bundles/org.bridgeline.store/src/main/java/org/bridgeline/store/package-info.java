@@ -9,7 +9,7 @@
  * {@link org.bridgeline.api.detect.BookOfBusiness}). Every call names its tenant, or is bound to one.
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.bridgeline.store;
 
 import org.osgi.annotation.bundle.Export;

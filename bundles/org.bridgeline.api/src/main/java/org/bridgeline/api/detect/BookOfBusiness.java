@@ -142,6 +142,18 @@ public interface BookOfBusiness {
      * @param targetPercentile 25 (leading edge), 50 or 75: the percentile whose price is the target
      */
     default List<BenchmarkMatch> benchmarkMatches(String carrier, int targetPercentile) {
+        return benchmarkMatches(LineQuery.carrier(carrier), targetPercentile);
+    }
+
+    /**
+     * The same matches for the services of the query's carrier, account and service id only (its
+     * period and category are not used): one service's position without matching its carrier's book.
+     * Narrowed to services, the latest month is theirs within their carrier's latest two.
+     *
+     * @since 1.2
+     */
+    default List<BenchmarkMatch> benchmarkMatches(LineQuery services, int targetPercentile) {
+        String carrier = services.carrier();
         List<BenchmarkCoverage> coverage = benchmarkCoverage();
         List<BenchmarkMatch> matches = new ArrayList<>();
         for (String name : carrier == null ? carriers() : List.of(carrier)) {
@@ -154,7 +166,9 @@ public interface BookOfBusiness {
             Map<String, BigDecimal> inventoryBandwidth = new HashMap<>();
             expectedInventory().stream().filter(s -> s.carrier().equals(name) && s.bandwidthMbps() != null)
                     .forEach(s -> inventoryBandwidth.put(s.serviceId(), s.bandwidthMbps()));
-            serviceHistories(latestMonths(name, 2).withCategory(ChargeCategory.RECURRING), history -> {
+            LineQuery latestTwo = latestMonths(name, 2);
+            serviceHistories(new LineQuery(name, services.account(), services.serviceId(), latestTwo.period(), ChargeCategory.RECURRING),
+                    history -> {
                 YearMonth last = history.months(ChargeCategory.RECURRING).lastKey();
                 if (latest[0] == null || last.isAfter(latest[0])) {
                     latest[0] = last;

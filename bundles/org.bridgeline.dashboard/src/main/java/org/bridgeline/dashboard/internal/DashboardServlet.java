@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bridgeline.core.BookService;
+import org.bridgeline.store.BookStore;
 import org.bridgeline.dashboard.DashboardView;
 import org.bridgeline.dashboard.ViewFile;
 import org.bridgeline.dashboard.ViewNotFoundException;
@@ -57,13 +58,15 @@ public final class DashboardServlet extends HttpServlet {
 
     private final transient TenantService tenants;
     private final transient BookService books;
+    private final transient BookStore store;
     private final transient Sessions sessions = new Sessions(Clock.systemUTC());
     private final transient List<DashboardView> views = new CopyOnWriteArrayList<>();
 
     @Activate
-    public DashboardServlet(@Reference TenantService tenants, @Reference BookService books) {
+    public DashboardServlet(@Reference TenantService tenants, @Reference BookService books, @Reference BookStore store) {
         this.tenants = tenants;
         this.books = books;
+        this.store = store;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -173,7 +176,7 @@ public final class DashboardServlet extends HttpServlet {
         }
         try {
             ViewRequest asked = new Asked(caller, request.getMethod(), segments.subList(1, segments.size()), request, session.csrf(),
-                    files(request), books);
+                    files(request), books, store);
             Optional<ViewFile> file = request.getMethod().equals("GET") ? view.get().file(asked) : Optional.empty();
             if (file.isPresent()) {
                 send(response, file.get());
@@ -194,11 +197,16 @@ public final class DashboardServlet extends HttpServlet {
 
     /** A view's request, the tenant and role from the session. */
     private record Asked(Caller caller, String method, List<String> segments, HttpServletRequest http, String csrfToken,
-            List<UploadedFile> files, BookService books) implements ViewRequest {
+            List<UploadedFile> files, BookService books, BookStore store) implements ViewRequest {
 
         @Override
         public org.bridgeline.api.detect.BookOfBusiness book() {
             return books.book(caller.tenant(), null);
+        }
+
+        @Override
+        public String bookRevision() throws org.bridgeline.store.StoreException {
+            return store.ledger(caller.tenant()).revision();
         }
 
         @Override

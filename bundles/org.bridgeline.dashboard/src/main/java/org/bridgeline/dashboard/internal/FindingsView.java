@@ -38,6 +38,9 @@ public final class FindingsView implements DashboardView {
         return "findings";
     }
 
+    /** Rows on a page, the largest impact first: a large audit is filtered, not scrolled. */
+    static final int ROWS = 500;
+
     @Override
     public String title() {
         return "Findings";
@@ -56,6 +59,7 @@ public final class FindingsView implements DashboardView {
         Optional<String> kind = request.parameter("kind");
         Optional<String> carrier = request.parameter("carrier");
         Optional<String> minImpactText = request.parameter("minImpact");
+        boolean withCredit = request.parameter("credit").map("yes"::equals).orElse(false);
         String minImpactValue = minImpactText.orElse("0").strip();
         if (!minImpactValue.matches("\\d{1,15}(\\.\\d{1,4})?")) {
             throw new IllegalArgumentException("least annual impact: expected an amount such as 1000, found \"" + minImpactValue + "\"");
@@ -66,6 +70,7 @@ public final class FindingsView implements DashboardView {
                 .filter(stored -> kind.map(stored.finding().kind()::equals).orElse(true))
                 .filter(stored -> carrier.map(stored.finding().carrier()::equals).orElse(true))
                 .filter(stored -> stored.finding().annualImpact().amount().compareTo(minImpact) >= 0)
+                .filter(stored -> !withCredit || stored.finding().recoverable() != null && stored.finding().recoverable().amount().signum() > 0)
                 .sorted(Comparator.comparing((StoredFinding stored) -> stored.finding().annualImpact().amount()).reversed()).toList();
         StringBuilder h = new StringBuilder();
         h.append("<form method=\"get\" action=\"/ui/findings\" class=\"filters\"><label for=\"kind\">kind</label> ")
@@ -73,15 +78,17 @@ public final class FindingsView implements DashboardView {
                 .append("<label for=\"carrier\">carrier</label> <input id=\"carrier\" name=\"carrier\" value=\"")
                 .append(escape(carrier.orElse(""))).append("\"> <label for=\"minImpact\">least annual impact</label> ")
                 .append("<input id=\"minImpact\" name=\"minImpact\" inputmode=\"decimal\" value=\"").append(escape(minImpactText.orElse("")))
-                .append("\"> <button type=\"submit\">Filter</button></form>\n");
+                .append("\"> <label><input type=\"checkbox\" name=\"credit\" value=\"yes\"").append(withCredit ? " checked" : "")
+                .append("> with a credit owed</label> <button type=\"submit\">Filter</button></form>\n");
         if (findings.isEmpty()) {
             return h.append("<p>No findings").append(run.isEmpty() ? ": no audit has run for this tenant." : " match.").append("</p>").toString();
         }
-        h.append("<p>").append(findings.size()).append(" findings of audit run ").append(run.get().runId()).append(".</p>\n")
+        h.append("<p>").append(findings.size()).append(" findings of audit run ").append(run.get().runId())
+                .append(findings.size() > ROWS ? ", the " + ROWS + " of largest impact shown: narrow the filters to see the rest" : "").append(".</p>\n")
                 .append("<table class=\"wide\" id=\"findings\"><thead><tr><th scope=\"col\">kind</th><th scope=\"col\">carrier</th>"
                         + "<th scope=\"col\">service</th><th scope=\"col\">severity</th><th scope=\"col\" class=\"num\">annual impact</th>"
                         + "<th scope=\"col\" class=\"num\">credit</th></tr></thead><tbody>");
-        for (StoredFinding stored : findings) {
+        for (StoredFinding stored : findings.subList(0, Math.min(ROWS, findings.size()))) {
             Finding finding = stored.finding();
             h.append("<tr><td><a href=\"/ui/findings/").append(stored.findingId()).append("\">").append(escape(finding.kind()))
                     .append("</a></td><td>").append(escape(finding.carrier())).append("</td><td>").append(escape(finding.serviceId()))

@@ -3,16 +3,13 @@ package org.bridgeline.dashboard.internal;
 import static org.bridgeline.html.Html.escape;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.bridgeline.api.detect.BookOfBusiness;
-import org.bridgeline.api.model.Finding;
+import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.Money;
-import org.bridgeline.core.BookService;
 import org.bridgeline.dashboard.DashboardView;
 import org.bridgeline.dashboard.ViewRequest;
 import org.bridgeline.html.Charts;
@@ -20,25 +17,32 @@ import org.bridgeline.intake.IntakeItem;
 import org.bridgeline.intake.IntakeService;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.AuditStore;
-import org.bridgeline.store.StoredFinding;
+import org.bridgeline.store.BookStore;
+import org.bridgeline.store.FindingTotal;
+import org.bridgeline.store.MonthlySpend;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The tenant at a glance: the latest audit's findings (how many, worth what a month and a year,
- * credits owed) by kind, spend per month by carrier over the latest twelve billing months (the
- * store's per-service monthly totals, summed), and the latest bills through the inbox.
+ * credits owed, savings at the benchmark target) by kind, spend per month by carrier over the latest
+ * twelve months, and the latest bills through the inbox; every figure links to its detail. Every
+ * total is summed in the store, so the page costs the same for a book of any size.
  */
 @Component(service = DashboardView.class)
 public final class OverviewView implements DashboardView {
 
+    /** The kind the benchmark detector reports: what its findings overpay is what paying the target saves. */
+    private static final String ABOVE_BENCHMARK = "above-benchmark";
+    private static final int MONTHS = 12;
+
     private final AuditStore audits;
-    private final BookService books;
+    private final BookStore books;
     private final IntakeService intake;
 
     @Activate
-    public OverviewView(@Reference AuditStore audits, @Reference BookService books, @Reference IntakeService intake) {
+    public OverviewView(@Reference AuditStore audits, @Reference BookStore books, @Reference IntakeService intake) {
         this.audits = audits;
         this.books = books;
         this.intake = intake;
@@ -63,38 +67,43 @@ public final class OverviewView implements DashboardView {
     public String render(ViewRequest request) throws Exception {
         StringBuilder h = new StringBuilder();
         Optional<AuditRunRecord> run = audits.latestAuditRun(request.tenant());
-        List<Finding> findings = new ArrayList<>();
-        if (run.isPresent()) {
-            audits.findings(request.tenant(), run.get().runId()).stream().map(StoredFinding::finding).forEach(findings::add);
-        }
+        List<FindingTotal> totals = run.isPresent() ? audits.findingTotals(request.tenant(), run.get().runId()) : List.of();
         Totals all = new Totals();
         Map<String, Totals> byKind = new TreeMap<>();
-        for (Finding finding : findings) {
-            all.add(finding);
-            byKind.computeIfAbsent(finding.kind(), kind -> new Totals()).add(finding);
+        for (FindingTotal total : totals) {
+            all.add(total);
+            byKind.computeIfAbsent(total.kind(), kind -> new Totals()).add(total);
         }
+        Totals atBenchmark = byKind.getOrDefault(ABOVE_BENCHMARK, new Totals());
         h.append("<ul class=\"figures\" aria-label=\"The latest audit\">")
-                .append(figure("findings", String.valueOf(findings.size()), "/ui/findings"))
+                .append(figure("findings", String.valueOf(all.count), "/ui/findings"))
                 .append(figure("monthly impact", all.monthly(), "/ui/findings"))
                 .append(figure("annual impact", all.annual(), "/ui/findings"))
-                .append(figure("credits owed", all.recoverable(), "/ui/findings"))
+                .append(figure("credits owed", all.recoverable(), "/ui/findings?credit=yes"))
+                .append(figure("savings a year at the benchmark target", atBenchmark.annual(), "/ui/market-position"))
                 .append("</ul>\n");
-        if (findings.isEmpty()) {
+        if (all.count == 0) {
             h.append("<p>No findings yet: ").append(run.isEmpty() ? "no audit has run for this tenant." : "the latest audit found nothing.")
                     .append("</p>\n");
         } else {
             h.append("<h2>Findings by kind</h2>\n<table class=\"wide\"><thead><tr><th scope=\"col\">kind</th><th scope=\"col\" class=\"num\">findings</th>"
                     + "<th scope=\"col\" class=\"num\">monthly impact</th><th scope=\"col\" class=\"num\">annual impact</th>"
                     + "<th scope=\"col\" class=\"num\">credits owed</th></tr></thead><tbody>");
-            byKind.forEach((kind, totals) -> h.append("<tr><td><a href=\"/ui/findings?kind=").append(escape(kind)).append("\">")
-                    .append(escape(kind)).append("</a></td><td class=\"num\">").append(totals.count).append("</td><td class=\"num\">")
-                    .append(escape(totals.monthly())).append("</td><td class=\"num\">").append(escape(totals.annual()))
-                    .append("</td><td class=\"num\">").append(escape(totals.recoverable())).append("</td></tr>"));
+            byKind.forEach((kind, kindTotals) -> {
+                String link = "/ui/findings?kind=" + java.net.URLEncoder.encode(kind, java.nio.charset.StandardCharsets.UTF_8);
+                h.append("<tr><td><a href=\"").append(escape(link)).append("\">").append(escape(kind)).append("</a></td>")
+                        .append(cell(link, String.valueOf(kindTotals.count))).append(cell(link, kindTotals.monthly()))
+                        .append(cell(link, kindTotals.annual())).append(cell(link, kindTotals.recoverable())).append("</tr>");
+            });
             h.append("</tbody></table>\n");
         }
-        spend(h, books.book(request.tenant(), null));
+        spend(h, books.ledger(request.tenant()).monthlySpend(LineQuery.ALL));
         intake(h, intake.recent(request.tenant(), 5));
         return h.toString();
+    }
+
+    private static String cell(String href, String text) {
+        return "<td class=\"num\"><a href=\"" + escape(href) + "\">" + escape(text) + "</a></td>";
     }
 
     /** The latest bills through the inbox, each linking to the intake's list. */
@@ -112,14 +121,28 @@ public final class OverviewView implements DashboardView {
         h.append("</ul>\n");
     }
 
-    /** Spend per billing month and carrier, the latest twelve months, summed in the bill's currency. */
-    private static void spend(StringBuilder h, BookOfBusiness book) {
+    /**
+     * Spend per month and carrier, the latest twelve months the bills charge for, summed in the store in the
+     * bill's currency; each month links to the inventory, each carrier's cell to its services.
+     */
+    private static void spend(StringBuilder h, List<MonthlySpend> spend) {
+        TreeSet<YearMonth> latest = new TreeSet<>();
+        spend.forEach(month -> {
+            latest.add(month.month());
+            if (latest.size() > MONTHS) {
+                latest.pollFirst();
+            }
+        });
         Map<YearMonth, Map<String, Money>> months = new TreeMap<>();
         TreeSet<String> carriers = new TreeSet<>();
-        book.serviceMonths(book.latestMonths(null, 12), month -> {
-            carriers.add(month.carrier());
-            months.computeIfAbsent(month.month(), m -> new TreeMap<>()).merge(month.carrier(), month.total(), Money::plus);
-        });
+        for (MonthlySpend month : spend) {
+            if (latest.contains(month.month())) {
+                carriers.add(month.carrier());
+                // a carrier billing in two currencies is shown in the first: amounts are never added across currencies
+                months.computeIfAbsent(month.month(), m -> new TreeMap<>()).merge(month.carrier(), month.total(),
+                        (a, b) -> a.currency().equals(b.currency()) ? a.plus(b) : a);
+            }
+        }
         h.append("<h2>Spend per month by carrier</h2>\n");
         if (months.isEmpty()) {
             h.append("<p>No bills yet.</p>\n");
@@ -131,7 +154,9 @@ public final class OverviewView implements DashboardView {
         h.append("<figure>").append(Charts.stackedColumns(labels, series, "spend-chart", "Spend per month by carrier, latest twelve months"))
                 .append("</figure>\n");
         h.append("<table class=\"wide\" id=\"spend\"><thead><tr><th scope=\"col\">month</th>");
-        carriers.forEach(carrier -> h.append("<th scope=\"col\" class=\"num\">").append(escape(carrier)).append("</th>"));
+        carriers.forEach(carrier -> h.append("<th scope=\"col\" class=\"num\"><a href=\"/ui/inventory?carrier=")
+                .append(escape(java.net.URLEncoder.encode(carrier, java.nio.charset.StandardCharsets.UTF_8))).append("\">")
+                .append(escape(carrier)).append("</a></th>"));
         h.append("</tr></thead><tbody>");
         months.forEach((month, byCarrier) -> {
             h.append("<tr><th scope=\"row\">").append(month).append("</th>");
@@ -148,16 +173,18 @@ public final class OverviewView implements DashboardView {
 
     /** A group of findings' count and impacts, per currency (a tenant billed in two currencies shows both). */
     private static final class Totals {
-        int count;
+        long count;
         final Map<String, Money> monthly = new TreeMap<>();
         final Map<String, Money> annual = new TreeMap<>();
         final Map<String, Money> recoverable = new TreeMap<>();
 
-        void add(Finding finding) {
-            count++;
-            add(monthly, finding.monthlyImpact());
-            add(annual, finding.annualImpact());
-            add(recoverable, finding.recoverable());
+        void add(FindingTotal total) {
+            count += total.findings();
+            add(monthly, total.monthly());
+            add(annual, total.annual());
+            if (total.recoverable().amount().signum() != 0) {
+                add(recoverable, total.recoverable());
+            }
         }
 
         private static void add(Map<String, Money> sums, Money money) {

@@ -22,6 +22,7 @@ import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.RecommendedAction;
 import org.bridgeline.api.model.Severity;
 import org.bridgeline.store.AuditRunRecord;
+import org.bridgeline.store.FindingTotal;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredFinding;
 
@@ -29,6 +30,25 @@ import org.bridgeline.store.StoredFinding;
 final class AuditRuns {
 
     private AuditRuns() {
+    }
+
+    /** An audit run's findings summed per kind and currency, by kind and currency. */
+    static List<FindingTotal> totals(Connection connection, String tenant, long runId) throws SQLException {
+        List<FindingTotal> totals = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT kind, currency, COUNT(*), SUM(monthly_impact), "
+                + "SUM(annual_impact), SUM(COALESCE(recoverable, 0)) FROM bl_finding WHERE tenant = ? AND run_id = ? "
+                + "GROUP BY kind, currency ORDER BY kind, currency")) {
+            statement.setString(1, tenant);
+            statement.setLong(2, runId);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    Currency currency = Currency.getInstance(row.getString(2));
+                    totals.add(new FindingTotal(row.getString(1), row.getLong(3), new Money(Rows.decimal(row.getBigDecimal(4)), currency),
+                            new Money(Rows.decimal(row.getBigDecimal(5)), currency), new Money(Rows.decimal(row.getBigDecimal(6)), currency)));
+                }
+            }
+        }
+        return totals;
     }
 
     static AuditRunRecord save(Database database, Connection connection, String tenant, Instant startedAt, List<String> detectors, List<Finding> findings)

@@ -6,10 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.YearMonth;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.bridgeline.api.detect.LineQuery;
@@ -19,6 +22,9 @@ import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.store.CategoryTotal;
 import org.bridgeline.store.InventoryItem;
+import org.bridgeline.store.InventoryPage;
+import org.bridgeline.store.InventorySelection;
+import org.bridgeline.store.MonthlySpend;
 import org.bridgeline.store.StoredInvoice;
 
 /** The read role's SQL for stored invoices and lines: what operators list and what the book streams. */
@@ -68,6 +74,17 @@ final class LedgerSql {
         return carriers;
     }
 
+    /** The latest day the current invoices of the query's carrier bill for (billing period's end, else the invoice date), if any. */
+    static java.util.Optional<java.time.LocalDate> latestBilledDay(Connection connection, String tenant, LineQuery query) throws SQLException {
+        Filter filter = Filter.of(tenant, new LineQuery(query.carrier(), null, null, null, null), "i");
+        try (PreparedStatement statement = Jdbc.prepare(connection, "SELECT MAX(COALESCE(i.period_end, i.invoice_date)) FROM bl_invoice i WHERE "
+                + filter.sql(), filter.parameters()); ResultSet row = statement.executeQuery()) {
+            row.next();
+            java.sql.Date day = row.getDate(1);
+            return java.util.Optional.ofNullable(day).map(java.sql.Date::toLocalDate);
+        }
+    }
+
     /** Streams current lines matching the query, in invoice then source order. */
     static void lines(Connection connection, String tenant, LineQuery query, Consumer<ChargeLine> consumer) throws SQLException {
         Filter filter = Filter.of(tenant, query, "i");
@@ -113,14 +130,119 @@ final class LedgerSql {
         return totals;
     }
 
+    /** What each carrier billed per month and currency, by month then carrier. */
+    static List<MonthlySpend> monthlySpend(Connection connection, String tenant, LineQuery query) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String current = Aggregates.currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String chargedOn = "COALESCE(c.charge_start, c.period_start, c.invoice_date)";
+        String sql = "SELECT EXTRACT(YEAR FROM " + chargedOn + ") AS y, EXTRACT(MONTH FROM " + chargedOn + ") AS m, c.carrier, c.currency, "
+                + "SUM(c.amount), COUNT(*) FROM (" + current + ") c GROUP BY y, m, c.carrier, c.currency ORDER BY y, m, c.carrier, c.currency";
+        List<MonthlySpend> spend = new ArrayList<>();
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                spend.add(new MonthlySpend(row.getString(3), YearMonth.of(row.getInt(1), row.getInt(2)),
+                        new Money(Rows.decimal(row.getBigDecimal(5)), Currency.getInstance(row.getString(4))), row.getLong(6)));
+            }
+        }
+        return spend;
+    }
+
+    /**
+     * A page of the inventory: the services of the selection are picked, counted and cut to the page
+     * on their keys first, so only the page's services are aggregated over their lines.
+     */
+    static InventoryPage inventory(Connection connection, String tenant, InventorySelection selection, long offset, int limit)
+            throws SQLException {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset: expected 0 or more, found " + offset);
+        }
+        LineQuery query = selection.query();
+        Filter filter = Filter.of(tenant, query, "i");
+        List<Object> parameters = new ArrayList<>(filter.parameters());
+        StringBuilder keys = new StringBuilder("SELECT l.carrier, l.account, l.service_id FROM bl_charge_line l JOIN bl_invoice i "
+                + "ON l.tenant = i.tenant AND l.invoice_id = i.invoice_id WHERE ").append(filter.sql()).append(" AND l.service_id IS NOT NULL");
+        if (query.serviceId() != null) {
+            keys.append(" AND l.service_id = ?");
+            parameters.add(query.serviceId());
+        }
+        keys.append(" GROUP BY l.carrier, l.account, l.service_id");
+        List<String> having = new ArrayList<>();
+        if (selection.serviceType() != null) {
+            // the type the whole inventory shows for the service: the least of its lines' types
+            having.add("MIN(l.service_type) = ?");
+            parameters.add(selection.serviceType().name());
+        }
+        if (selection.siteContains() != null) {
+            having.add("LOWER(MAX(l.site)) LIKE ? ESCAPE '!'");
+            parameters.add("%" + selection.siteContains().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        }
+        if (!having.isEmpty()) {
+            keys.append(" HAVING ").append(String.join(" AND ", having));
+        }
+        long matching;
+        List<Object> countParameters = List.copyOf(parameters);
+        try (PreparedStatement statement = Jdbc.prepare(connection, "SELECT COUNT(*) FROM (" + keys + ") k", countParameters);
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            matching = row.getLong(1);
+        }
+        if (matching <= offset || limit <= 0) {
+            return new InventoryPage(List.of(), matching);
+        }
+        List<List<String>> page = new ArrayList<>();
+        try (PreparedStatement statement = Jdbc.prepare(connection, keys + " ORDER BY l.carrier, l.account, l.service_id LIMIT " + limit + " OFFSET " + offset,
+                countParameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                page.add(List.of(row.getString(1), row.getString(2), row.getString(3)));
+            }
+        }
+        // the page's services only: one read of the lines of its service ids, cut to its exact keys
+        Set<List<String>> wanted = new HashSet<>(page);
+        List<InventoryItem> services = inventory(connection, tenant, query, page.stream().map(key -> key.get(2)).distinct().toList())
+                .stream().filter(item -> wanted.contains(List.of(item.carrier(), item.account(), item.serviceId()))).toList();
+        return new InventoryPage(services, matching);
+    }
+
+    /**
+     * The tenant's book revision: its latest import, contract, inventory, order and requirement
+     * versions. Imports, versions and imported times only grow, so any change gives another value.
+     */
+    static String revision(Connection connection, String tenant) throws SQLException {
+        String sql = "SELECT (SELECT MAX(import_id) FROM bl_import WHERE tenant = ?), "
+                + "(SELECT COUNT(*) FROM bl_contract WHERE tenant = ?), (SELECT MAX(imported_at) FROM bl_contract WHERE tenant = ?), "
+                + "(SELECT MAX(version) FROM bl_expected_inventory WHERE tenant = ?), "
+                + "(SELECT COUNT(*) FROM bl_service_order WHERE tenant = ?), (SELECT MAX(imported_at) FROM bl_service_order WHERE tenant = ?), "
+                + "(SELECT MAX(version) FROM bl_requirement_set WHERE tenant = ?)";
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, new ArrayList<Object>(java.util.Collections.nCopies(7, tenant)));
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            StringBuilder revision = new StringBuilder();
+            for (int column = 1; column <= 7; column++) {
+                revision.append(column == 1 ? "" : "/").append(row.getString(column));
+            }
+            return revision.toString();
+        }
+    }
+
     /** Services derived from current lines: per service its span, size, bandwidth, codes, and the cost of its latest invoice. */
     static List<InventoryItem> inventory(Connection connection, String tenant, LineQuery query) throws SQLException {
+        return inventory(connection, tenant, query, null);
+    }
+
+    /** The inventory of the query, of the named services only when {@code serviceIds} is not {@code null}. */
+    private static List<InventoryItem> inventory(Connection connection, String tenant, LineQuery query, List<String> serviceIds)
+            throws SQLException {
         Filter filter = Filter.of(tenant, query, "i");
         String current = "SELECT l.* FROM bl_charge_line l JOIN bl_invoice i ON l.tenant = i.tenant AND l.invoice_id = i.invoice_id "
-                + "WHERE " + filter.sql() + " AND l.service_id IS NOT NULL" + (query.serviceId() == null ? "" : " AND l.service_id = ?");
+                + "WHERE " + filter.sql() + " AND l.service_id IS NOT NULL" + (query.serviceId() == null ? "" : " AND l.service_id = ?")
+                + (serviceIds == null ? "" : " AND l.service_id IN (" + String.join(", ", java.util.Collections.nCopies(serviceIds.size(), "?")) + ")");
         List<Object> parameters = new ArrayList<>(filter.parameters());
         if (query.serviceId() != null) {
             parameters.add(query.serviceId());
+        }
+        if (serviceIds != null) {
+            parameters.addAll(serviceIds);
         }
         String sql = "WITH cur AS (" + current + "), latest AS (SELECT carrier, account, service_id, MAX(invoice_date) AS last_date "
                 + "FROM cur GROUP BY carrier, account, service_id) "

@@ -7,6 +7,7 @@ import org.bridgeline.api.model.Finding;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.AuditStore;
 import org.bridgeline.store.StoreException;
+import org.bridgeline.store.FindingTotal;
 import org.bridgeline.store.StoredFinding;
 
 /** The audit role. */
@@ -31,6 +32,11 @@ public class SqlAuditStore implements AuditStore {
     @Override
     public List<StoredFinding> findings(String tenant, long runId) throws StoreException {
         return database.with(tenant, "cannot read findings", c -> AuditRuns.read(c, "f.tenant = ? AND f.run_id = ?", List.of(tenant, runId)));
+    }
+
+    @Override
+    public List<FindingTotal> findingTotals(String tenant, long runId) throws StoreException {
+        return database.with(tenant, "cannot total findings", c -> AuditRuns.totals(c, tenant, runId));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.bridgeline.store.jdbc;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceOrder;
@@ -62,6 +64,16 @@ final class SqlBook implements BookOfBusiness {
     @Override
     public List<InvoiceHeader> invoices(LineQuery query) {
         return read("cannot read invoices", c -> LedgerSql.invoices(c, tenant, narrow(query))).stream().map(StoredInvoice::header).toList();
+    }
+
+    /** As the interface defines it, the latest day found by the store rather than by reading every invoice. */
+    @Override
+    public LineQuery latestMonths(String carrierName, int months) {
+        LineQuery whole = narrow(LineQuery.carrier(carrierName));
+        return read("cannot find the latest billing month", c -> LedgerSql.latestBilledDay(c, tenant, whole)).map(day -> {
+            YearMonth last = YearMonth.from(day);
+            return new LineQuery(carrierName, null, null, Period.of(last.minusMonths(months - 1L).atDay(1), last.atEndOfMonth()));
+        }).orElse(LineQuery.carrier(carrierName));
     }
 
     @Override

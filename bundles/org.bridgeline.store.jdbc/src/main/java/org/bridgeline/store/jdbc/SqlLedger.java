@@ -6,6 +6,9 @@ import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.store.CategoryTotal;
 import org.bridgeline.store.InventoryItem;
+import org.bridgeline.store.InventoryPage;
+import org.bridgeline.store.InventorySelection;
+import org.bridgeline.store.MonthlySpend;
 import org.bridgeline.store.Ledger;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
@@ -49,5 +52,20 @@ final class SqlLedger implements Ledger {
     @Override
     public List<InventoryItem> inventory(LineQuery query) throws StoreException {
         return database.with(tenant, "cannot derive the inventory", c -> LedgerSql.inventory(c, tenant, query));
+    }
+
+    @Override
+    public InventoryPage inventory(InventorySelection selection, long offset, int limit) throws StoreException {
+        return database.with(tenant, "cannot derive the inventory", c -> LedgerSql.inventory(c, tenant, selection, offset, limit));
+    }
+
+    @Override
+    public List<MonthlySpend> monthlySpend(LineQuery query) throws StoreException {
+        return database.with(tenant, "cannot total spend by month", c -> LedgerSql.monthlySpend(c, tenant, query));
+    }
+
+    @Override
+    public String revision() throws StoreException {
+        return database.with(tenant, "cannot read the book's revision", c -> LedgerSql.revision(c, tenant));
     }
 }

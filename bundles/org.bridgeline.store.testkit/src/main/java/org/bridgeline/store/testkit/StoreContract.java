@@ -208,6 +208,9 @@ public abstract class StoreContract {
         assertEquals(expected.carriers(), stored.carriers());
         assertEquals(headers(expected.invoices(LineQuery.ALL)), headers(stored.invoices(LineQuery.ALL)));
         assertEquals(expected.serviceMonths(LineQuery.ALL), stored.serviceMonths(LineQuery.ALL));
+        for (String carrier : java.util.stream.Stream.concat(expected.carriers().stream(), java.util.stream.Stream.of((String) null, "no such carrier")).toList()) {
+            assertEquals(expected.latestMonths(carrier, 12), stored.latestMonths(carrier, 12), "latest months of " + carrier);
+        }
         LineQuery recurring = LineQuery.ALL.withCategory(ChargeCategory.RECURRING);
         assertEquals(expected.serviceMonths(recurring), stored.serviceMonths(recurring));
         assertEquals(StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> expected.serviceHistories(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> stored.serviceHistories(LineQuery.ALL, c)));
@@ -224,6 +227,86 @@ public abstract class StoreContract {
         assertEquals(enterprise.expectedInventory().stream().sorted(byId).toList(), stored.expectedInventory());
         assertEquals(new HashSet<>(enterprise.orders()), new HashSet<>(stored.orders(null)));
         assertEquals(enterprise.requirements(), stored.requirements());
+    }
+
+    @Test
+    void theLedgersSumsAgreeWithTheLinesTheyAreMadeOf() throws Exception {
+        GeneratedEnterprise enterprise = SeededEnterprise.generate(7, 6);
+        write(A, enterprise);
+        Ledger ledger = ledger(A);
+
+        // spend: every line, by the month it is charged for, per carrier and currency
+        Map<List<Object>, BigDecimal> spend = new TreeMap<>(Comparator.comparing(Object::toString));
+        Map<List<Object>, Long> lineCounts = new TreeMap<>(Comparator.comparing(Object::toString));
+        for (ChargeLine line : enterprise.lines()) {
+            List<Object> key = List.of(java.time.YearMonth.from(line.chargedOn()), line.carrier(), line.amount().currency().getCurrencyCode());
+            spend.merge(key, line.amount().amount(), BigDecimal::add);
+            lineCounts.merge(key, 1L, Long::sum);
+        }
+        List<org.bridgeline.store.MonthlySpend> stored = ledger.monthlySpend(LineQuery.ALL);
+        assertEquals(spend.size(), stored.size());
+        for (org.bridgeline.store.MonthlySpend month : stored) {
+            List<Object> key = List.of(month.month(), month.carrier(), month.total().currency().getCurrencyCode());
+            assertEquals(0, spend.get(key).compareTo(month.total().amount()), "spend of " + key);
+            assertEquals(lineCounts.get(key), month.lines(), "lines of " + key);
+        }
+        assertEquals(stored.stream().map(m -> List.of(m.month(), m.carrier())).sorted(Comparator.comparing(Object::toString)).toList(),
+                stored.stream().map(m -> List.of(m.month(), m.carrier())).toList(), "by month then carrier");
+
+        // an inventory page is the whole inventory, selected and cut in the store
+        List<org.bridgeline.store.InventoryItem> all = ledger.inventory(LineQuery.ALL);
+        org.bridgeline.store.InventoryPage page = ledger.inventory(new org.bridgeline.store.InventorySelection(LineQuery.ALL, null, null), 0, 5);
+        assertEquals(all.size(), page.matching());
+        assertEquals(all.subList(0, 5), page.services());
+        assertEquals(all.subList(5, 10), ledger.inventory(new org.bridgeline.store.InventorySelection(LineQuery.ALL, null, null), 5, 5).services());
+        assertEquals(all.subList(all.size() - 2, all.size()), ledger.inventory(new org.bridgeline.store.InventorySelection(LineQuery.ALL, null, null),
+                all.size() - 2, 5).services(), "the last page holds what is left");
+        org.bridgeline.store.InventoryItem sample = all.get(all.size() / 2);
+        String sitePart = sample.site().substring(1, Math.min(sample.site().length(), 4)).toUpperCase(java.util.Locale.ROOT);
+        List<org.bridgeline.store.InventoryItem> selected = all.stream().filter(item -> item.carrier().equals(sample.carrier())
+                && item.serviceType() == sample.serviceType() && item.site() != null
+                && item.site().toLowerCase(java.util.Locale.ROOT).contains(sitePart.toLowerCase(java.util.Locale.ROOT))).toList();
+        org.bridgeline.store.InventoryPage narrowed = ledger.inventory(new org.bridgeline.store.InventorySelection(
+                LineQuery.carrier(sample.carrier()), sample.serviceType(), sitePart), 0, 1000);
+        assertEquals(selected, narrowed.services());
+        assertEquals(selected.size(), narrowed.matching());
+        assertEquals(0, ledger.inventory(new org.bridgeline.store.InventorySelection(LineQuery.ALL, null, "%"), 0, 10).matching(),
+                "a site text is matched as text, not as a pattern");
+
+        // finding totals per kind: the run's findings, summed
+        ChargeLine cited = enterprise.lines().get(0);
+        List<Finding> findings = List.of(
+                new Finding("late-fees", "late-fee", Severity.LOW, cited.carrier(), cited.serviceId(), List.of(cited), Money.of("1.10", "USD"),
+                        Money.of("13.20", "USD"), "a fee", RecommendedAction.DISPUTE_FOR_CREDIT, Money.of("1.10", "USD")),
+                new Finding("late-fees", "late-fee", Severity.LOW, cited.carrier(), cited.serviceId(), List.of(cited), Money.of("2.05", "USD"),
+                        Money.of("24.60", "USD"), "a fee", RecommendedAction.DISPUTE_FOR_CREDIT),
+                new Finding("above-benchmark", "above-benchmark", Severity.HIGH, cited.carrier(), cited.serviceId(), List.of(cited),
+                        Money.of("100", "USD"), Money.of("1200", "USD"), "dear", RecommendedAction.RENEGOTIATE));
+        AuditRunRecord run = stores.audits().saveAuditRun(A, Instant.now(), List.of("late-fees", "above-benchmark"), findings);
+        List<org.bridgeline.store.FindingTotal> totals = stores.audits().findingTotals(A, run.runId());
+        assertEquals(List.of("above-benchmark", "late-fee"), totals.stream().map(org.bridgeline.store.FindingTotal::kind).toList());
+        assertEquals(1, totals.get(0).findings());
+        assertEquals(0, new BigDecimal("1200").compareTo(totals.get(0).annual().amount()));
+        assertEquals(0, totals.get(0).recoverable().amount().signum());
+        assertEquals(2, totals.get(1).findings());
+        assertEquals(0, new BigDecimal("3.15").compareTo(totals.get(1).monthly().amount()));
+        assertEquals(0, new BigDecimal("37.80").compareTo(totals.get(1).annual().amount()));
+        assertEquals(0, new BigDecimal("1.10").compareTo(totals.get(1).recoverable().amount()));
+
+        // the revision: the same while nothing changes, another after an import or new contracts
+        String before = ledger.revision();
+        assertEquals(before, ledger.revision());
+        importLines(A, "another-file", List.of(line(invoice("R-1", LocalDate.of(2030, 1, 31)), 1, "SVC-R", "10.00")));
+        String afterImport = ledger.revision();
+        assertNotEquals(before, afterImport);
+        stores.inputs().saveContracts(A, "contracts-2.json", enterprise.contracts());
+        assertNotEquals(afterImport, ledger.revision());
+
+        Ledger other = ledger(B);
+        assertEquals(List.of(), other.monthlySpend(LineQuery.ALL));
+        assertEquals(0, other.inventory(new org.bridgeline.store.InventorySelection(LineQuery.ALL, null, null), 0, 10).matching());
+        assertEquals(List.of(), stores.audits().findingTotals(B, run.runId()));
+        assertNotEquals(ledger.revision(), other.revision());
     }
 
     private static List<List<Object>> headers(List<InvoiceHeader> headers) {

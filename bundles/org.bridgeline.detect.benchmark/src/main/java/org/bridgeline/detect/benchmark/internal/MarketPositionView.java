@@ -3,9 +3,17 @@ package org.bridgeline.detect.benchmark.internal;
 import static org.bridgeline.html.Html.escape;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.bridgeline.api.benchmark.BenchmarkCoverage;
 import org.bridgeline.api.detect.BenchmarkMatch;
+import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.dashboard.DashboardView;
 import org.bridgeline.dashboard.ViewRequest;
 import org.bridgeline.html.Charts;
@@ -16,7 +24,8 @@ import org.osgi.service.component.annotations.Component;
  * The dashboard's market position view, contributed by this bundle: each service's recurring price in
  * its carrier's latest month against its best benchmark (the percentile it sits at, the target, the
  * overpay a year), or why it has none; the largest overpays charted, now against target. The target
- * percentile is the detector's ({@code org.bridgeline.detect.benchmark}).
+ * percentile is the detector's ({@code org.bridgeline.detect.benchmark}). Matches are kept per tenant
+ * while its book's revision and the benchmark providers stay the same (ten minutes at most).
  */
 @Component(service = DashboardView.class, configurationPid = "org.bridgeline.detect.benchmark")
 public final class MarketPositionView implements DashboardView {
@@ -25,11 +34,48 @@ public final class MarketPositionView implements DashboardView {
     /** Rows of the table: the largest overpays first, then the rest; a large book is not sent whole to a browser. */
     private static final int TABLE_ROWS = 500;
 
+    /** Tenants whose matches are kept, the least recently shown dropped first. */
+    private static final int TENANTS_KEPT = 16;
+    /** However unchanged the book, matches are derived again after this long: a provider's prices may have moved. */
+    private static final Duration KEPT_AT_MOST = Duration.ofMinutes(10);
+
     private final int targetPercentile;
+    private final Clock clock;
+    /** Per tenant, the matches of its book at one revision and set of benchmark providers: setting a large book against the market takes a second. */
+    private final Map<String, Kept> kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+            return size() > TENANTS_KEPT;
+        }
+    });
+
+    private record Kept(String revision, List<BenchmarkCoverage> coverage, Instant derived, List<BenchmarkMatch> matches) {
+    }
 
     @Activate
     public MarketPositionView(AboveBenchmarkDetector.Config config) {
-        this.targetPercentile = config.targetPercentile();
+        this(config.targetPercentile(), Clock.systemUTC());
+    }
+
+    MarketPositionView(int targetPercentile, Clock clock) {
+        this.targetPercentile = targetPercentile;
+        this.clock = clock;
+    }
+
+    /** The tenant's matches: those kept when its book and the providers are as they were, else derived now. */
+    List<BenchmarkMatch> matches(ViewRequest request) throws Exception {
+        String revision = request.bookRevision();
+        BookOfBusiness book = request.book();
+        List<BenchmarkCoverage> coverage = book.benchmarkCoverage();
+        Instant now = clock.instant();
+        Kept known = kept.get(request.tenant());
+        if (known != null && known.revision().equals(revision) && known.coverage().equals(coverage)
+                && known.derived().plus(KEPT_AT_MOST).isAfter(now)) {
+            return known.matches();
+        }
+        List<BenchmarkMatch> matches = List.copyOf(book.benchmarkMatches(null, targetPercentile));
+        kept.put(request.tenant(), new Kept(revision, coverage, now, matches));
+        return matches;
     }
 
     @Override
@@ -48,8 +94,8 @@ public final class MarketPositionView implements DashboardView {
     }
 
     @Override
-    public String render(ViewRequest request) {
-        List<BenchmarkMatch> matches = request.book().benchmarkMatches(null, targetPercentile);
+    public String render(ViewRequest request) throws Exception {
+        List<BenchmarkMatch> matches = matches(request);
         StringBuilder h = new StringBuilder();
         if (matches.isEmpty()) {
             return "<p>No recurring services billed yet.</p>";
