@@ -142,7 +142,7 @@ public interface BookOfBusiness {
      * @param targetPercentile 25 (leading edge), 50 or 75: the percentile whose price is the target
      */
     default List<BenchmarkMatch> benchmarkMatches(String carrier, int targetPercentile) {
-        return benchmarkMatches(LineQuery.carrier(carrier), targetPercentile);
+        return benchmarkMatchesOf(LineQuery.carrier(carrier), targetPercentile);
     }
 
     /**
@@ -152,7 +152,7 @@ public interface BookOfBusiness {
      *
      * @since 1.2
      */
-    default List<BenchmarkMatch> benchmarkMatches(LineQuery services, int targetPercentile) {
+    default List<BenchmarkMatch> benchmarkMatchesOf(LineQuery services, int targetPercentile) {
         String carrier = services.carrier();
         List<BenchmarkCoverage> coverage = benchmarkCoverage();
         List<BenchmarkMatch> matches = new ArrayList<>();

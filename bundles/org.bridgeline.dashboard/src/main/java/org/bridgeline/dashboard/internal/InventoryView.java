@@ -153,7 +153,7 @@ public final class InventoryView implements DashboardView {
         h.append("</tbody></table>\n");
         contractRates(h, book, item);
         h.append("<h2>Against the market</h2>\n");
-        Optional<BenchmarkMatch> position = book.benchmarkMatches(new LineQuery(carrier, item.account(), serviceId, null, null), 25).stream().filter(match -> match.serviceId().equals(serviceId))
+        Optional<BenchmarkMatch> position = book.benchmarkMatchesOf(new LineQuery(carrier, item.account(), serviceId, null, null), 25).stream().filter(match -> match.serviceId().equals(serviceId))
                 .findFirst();
         if (position.isEmpty()) {
             h.append("<p>Not set against a benchmark: it has no recurring price in its carrier's latest month.</p>");
