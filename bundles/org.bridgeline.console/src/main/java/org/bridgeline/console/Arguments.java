@@ -24,6 +24,7 @@ public final class Arguments {
     private static final String DEFAULT_TENANT = org.bridgeline.store.Tenants.DEFAULT;
 
     private final String command;
+    private String boundTenant;
     private final List<String> positionals = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
 
@@ -55,6 +56,7 @@ public final class Arguments {
                 throw new CommandException(command + ": --tenant " + named + ": this session works for " + boundTenant + " only");
             }
             args.options.put(TENANT, boundTenant);
+            args.boundTenant = boundTenant;
         }
         return args;
     }
@@ -107,6 +109,14 @@ public final class Arguments {
             throw new CommandException(command + ": --tenant: expected a tenant's name (bl:tenants lists them), found \"" + tenant + "\"");
         }
         return tenant;
+    }
+
+    /**
+     * Who runs the command, as a record of a change names them: {@code console} on the runtime's own
+     * console, {@code ssh (TENANT)} in a remote session bound to a tenant's key.
+     */
+    public String actor() {
+        return boundTenant == null ? "console" : "ssh (" + boundTenant + ")";
     }
 
     /** The words that are not options, in order. */

@@ -5,7 +5,7 @@
  * {@code --help} with its usage and parses its options with {@link org.bridgeline.console.Arguments}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.bridgeline.console;
 
 import org.osgi.annotation.bundle.Export;

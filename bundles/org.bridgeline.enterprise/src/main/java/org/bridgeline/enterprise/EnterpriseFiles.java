@@ -39,7 +39,8 @@ import org.bridgeline.enterprise.internal.X12Writer;
  * DIR/inventory.csv                               bl:inventory-import
  * DIR/orders.csv                                  bl:orders-import
  * DIR/requirements.csv                            bl:requirements-import
- * DIR/truth.json                                  the injected anomalies, for scoring an audit
+ * DIR/later-bills/acme-telecom/AC-2026-01.edi ... the next two months' bills, carrying credits (seeded enterprise)
+ * DIR/truth.json                                  the injected anomalies, for scoring an audit, and what each later credit settles
  * </pre>
  */
 public final class EnterpriseFiles {
@@ -53,19 +54,35 @@ public final class EnterpriseFiles {
 
     /** Writes the enterprise into {@code folder}; the same enterprise writes the same bytes. */
     public static Written write(GeneratedEnterprise enterprise, Path folder) throws IOException {
+        int files = writeBills(enterprise.lines(), folder.resolve("bills"));
+        if (enterprise instanceof SeededEnterprise seeded) {
+            writeBills(seeded.laterBills().lines(), folder.resolve("later-bills"));
+        }
+        InputFiles.benchmarks(enterprise.benchmarks(), Files.createDirectories(folder.resolve("benchmarks"))
+                .resolve("illustrative-benchmarks.csv"));
+        InputFiles.contracts(enterprise.contracts(), folder.resolve("contracts.json"));
+        InputFiles.inventory(enterprise.expectedInventory(), folder.resolve("inventory.csv"));
+        InputFiles.orders(enterprise.orders(), folder.resolve("orders.csv"));
+        InputFiles.requirements(enterprise.requirements(), folder.resolve("requirements.csv"));
+        writeTruth(enterprise, folder.resolve("truth.json"));
+        return new Written(folder, files, enterprise.lines().size(), enterprise.groundTruth().anomalies().size());
+    }
+
+    /** Writes each carrier's invoices into its own folder, one file per invoice in the carrier's format; returns how many files. */
+    private static int writeBills(List<ChargeLine> lines, Path bills) throws IOException {
         Map<String, Map<String, List<ChargeLine>>> invoices = new LinkedHashMap<>();
-        for (ChargeLine line : enterprise.lines()) {
+        for (ChargeLine line : lines) {
             invoices.computeIfAbsent(line.carrier(), k -> new LinkedHashMap<>()).computeIfAbsent(line.invoiceNumber(), k -> new ArrayList<>())
                     .add(line);
         }
         int files = 0;
         for (Map.Entry<String, Map<String, List<ChargeLine>>> carrier : invoices.entrySet()) {
-            Path bills = Files.createDirectories(folder.resolve("bills").resolve(carrier.getKey().toLowerCase().replace(' ', '-')));
+            Path folder = Files.createDirectories(bills.resolve(carrier.getKey().toLowerCase().replace(' ', '-')));
             int control = 0;
             for (Map.Entry<String, List<ChargeLine>> invoice : carrier.getValue().entrySet()) {
                 control++;
                 boolean x12 = carrier.getKey().equals(SeededEnterprise.ACME) || carrier.getKey().equals(SeededEnterprise.NORTHWIND);
-                try (Writer out = Files.newBufferedWriter(bills.resolve(invoice.getKey() + (x12 ? ".edi" : ".csv")), StandardCharsets.UTF_8)) {
+                try (Writer out = Files.newBufferedWriter(folder.resolve(invoice.getKey() + (x12 ? ".edi" : ".csv")), StandardCharsets.UTF_8)) {
                     if (carrier.getKey().equals(SeededEnterprise.BLUEWAVE)) {
                         BluewaveCsv.write(invoice.getValue(), out);
                     } else if (!x12) {
@@ -78,14 +95,7 @@ public final class EnterpriseFiles {
                 files++;
             }
         }
-        InputFiles.benchmarks(enterprise.benchmarks(), Files.createDirectories(folder.resolve("benchmarks"))
-                .resolve("illustrative-benchmarks.csv"));
-        InputFiles.contracts(enterprise.contracts(), folder.resolve("contracts.json"));
-        InputFiles.inventory(enterprise.expectedInventory(), folder.resolve("inventory.csv"));
-        InputFiles.orders(enterprise.orders(), folder.resolve("orders.csv"));
-        InputFiles.requirements(enterprise.requirements(), folder.resolve("requirements.csv"));
-        writeTruth(enterprise, folder.resolve("truth.json"));
-        return new Written(folder, files, enterprise.lines().size(), enterprise.groundTruth().anomalies().size());
+        return files;
     }
 
     private static void writeTruth(GeneratedEnterprise enterprise, Path file) throws IOException {
@@ -109,6 +119,9 @@ public final class EnterpriseFiles {
             statuses.add(carrier, byStatus);
         });
         root.add("expectedRequirementStatuses", statuses);
+        if (enterprise instanceof SeededEnterprise seeded) {
+            root.add("credits", credits(seeded.laterBills().credits()));
+        }
         Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
     }
 
@@ -123,6 +136,46 @@ public final class EnterpriseFiles {
             array.add(object);
         }
         return array;
+    }
+
+    private static JsonArray credits(List<LaterBills.Credit> credits) {
+        JsonArray array = new JsonArray();
+        for (LaterBills.Credit credit : credits) {
+            JsonObject object = new JsonObject();
+            object.addProperty("carrier", credit.carrier());
+            object.addProperty("invoice", credit.invoice());
+            object.addProperty("serviceId", credit.serviceId());
+            object.addProperty("amount", credit.amount().toPlainString());
+            object.addProperty("scenario", credit.scenario());
+            object.addProperty("ambiguous", credit.ambiguous());
+            object.add("settles", json(credit.settles()));
+            array.add(object);
+        }
+        return array;
+    }
+
+    /** The credits of the later bills a {@code truth.json} names, with what each settles; empty for a file without them. */
+    public static List<LaterBills.Credit> readCredits(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            JsonObject root = JsonParser.parseReader(in).getAsJsonObject();
+            if (!root.has("credits")) {
+                return List.of();
+            }
+            List<LaterBills.Credit> credits = new ArrayList<>();
+            JsonArray array = root.getAsJsonArray("credits");
+            for (int i = 0; i < array.size(); i++) {
+                JsonObject object = array.get(i).getAsJsonObject();
+                String where = "credits[" + i + "]";
+                credits.add(new LaterBills.Credit(text(object, "carrier", file, where), text(object, "invoice", file, where),
+                        object.has("serviceId") && !object.get("serviceId").isJsonNull() ? object.get("serviceId").getAsString() : null,
+                        new java.math.BigDecimal(text(object, "amount", file, where)), text(object, "scenario", file, where),
+                        read(object.getAsJsonArray("settles"), where + ".settles", file), object.get("ambiguous").getAsBoolean()));
+            }
+            return credits;
+        } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException | NumberFormatException e) {
+            throw new IOException(file + ": expected \"credits\" of carrier, invoice, amount, scenario, ambiguous and settles, found "
+                    + "something else (" + e.getMessage() + ")");
+        }
     }
 
     /** The anomalies of a {@code truth.json}; a file that is not one is named in the error with what it lacks. */

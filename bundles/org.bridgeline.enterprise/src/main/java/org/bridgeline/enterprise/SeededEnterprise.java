@@ -128,6 +128,8 @@ public final class SeededEnterprise implements GeneratedEnterprise {
     private final List<Benchmark> benchmarks = new ArrayList<>();
     private final Map<String, BigDecimal> savings = new TreeMap<>();
     private final Map<String, BigDecimal> credits = new TreeMap<>();
+    private final Map<Anomaly, BigDecimal> owed = new LinkedHashMap<>();
+    private LaterBills later;
     private final List<Requirement> requirements = new ArrayList<>();
     private final Map<String, Map<String, Integer>> requirementStatuses = new TreeMap<>();
     private final List<Anomaly> truth = new ArrayList<>();
@@ -380,8 +382,14 @@ public final class SeededEnterprise implements GeneratedEnterprise {
         return new Money(price.multiply(new BigDecimal(share)).setScale(2, RoundingMode.HALF_EVEN), DOLLAR);
     }
 
-    private void credit(String carrier, BigDecimal amount) {
-        credits.merge(carrier, amount, BigDecimal::add);
+    private void credit(Anomaly anomaly, BigDecimal amount) {
+        credits.merge(anomaly.carrier(), amount, BigDecimal::add);
+        owed.merge(anomaly, amount, BigDecimal::add);
+    }
+
+    /** Per anomaly that overbilled, what it overbilled in all: the credit a dispute of it claims, in the order injected. */
+    public Map<Anomaly, BigDecimal> owedCredits() {
+        return Collections.unmodifiableMap(owed);
     }
 
     /**
@@ -391,6 +399,58 @@ public final class SeededEnterprise implements GeneratedEnterprise {
      */
     public Map<String, BigDecimal> expectedCredits() {
         return Collections.unmodifiableMap(credits);
+    }
+
+    /**
+     * January and February of the next year: the carriers' next two bills, and on them credits for some
+     * of the overbilling, as carriers pay disputes, with what each credit settles (see {@link LaterBills}).
+     */
+    public synchronized LaterBills laterBills() {
+        if (later == null) {
+            later = LaterBills.of(this);
+        }
+        return later;
+    }
+
+    /** The carriers' bills of the months after the year, as {@link #lines()} bills the year; nothing of the year changes. */
+    List<ChargeLine> billsAfterTheYear(int months) {
+        int lineMark = lines.size();
+        int truthMark = truth.size();
+        Map<String, BigDecimal> creditsBefore = new TreeMap<>(credits);
+        Map<Anomaly, BigDecimal> owedBefore = new LinkedHashMap<>(owed);
+        for (int m = 1; m <= months; m++) {
+            for (String carrier : List.of(ACME, NORTHWIND, BLUEWAVE)) {
+                bill(carrier, YearMonth.of(YEAR + 1, m));
+            }
+        }
+        List<ChargeLine> after = new ArrayList<>(lines.subList(lineMark, lines.size()));
+        lines.subList(lineMark, lines.size()).clear();
+        truth.subList(truthMark, truth.size()).clear();
+        credits.clear();
+        credits.putAll(creditsBefore);
+        owed.clear();
+        owed.putAll(owedBefore);
+        return after;
+    }
+
+    /** The services of a carrier no anomaly touches, by id: where a carrier may put a credit by mistake. */
+    List<String> untouchedServices(String carrier) {
+        Set<String> touched = truth.stream().map(Anomaly::subject).collect(Collectors.toSet());
+        return services.stream().filter(s -> s.carrier.equals(carrier) && s.disconnected == null && !touched.contains(s.id))
+                .map(s -> s.id).toList();
+    }
+
+    /** A service's recurring charge code and kind, for a credit line naming it. */
+    String chargeCodeOf(String serviceId) {
+        return byId.get(serviceId).code;
+    }
+
+    ServiceType typeOf(String serviceId) {
+        return byId.get(serviceId).type;
+    }
+
+    String siteOf(String serviceId) {
+        return byId.get(serviceId).site;
     }
 
     /** The illustrative benchmark table: one row per service type and bandwidth band, term 36 months. */
@@ -558,16 +618,16 @@ public final class SeededEnterprise implements GeneratedEnterprise {
             billed.add(line(file, carrier, account, invoice, month, s, ChargeCategory.RECURRING, s.code, s.type + " service", unit, amount,
                     charged));
             if (s.overContract && !month.isBefore(s.priceFrom)) {
-                credit(carrier, unit.subtract(s.contracted));
+                credit(new Anomaly("rate-above-contract", "rate-above-contract", carrier, s.id), unit.subtract(s.contracted));
             }
             if (s.billedAfterDisconnect && !month.isBefore(YearMonth.from(s.disconnected))) {
                 // owed back: the days after the disconnect, the month it took effect prorated by day
-                credit(carrier, month.equals(YearMonth.from(s.disconnected)) ? amount.multiply(BigDecimal.valueOf(
+                credit(new Anomaly("billed-after-disconnect", "billed-after-disconnect", carrier, s.id), month.equals(YearMonth.from(s.disconnected)) ? amount.multiply(BigDecimal.valueOf(
                         ChronoUnit.DAYS.between(s.disconnected, charged.end()))).divide(BigDecimal.valueOf(charged.days()), 2,
                         RoundingMode.HALF_EVEN) : amount);
             }
             if (s.duplicated.contains(month)) {
-                credit(carrier, amount);
+                credit(new Anomaly("duplicate-charges", "duplicate-charge", carrier, s.id), amount);
                 billed.add(line(file, carrier, account, invoice, month, s, ChargeCategory.RECURRING, s.code, s.type + " service", unit,
                         amount, charged));
             }
@@ -598,7 +658,7 @@ public final class SeededEnterprise implements GeneratedEnterprise {
                 BigDecimal tax = line.amount().amount().multiply(rate).setScale(2, RoundingMode.HALF_EVEN);
                 lines.add(stateTax(line, tax, next(file)));
                 if (s.type == ServiceType.DIA) {
-                    credit(carrier, tax);
+                    credit(new Anomaly("taxes-and-surcharges", "tax-on-exempt-service", carrier, s.id), tax);
                 }
             }
         }
@@ -621,14 +681,14 @@ public final class SeededEnterprise implements GeneratedEnterprise {
         lines.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.SURCHARGE, "FUSF",
                 "Federal Universal Service Fee", usf));
         if (overcharged) {
-            credit(carrier, usf.subtract(cap));
+            credit(new Anomaly("taxes-and-surcharges", "usf-above-cap", carrier, invoice), usf.subtract(cap));
             truth.add(new Anomaly("taxes-and-surcharges", "usf-above-cap", carrier, invoice));
         }
         if (random.nextInt(18) == 0) {
             BigDecimal fee = cents(2_500 + random.nextInt(12_500));
             lines.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "LATEFEE",
                     "Late payment charge", fee));
-            credit(carrier, fee);
+            credit(new Anomaly("late-fees", "late-fee", carrier, invoice), fee);
             truth.add(new Anomaly("late-fees", "late-fee", carrier, invoice));
         } else if (random.nextInt(6) == 0) { // a near miss: an adjustment that is no penalty
             lines.add(accountLine(file, carrier, account, invoice, month, period, ChargeCategory.ADJUSTMENT, "ADJ", "Billing adjustment",

@@ -24,12 +24,13 @@ class EnterpriseFilesTest {
         EnterpriseFiles.write(SeededEnterprise.generate(7, 6), folder.resolve("two"));
         assertEquals(36, written.billFiles(), "three carriers, twelve months");
         List<Path> files = files(folder.resolve("one"));
-        assertEquals(36 + 6, files.size(), "bills, benchmarks, contracts, inventory, orders, requirements, truth: " + files);
+        assertEquals(36 + 6 + 6, files.size(), "bills, later bills, benchmarks, contracts, inventory, orders, requirements, truth: " + files);
         for (Path file : files) {
             Path relative = folder.resolve("one").relativize(file);
             assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(folder.resolve("two").resolve(relative)), relative.toString());
         }
         assertEquals(enterprise.truth(), EnterpriseFiles.readTruth(folder.resolve("one/truth.json")));
+        assertEquals(enterprise.laterBills().credits(), EnterpriseFiles.readCredits(folder.resolve("one/truth.json")));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.bridgeline.api.parser.FileSample;
 import org.bridgeline.core.FileOutcome;
 import org.bridgeline.core.ImportIssue;
 import org.bridgeline.core.ImportOptions;
+import org.bridgeline.core.ImportListener;
 import org.bridgeline.core.ImportReport;
 import org.bridgeline.core.ImportService;
 import org.bridgeline.core.InvoiceOutcome;
@@ -48,10 +49,39 @@ public final class ImportServiceImpl implements ImportService {
     private final PluginRegistry registry;
     private final ImportStore store;
 
+    private final List<ImportListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Activate
     public ImportServiceImpl(@Reference PluginRegistry registry, @Reference ImportStore store) {
         this.registry = registry;
         this.store = store;
+    }
+
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void addListener(ImportListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(ImportListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Tells every listener of an import that stored invoices; a failing listener is logged, and the import stands. */
+    private void tell(String tenant, ImportReport report) {
+        boolean stored = report.files().stream().flatMap(file -> file.invoices().stream())
+                .anyMatch(invoice -> invoice.status() == InvoiceOutcome.Status.STORED);
+        if (report.dryRun() || !stored) {
+            return;
+        }
+        for (ImportListener listener : listeners) {
+            try {
+                listener.imported(tenant, report);
+            } catch (Exception | LinkageError e) {
+                LOG.log(java.util.logging.Level.WARNING, "after the import for " + tenant + ": " + listener.getClass().getName()
+                        + " failed; the import stands", e);
+            }
+        }
     }
 
     @Override
@@ -80,6 +110,7 @@ public final class ImportServiceImpl implements ImportService {
         ImportReport report = new ImportReport(files, options.dryRun(), System.currentTimeMillis() - started);
         LOG.info("import of " + path + ": " + files.size() + " files, " + report.lines() + " lines, " + report.failedFiles()
                 + " not imported, " + report.millis() + " ms" + (options.dryRun() ? " (dry run)" : ""));
+        tell(options.tenant(), report);
         return report;
     }
 

@@ -336,6 +336,88 @@ public abstract class StoreContract {
         return keys;
     }
 
+    // ---- disputes --------------------------------------------------------------------------------
+
+    private static org.bridgeline.store.DisputedFinding disputed(long findingId, String key, String claimed) {
+        return new org.bridgeline.store.DisputedFinding(findingId, "duplicate-charge", "SVC-" + findingId, "DIA100", key, Money.of(claimed, "USD"),
+                "billed twice", null);
+    }
+
+    private static org.bridgeline.store.DisputeEvent event(org.bridgeline.store.DisputeState from, org.bridgeline.store.DisputeState to, String note) {
+        return new org.bridgeline.store.DisputeEvent(Instant.parse("2026-01-05T10:00:00Z"), "console", from, to, note);
+    }
+
+    @Test
+    void aDisputeKeepsItsFindingsHistoryAndCreditsAndHoldsItsAnomaliesAlone() throws Exception {
+        org.bridgeline.store.DisputeStore disputes = stores.disputes();
+        org.bridgeline.store.DisputeRecord opened = disputes.open(A, "Acme", "AC-1", List.of(disputed(11, "dup|Acme|SVC-11", "100.25"),
+                disputed(12, "dup|Acme|SVC-12", "50.00")), event(null, org.bridgeline.store.DisputeState.DRAFT, "two duplicates"));
+        assertEquals(org.bridgeline.store.DisputeState.DRAFT, opened.state());
+        assertEquals(0, new BigDecimal("150.25").compareTo(opened.claimed().amount()));
+        assertEquals(2, opened.findings().size());
+        assertEquals("dup|Acme|SVC-11", opened.findings().get(0).anomalyKey());
+        assertEquals(java.util.Optional.of(opened), disputes.dispute(A, opened.disputeId()));
+        assertEquals(null, opened.submittedAt());
+
+        // an anomaly an open dispute holds cannot be claimed again
+        org.bridgeline.store.DisputeConflictException held = org.junit.jupiter.api.Assertions.assertThrows(
+                org.bridgeline.store.DisputeConflictException.class, () -> disputes.open(A, "Acme", "AC-1",
+                        List.of(disputed(21, "dup|Acme|SVC-12", "50.00")), event(null, org.bridgeline.store.DisputeState.DRAFT, null)));
+        assertTrue(held.getMessage().contains("open dispute " + opened.disputeId()), held.getMessage());
+
+        org.bridgeline.store.DisputeRecord submitted = disputes.change(A, opened.disputeId(), org.bridgeline.store.DisputeState.DRAFT,
+                event(org.bridgeline.store.DisputeState.DRAFT, org.bridgeline.store.DisputeState.SUBMITTED, "sent"), List.of(), List.of());
+        assertEquals(org.bridgeline.store.DisputeState.SUBMITTED, submitted.state());
+        assertEquals(Instant.parse("2026-01-05T10:00:00Z"), submitted.submittedAt());
+        // a change from a state the dispute has left is refused
+        org.junit.jupiter.api.Assertions.assertThrows(org.bridgeline.store.DisputeConflictException.class, () -> disputes.change(A,
+                opened.disputeId(), org.bridgeline.store.DisputeState.DRAFT, event(org.bridgeline.store.DisputeState.DRAFT,
+                        org.bridgeline.store.DisputeState.SUBMITTED, "again"), List.of(), List.of()));
+
+        org.bridgeline.store.DisputeCredit credit = new org.bridgeline.store.DisputeCredit(0, "INV-2#bill.edi#7", "INV-2", LocalDate.of(2026, 1, 31),
+                "SVC-11", "CRDT", "credit", Money.of("-100.25", "USD"), Money.of("100.25", "USD"), "bill.edi", 7,
+                org.bridgeline.store.DisputeCredit.Status.APPLIED, "service and amount");
+        org.bridgeline.store.DisputeCredit proposal = new org.bridgeline.store.DisputeCredit(0, "INV-2#bill.edi#8", "INV-2", LocalDate.of(2026, 1, 31),
+                null, null, "goodwill", Money.of("-50.00", "USD"), Money.of("50.00", "USD"), "bill.edi", 8,
+                org.bridgeline.store.DisputeCredit.Status.PROPOSED, "amount only, two disputes");
+        org.bridgeline.store.DisputeRecord partly = disputes.change(A, opened.disputeId(), org.bridgeline.store.DisputeState.SUBMITTED,
+                event(org.bridgeline.store.DisputeState.SUBMITTED, org.bridgeline.store.DisputeState.PARTIALLY_CREDITED, "credit found"),
+                List.of(credit, proposal), List.of());
+        assertEquals(List.of(1, 2), partly.credits().stream().map(org.bridgeline.store.DisputeCredit::seq).toList());
+        assertEquals(0, new BigDecimal("100.25").compareTo(partly.credited().amount()), "a proposal is not credited");
+        assertEquals(0, new BigDecimal("50").compareTo(partly.outstanding().amount()));
+        org.bridgeline.store.DisputeRecord credited = disputes.change(A, opened.disputeId(), org.bridgeline.store.DisputeState.PARTIALLY_CREDITED,
+                event(org.bridgeline.store.DisputeState.PARTIALLY_CREDITED, org.bridgeline.store.DisputeState.CREDITED, "confirmed"), List.of(),
+                List.of(partly.credits().get(1).decided(org.bridgeline.store.DisputeCredit.Status.APPLIED, "confirmed by console")));
+        assertEquals(0, credited.outstanding().amount().signum());
+        assertEquals("confirmed by console", credited.credits().get(1).reason());
+        assertEquals(List.of("DRAFT", "SUBMITTED", "PARTIALLY_CREDITED", "CREDITED"), credited.history().stream().map(e -> e.to().name()).toList());
+        assertEquals(null, credited.history().get(0).from());
+
+        // once credited, the anomaly may be disputed again; a denied dispute reopened may not take it back
+        org.bridgeline.store.DisputeRecord second = disputes.open(A, "Acme", "AC-1", List.of(disputed(31, "dup|Acme|SVC-12", "50.00")),
+                event(null, org.bridgeline.store.DisputeState.SUBMITTED, "again"));
+        assertEquals(org.bridgeline.store.DisputeState.SUBMITTED, second.state());
+        org.bridgeline.store.DisputeRecord third = disputes.open(A, "Acme", "AC-1", List.of(disputed(41, "dup|Acme|SVC-41", "9.00")),
+                event(null, org.bridgeline.store.DisputeState.SUBMITTED, null));
+        disputes.change(A, third.disputeId(), org.bridgeline.store.DisputeState.SUBMITTED, event(org.bridgeline.store.DisputeState.SUBMITTED,
+                org.bridgeline.store.DisputeState.DENIED, "carrier says no"), List.of(), List.of());
+        disputes.open(A, "Acme", "AC-1", List.of(disputed(42, "dup|Acme|SVC-41", "9.00")), event(null, org.bridgeline.store.DisputeState.DRAFT, null));
+        org.junit.jupiter.api.Assertions.assertThrows(org.bridgeline.store.DisputeConflictException.class, () -> disputes.change(A,
+                third.disputeId(), org.bridgeline.store.DisputeState.DENIED, event(org.bridgeline.store.DisputeState.DENIED,
+                        org.bridgeline.store.DisputeState.SUBMITTED, "reopen"), List.of(), List.of()));
+        assertEquals(4, disputes.disputes(A).size());
+        assertEquals(second.disputeId() + 2, disputes.disputes(A).get(0).disputeId(), "newest first");
+
+        assertEquals(List.of(), disputes.disputes(B));
+        assertTrue(disputes.dispute(B, opened.disputeId()).isEmpty());
+        org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> disputes.change(B, opened.disputeId(),
+                org.bridgeline.store.DisputeState.CREDITED, event(org.bridgeline.store.DisputeState.CREDITED,
+                        org.bridgeline.store.DisputeState.ESCALATED, null), List.of(), List.of()));
+        // tenant B's own dispute of the same anomaly is no conflict
+        disputes.open(B, "Acme", "AC-1", List.of(disputed(11, "dup|Acme|SVC-12", "50.00")), event(null, org.bridgeline.store.DisputeState.DRAFT, null));
+    }
+
     // ---- tenants ---------------------------------------------------------------------------------
 
     @Test

@@ -2,6 +2,7 @@ package org.bridgeline.store.testkit;
 
 import org.bridgeline.store.AuditStore;
 import org.bridgeline.store.BookStore;
+import org.bridgeline.store.DisputeStore;
 import org.bridgeline.store.ImportStore;
 import org.bridgeline.store.IntakeStore;
 import org.bridgeline.store.InputStore;
@@ -16,8 +17,9 @@ import org.bridgeline.store.TenantStore;
  * @param books   the read role
  * @param tenants the registry role (tenants and API tokens)
  * @param intake  the intake role (bills claimed by one runtime at a time)
+ * @param disputes the dispute role
  * @param close   closes the database
  */
 public record Stores(ImportStore imports, AuditStore audits, InputStore inputs, BookStore books, TenantStore tenants,
-        IntakeStore intake, AutoCloseable close) {
+        IntakeStore intake, DisputeStore disputes, AutoCloseable close) {
 }

@@ -23,6 +23,6 @@ class DuckDbMigrationTest extends MigrationContract {
             seed.run(connection);
         }
         OpenStore store = new OpenStore(file);
-        return new Stores(store.imports, store.audits, store.inputs, store.books, store.tenants, store.intake, store::close);
+        return new Stores(store.imports, store.audits, store.inputs, store.books, store.tenants, store.intake, store.disputes, store::close);
     }
 }

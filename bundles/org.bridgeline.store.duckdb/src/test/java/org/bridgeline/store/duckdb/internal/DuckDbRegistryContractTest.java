@@ -14,6 +14,6 @@ class DuckDbRegistryContractTest extends RegistryContract {
     @Override
     protected Stores open() {
         OpenStore store = new OpenStore(folder.resolve("data/bridgeline.duckdb"));
-        return new Stores(store.imports, store.audits, store.inputs, store.books, store.tenants, store.intake, store::close);
+        return new Stores(store.imports, store.audits, store.inputs, store.books, store.tenants, store.intake, store.disputes, store::close);
     }
 }

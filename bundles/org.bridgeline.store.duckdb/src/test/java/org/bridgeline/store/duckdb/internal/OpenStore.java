@@ -36,6 +36,7 @@ final class OpenStore {
     final DuckDbBookStore books;
     final DuckDbTenantStore tenants;
     final DuckDbIntakeStore intake;
+    final DuckDbDisputeStore disputes;
 
     OpenStore(Path file) {
         database = new DuckDbDatabase(file);
@@ -45,6 +46,7 @@ final class OpenStore {
         books = new DuckDbBookStore(database);
         tenants = new DuckDbTenantStore(database);
         intake = new DuckDbIntakeStore(database);
+        disputes = new DuckDbDisputeStore(database);
     }
 
     /** The default tenant's ledger. */

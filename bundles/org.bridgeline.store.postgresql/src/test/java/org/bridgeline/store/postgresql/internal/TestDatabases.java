@@ -27,7 +27,7 @@ final class TestDatabases {
     static Stores roles(PostgresDatabase database) {
         return new Stores(new PostgresImportStore(database), new PostgresAuditStore(database), new PostgresInputStore(database),
                 new PostgresBookStore(database), new PostgresTenantStore(database),
-                new PostgresIntakeStore(database), database::close);
+                new PostgresIntakeStore(database), new PostgresDisputeStore(database), database::close);
     }
 
     static StoreSettings.Config configuration(String url, String passwordFile) {
