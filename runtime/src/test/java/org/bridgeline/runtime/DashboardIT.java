@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -159,6 +160,36 @@ class DashboardIT {
         accessible();
         screenshots("finding");
 
+        // a dispute opened from a finding that claims a credit: its page, history and letter
+        String withCredit = null;
+        for (JsonElement finding : findings) {
+            JsonElement recoverable = finding.getAsJsonObject().get("recoverable");
+            if (withCredit == null && recoverable != null && !recoverable.isJsonNull() && finding.getAsJsonObject().get("evidenceLines").getAsInt() > 0
+                    && new BigDecimal(recoverable.getAsString().split(" ")[0]).signum() > 0) {
+                withCredit = finding.getAsJsonObject().get("findingId").getAsString();
+            }
+        }
+        browser.get(url("/ui/findings/" + withCredit));
+        browser.findElement(By.id("note")).sendKeys("from the dashboard");
+        browser.findElement(By.id("open-dispute")).click();
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().matches("Dispute \\d+ opened.*"),
+                browser.findElement(By.tagName("main")).getText());
+        assertTrue(browser.findElement(By.id("dispute-history")).getText().contains("from the dashboard"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("state"))).selectByVisibleText("SUBMITTED");
+        browser.findElement(By.cssSelector("form[action$='/state'] button")).click();
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("is SUBMITTED now"));
+        assertEquals(2, browser.findElements(By.cssSelector("a[href$='/letter.html'], a[href$='/letter.csv']")).size(), "its letter");
+        accessible();
+        screenshots("dispute");
+        String dispute = browser.getCurrentUrl().replaceAll(".*/ui/disputes/(\\d+).*", "$1");
+        browser.findElement(By.linkText("Disputes")).click();
+        assertEquals(1, browser.findElements(By.cssSelector("#disputes tbody tr")).size());
+        assertTrue(browser.findElement(By.cssSelector("#disputes tbody tr")).getText().contains("SUBMITTED"));
+        accessible();
+        screenshots("disputes");
+        JsonObject viaApi = JsonParser.parseString(api("/api/v1/disputes/" + dispute, acmeOperator)).getAsJsonObject();
+        assertEquals("SUBMITTED", viaApi.get("state").getAsString(), "the API sees the dashboard's dispute");
+
         // the packages view, contributed by the negotiation bundle: written now, each carrier's page opened as written
         browser.findElement(By.linkText("Packages")).click();
         browser.findElement(By.id("write-packages")).click();
@@ -237,6 +268,10 @@ class DashboardIT {
         browser.get(url("/ui/findings/" + acmeFinding));
         assertEquals("Not found · Bridgeline", browser.getTitle(), "acme's finding is as absent as one that never was");
         screenshots("not-found");
+        browser.get(url("/ui/disputes"));
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("No disputes yet"), "bravo's disputes are its own");
+        browser.get(url("/ui/disputes/1"));
+        assertEquals("Not found · Bridgeline", browser.getTitle(), "a dispute of acme's, if any, is as absent as one that never was");
         browser.get(url("/ui/packages"));
         assertTrue(browser.findElements(By.id("write-packages")).isEmpty(), "a viewer writes no packages");
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("No packages written yet"), "bravo sees none of acme's: "

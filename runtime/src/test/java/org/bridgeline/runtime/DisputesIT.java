@@ -61,7 +61,102 @@ class DisputesIT {
 
     @Test
     void creditsOnLaterBillsSettleTheDisputesTheTruthSaysAndAmbiguousOnesAreOnlyProposed() throws Exception {
-        score(home, 7, 12);
+        JsonArray disputes = score(home, 7, 12);
+
+        // the packages say what was credited to date: exactly the credits applied to each carrier's disputes
+        Path packages = files.resolve("packages");
+        BinBridgeline.Result written = BinBridgeline.run(home, "exec", "bl:package --all --out " + packages);
+        assertEquals(0, written.status(), written.out() + written.err());
+        for (String carrier : CARRIERS) {
+            BigDecimal credited = BigDecimal.ZERO;
+            BigDecimal outstanding = BigDecimal.ZERO;
+            for (JsonElement element : disputes) {
+                JsonObject dispute = element.getAsJsonObject();
+                if (!dispute.get("carrier").getAsString().equals(carrier)) {
+                    continue;
+                }
+                for (JsonElement c : dispute.getAsJsonArray("credits")) {
+                    if (c.getAsJsonObject().get("status").getAsString().equals("APPLIED")) {
+                        credited = credited.add(amount(c.getAsJsonObject().get("applied")));
+                    }
+                }
+                if (!List.of("CREDITED", "DENIED", "DRAFT").contains(dispute.get("state").getAsString())) {
+                    BigDecimal rest = amount(dispute.get("claimed"));
+                    for (JsonElement c : dispute.getAsJsonArray("credits")) {
+                        if (c.getAsJsonObject().get("status").getAsString().equals("APPLIED")) {
+                            rest = rest.subtract(amount(c.getAsJsonObject().get("applied")));
+                        }
+                    }
+                    outstanding = outstanding.add(rest.max(BigDecimal.ZERO));
+                }
+            }
+            JsonObject section = JsonParser.parseString(Files.readString(packages.resolve(carrier.toLowerCase().replace(' ', '-'))
+                    .resolve("package.json"))).getAsJsonObject().getAsJsonObject("disputes");
+            assertTrue(credited.signum() > 0, carrier + " credited something");
+            assertEquals(0, credited.compareTo(new BigDecimal(section.get("creditedToDate").getAsString())), carrier + ": " + section);
+            assertEquals(0, outstanding.compareTo(new BigDecimal(section.get("outstanding").getAsString())), carrier + ": " + section);
+            String html = Files.readString(packages.resolve(carrier.toLowerCase().replace(' ', '-')).resolve("package.html"));
+            int expect = html.indexOf("<h2>What we expect</h2>");
+            assertTrue(html.indexOf("<li>The credits outstanding on our", expect) == html.indexOf("<li>", expect),
+                    carrier + ": outstanding credits come first in what we expect");
+        }
+
+        // a dispute's lifecycle from the console: a proposal confirmed, a denial and a resubmission kept in its history
+        JsonObject proposedTo = null;
+        int proposal = 0;
+        for (JsonElement element : disputes) {
+            for (JsonElement c : element.getAsJsonObject().getAsJsonArray("credits")) {
+                if (proposedTo == null && c.getAsJsonObject().get("status").getAsString().equals("PROPOSED")) {
+                    proposedTo = element.getAsJsonObject();
+                    proposal = c.getAsJsonObject().get("seq").getAsInt();
+                }
+            }
+        }
+        long id = proposedTo.get("disputeId").getAsLong();
+        BinBridgeline.Result confirmed = BinBridgeline.run(home, "exec", "bl:dispute-credit " + id + " " + proposal + " --confirm --note checked",
+                "bl:dispute " + id);
+        assertEquals(0, confirmed.status(), confirmed.out() + confirmed.err());
+        assertTrue(confirmed.out().contains("confirmed by console: checked"), confirmed.out());
+        long waiting = -1;
+        for (JsonElement element : disputes) {
+            JsonObject dispute = element.getAsJsonObject();
+            if (waiting < 0 && dispute.get("state").getAsString().equals("SUBMITTED") && dispute.getAsJsonArray("credits").isEmpty()) {
+                waiting = dispute.get("disputeId").getAsLong();
+            }
+        }
+        BinBridgeline.Result reopened = BinBridgeline.run(home, "exec", "bl:dispute-set " + waiting + " DENIED --note \"not our error, says the carrier\"",
+                "bl:dispute-set " + waiting + " SUBMITTED --note \"with the bill lines\"", "bl:dispute " + waiting + " --json");
+        assertEquals(0, reopened.status(), reopened.out() + reopened.err());
+        JsonObject again = JsonParser.parseString(reopened.out().substring(reopened.out().indexOf("\n{") + 1)).getAsJsonObject();
+        List<String> states = new ArrayList<>();
+        again.getAsJsonArray("history").forEach(event -> states.add(event.getAsJsonObject().get("to").getAsString()));
+        assertEquals(List.of("DRAFT", "SUBMITTED", "DENIED", "SUBMITTED"), states, "reopened, its history kept");
+        BinBridgeline.Result refused = BinBridgeline.run(home, "exec", "bl:dispute-set " + waiting + " DRAFT");
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("bl:dispute-set: dispute " + waiting + " is SUBMITTED") && refused.err().contains("not DRAFT"),
+                refused.err());
+
+        // the letter: the page and the portal CSV, whose disputed amounts add up to the claim
+        Path letters = files.resolve("letters");
+        BinBridgeline.Result letter = BinBridgeline.run(home, "exec", "bl:dispute-letter 1 --out " + letters, "bl:dispute 1 --json");
+        assertEquals(0, letter.status(), letter.out() + letter.err());
+        JsonObject first = JsonParser.parseString(letter.out().substring(letter.out().indexOf("\n{") + 1)).getAsJsonObject();
+        List<String> rows = Files.readAllLines(letters.resolve("dispute-1-" + first.get("carrier").getAsString().toLowerCase().replace(' ', '-')
+                + ".csv"));
+        assertEquals("account,invoice,bill_date,service_id,charge_code,amount_billed,amount_expected,amount_disputed,currency,reason,"
+                + "source_file,source_record", rows.get(0));
+        BigDecimal disputed = BigDecimal.ZERO;
+        for (String row : rows.subList(1, rows.size())) {
+            // the columns before the reason hold no comma and no quote
+            disputed = disputed.add(new BigDecimal(row.split(",", 9)[7]));
+        }
+        assertEquals(0, amount(first.get("claimed")).compareTo(disputed), "the letter's rows add up to the claim");
+        assertTrue(Files.readString(letters.resolve("dispute-1-" + first.get("carrier").getAsString().toLowerCase().replace(' ', '-') + ".html"))
+                .contains("Billing dispute 1"));
+    }
+
+    private static BigDecimal amount(JsonElement money) {
+        return new BigDecimal(money.getAsString().split(" ")[0]);
     }
 
     /** Another seed and a larger enterprise, in a runtime of its own: the matcher is not fitted to one draw. */
@@ -76,7 +171,8 @@ class DisputesIT {
         }
     }
 
-    private void score(Path home, long seed, int sites) throws Exception {
+    /** Scores the matching for an enterprise; returns the disputes as bl:disputes --json prints them. */
+    private JsonArray score(Path home, long seed, int sites) throws Exception {
         Path folder = files.resolve("seed-" + seed);
         BinBridgeline.Result generated = BinBridgeline.run(home, "exec", "bl:feature-install enterprise",
                 "bl:enterprise generate " + folder + " --seed " + seed + " --sites " + sites);
@@ -150,6 +246,7 @@ class DisputesIT {
             assertTrue(proposed.stream().anyMatch(line::same), "ambiguous credit " + line + " is proposed");
             assertTrue(applied.stream().noneMatch(pair -> pair.startsWith(key(line) + " -> ")), "ambiguous credit " + line + " is not applied");
         }
+        return disputes;
     }
 
     private static String[] concat(String first, List<String> rest) {

@@ -98,12 +98,36 @@ class HostedAcceptanceIT {
             System.out.printf("acceptance: %d bills uploaded, imported, audited, findings read and a package downloaded in %.1f s%n",
                     bills.size(), seconds);
 
+            // disputes for a carrier's credits, opened and submitted over the API, with their letter
+            String disputed = null;
+            for (var f : findings) {
+                var recoverable = f.getAsJsonObject().get("recoverable");
+                if (disputed == null && recoverable != null && !recoverable.isJsonNull()) {
+                    disputed = f.getAsJsonObject().get("carrier").getAsString();
+                }
+            }
+            HttpResponse<String> opened = post("/api/v1/disputes", acme, ("{\"carrier\": \"" + disputed + "\", \"submittedOn\": \"2026-01-02\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(201, opened.statusCode(), opened.body());
+            long disputeId = JsonParser.parseString(opened.body()).getAsJsonArray().get(0).getAsJsonObject().get("disputeId").getAsLong();
+            assertEquals("SUBMITTED", json(get("/api/v1/disputes/" + disputeId, acme)).get("state").getAsString());
+            HttpResponse<String> letter = get("/api/v1/disputes/" + disputeId + "/letter.csv", acme);
+            assertEquals(200, letter.statusCode());
+            assertTrue(letter.body().startsWith("account,invoice,bill_date,service_id,charge_code,amount_billed"), letter.body());
+            long held = json(get("/api/v1/disputes/" + disputeId, acme)).getAsJsonArray("findings").get(0).getAsJsonObject()
+                    .get("findingId").getAsLong();
+            HttpResponse<String> again = post("/api/v1/disputes", acme, ("{\"findingIds\": [" + held + "]}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(409, again.statusCode(), "a finding is in one open dispute at most: " + again.body());
+
             // the other tenant: none of it, and acme's objects are as absent as those that never were
+            assertEquals(0, json(get("/api/v1/disputes", bravo)).getAsJsonArray("items").size());
             assertEquals(0, json(get("/api/v1/findings", bravo)).getAsJsonArray("items").size());
             assertEquals(0, json(get("/api/v1/invoices", bravo)).getAsJsonArray("items").size());
             assertEquals(0, json(get("/api/v1/intake", bravo)).getAsJsonArray("items").size());
             assertEquals(0, JsonParser.parseString(get("/api/v1/packages", bravo).body()).getAsJsonArray().size());
             for (String path : List.of("/api/v1/findings/" + findingId, "/api/v1/packages/" + carrier + "/package.html",
+                    "/api/v1/disputes/" + disputeId, "/api/v1/disputes/" + disputeId + "/letter.html",
                     "/api/v1/intake/" + received.get(0).getAsJsonObject().get("id").getAsString())) {
                 assertEquals(404, get(path, bravo).statusCode(), path);
             }

@@ -134,7 +134,7 @@ class HttpApiIT {
         int routes = 0;
         for (var path : document.getAsJsonObject("paths").entrySet()) {
             String concrete = "/api/v1" + path.getKey().replace("{id}", "1").replace("{carrier}", "acme-telecom")
-                    .replace("{file}", "package.html").replace("{input}", "contracts");
+                    .replace("{file}", "package.html").replace("{input}", "contracts").replace("{seq}", "1");
             for (var operation : path.getValue().getAsJsonObject().entrySet()) {
                 String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
                 String summary = operation.getValue().getAsJsonObject().get("summary").getAsString();

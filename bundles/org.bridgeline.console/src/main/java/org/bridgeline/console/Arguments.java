@@ -116,7 +116,12 @@ public final class Arguments {
      * console, {@code ssh (TENANT)} in a remote session bound to a tenant's key.
      */
     public String actor() {
-        return boundTenant == null ? "console" : "ssh (" + boundTenant + ")";
+        return remote() ? "ssh (" + boundTenant + ")" : "console";
+    }
+
+    /** Whether the command runs in a remote session bound to a tenant (which may not name paths on the runtime's machine). */
+    public boolean remote() {
+        return boundTenant != null;
     }
 
     /** The words that are not options, in order. */

@@ -56,6 +56,13 @@ public interface DisputeService {
     DisputeLetter letter(String tenant, long disputeId) throws StoreException;
 
     /**
+     * Writes the dispute's letter as it stands now into {@code folder} (the tenant's own folder of letters,
+     * {@code data/tenants/TENANT/disputes}, when {@code null}): {@code NAME.html} and {@code NAME.csv}; returns both, the
+     * page first.
+     */
+    List<java.nio.file.Path> writeLetter(String tenant, long disputeId, java.nio.file.Path folder) throws StoreException, java.io.IOException;
+
+    /**
      * Sets the credit and adjustment lines of the tenant's bills against its submitted disputes:
      * certain matches applied, uncertain ones proposed; lines already set against a dispute are not
      * read again. Runs after every import.

@@ -28,6 +28,28 @@ public record DisputeRecord(long disputeId, String carrier, String account, Disp
         credits = List.copyOf(credits);
     }
 
+    /** The day it was first submitted (UTC), or {@code null}. */
+    public java.time.LocalDate submittedOn() {
+        return submittedAt == null ? null : java.time.LocalDate.ofInstant(submittedAt, java.time.ZoneOffset.UTC);
+    }
+
+    /** Days from its submission to {@code today}; 0 when never submitted. */
+    public long ageDays(java.time.LocalDate today) {
+        return submittedAt == null ? 0 : Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(submittedOn(), today));
+    }
+
+    /**
+     * How long it has waited, in the buckets collections use: {@code 0-30}, {@code 31-60}, {@code 61-90},
+     * {@code over 90} days since submission; {@code -} when never submitted or no longer open.
+     */
+    public String aging(java.time.LocalDate today) {
+        if (submittedAt == null || !state.open()) {
+            return "-";
+        }
+        long days = ageDays(today);
+        return days <= 30 ? "0-30" : days <= 60 ? "31-60" : days <= 90 ? "61-90" : "over 90";
+    }
+
     /** What applied credits have brought, in the claim's currency. */
     public Money credited() {
         Money sum = new Money(java.math.BigDecimal.ZERO, claimed.currency());

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.bridgeline.console.Arguments;
 import org.bridgeline.console.CommandException;
-import org.bridgeline.dispute.Aging;
 import org.bridgeline.store.DisputeRecord;
 import org.bridgeline.store.DisputeState;
 
@@ -48,10 +47,10 @@ final class DisputeText {
     }
 
     static LocalDate submitted(DisputeRecord dispute) {
-        return dispute.submittedAt() == null ? null : LocalDate.ofInstant(dispute.submittedAt(), ZoneOffset.UTC);
+        return dispute.submittedOn();
     }
 
     static String aging(DisputeRecord dispute, LocalDate today) {
-        return dispute.state().open() ? Aging.bucket(submitted(dispute), today) : "-";
+        return dispute.aging(today);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.bridgeline.console.Arguments;
 import org.bridgeline.console.ConsoleCommand;
 import org.bridgeline.core.Json;
-import org.bridgeline.dispute.Aging;
 import org.bridgeline.dispute.DisputeService;
 import org.bridgeline.store.DisputeCredit;
 import org.bridgeline.store.DisputeRecord;
@@ -68,7 +67,7 @@ public final class DisputesCommand extends BlCommand {
         if (open > 0) {
             StringBuilder buckets = new StringBuilder();
             for (String bucket : List.of("0-30", "31-60", "61-90", "over 90")) {
-                long count = list.stream().filter(d -> d.state().open() && bucket.equals(Aging.bucket(DisputeText.submitted(d), today))).count();
+                long count = list.stream().filter(d -> bucket.equals(d.aging(today))).count();
                 buckets.append(buckets.length() == 0 ? "" : ", ").append(bucket).append(": ").append(count);
             }
             out.println();

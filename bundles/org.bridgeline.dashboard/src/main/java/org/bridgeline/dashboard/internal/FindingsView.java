@@ -54,7 +54,7 @@ public final class FindingsView implements DashboardView {
     @Override
     public String render(ViewRequest request) throws Exception {
         if (!request.segments().isEmpty()) {
-            return finding(request.tenant(), request.segments().get(0));
+            return finding(request, request.segments().get(0));
         }
         Optional<String> kind = request.parameter("kind");
         Optional<String> carrier = request.parameter("carrier");
@@ -98,7 +98,8 @@ public final class FindingsView implements DashboardView {
         return h.append("</tbody></table>").toString();
     }
 
-    private String finding(String tenant, String id) throws Exception {
+    private String finding(ViewRequest request, String id) throws Exception {
+        String tenant = request.tenant();
         if (!id.matches("\\d{1,18}")) {
             throw new ViewNotFoundException("finding " + id);
         }
@@ -111,8 +112,16 @@ public final class FindingsView implements DashboardView {
                 .append("<ul class=\"figures\"><li><span class=\"figure\">").append(escape(finding.monthlyImpact())).append("</span>a month</li>")
                 .append("<li><span class=\"figure\">").append(escape(finding.annualImpact())).append("</span>a year</li>")
                 .append("<li><span class=\"figure\">").append(escape(money(finding.recoverable()))).append("</span>credit owed</li></ul>\n")
-                .append("<p>Action: ").append(escape(finding.action())).append("</p>\n")
-                .append("<h2>Evidence</h2>\n");
+                .append("<p>Action: ").append(escape(finding.action())).append("</p>\n");
+        if (request.role().allows(org.bridgeline.tenancy.Role.OPERATOR) && finding.recoverable() != null
+                && finding.recoverable().amount().signum() > 0 && !finding.evidence().isEmpty()) {
+            // the disputes view (the dispute bundle's) opens it; one open dispute per anomaly, so a second attempt says which holds it
+            h.append("<form method=\"post\" action=\"/ui/disputes/open\" class=\"filters\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                    .append(escape(request.csrfToken())).append("\"><input type=\"hidden\" name=\"finding\" value=\"").append(stored.findingId())
+                    .append("\"><label for=\"note\">note</label> <input id=\"note\" name=\"note\"> <button type=\"submit\" id=\"open-dispute\">")
+                    .append("Open a dispute</button></form>\n");
+        }
+        h.append("<h2>Evidence</h2>\n");
         if (finding.evidence().isEmpty()) {
             return h.append("<p>This finding cites no bill lines (it is about a contract or the inventory).</p>").toString();
         }

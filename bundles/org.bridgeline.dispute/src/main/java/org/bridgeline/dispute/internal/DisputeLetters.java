@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Finding;
-import org.bridgeline.dispute.Aging;
 import org.bridgeline.dispute.DisputeLetter;
 import org.bridgeline.store.DisputeCredit;
 import org.bridgeline.store.DisputeRecord;
@@ -104,9 +102,8 @@ final class DisputeLetters {
                 .append(dispute.disputeId()).append(": ").append(escape(dispute.carrier())).append("</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n<header><h1>Billing dispute ").append(dispute.disputeId()).append("</h1>\n<p class=\"sub\">")
                 .append(escape(dispute.carrier())).append(", account ").append(escape(dispute.account())).append(" · ").append(dispute.state())
-                .append(dispute.submittedAt() == null ? " · not yet submitted" : " · submitted "
-                        + LocalDate.ofInstant(dispute.submittedAt(), ZoneOffset.UTC) + " (" + Aging.bucket(LocalDate.ofInstant(
-                                dispute.submittedAt(), ZoneOffset.UTC), today) + " days)").append("</p></header>\n<main>\n");
+                .append(dispute.submittedAt() == null ? " · not yet submitted" : " · submitted " + dispute.submittedOn()
+                        + (dispute.state().open() ? " (" + dispute.aging(today) + " days)" : "")).append("</p></header>\n<main>\n");
         h.append("<p>We dispute the charges below and ask for a credit of <strong>").append(escape(dispute.claimed()))
                 .append("</strong> on account ").append(escape(dispute.account())).append(". Each charge is listed with the bill, file and record")
                 .append(" it was read from.</p>\n");

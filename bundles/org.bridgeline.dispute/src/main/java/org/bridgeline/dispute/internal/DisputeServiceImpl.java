@@ -65,15 +65,19 @@ public final class DisputeServiceImpl implements DisputeService {
     private final int creditMonths;
     private final BigDecimal tolerance;
     private final Set<String> creditCodes;
+    /** Where each tenant's folder is: its letters go to {@code TENANT/disputes}. */
+    private final java.nio.file.Path tenants;
 
     @Activate
-    public DisputeServiceImpl(@Reference DisputeStore disputes, @Reference AuditStore audits, @Reference BookStore books, Config config) {
+    public DisputeServiceImpl(@Reference DisputeStore disputes, @Reference AuditStore audits, @Reference BookStore books, Config config,
+            org.osgi.framework.BundleContext context) {
         this(disputes, audits, books, Clock.systemUTC(), config.creditMonths(), new BigDecimal(config.tolerance().strip()),
-                Set.copyOf(Arrays.stream(config.creditCodes().split(",")).map(String::strip).filter(code -> !code.isEmpty()).toList()));
+                Set.copyOf(Arrays.stream(config.creditCodes().split(",")).map(String::strip).filter(code -> !code.isEmpty()).toList()),
+                java.nio.file.Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse("data"), "tenants"));
     }
 
     DisputeServiceImpl(DisputeStore disputes, AuditStore audits, BookStore books, Clock clock, int creditMonths, BigDecimal tolerance,
-            Set<String> creditCodes) {
+            Set<String> creditCodes, java.nio.file.Path tenants) {
         if (creditMonths < 1 || tolerance.signum() < 0) {
             throw new IllegalArgumentException("org.bridgeline.dispute: creditMonths must be 1 or more and tolerance 0 or more, found "
                     + creditMonths + " and " + tolerance);
@@ -85,6 +89,7 @@ public final class DisputeServiceImpl implements DisputeService {
         this.creditMonths = creditMonths;
         this.tolerance = tolerance;
         this.creditCodes = creditCodes;
+        this.tenants = tenants;
     }
 
     @Override
@@ -240,6 +245,18 @@ public final class DisputeServiceImpl implements DisputeService {
             audits.finding(tenant, disputed.findingId()).ifPresent(stored -> findings.put(disputed.findingId(), stored.finding()));
         }
         return DisputeLetters.write(dispute, findings, LocalDate.now(clock));
+    }
+
+    @Override
+    public List<java.nio.file.Path> writeLetter(String tenant, long disputeId, java.nio.file.Path folder) throws StoreException,
+            java.io.IOException {
+        DisputeLetter letter = letter(tenant, disputeId);
+        java.nio.file.Path into = java.nio.file.Files.createDirectories(folder != null ? folder : tenants.resolve(tenant).resolve("disputes"));
+        java.nio.file.Path html = into.resolve(letter.name() + ".html");
+        java.nio.file.Path csv = into.resolve(letter.name() + ".csv");
+        java.nio.file.Files.writeString(html, letter.html(), java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Files.writeString(csv, letter.csv(), java.nio.charset.StandardCharsets.UTF_8);
+        return List.of(html, csv);
     }
 
     @Override

@@ -49,7 +49,7 @@ class OpenApiDocumentTest {
         }
         // the fallback answering unknown paths serves nothing the document names
         assertEquals(true, patterns.remove(UnknownRouteResource.PATTERN), "the fallback for unknown paths: " + patterns);
-        assertEquals(11, patterns.size(), "the API's resources: " + patterns);
+        assertEquals(12, patterns.size(), "the API's resources: " + patterns);
         TreeSet<String> registered = new TreeSet<>();
         for (String pattern : patterns) {
             String base = pattern.endsWith("/*") ? pattern.substring(0, pattern.length() - 2) : pattern;

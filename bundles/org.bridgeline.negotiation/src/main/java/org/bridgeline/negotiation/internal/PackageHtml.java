@@ -64,6 +64,10 @@ final class PackageHtml {
         total(h, "recoverableCredits", "Credits owed to us", t.recoverableCredits());
         total(h, "expectedAnnualSavings", "Savings a year at the benchmark target", t.expectedAnnualSavings());
         total(h, "annualSavingsFromDisconnects", "Savings a year from disconnects", t.annualSavingsDisconnect());
+        if (!p.disputes().outstanding().isEmpty() || p.disputes().creditedToDate().amount().signum() != 0) {
+            total(h, "disputesOutstanding", "Disputed credits outstanding", p.disputes().outstandingTotal());
+            total(h, "creditedToDate", "Credited to date on our disputes", p.disputes().creditedToDate());
+        }
         h.append("</section>\n");
 
         long matched = p.benchmarks().stream().filter(m -> m.benchmark() != null).count();
@@ -95,6 +99,7 @@ final class PackageHtml {
         more(h, p.sites().size(), "sites", "package-services.csv");
         h.append("</section>\n");
 
+        disputes(h, p.disputes());
         h.append("<section><h2>What is wrong</h2>\n");
         actions(h, "Charges to credit back", p.credits(), true, "package-credits.csv");
         actions(h, "Services to disconnect", p.disconnects(), false, "package-disconnects.csv");
@@ -181,7 +186,20 @@ final class PackageHtml {
         h.append("</section>\n");
 
         Terms terms = p.terms();
-        h.append("<section><h2>What we expect</h2>\n<ul>\n<li>A term of at most ").append(terms.maxTermMonths()).append(" months")
+        h.append("<section><h2>What we expect</h2>\n<ul>\n");
+        if (!p.disputes().outstanding().isEmpty()) {
+            // what the carrier was already asked for comes first
+            h.append("<li>The credits outstanding on our ").append(p.disputes().outstanding().size()).append(" disputes, <b>")
+                    .append(fmt(p.disputes().outstandingTotal())).append("</b>");
+            StringBuilder ages = new StringBuilder();
+            p.disputes().byAging().forEach((bucket, amount) -> {
+                if (amount.amount().signum() > 0) {
+                    ages.append(ages.length() == 0 ? "" : ", ").append(fmt(amount)).append(" waiting ").append(bucket).append(" days");
+                }
+            });
+            h.append(" (").append(ages).append("), on the next bill.</li>\n");
+        }
+        h.append("<li>A term of at most ").append(terms.maxTermMonths()).append(" months")
                 .append(terms.autoRenewal() ? ", renewing itself" : ", with no automatic renewal").append(".</li>\n");
         if (terms.slaCreditsRequired()) {
             h.append("<li>Service credits when an SLA is missed").append(terms.availabilityPercent() == null ? ""
@@ -201,6 +219,29 @@ final class PackageHtml {
                         + "behind it (package.json and the CSV files list them). Benchmarks name their provider, source and as-of date.</footer>\n")
                 .append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The disputes with the carrier: what is outstanding and for how long, what was credited to date and denied. */
+    private static void disputes(StringBuilder h, NegotiationPackage.Disputes d) {
+        if (d.outstanding().isEmpty() && d.creditedToDate().amount().signum() == 0 && d.denied() == 0) {
+            return;
+        }
+        h.append("<section><h2>Our disputes</h2>\n<p>Credited to date: <b>").append(fmt(d.creditedToDate())).append("</b>. Outstanding: <b>")
+                .append(fmt(d.outstandingTotal())).append("</b> on ").append(d.outstanding().size()).append(" disputes")
+                .append(d.denied() == 0 ? "" : "; denied: " + fmt(d.deniedTotal()) + " on " + d.denied() + " disputes").append(".</p>\n");
+        if (!d.outstanding().isEmpty()) {
+            h.append("<table><thead><tr><th>Dispute</th><th>State</th><th>Submitted</th><th>Aging (days)</th><th class=\"n\">Claimed</th>"
+                    + "<th class=\"n\">Credited</th><th class=\"n\">Outstanding</th></tr></thead><tbody>\n");
+            for (NegotiationPackage.DisputeRow row : d.outstanding().subList(0, Math.min(d.outstanding().size(), TABLE_ROWS))) {
+                h.append("<tr><td>").append(row.disputeId()).append("</td><td>").append(Html.escape(row.state())).append("</td><td>")
+                        .append(row.submittedOn()).append("</td><td>").append(Html.escape(row.aging())).append("</td><td class=\"n\">")
+                        .append(fmt(row.claimed())).append("</td><td class=\"n\">").append(fmt(row.credited())).append("</td><td class=\"n\">")
+                        .append(fmt(row.outstanding())).append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n");
+            more(h, d.outstanding().size(), "disputes", "package.json");
+        }
+        h.append("</section>\n");
     }
 
     private static void total(StringBuilder h, String key, String label, Money amount) {

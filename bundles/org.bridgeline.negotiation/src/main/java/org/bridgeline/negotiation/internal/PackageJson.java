@@ -73,6 +73,36 @@ final class PackageJson {
         actions(w, "renegotiations", p.renegotiations());
         w.endObject();
 
+        NegotiationPackage.Disputes disputes = p.disputes();
+        w.name("disputes").beginObject();
+        w.name("outstanding").value(money(disputes.outstandingTotal()));
+        w.name("creditedToDate").value(money(disputes.creditedToDate()));
+        w.name("denied").value(money(disputes.deniedTotal()));
+        w.name("deniedDisputes").value(disputes.denied());
+        w.name("drafts").value(disputes.drafts());
+        w.name("outstandingByAging").beginObject();
+        for (var bucket : disputes.byAging().entrySet()) {
+            w.name(bucket.getKey()).value(money(bucket.getValue()));
+        }
+        w.endObject();
+        w.name("open").beginArray();
+        for (NegotiationPackage.DisputeRow row : disputes.outstanding()) {
+            w.beginObject();
+            w.name("disputeId").value(row.disputeId());
+            w.name("state").value(row.state());
+            w.name("account").value(row.account());
+            w.name("findings").value(row.findings());
+            w.name("claimed").value(money(row.claimed()));
+            w.name("credited").value(money(row.credited()));
+            w.name("outstanding").value(money(row.outstanding()));
+            w.name("submittedOn").value(row.submittedOn().toString());
+            w.name("ageDays").value(row.ageDays());
+            w.name("aging").value(row.aging());
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+
         w.name("benchmarks").beginObject();
         w.name("targetPercentile").value(p.targetPercentile());
         w.name("services").beginArray();

@@ -19,6 +19,7 @@ import org.bridgeline.negotiation.internal.NegotiationPackage.Terms;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.AuditStore;
 import org.bridgeline.store.BookStore;
+import org.bridgeline.store.DisputeStore;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredFinding;
 import org.osgi.framework.BundleContext;
@@ -39,16 +40,18 @@ public final class PackageServiceImpl implements PackageService {
     private final BookService books;
     private final AuditStore store;
     private final BookStore ledgers;
+    private final DisputeStore disputes;
     private final Config config;
 
     private final Path tenants;
 
     @Activate
-    public PackageServiceImpl(@Reference BookService books, @Reference AuditStore store, @Reference BookStore ledgers, Config config,
-            BundleContext context) {
+    public PackageServiceImpl(@Reference BookService books, @Reference AuditStore store, @Reference BookStore ledgers,
+            @Reference DisputeStore disputes, Config config, BundleContext context) {
         this.books = books;
         this.store = store;
         this.ledgers = ledgers;
+        this.disputes = disputes;
         this.config = config;
         this.tenants = Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse("data"), "tenants");
     }
@@ -104,12 +107,14 @@ public final class PackageServiceImpl implements PackageService {
             List<String> carriers = carrier == null ? known : List.of(carrier);
             List<PackageBuilder.Present> present = PackageBuilder.present(book);
             List<Written> written = new ArrayList<>();
+            List<org.bridgeline.store.DisputeRecord> withCarriers = disputes.disputes(tenant);
             for (String name : carriers) {
                 NegotiationPackage built;
                 try {
                     BookOfBusiness carrierBook = books.book(tenant, name);
                     built = PackageBuilder.build(carrierBook, name, run.get().runId(), run.get().finished(), findings,
-                            config.targetPercentile(), terms(book, name), present, unreconciled(tenant, carrierBook.latestMonths(name, 12)));
+                            config.targetPercentile(), terms(book, name), present, unreconciled(tenant, carrierBook.latestMonths(name, 12)))
+                            .withDisputes(withCarriers, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
                 } catch (PackageBuilder.CannotBuild e) {
                     throw new PackageException(e.getMessage());
                 }
