@@ -101,6 +101,28 @@ class DisputesIT {
                     carrier + ": outstanding credits come first in what we expect");
         }
 
+        // an audit of the later bills: the disputed duplicates are gone from them (resolved from the first bill after the
+        // submission, cost avoided from then on), the prices above contract and the charges after a disconnect are not
+        BinBridgeline.Result audited = BinBridgeline.run(home, "exec", "bl:audit", "bl:disputes --json");
+        assertEquals(0, audited.status(), audited.out() + audited.err());
+        JsonArray reviewed = JsonParser.parseString(audited.out().substring(audited.out().indexOf("\n[") + 1)).getAsJsonArray();
+        int stopped = 0;
+        int lasting = 0;
+        for (JsonElement element : reviewed) {
+            for (JsonElement f : element.getAsJsonObject().getAsJsonArray("findings")) {
+                JsonObject finding = f.getAsJsonObject();
+                String kind = finding.get("kind").getAsString();
+                if (kind.equals("duplicate-charge")) {
+                    assertEquals("2026-01-31", finding.has("resolvedOn") ? finding.get("resolvedOn").getAsString() : null, finding.toString());
+                    stopped++;
+                } else if (List.of("rate-above-contract", "billed-after-disconnect").contains(kind)) {
+                    assertFalse(finding.has("resolvedOn"), "still billed: " + finding);
+                    lasting++;
+                }
+            }
+        }
+        assertTrue(stopped > 0 && lasting > 0, stopped + " stopped, " + lasting + " lasting");
+
         // a dispute's lifecycle from the console: a proposal confirmed, a denial and a resubmission kept in its history
         JsonObject proposedTo = null;
         int proposal = 0;

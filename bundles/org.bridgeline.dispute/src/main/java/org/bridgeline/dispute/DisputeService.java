@@ -68,4 +68,13 @@ public interface DisputeService {
      * read again. Runs after every import.
      */
     CreditMatchReport matchCredits(String tenant, String actor) throws StoreException;
+
+    /**
+     * Marks resolved the disputed anomalies (of every submitted dispute: open, credited or denied) that the
+     * bills after its submission no longer carry (the latest audit finds the anomaly on none of them):
+     * resolved from the first such bill, each month since counted as cost avoided, whether or not a credit
+     * came. Only the carrier audited is reviewed when an audit read one carrier. Runs after every audit of
+     * every detector; returns how many were resolved.
+     */
+    int reviewStopped(String tenant, String carrier, String actor) throws StoreException;
 }

@@ -61,6 +61,15 @@ public record DisputeRecord(long disputeId, String carrier, String account, Disp
         return sum;
     }
 
+    /** What the anomalies that stopped have saved by {@code today}, counted from the month each stopped. */
+    public Money costAvoided(java.time.LocalDate today) {
+        Money sum = new Money(java.math.BigDecimal.ZERO, claimed.currency());
+        for (DisputedFinding finding : findings) {
+            sum = sum.plus(finding.costAvoided(today));
+        }
+        return sum;
+    }
+
     /** What is still owed: the claim less what was credited, never below zero. */
     public Money outstanding() {
         Money rest = claimed.minus(credited());

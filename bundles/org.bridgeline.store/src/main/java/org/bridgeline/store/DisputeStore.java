@@ -34,4 +34,12 @@ public interface DisputeStore {
      */
     DisputeRecord change(String tenant, long disputeId, DisputeState expected, DisputeEvent event, List<DisputeCredit> added,
             List<DisputeCredit> decided) throws StoreException;
+
+    /**
+     * Records that later bills no longer carry the anomalies of some of a dispute's findings (by finding
+     * id, the day the first bill without them is dated), with an event saying so; the dispute's state
+     * does not change.
+     */
+    DisputeRecord resolve(String tenant, long disputeId, java.util.Map<Long, java.time.LocalDate> resolved, DisputeEvent event)
+            throws StoreException;
 }

@@ -13,9 +13,22 @@ import org.bridgeline.api.model.Money;
  * @param chargeCode  the charge code of its evidence, or {@code null}
  * @param anomalyKey  what identifies the anomaly across audit runs (a later run's finding of the same anomaly has another id)
  * @param claimed     the credit it claims
+ * @param monthlyImpact what the anomaly costs a month while it lasts, or {@code null} (disputes of schema 10)
  * @param explanation the finding's explanation
  * @param resolvedOn  the day later bills showed the charge gone, or {@code null}
  */
 public record DisputedFinding(long findingId, String kind, String serviceId, String chargeCode, String anomalyKey, Money claimed,
-        String explanation, LocalDate resolvedOn) {
+        Money monthlyImpact, String explanation, LocalDate resolvedOn) {
+
+    /**
+     * What the anomaly's stopping has saved by {@code today}: its monthly impact for every month from the
+     * one it stopped in; zero while it lasts.
+     */
+    public Money costAvoided(LocalDate today) {
+        if (resolvedOn == null || monthlyImpact == null || today.isBefore(resolvedOn)) {
+            return new Money(java.math.BigDecimal.ZERO, claimed.currency());
+        }
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(java.time.YearMonth.from(resolvedOn), java.time.YearMonth.from(today)) + 1;
+        return monthlyImpact.times(java.math.BigDecimal.valueOf(months));
+    }
 }

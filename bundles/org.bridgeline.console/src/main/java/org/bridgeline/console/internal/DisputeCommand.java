@@ -47,11 +47,14 @@ public final class DisputeCommand extends BlCommand {
         out.println("dispute     " + dispute.disputeId() + ": " + dispute.carrier() + ", account " + dispute.account());
         out.println("state       " + dispute.state() + (dispute.submittedAt() == null ? ", not submitted"
                 : ", submitted " + DisputeText.submitted(dispute) + " (aging " + DisputeText.aging(dispute, LocalDate.now(ZoneOffset.UTC)) + ")"));
-        out.println("claimed     " + dispute.claimed() + ", credited " + dispute.credited() + ", outstanding " + dispute.outstanding());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        out.println("claimed     " + dispute.claimed() + ", credited " + dispute.credited() + ", outstanding " + dispute.outstanding()
+                + (dispute.costAvoided(today).amount().signum() == 0 ? "" : "; cost avoided since charges stopped " + dispute.costAvoided(today)));
         out.println();
-        Table findings = new Table("FINDING", "KIND", "SERVICE", "CODE", "CLAIMED", "EXPLANATION");
+        Table findings = new Table("FINDING", "KIND", "SERVICE", "CODE", "CLAIMED", "NO LONGER BILLED", "EXPLANATION");
         for (DisputedFinding finding : dispute.findings()) {
             findings.row(finding.findingId(), finding.kind(), finding.serviceId(), finding.chargeCode(), finding.claimed(),
+                    finding.resolvedOn() == null ? "" : finding.resolvedOn(),
                     finding.explanation().length() > 90 ? finding.explanation().substring(0, 87) + "..." : finding.explanation());
         }
         findings.print(out);

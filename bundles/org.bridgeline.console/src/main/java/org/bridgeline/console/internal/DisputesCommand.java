@@ -55,12 +55,13 @@ public final class DisputesCommand extends BlCommand {
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Table table = new Table("ID", "CARRIER", "ACCOUNT", "STATE", "FINDINGS", "CLAIMED", "CREDITED", "OUTSTANDING", "SUBMITTED", "AGING",
-                "PROPOSED");
+                "PROPOSED", "COST AVOIDED");
         for (DisputeRecord dispute : list) {
             long proposed = dispute.credits().stream().filter(c -> c.status() == DisputeCredit.Status.PROPOSED).count();
             table.row(dispute.disputeId(), dispute.carrier(), dispute.account(), dispute.state(), dispute.findings().size(), dispute.claimed(),
                     dispute.credited(), dispute.outstanding(), DisputeText.submitted(dispute) == null ? "" : DisputeText.submitted(dispute),
-                    DisputeText.aging(dispute, today), proposed == 0 ? "" : proposed);
+                    DisputeText.aging(dispute, today), proposed == 0 ? "" : proposed,
+                    dispute.costAvoided(today).amount().signum() == 0 ? "" : dispute.costAvoided(today));
         }
         table.print(out);
         long open = list.stream().filter(d -> d.state().open() && d.submittedAt() != null).count();

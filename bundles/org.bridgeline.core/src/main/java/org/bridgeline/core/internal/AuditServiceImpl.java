@@ -18,6 +18,7 @@ import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
+import org.bridgeline.core.AuditListener;
 import org.bridgeline.core.AuditService;
 import org.bridgeline.core.BookService;
 import org.bridgeline.core.PluginRegistry;
@@ -41,6 +42,7 @@ public final class AuditServiceImpl implements AuditService {
     private final AuditStore store;
 
     private final BookService books;
+    private final List<AuditListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public AuditServiceImpl(@Reference PluginRegistry registry, @Reference AuditStore store, @Reference BookService books) {
@@ -49,14 +51,34 @@ public final class AuditServiceImpl implements AuditService {
         this.books = books;
     }
 
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void addListener(AuditListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(AuditListener listener) {
+        listeners.remove(listener);
+    }
+
     /** Two audits of one tenant (on this runtime or another on the same database) take turns: the later one reads what the earlier stored. */
     @Override
     public AuditReport audit(String tenant, String carrier, String detectorId, Progress progress) {
+        AuditReport report;
         try (AuditStore.Hold hold = store.holdAudits(tenant)) {
-            return auditHeld(tenant, carrier, detectorId, progress);
+            report = auditHeld(tenant, carrier, detectorId, progress);
         } catch (StoreException e) {
             throw new IllegalStateException("the audit cannot take its turn: " + e.getMessage(), e);
         }
+        for (AuditListener listener : listeners) {
+            try {
+                listener.audited(tenant, report.runId(), carrier, detectorId == null);
+            } catch (Exception | LinkageError e) {
+                LOG.log(java.util.logging.Level.WARNING, "after audit run " + report.runId() + " of " + tenant + ": "
+                        + listener.getClass().getName() + " failed; the audit stands", e);
+            }
+        }
+        return report;
     }
 
     private AuditReport auditHeld(String tenant, String carrier, String detectorId, Progress progress) {

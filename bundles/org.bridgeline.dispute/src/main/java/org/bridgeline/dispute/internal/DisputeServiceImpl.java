@@ -121,7 +121,7 @@ public final class DisputeServiceImpl implements DisputeService {
                 throw new IllegalArgumentException("finding " + ids.get(i) + " cites no charge line: its account is unknown");
             }
             disputed.add(new DisputedFinding(ids.get(i), finding.kind(), finding.serviceId(), AnomalyKeys.chargeCode(finding),
-                    AnomalyKeys.of(finding), finding.recoverable(), finding.explanation(), null));
+                    AnomalyKeys.of(finding), finding.recoverable(), finding.monthlyImpact(), finding.explanation(), null));
         }
         Finding first = findings.get(0);
         for (int i = 1; i < findings.size(); i++) {
@@ -329,6 +329,66 @@ public final class DisputeServiceImpl implements DisputeService {
                     + " proposed, disputes " + changed);
         }
         return new CreditMatchReport(read, applied, proposed, changed);
+    }
+
+    @Override
+    public int reviewStopped(String tenant, String carrier, String actor) throws StoreException {
+        Optional<AuditRunRecord> run = audits.latestAuditRun(tenant);
+        if (run.isEmpty()) {
+            return 0;
+        }
+        // credited or denied, a dispute's charges may still stop (or go on): every submitted one is reviewed
+        List<DisputeRecord> waiting = disputes.disputes(tenant).stream().filter(d -> d.submittedAt() != null)
+                .filter(d -> carrier == null || d.carrier().equals(carrier))
+                .filter(d -> d.findings().stream().anyMatch(f -> f.resolvedOn() == null && f.serviceId() != null)).toList();
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        // the latest bill each anomaly is still found on, by kind, carrier and service
+        Map<String, LocalDate> lastSeen = new LinkedHashMap<>();
+        for (StoredFinding stored : audits.findings(tenant, run.get().runId())) {
+            Finding finding = stored.finding();
+            if (finding.serviceId() == null) {
+                continue;
+            }
+            for (ChargeLine line : finding.evidence()) {
+                lastSeen.merge(finding.kind() + '\u0000' + finding.carrier() + '\u0000' + finding.serviceId(), line.invoiceDate(),
+                        (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        int resolvedCount = 0;
+        Map<String, List<LocalDate>> billedOn = new LinkedHashMap<>();
+        for (DisputeRecord dispute : waiting) {
+            LocalDate submitted = dispute.submittedOn();
+            List<LocalDate> dates = billedOn.get(dispute.carrier() + '\u0000' + dispute.account());
+            if (dates == null) {
+                dates = books.ledger(tenant).invoices(new LineQuery(dispute.carrier(), dispute.account(), null, null)).stream()
+                        .map(invoice -> invoice.header().date()).toList();
+                billedOn.put(dispute.carrier() + '\u0000' + dispute.account(), dates);
+            }
+            Optional<LocalDate> firstLater = dates.stream().filter(date -> date.isAfter(submitted)).min(LocalDate::compareTo);
+            if (firstLater.isEmpty()) {
+                continue; // no bill since: nothing tells whether the charge stopped
+            }
+            Map<Long, LocalDate> stopped = new LinkedHashMap<>();
+            for (DisputedFinding finding : dispute.findings()) {
+                if (finding.resolvedOn() != null || finding.serviceId() == null) {
+                    continue;
+                }
+                LocalDate seen = lastSeen.get(finding.kind() + '\u0000' + dispute.carrier() + '\u0000' + finding.serviceId());
+                if (seen == null || seen.isBefore(firstLater.get())) {
+                    stopped.put(finding.findingId(), firstLater.get());
+                }
+            }
+            if (!stopped.isEmpty()) {
+                disputes.resolve(tenant, dispute.disputeId(), stopped, new DisputeEvent(now(), actor, dispute.state(), dispute.state(),
+                        "no longer billed from " + firstLater.get() + ": finding" + (stopped.size() == 1 ? " " : "s ")
+                                + String.join(", ", stopped.keySet().stream().map(String::valueOf).toList()) + " (audit run " + run.get().runId()
+                                + "); counted as cost avoided from then on"));
+                resolvedCount += stopped.size();
+            }
+        }
+        return resolvedCount;
     }
 
     /** Credited in full (within the tolerance) or in part. */

@@ -146,7 +146,9 @@ public final class DisputesView implements DashboardView {
                 .append("<li><span class=\"figure\">").append(d.state()).append("</span>state</li>")
                 .append("<li><span class=\"figure\">").append(escape(d.claimed())).append("</span>claimed</li>")
                 .append("<li><span class=\"figure\">").append(escape(d.credited())).append("</span>credited</li>")
-                .append("<li><span class=\"figure\">").append(escape(d.outstanding())).append("</span>outstanding</li></ul>\n")
+                .append("<li><span class=\"figure\">").append(escape(d.outstanding())).append("</span>outstanding</li>")
+                .append("<li><span class=\"figure\">").append(escape(d.costAvoided(LocalDate.now(ZoneOffset.UTC))))
+                .append("</span>cost avoided</li></ul>\n")
                 .append("<p>Letter: <a href=\"/ui/disputes/").append(d.disputeId()).append("/letter.html\">page</a> · <a href=\"/ui/disputes/")
                 .append(d.disputeId()).append("/letter.csv\">CSV for the carrier's portal</a></p>\n");
         if (operator && !d.state().next().isEmpty()) {
@@ -158,11 +160,12 @@ public final class DisputesView implements DashboardView {
         }
         h.append("<h2>Findings</h2>\n<table class=\"wide\" id=\"dispute-findings\"><thead><tr><th scope=\"col\">finding</th>"
                 + "<th scope=\"col\">kind</th><th scope=\"col\">service</th><th scope=\"col\" class=\"num\">claimed</th>"
-                + "<th scope=\"col\">explanation</th></tr></thead><tbody>");
+                + "<th scope=\"col\">no longer billed</th><th scope=\"col\">explanation</th></tr></thead><tbody>");
         for (DisputedFinding f : d.findings()) {
             h.append("<tr><td><a href=\"/ui/findings/").append(f.findingId()).append("\">").append(f.findingId()).append("</a></td><td>")
                     .append(escape(f.kind())).append("</td><td>").append(escape(f.serviceId() == null ? "" : f.serviceId()))
-                    .append("</td><td class=\"num\">").append(escape(f.claimed())).append("</td><td>").append(escape(f.explanation()))
+                    .append("</td><td class=\"num\">").append(escape(f.claimed())).append("</td><td>")
+                    .append(f.resolvedOn() == null ? "" : f.resolvedOn()).append("</td><td>").append(escape(f.explanation()))
                     .append("</td></tr>");
         }
         h.append("</tbody></table>\n<h2>History</h2>\n<table class=\"wide\" id=\"dispute-history\"><thead><tr><th scope=\"col\">when</th>"

@@ -44,8 +44,8 @@ class DisputeLettersTest {
                 Money.of("0", "USD"), Money.of("0", "USD"), "Billed twice.", RecommendedAction.DISPUTE_FOR_CREDIT, Money.of("99.99", "USD"));
         DisputeRecord dispute = new DisputeRecord(7, "Acme <Telecom>", "A1", DisputeState.SUBMITTED, Money.of("249.99", "USD"),
                 Instant.parse("2026-01-02T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"),
-                List.of(new DisputedFinding(11, "rate-above-contract", "DIA-1", "DIA100", "k1", Money.of("150.00", "USD"), above.explanation(), null),
-                        new DisputedFinding(12, "duplicate-charge", "DIA-1", "DIA100", "k2", Money.of("99.99", "USD"), duplicate.explanation(), null)),
+                List.of(new DisputedFinding(11, "rate-above-contract", "DIA-1", "DIA100", "k1", Money.of("150.00", "USD"), Money.of("50", "USD"), above.explanation(), null),
+                        new DisputedFinding(12, "duplicate-charge", "DIA-1", "DIA100", "k2", Money.of("99.99", "USD"), null, duplicate.explanation(), null)),
                 List.of(new DisputeEvent(Instant.parse("2026-01-02T00:00:00Z"), "console", null, DisputeState.SUBMITTED, null)), List.of());
         var letter = DisputeLetters.write(dispute, Map.of(11L, above, 12L, duplicate), LocalDate.of(2026, 2, 15));
         assertEquals("dispute-7-acme-telecom", letter.name());

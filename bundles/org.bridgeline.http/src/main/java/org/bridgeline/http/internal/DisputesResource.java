@@ -45,12 +45,12 @@ public final class DisputesResource extends ApiServlet {
 
     /** A dispute in a list. */
     record Summary(long disputeId, String carrier, String account, String state, int findings, Money claimed, Money credited,
-            Money outstanding, LocalDate submittedOn, String aging, long proposedCredits) {
+            Money outstanding, LocalDate submittedOn, String aging, long proposedCredits, Money costAvoided) {
 
         static Summary of(DisputeRecord d, LocalDate today) {
             return new Summary(d.disputeId(), d.carrier(), d.account(), d.state().name(), d.findings().size(), d.claimed(), d.credited(),
                     d.outstanding(), d.submittedOn(), d.aging(today),
-                    d.credits().stream().filter(c -> c.status() == DisputeCredit.Status.PROPOSED).count());
+                    d.credits().stream().filter(c -> c.status() == DisputeCredit.Status.PROPOSED).count(), d.costAvoided(today));
         }
     }
 

@@ -49,12 +49,14 @@ record NegotiationPackage(String carrier, Currency currency, YearMonth billedFro
      * @param creditedToDate   every applied credit of every dispute with the carrier
      * @param deniedTotal      what denied disputes claimed, less what they were credited
      * @param drafts           disputes not yet submitted
+     * @param costAvoided      what disputed charges that stopped have saved since, month by month
      */
-    record Disputes(List<DisputeRow> outstanding, Money outstandingTotal, Money creditedToDate, Money deniedTotal, int denied, int drafts) {
+    record Disputes(List<DisputeRow> outstanding, Money outstandingTotal, Money creditedToDate, Money deniedTotal, int denied, int drafts,
+            Money costAvoided) {
 
         static Disputes none(Currency currency) {
             Money zero = new Money(BigDecimal.ZERO, currency);
-            return new Disputes(List.of(), zero, zero, zero, 0, 0);
+            return new Disputes(List.of(), zero, zero, zero, 0, 0, zero);
         }
 
         static Disputes of(List<org.bridgeline.store.DisputeRecord> disputes, Currency currency, java.time.LocalDate today) {
@@ -62,11 +64,13 @@ record NegotiationPackage(String carrier, Currency currency, YearMonth billedFro
             Money outstanding = zero;
             Money credited = zero;
             Money denied = zero;
+            Money avoided = zero;
             int deniedCount = 0;
             int drafts = 0;
             List<DisputeRow> rows = new java.util.ArrayList<>();
             for (org.bridgeline.store.DisputeRecord dispute : disputes) {
                 credited = credited.plus(dispute.credited());
+                avoided = avoided.plus(dispute.costAvoided(today));
                 if (dispute.state() == org.bridgeline.store.DisputeState.DENIED) {
                     denied = denied.plus(dispute.outstanding());
                     deniedCount++;
@@ -81,7 +85,7 @@ record NegotiationPackage(String carrier, Currency currency, YearMonth billedFro
             }
             rows.sort(java.util.Comparator.comparing((DisputeRow row) -> row.outstanding().amount()).reversed()
                     .thenComparingLong(DisputeRow::disputeId));
-            return new Disputes(rows, outstanding, credited, denied, deniedCount, drafts);
+            return new Disputes(rows, outstanding, credited, denied, deniedCount, drafts, avoided);
         }
 
         /** What is outstanding per aging bucket, in the buckets' order. */

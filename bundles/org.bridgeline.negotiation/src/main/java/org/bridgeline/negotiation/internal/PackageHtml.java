@@ -228,7 +228,9 @@ final class PackageHtml {
         }
         h.append("<section><h2>Our disputes</h2>\n<p>Credited to date: <b>").append(fmt(d.creditedToDate())).append("</b>. Outstanding: <b>")
                 .append(fmt(d.outstandingTotal())).append("</b> on ").append(d.outstanding().size()).append(" disputes")
-                .append(d.denied() == 0 ? "" : "; denied: " + fmt(d.deniedTotal()) + " on " + d.denied() + " disputes").append(".</p>\n");
+                .append(d.denied() == 0 ? "" : "; denied: " + fmt(d.deniedTotal()) + " on " + d.denied() + " disputes")
+                .append(d.costAvoided().amount().signum() == 0 ? "" : "; charges no longer billed since we disputed them have saved "
+                        + fmt(d.costAvoided())).append(".</p>\n");
         if (!d.outstanding().isEmpty()) {
             h.append("<table><thead><tr><th>Dispute</th><th>State</th><th>Submitted</th><th>Aging (days)</th><th class=\"n\">Claimed</th>"
                     + "<th class=\"n\">Credited</th><th class=\"n\">Outstanding</th></tr></thead><tbody>\n");

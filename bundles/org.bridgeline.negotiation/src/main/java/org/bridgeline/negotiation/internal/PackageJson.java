@@ -80,6 +80,7 @@ final class PackageJson {
         w.name("denied").value(money(disputes.deniedTotal()));
         w.name("deniedDisputes").value(disputes.denied());
         w.name("drafts").value(disputes.drafts());
+        w.name("costAvoided").value(money(disputes.costAvoided()));
         w.name("outstandingByAging").beginObject();
         for (var bucket : disputes.byAging().entrySet()) {
             w.name(bucket.getKey()).value(money(bucket.getValue()));

@@ -64,10 +64,11 @@ public class SqlDisputeStore implements DisputeStore {
                         Jdbc.timestamp(opened.to() == DisputeState.DRAFT ? null : opened.at()));
                 for (DisputedFinding finding : findings) {
                     Jdbc.update(c, "INSERT INTO bl_dispute_finding (tenant, dispute_id, finding_id, kind, service_id, charge_code, anomaly_key, "
-                            + "claimed, currency, explanation, resolved_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tenant, id,
+                            + "claimed, currency, explanation, resolved_on, monthly_impact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tenant, id,
                             finding.findingId(), finding.kind(), finding.serviceId(), finding.chargeCode(), finding.anomalyKey(),
                             finding.claimed().amount(), finding.claimed().currency().getCurrencyCode(), finding.explanation(),
-                            finding.resolvedOn() == null ? null : java.sql.Date.valueOf(finding.resolvedOn()));
+                            finding.resolvedOn() == null ? null : java.sql.Date.valueOf(finding.resolvedOn()),
+                            finding.monthlyImpact() == null ? null : finding.monthlyImpact().amount());
                 }
                 event(c, tenant, id, 1, opened);
                 return read(c, tenant, id).orElseThrow();
@@ -110,6 +111,23 @@ public class SqlDisputeStore implements DisputeStore {
                     Jdbc.update(c, "UPDATE bl_dispute_credit SET status = ?, reason = ? WHERE tenant = ? AND dispute_id = ? AND seq = ?",
                             credit.status().name(), credit.reason(), tenant, disputeId, credit.seq());
                 }
+                return read(c, tenant, disputeId).orElseThrow();
+            }));
+        }
+    }
+
+    @Override
+    public DisputeRecord resolve(String tenant, long disputeId, Map<Long, java.time.LocalDate> resolved, DisputeEvent event)
+            throws StoreException {
+        try (Database.Hold hold = database.exclusive(tenant, HOLD)) {
+            return database.with(tenant, "cannot record what dispute " + disputeId + " no longer sees billed", c -> inTransaction(c, () -> {
+                DisputeRecord current = read(c, tenant, disputeId)
+                        .orElseThrow(() -> new StoreException("dispute " + disputeId + " does not exist"));
+                for (Map.Entry<Long, java.time.LocalDate> finding : resolved.entrySet()) {
+                    Jdbc.update(c, "UPDATE bl_dispute_finding SET resolved_on = ? WHERE tenant = ? AND dispute_id = ? AND finding_id = ?",
+                            java.sql.Date.valueOf(finding.getValue()), tenant, disputeId, finding.getKey());
+                }
+                event(c, tenant, disputeId, current.history().size() + 1, event);
                 return read(c, tenant, disputeId).orElseThrow();
             }));
         }
@@ -174,12 +192,14 @@ public class SqlDisputeStore implements DisputeStore {
             return List.of();
         }
         try (PreparedStatement statement = Jdbc.prepare(c, "SELECT dispute_id, finding_id, kind, service_id, charge_code, anomaly_key, claimed, "
-                + "currency, explanation, resolved_on FROM bl_dispute_finding" + where + " ORDER BY dispute_id, finding_id", parameters);
-                ResultSet row = statement.executeQuery()) {
+                + "currency, explanation, resolved_on, monthly_impact FROM bl_dispute_finding" + where + " ORDER BY dispute_id, finding_id",
+                parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 java.sql.Date resolved = row.getDate(10);
+                Currency currency = Currency.getInstance(row.getString(8));
+                BigDecimal monthly = Rows.decimal(row.getBigDecimal(11));
                 findings.get(row.getLong(1)).add(new DisputedFinding(row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
-                        row.getString(6), new Money(Rows.decimal(row.getBigDecimal(7)), Currency.getInstance(row.getString(8))),
+                        row.getString(6), new Money(Rows.decimal(row.getBigDecimal(7)), currency), monthly == null ? null : new Money(monthly, currency),
                         row.getString(9), resolved == null ? null : resolved.toLocalDate()));
             }
         }

@@ -340,7 +340,7 @@ public abstract class StoreContract {
 
     private static org.bridgeline.store.DisputedFinding disputed(long findingId, String key, String claimed) {
         return new org.bridgeline.store.DisputedFinding(findingId, "duplicate-charge", "SVC-" + findingId, "DIA100", key, Money.of(claimed, "USD"),
-                "billed twice", null);
+                Money.of(claimed, "USD"), "billed twice", null);
     }
 
     private static org.bridgeline.store.DisputeEvent event(org.bridgeline.store.DisputeState from, org.bridgeline.store.DisputeState to, String note) {
@@ -393,6 +393,14 @@ public abstract class StoreContract {
         assertEquals("confirmed by console", credited.credits().get(1).reason());
         assertEquals(List.of("DRAFT", "SUBMITTED", "PARTIALLY_CREDITED", "CREDITED"), credited.history().stream().map(e -> e.to().name()).toList());
         assertEquals(null, credited.history().get(0).from());
+
+        // later bills without the charge: the finding is resolved from that day, and each month since counts as cost avoided
+        org.bridgeline.store.DisputeRecord resolved = disputes.resolve(A, opened.disputeId(), Map.of(11L, LocalDate.of(2026, 2, 28)),
+                event(org.bridgeline.store.DisputeState.CREDITED, org.bridgeline.store.DisputeState.CREDITED, "no longer billed"));
+        assertEquals(LocalDate.of(2026, 2, 28), resolved.findings().get(0).resolvedOn());
+        assertEquals(null, resolved.findings().get(1).resolvedOn());
+        assertEquals(0, new BigDecimal("300.75").compareTo(resolved.costAvoided(LocalDate.of(2026, 4, 1)).amount()), "February to April");
+        assertEquals(org.bridgeline.store.DisputeState.CREDITED, resolved.state());
 
         // once credited, the anomaly may be disputed again; a denied dispute reopened may not take it back
         org.bridgeline.store.DisputeRecord second = disputes.open(A, "Acme", "AC-1", List.of(disputed(31, "dup|Acme|SVC-12", "50.00")),
