@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures the runtime's figures on the assembled distribution (build it first: mvn -B package).
 
-  python3 runtime/src/bench/runtime_figures.py [--runs 10]
+  python3 runtime/src/bench/runtime_figures.py [--runs 10] [--features http,ssh,dashboard]
 
 Prints the median (and min..max) of:
   * cold start: process start to ready (every bundle active, every component satisfied), read
@@ -9,7 +9,8 @@ Prints the median (and min..max) of:
   * hot deploy: from the moment a plugin jar appears in deploy/ to its parser in the registry
     (the registry's log line)
   * idle resident memory (VmRSS) of a background runtime 20 s after it is ready
-Each run uses a fresh copy of the distribution in a temporary folder.
+Each run uses a fresh copy of the distribution in a temporary folder; --features adds features to the boot list
+(bridgeline.features in conf/bridgeline.properties) of every copy, so each figure includes what they cost.
 """
 import argparse
 import datetime
@@ -28,11 +29,21 @@ PLUGIN = os.path.join(ROOT, "runtime", "target", "it-plugins", "org.bridgeline.i
 READY = re.compile(r"framework ready in \d+ ms, (\d+) ms after process start")
 
 
+EXTRA_FEATURES = []
+
+
 def fresh_copy(parent):
     home = os.path.join(parent, "bl-%d" % len(os.listdir(parent)))
     shutil.copytree(DIST, home, ignore=lambda d, names: [n for n in names if d == DIST and n in ("data", "log")])
     for folder in ("data", "log", "deploy"):
         os.makedirs(os.path.join(home, folder), exist_ok=True)
+    if EXTRA_FEATURES:
+        properties = os.path.join(home, "conf", "bridgeline.properties")
+        with open(properties, encoding="utf-8") as conf:
+            lines = conf.read().splitlines()
+        lines = [line + "," + ",".join(EXTRA_FEATURES) if line.startswith("bridgeline.features=") else line for line in lines]
+        with open(properties, "w", encoding="utf-8") as conf:
+            conf.write("\n".join(lines) + "\n")
     return home
 
 
@@ -119,11 +130,14 @@ def idle_rss(parent, runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--features", default="", help="features to boot besides the default ones, comma-separated")
     args = parser.parse_args()
+    EXTRA_FEATURES.extend(name for name in args.features.split(",") if name)
     if not os.path.isdir(DIST) or not os.path.isfile(PLUGIN):
         sys.exit("build the distribution first: mvn -B package")
     with tempfile.TemporaryDirectory(prefix="bl-bench-") as parent:
-        print("Bridgeline runtime figures, %d runs each, %s, %d cores" % (args.runs, os.uname().machine, os.cpu_count()))
+        print("Bridgeline runtime figures, %d runs each, %s, %d cores%s" % (args.runs, os.uname().machine, os.cpu_count(),
+              ", with " + ", ".join(EXTRA_FEATURES) if EXTRA_FEATURES else ""))
         summary("cold start to ready (bundle cache kept)", cold_start(parent, args.runs, True), "ms")
         summary("cold start to ready (first boot, no cache)", cold_start(parent, args.runs, False), "ms")
         summary("hot deploy: jar in deploy/ to registry", hot_deploy(parent, args.runs), "ms")

@@ -171,13 +171,11 @@ class DashboardIT {
         }
         browser.get(url("/ui/findings/" + withCredit));
         browser.findElement(By.id("note")).sendKeys("from the dashboard");
-        browser.findElement(By.id("open-dispute")).click();
-        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().matches("Dispute \\d+ opened.*"),
+        assertTrue(submit(By.id("open-dispute")).getText().matches("Dispute \\d+ opened.*"),
                 browser.findElement(By.tagName("main")).getText());
         assertTrue(browser.findElement(By.id("dispute-history")).getText().contains("from the dashboard"));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("state"))).selectByVisibleText("SUBMITTED");
-        browser.findElement(By.cssSelector("form[action$='/state'] button")).click();
-        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("is SUBMITTED now"));
+        assertTrue(submit(By.cssSelector("form[action$='/state'] button")).getText().contains("is SUBMITTED now"));
         assertEquals(2, browser.findElements(By.cssSelector("a[href$='/letter.html'], a[href$='/letter.csv']")).size(), "its letter");
         accessible();
         screenshots("dispute");
@@ -192,8 +190,7 @@ class DashboardIT {
 
         // the packages view, contributed by the negotiation bundle: written now, each carrier's page opened as written
         browser.findElement(By.linkText("Packages")).click();
-        browser.findElement(By.id("write-packages")).click();
-        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("Written: 3 packages"),
+        assertTrue(submit(By.id("write-packages")).getText().contains("Written: 3 packages"),
                 browser.findElement(By.tagName("main")).getText());
         List<WebElement> carriers = browser.findElements(By.cssSelector("#packages tbody th a"));
         assertEquals(3, carriers.size());
@@ -371,6 +368,27 @@ class DashboardIT {
     }
 
     /** What the DOM tells: a title, landmarks, a label for every field, readable contrast of text on its background. */
+    /**
+     * Clicks a form's button and returns the status line of the page it brings: a click does not always wait for the
+     * page, so the page it leaves must be gone first (an answer with an alert instead fails, with the alert's text).
+     */
+    private WebElement submit(By button) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+        return status();
+    }
+
+    private WebElement status() {
+        WebElement said = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("[role=status], [role=alert]"));
+            return found.isEmpty() ? null : found.get(0);
+        });
+        assertEquals("status", said.getAttribute("role"), "the form's answer: " + said.getText());
+        return said;
+    }
+
     private void accessible() {
         assertFalse(browser.getTitle().isBlank());
         for (String landmark : List.of("header", "nav", "main")) {

@@ -28,8 +28,8 @@ public interface DisputeStore {
 
     /**
      * Records a change of a dispute that is still in the {@code expected} state: the event (its state
-     * becomes the event's {@code to}), credits added, and credits already held that are decided anew
-     * (by their {@code seq}). Refused with a {@link DisputeConflictException} when the dispute moved
+     * becomes the event's {@code to}), credits added (a bill's line the dispute holds already is not
+     * added again), and credits already held that are decided anew (by their {@code seq}). Refused with a {@link DisputeConflictException} when the dispute moved
      * meanwhile, or when reopening it would take a finding another open dispute holds.
      */
     DisputeRecord change(String tenant, long disputeId, DisputeState expected, DisputeEvent event, List<DisputeCredit> added,

@@ -104,8 +104,13 @@ public class SqlDisputeStore implements DisputeStore {
                         event.to().name(), Jdbc.timestamp(event.to() == DisputeState.DRAFT ? null : event.at()), tenant, disputeId);
                 event(c, tenant, disputeId, current.history().size() + 1, event);
                 int seq = current.credits().size();
+                java.util.Set<String> held = new java.util.HashSet<>();
+                current.credits().forEach(credit -> held.add(credit.lineKey()));
                 for (DisputeCredit credit : added) {
-                    credit(c, tenant, disputeId, ++seq, credit);
+                    // a dispute holds a bill's line once, though two runtimes matching at once both offer it
+                    if (held.add(credit.lineKey())) {
+                        credit(c, tenant, disputeId, ++seq, credit);
+                    }
                 }
                 for (DisputeCredit credit : decided) {
                     Jdbc.update(c, "UPDATE bl_dispute_credit SET status = ?, reason = ? WHERE tenant = ? AND dispute_id = ? AND seq = ?",

@@ -384,6 +384,9 @@ public abstract class StoreContract {
                 event(org.bridgeline.store.DisputeState.SUBMITTED, org.bridgeline.store.DisputeState.PARTIALLY_CREDITED, "credit found"),
                 List.of(credit, proposal), List.of());
         assertEquals(List.of(1, 2), partly.credits().stream().map(org.bridgeline.store.DisputeCredit::seq).toList());
+        assertEquals(2, disputes.change(A, opened.disputeId(), org.bridgeline.store.DisputeState.PARTIALLY_CREDITED, event(
+                org.bridgeline.store.DisputeState.PARTIALLY_CREDITED, org.bridgeline.store.DisputeState.PARTIALLY_CREDITED, "matched again"),
+                List.of(proposal), List.of()).credits().size(), "a line the dispute holds is not added twice");
         assertEquals(0, new BigDecimal("100.25").compareTo(partly.credited().amount()), "a proposal is not credited");
         assertEquals(0, new BigDecimal("50").compareTo(partly.outstanding().amount()));
         org.bridgeline.store.DisputeRecord credited = disputes.change(A, opened.disputeId(), org.bridgeline.store.DisputeState.PARTIALLY_CREDITED,
@@ -391,7 +394,8 @@ public abstract class StoreContract {
                 List.of(partly.credits().get(1).decided(org.bridgeline.store.DisputeCredit.Status.APPLIED, "confirmed by console")));
         assertEquals(0, credited.outstanding().amount().signum());
         assertEquals("confirmed by console", credited.credits().get(1).reason());
-        assertEquals(List.of("DRAFT", "SUBMITTED", "PARTIALLY_CREDITED", "CREDITED"), credited.history().stream().map(e -> e.to().name()).toList());
+        assertEquals(List.of("DRAFT", "SUBMITTED", "PARTIALLY_CREDITED", "PARTIALLY_CREDITED", "CREDITED"),
+                credited.history().stream().map(e -> e.to().name()).toList());
         assertEquals(null, credited.history().get(0).from());
 
         // later bills without the charge: the finding is resolved from that day, and each month since counts as cost avoided
