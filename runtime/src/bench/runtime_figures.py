@@ -109,22 +109,24 @@ def wait_for_log(home, after, text, timeout=30):
 
 
 def idle_rss(parent, runs):
-    homes = [fresh_copy(parent) for _ in range(runs)]
-    try:
-        for home in homes:
-            bridgeline(home, "start")
-        time.sleep(20)
-        figures = []
-        for home in homes:
-            with open(os.path.join(home, "data", "bridgeline.pid")) as pid_file:
-                pid = pid_file.read().strip()
-            with open("/proc/%s/status" % pid) as status:
-                rss_kb = int(re.search(r"VmRSS:\s+(\d+) kB", status.read()).group(1))
-            figures.append(rss_kb / 1024)
-        return figures
-    finally:
-        for home in homes:
-            bridgeline(home, "stop")
+    # side by side when they can share the machine; one after the other when the features listen on fixed ports
+    batches = [[fresh_copy(parent) for _ in range(runs)]] if not EXTRA_FEATURES else [[fresh_copy(parent)] for _ in range(runs)]
+    figures = []
+    for homes in batches:
+        try:
+            for home in homes:
+                bridgeline(home, "start")
+            time.sleep(20)
+            for home in homes:
+                with open(os.path.join(home, "data", "bridgeline.pid")) as pid_file:
+                    pid = pid_file.read().strip()
+                with open("/proc/%s/status" % pid) as status:
+                    rss_kb = int(re.search(r"VmRSS:\s+(\d+) kB", status.read()).group(1))
+                figures.append(rss_kb / 1024)
+        finally:
+            for home in homes:
+                bridgeline(home, "stop")
+    return figures
 
 
 def main():
