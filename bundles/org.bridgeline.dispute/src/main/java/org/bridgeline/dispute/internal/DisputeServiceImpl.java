@@ -252,11 +252,19 @@ public final class DisputeServiceImpl implements DisputeService {
             java.io.IOException {
         DisputeLetter letter = letter(tenant, disputeId);
         java.nio.file.Path into = java.nio.file.Files.createDirectories(folder != null ? folder : tenants.resolve(tenant).resolve("disputes"));
-        java.nio.file.Path html = into.resolve(letter.name() + ".html");
-        java.nio.file.Path csv = into.resolve(letter.name() + ".csv");
-        java.nio.file.Files.writeString(html, letter.html(), java.nio.charset.StandardCharsets.UTF_8);
-        java.nio.file.Files.writeString(csv, letter.csv(), java.nio.charset.StandardCharsets.UTF_8);
-        return List.of(html, csv);
+        return List.of(replace(into.resolve(letter.name() + ".html"), letter.html()), replace(into.resolve(letter.name() + ".csv"), letter.csv()));
+    }
+
+    /** Writes a file whole beside its place and moves it there, so a reader never sees half a letter. */
+    private static java.nio.file.Path replace(java.nio.file.Path file, String text) throws java.io.IOException {
+        java.nio.file.Path part = java.nio.file.Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+        try {
+            java.nio.file.Files.writeString(part, text, java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            java.nio.file.Files.deleteIfExists(part);
+        }
+        return file;
     }
 
     @Override
