@@ -46,7 +46,7 @@ public final class DisputeCommand extends BlCommand {
         }
         out.println("dispute     " + dispute.disputeId() + ": " + dispute.carrier() + ", account " + dispute.account());
         out.println("state       " + dispute.state() + (dispute.submittedAt() == null ? ", not submitted"
-                : ", submitted " + DisputeText.submitted(dispute) + " (aging " + DisputeText.aging(dispute, LocalDate.now(ZoneOffset.UTC)) + ")"));
+                : ", submitted " + dispute.submittedOn() + " (aging " + dispute.aging(LocalDate.now(ZoneOffset.UTC)) + ")"));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         out.println("claimed     " + dispute.claimed() + ", credited " + dispute.credited() + ", outstanding " + dispute.outstanding()
                 + (dispute.costAvoided(today).amount().signum() == 0 ? "" : "; cost avoided since charges stopped " + dispute.costAvoided(today)));

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.bridgeline.console.Arguments;
 import org.bridgeline.console.CommandException;
-import org.bridgeline.store.DisputeRecord;
 import org.bridgeline.store.DisputeState;
 
 /** What the dispute commands read and print alike. */
@@ -44,13 +43,5 @@ final class DisputeText {
         } catch (IllegalArgumentException e) {
             throw new CommandException("expected a dispute state (" + java.util.Arrays.toString(DisputeState.values()) + "), found \"" + word + "\"");
         }
-    }
-
-    static LocalDate submitted(DisputeRecord dispute) {
-        return dispute.submittedOn();
-    }
-
-    static String aging(DisputeRecord dispute, LocalDate today) {
-        return dispute.aging(today);
     }
 }

@@ -59,8 +59,8 @@ public final class DisputesCommand extends BlCommand {
         for (DisputeRecord dispute : list) {
             long proposed = dispute.credits().stream().filter(c -> c.status() == DisputeCredit.Status.PROPOSED).count();
             table.row(dispute.disputeId(), dispute.carrier(), dispute.account(), dispute.state(), dispute.findings().size(), dispute.claimed(),
-                    dispute.credited(), dispute.outstanding(), DisputeText.submitted(dispute) == null ? "" : DisputeText.submitted(dispute),
-                    DisputeText.aging(dispute, today), proposed == 0 ? "" : proposed,
+                    dispute.credited(), dispute.outstanding(), dispute.submittedOn() == null ? "" : dispute.submittedOn(),
+                    dispute.aging(today), proposed == 0 ? "" : proposed,
                     dispute.costAvoided(today).amount().signum() == 0 ? "" : dispute.costAvoided(today));
         }
         table.print(out);

@@ -70,14 +70,8 @@ public final class AuditServiceImpl implements AuditService {
         } catch (StoreException e) {
             throw new IllegalStateException("the audit cannot take its turn: " + e.getMessage(), e);
         }
-        for (AuditListener listener : listeners) {
-            try {
-                listener.audited(tenant, report.runId(), carrier, detectorId == null);
-            } catch (Exception | LinkageError e) {
-                LOG.log(java.util.logging.Level.WARNING, "after audit run " + report.runId() + " of " + tenant + ": "
-                        + listener.getClass().getName() + " failed; the audit stands", e);
-            }
-        }
+        Listeners.tellEach(listeners, LOG, "after audit run " + report.runId() + " of " + tenant,
+                listener -> listener.audited(tenant, report.runId(), carrier, detectorId == null));
         return report;
     }
 

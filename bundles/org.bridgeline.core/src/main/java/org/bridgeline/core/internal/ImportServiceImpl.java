@@ -74,14 +74,7 @@ public final class ImportServiceImpl implements ImportService {
         if (report.dryRun() || !stored) {
             return;
         }
-        for (ImportListener listener : listeners) {
-            try {
-                listener.imported(tenant, report);
-            } catch (Exception | LinkageError e) {
-                LOG.log(java.util.logging.Level.WARNING, "after the import for " + tenant + ": " + listener.getClass().getName()
-                        + " failed; the import stands", e);
-            }
-        }
+        Listeners.tellEach(listeners, LOG, "after the import for " + tenant, listener -> listener.imported(tenant, report));
     }
 
     @Override

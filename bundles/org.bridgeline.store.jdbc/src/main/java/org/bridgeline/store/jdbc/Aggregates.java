@@ -55,7 +55,7 @@ final class Aggregates {
     }
 
     /** The day a line is placed at, as {@link org.bridgeline.api.model.ChargeLine#chargedOn()} places it. */
-    private static final String CHARGED_ON = "COALESCE(c.charge_start, c.period_start, c.invoice_date)";
+    static final String CHARGED_ON = "COALESCE(c.charge_start, c.period_start, c.invoice_date)";
 
     static void serviceMonths(Connection connection, String tenant, LineQuery query, Consumer<ServiceMonth> consumer) throws SQLException {
         List<Object> parameters = new ArrayList<>();

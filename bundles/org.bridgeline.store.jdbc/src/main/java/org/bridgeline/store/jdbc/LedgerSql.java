@@ -134,7 +134,7 @@ final class LedgerSql {
     static List<MonthlySpend> monthlySpend(Connection connection, String tenant, LineQuery query) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String current = Aggregates.currentLines(Filter.of(tenant, query, "i"), query, parameters);
-        String chargedOn = "COALESCE(c.charge_start, c.period_start, c.invoice_date)";
+        String chargedOn = Aggregates.CHARGED_ON;
         String sql = "SELECT EXTRACT(YEAR FROM " + chargedOn + ") AS y, EXTRACT(MONTH FROM " + chargedOn + ") AS m, c.carrier, c.currency, "
                 + "SUM(c.amount), COUNT(*) FROM (" + current + ") c GROUP BY y, m, c.carrier, c.currency ORDER BY y, m, c.carrier, c.currency";
         List<MonthlySpend> spend = new ArrayList<>();
