@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -82,6 +84,24 @@ public interface BookOfBusiness {
 
     /** What each invoice billed per kind of service and charge category, computed in the store, by carrier, account and invoice. */
     void invoiceTotals(LineQuery query, Consumer<InvoiceTotal> consumer);
+
+    /**
+     * What each invoice billed per kind of service, charge category and charge code, by carrier,
+     * account, invoice, kind of service, category and code. The store computes it; this default
+     * walks the lines, for a book that has no store behind it.
+     */
+    default void invoiceCodeTotals(LineQuery query, Consumer<InvoiceCodeTotal> consumer) {
+        Map<List<Object>, InvoiceCodeTotal> totals = new HashMap<>();
+        lines(query, line -> totals.merge(Arrays.asList(line.carrier(), line.account(), line.invoiceNumber(), line.serviceType(),
+                line.category(), line.chargeCode(), line.amount().currency()), new InvoiceCodeTotal(line.carrier(), line.account(),
+                line.invoiceNumber(), line.invoiceDate(), line.billingPeriod(), line.serviceType(), line.category(), line.chargeCode(),
+                line.amount(), 1), (a, b) -> new InvoiceCodeTotal(a.carrier(), a.account(), a.invoiceNumber(), a.invoiceDate(),
+                a.billingPeriod(), a.serviceType(), a.category(), a.chargeCode(), a.total().plus(b.total()), a.lines() + b.lines())));
+        totals.values().stream().sorted(Comparator.comparing(InvoiceCodeTotal::carrier).thenComparing(InvoiceCodeTotal::account)
+                .thenComparing(InvoiceCodeTotal::invoiceDate).thenComparing(InvoiceCodeTotal::invoiceNumber)
+                .thenComparing(total -> total.serviceType().name()).thenComparing(total -> total.category().name())
+                .thenComparing(InvoiceCodeTotal::chargeCode, Comparator.nullsFirst(Comparator.naturalOrder()))).forEach(consumer);
+    }
 
     /**
      * Each service's monthly totals per charge category in one piece, computed in the store, by

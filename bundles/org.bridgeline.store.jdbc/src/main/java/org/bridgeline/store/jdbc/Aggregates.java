@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.DuplicateGroup;
+import org.bridgeline.api.detect.InvoiceCodeTotal;
 import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.detect.ServiceHistory;
@@ -227,6 +228,26 @@ final class Aggregates {
                         start == null || end == null ? null : Period.of(start.toLocalDate(), end.toLocalDate()),
                         ServiceType.valueOf(row.getString(7)), ChargeCategory.valueOf(row.getString(8)),
                         new Money(Rows.decimal(row.getBigDecimal(10)), Currency.getInstance(row.getString(9))), row.getLong(11)));
+            }
+        }
+    }
+
+    static void invoiceCodeTotals(Connection connection, String tenant, LineQuery query, Consumer<InvoiceCodeTotal> consumer)
+            throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String sql = "SELECT c.carrier, c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, "
+                + "c.category, c.charge_code, c.currency, SUM(c.amount), COUNT(*) FROM (" + current + ") c GROUP BY c.invoice_id, c.carrier, "
+                + "c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, c.category, c.charge_code, "
+                + "c.currency ORDER BY c.carrier, c.account, c.invoice_date, c.invoice_id, c.service_type, c.category, c.charge_code NULLS FIRST";
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                java.sql.Date start = row.getDate(5);
+                java.sql.Date end = row.getDate(6);
+                consumer.accept(new InvoiceCodeTotal(row.getString(1), row.getString(2), row.getString(3), row.getDate(4).toLocalDate(),
+                        start == null || end == null ? null : Period.of(start.toLocalDate(), end.toLocalDate()),
+                        ServiceType.valueOf(row.getString(7)), ChargeCategory.valueOf(row.getString(8)), row.getString(9),
+                        new Money(Rows.decimal(row.getBigDecimal(11)), Currency.getInstance(row.getString(10))), row.getLong(12)));
             }
         }
     }

@@ -10,6 +10,7 @@ import org.bridgeline.api.benchmark.BenchmarkQuery;
 import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.DuplicateGroup;
+import org.bridgeline.api.detect.InvoiceCodeTotal;
 import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.detect.ServiceHistory;
@@ -107,6 +108,11 @@ final class SqlBook implements BookOfBusiness {
     @Override
     public void invoiceTotals(LineQuery query, Consumer<InvoiceTotal> consumer) {
         stream("cannot total invoices", c -> Aggregates.invoiceTotals(c, tenant, narrow(query), consumer));
+    }
+
+    @Override
+    public void invoiceCodeTotals(LineQuery query, Consumer<InvoiceCodeTotal> consumer) {
+        stream("cannot total invoices by charge code", c -> Aggregates.invoiceCodeTotals(c, tenant, narrow(query), consumer));
     }
 
     @Override

@@ -215,6 +215,7 @@ public abstract class StoreContract {
         assertEquals(expected.serviceMonths(recurring), stored.serviceMonths(recurring));
         assertEquals(StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> expected.serviceHistories(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> stored.serviceHistories(LineQuery.ALL, c)));
         assertEquals(StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> expected.invoiceTotals(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> stored.invoiceTotals(LineQuery.ALL, c)));
+        assertEquals(StoreContract.<org.bridgeline.api.detect.InvoiceCodeTotal>collect(c -> expected.invoiceCodeTotals(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.InvoiceCodeTotal>collect(c -> stored.invoiceCodeTotals(LineQuery.ALL, c)));
         assertEquals(StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> expected.usageByDestination(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> stored.usageByDestination(LineQuery.ALL, c)));
         assertEquals(byPrice(StoreContract.<BilledPrice>collect(c -> expected.billedPrices(LineQuery.ALL, c))), byPrice(StoreContract.<BilledPrice>collect(c -> stored.billedPrices(LineQuery.ALL, c))));
         assertEquals(groups(expected.duplicateCandidates(LineQuery.ALL)), groups(stored.duplicateCandidates(LineQuery.ALL)));
@@ -456,6 +457,7 @@ public abstract class StoreContract {
         assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> other.serviceHistories(LineQuery.ALL, c)));
         assertEquals(List.of(), StoreContract.<BilledPrice>collect(c -> other.billedPrices(LineQuery.ALL, c)));
         assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> other.invoiceTotals(LineQuery.ALL, c)));
+        assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.InvoiceCodeTotal>collect(c -> other.invoiceCodeTotals(LineQuery.ALL, c)));
         assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> other.usageByDestination(LineQuery.ALL, c)));
         assertEquals(List.of(), other.duplicateCandidates(LineQuery.ALL));
         assertEquals(List.of(), other.contracts(null));

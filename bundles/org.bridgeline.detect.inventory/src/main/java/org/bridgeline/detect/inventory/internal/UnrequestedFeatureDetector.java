@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
+import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeCategory;
@@ -62,6 +63,32 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
             return expected != null && expected.statesFeatures() || !contractCodes.isEmpty();
         }
 
+        /**
+         * Whether the code is requested on every line of the service at this price, whatever the line's days and site: no
+         * order touched it, and the schedule by id or type, the inventory or a contract puts it there.
+         */
+        boolean requestedWhatever(BilledPrice price) {
+            String code = price.chargeCode();
+            if (featureOrders.getOrDefault(price.serviceId(), List.of()).stream().anyMatch(order -> code.equals(order.feature()))) {
+                return false;
+            }
+            for (ContractService entry : schedule) {
+                if (entry.rates().stream().anyMatch(rate -> code.equals(rate.chargeCode()))) {
+                    if (entry.names(price.serviceId()) || entry.site() == null && entry.describes(price.serviceType(), null)) {
+                        return true;
+                    }
+                    if (entry.serviceId() == null && entry.site() != null) {
+                        return false; // a schedule entry by site: the line's site decides
+                    }
+                }
+            }
+            ExpectedService expected = inventory.get(price.serviceId());
+            if (expected != null && expected.statesFeatures()) {
+                return expected.features().contains(code);
+            }
+            return contractCodes.contains(code);
+        }
+
         /** Whether an order, the schedule, the inventory or (failing those) a contract put the line's code on its service. */
         boolean requested(ChargeLine line) {
             String code = line.chargeCode();
@@ -107,9 +134,12 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
         for (Map.Entry<String, Requested> carrier : carriers.entrySet()) {
             Requested requested = carrier.getValue();
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
+            // a code is judged once per service from the billed prices; only the services where it may be unrequested, or
+            // where an order or a schedule entry by site makes the answer depend on the line, are read line by line
             Set<String> candidates = new TreeSet<>();
             book.billedPrices(recurring, price -> {
-                if (price.chargeCode() != null && price.serviceId() != null && requested.judges(price.serviceId())) {
+                if (price.chargeCode() != null && price.serviceId() != null && !candidates.contains(price.serviceId())
+                        && requested.judges(price.serviceId()) && !requested.requestedWhatever(price)) {
                     candidates.add(price.serviceId());
                 }
             });

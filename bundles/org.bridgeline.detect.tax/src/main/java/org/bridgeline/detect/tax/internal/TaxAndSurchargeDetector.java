@@ -15,10 +15,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.InvoiceCodeTotal;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
@@ -154,11 +156,11 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
             return new JurisdictionRule(null, parts[0], parts[1], share);
         }
 
-        boolean covers(ChargeLine line) {
+        boolean covers(String chargeCode, ServiceType serviceType, ChargeCategory chargeCategory) {
             if (code != null) {
-                return line.chargeCode() != null && code.matcher(line.chargeCode()).find();
+                return chargeCode != null && code.matcher(chargeCode).find();
             }
-            return (type.equals("*") || type.equals(line.serviceType().name())) && (category.equals("*") || category.equals(line.category().name()));
+            return (type.equals("*") || type.equals(serviceType.name())) && (category.equals("*") || category.equals(chargeCategory.name()));
         }
 
         private static boolean isType(String name) {
@@ -175,45 +177,54 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
         BigDecimal interstate = BigDecimal.ZERO;
         BigDecimal assessable = BigDecimal.ZERO;
         final List<ChargeLine> usfLines = new ArrayList<>();
-        final ChargeLine first;
+        final InvoiceCodeTotal first;
 
-        Bill(ChargeLine first) {
+        Bill(InvoiceCodeTotal first) {
             this.first = first;
+        }
+
+        void add(BigDecimal amount, BigDecimal share) {
+            interstate = interstate.add(amount.multiply(share));
+            assessable = assessable.add(amount);
         }
     }
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        // one pass over the book: each charge adds its interstate share to its bill's base; taxes are kept for after,
-        // when every service's type is known (a tax may name its service without it)
+        // each bill's base from the store's totals per kind of service, category and charge code (what a charge's share
+        // follows), so the book is never walked line by line: only its taxes and surcharges are read as lines
         Map<String, Bill> bills = new LinkedHashMap<>();
-        Map<String, ServiceType> typeOf = new HashMap<>();
-        List<ChargeLine> taxes = new ArrayList<>();
-        book.lines(LineQuery.ALL, line -> {
-            Bill bill = bills.computeIfAbsent(invoiceKey(line.carrier(), line.account(), line.invoiceNumber()), k -> new Bill(line));
-            if (taxLike(line.category())) {
-                if (line.category() != ChargeCategory.ADJUSTMENT) {
-                    taxes.add(line);
-                }
-                return;
-            }
-            if (line.serviceId() != null && line.serviceType() != ServiceType.OTHER) {
-                typeOf.putIfAbsent(line.carrier() + '\u0000' + line.serviceId(), line.serviceType());
-            }
-            if (!exempt(line.serviceId(), line.serviceType())) {
-                bill.interstate = bill.interstate.add(line.amount().amount().multiply(shareOf(line)));
-                bill.assessable = bill.assessable.add(line.amount().amount());
+        book.invoiceCodeTotals(LineQuery.ALL, total -> {
+            Bill bill = bills.computeIfAbsent(invoiceKey(total.carrier(), total.account(), total.invoiceNumber()), k -> new Bill(total));
+            if (!taxLike(total.category()) && !exemptTypes.contains(total.serviceType())) {
+                bill.add(total.total().amount(), shareOf(total.chargeCode(), total.serviceType(), total.category()));
             }
         });
+        if (!exemptServices.isEmpty()) {
+            // a service exempt by its id leaves the base its totals were counted in
+            book.lines(LineQuery.ALL, exemptServices, line -> {
+                Bill bill = bills.get(invoiceKey(line.carrier(), line.account(), line.invoiceNumber()));
+                if (bill != null && !taxLike(line.category()) && !exemptTypes.contains(line.serviceType())) {
+                    bill.add(line.amount().amount().negate(), shareOf(line.chargeCode(), line.serviceType(), line.category()));
+                }
+            });
+        }
+        // a tax may name its service without its kind: those wait for the kinds of service the other charges state
         Map<String, List<ChargeLine>> onExempt = new LinkedHashMap<>();
-        for (ChargeLine tax : taxes) {
-            ServiceType type = tax.serviceType() != ServiceType.OTHER || tax.serviceId() == null ? tax.serviceType()
-                    : typeOf.getOrDefault(tax.carrier() + '\u0000' + tax.serviceId(), ServiceType.OTHER);
-            if (tax.serviceId() != null && exempt(tax.serviceId(), type)) {
-                onExempt.computeIfAbsent(tax.carrier() + '\u0000' + tax.serviceId(), k -> new ArrayList<>()).add(tax);
-            } else if (isUsf(tax)) {
-                bills.get(invoiceKey(tax.carrier(), tax.account(), tax.invoiceNumber())).usfLines.add(tax);
+        List<ChargeLine> untyped = new ArrayList<>();
+        Consumer<ChargeLine> judge = tax -> judgeTax(tax, tax.serviceType(), bills, onExempt);
+        Consumer<ChargeLine> taxes = tax -> {
+            if (tax.serviceType() == ServiceType.OTHER && tax.serviceId() != null) {
+                untyped.add(tax);
+            } else {
+                judge.accept(tax);
             }
+        };
+        book.lines(LineQuery.ALL.withCategory(ChargeCategory.TAX), taxes);
+        book.lines(LineQuery.ALL.withCategory(ChargeCategory.SURCHARGE), taxes);
+        Map<String, ServiceType> typeOf = untyped.isEmpty() ? Map.of() : serviceTypes(book);
+        for (ChargeLine tax : untyped) {
+            judgeTax(tax, typeOf.getOrDefault(tax.carrier() + '\u0000' + tax.serviceId(), ServiceType.OTHER), bills, onExempt);
         }
         List<Finding> findings = new ArrayList<>();
         for (Bill bill : bills.values()) {
@@ -227,10 +238,33 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
         return findings;
     }
 
+    /** A tax or surcharge on a service exempt from it, else a USF line to set against its bill's cap. */
+    private void judgeTax(ChargeLine tax, ServiceType type, Map<String, Bill> bills, Map<String, List<ChargeLine>> onExempt) {
+        if (tax.serviceId() != null && exempt(tax.serviceId(), type)) {
+            onExempt.computeIfAbsent(tax.carrier() + '\u0000' + tax.serviceId(), k -> new ArrayList<>()).add(tax);
+        } else if (isUsf(tax)) {
+            Bill bill = bills.get(invoiceKey(tax.carrier(), tax.account(), tax.invoiceNumber()));
+            if (bill != null) {
+                bill.usfLines.add(tax);
+            }
+        }
+    }
+
+    /** Each service's kind as its charges (not its taxes) state it, the first stated where they differ. */
+    private static Map<String, ServiceType> serviceTypes(BookOfBusiness book) {
+        Map<String, ServiceType> typeOf = new HashMap<>();
+        book.billedPrices(LineQuery.ALL, price -> {
+            if (price.serviceId() != null && price.serviceType() != ServiceType.OTHER && !taxLike(price.category())) {
+                typeOf.putIfAbsent(price.carrier() + '\u0000' + price.serviceId(), price.serviceType());
+            }
+        });
+        return typeOf;
+    }
+
     /** The interstate share of a charge: the first jurisdiction rule that covers it; wholly interstate when none does. */
-    private BigDecimal shareOf(ChargeLine line) {
+    private BigDecimal shareOf(String chargeCode, ServiceType type, ChargeCategory category) {
         for (JurisdictionRule rule : rules) {
-            if (rule.covers(line)) {
+            if (rule.covers(chargeCode, type, category)) {
                 return rule.share();
             }
         }
@@ -263,7 +297,7 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
     }
 
     private Optional<Finding> usfAboveCap(Bill bill) {
-        ChargeLine first = bill.first;
+        InvoiceCodeTotal first = bill.first;
         LocalDate billed = first.billingPeriod() != null ? first.billingPeriod().start() : first.invoiceDate();
         String quarter = billed.getYear() + "Q" + ((billed.getMonthValue() - 1) / 3 + 1);
         BigDecimal factor = factors.get(quarter);
@@ -275,7 +309,7 @@ public final class TaxAndSurchargeDetector implements AnomalyDetector {
         boolean basisStated = stated.stream().allMatch(Objects::nonNull);
         BigDecimal interstate = basisStated ? stated.stream().reduce(BigDecimal.ZERO, BigDecimal::add).min(bill.assessable.max(BigDecimal.ZERO))
                 : bill.interstate;
-        Currency currency = first.amount().currency();
+        Currency currency = first.total().currency();
         BigDecimal cap = interstate.max(BigDecimal.ZERO).multiply(factor).setScale(2, RoundingMode.HALF_EVEN);
         BigDecimal charged = bill.usfLines.stream().map(l -> l.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal excess = charged.subtract(cap);
