@@ -20,6 +20,7 @@ import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.ExpectedService;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.api.model.Requirement;
@@ -109,6 +110,45 @@ public interface BookOfBusiness {
      */
     void serviceHistories(LineQuery query, Consumer<ServiceHistory> consumer);
 
+    /**
+     * Every month in which a service's cost (recurring and usage charges added) moved against the
+     * median of its months before, by carrier, account, service and month: a month with at least
+     * {@code minimumHistoryMonths} months before it, a median that is not zero, and a change of at
+     * least {@code minimumChange} and at least {@code thresholdPercent} of the median (either way).
+     * The store computes it; this default reads the services' histories, for a book with no store behind it.
+     *
+     * @since 1.3
+     */
+    default void serviceCostMoves(LineQuery query, int minimumHistoryMonths, BigDecimal minimumChange, BigDecimal thresholdPercent,
+            Consumer<ServiceCostMove> consumer) {
+        List<ServiceCostMove> moves = new ArrayList<>();
+        Map<String, YearMonth> carrierRecurring = new HashMap<>();
+        serviceHistories(query, history -> {
+            java.util.SortedMap<YearMonth, Money> recurring = history.months(ChargeCategory.RECURRING);
+            if (!recurring.isEmpty()) {
+                carrierRecurring.merge(history.carrier(), recurring.lastKey(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+            java.util.SortedMap<YearMonth, Money> costs = history.combined(ChargeCategory.RECURRING, ChargeCategory.USAGE);
+            java.util.SortedMap<YearMonth, Money> usage = history.months(ChargeCategory.USAGE);
+            List<YearMonth> months = new ArrayList<>(costs.keySet());
+            for (int i = Math.max(minimumHistoryMonths, 1); i < months.size(); i++) {
+                Money cost = costs.get(months.get(i));
+                List<BigDecimal> before = months.subList(0, i).stream().map(m -> costs.get(m).amount()).sorted().toList();
+                int size = before.size();
+                BigDecimal median = size % 2 == 1 ? before.get(size / 2) : before.get(size / 2 - 1).add(before.get(size / 2))
+                        .divide(BigDecimal.valueOf(2), java.math.MathContext.DECIMAL64);
+                BigDecimal change = cost.amount().subtract(median).abs();
+                if (median.signum() != 0 && change.compareTo(minimumChange) >= 0
+                        && change.multiply(BigDecimal.valueOf(100)).compareTo(thresholdPercent.multiply(median.abs())) >= 0) {
+                    moves.add(new ServiceCostMove(history.carrier(), history.account(), history.serviceId(), months.get(i), cost, median, size,
+                            costs.lastKey(), usage.isEmpty() ? null : usage.lastKey(), null));
+                }
+            }
+        });
+        moves.forEach(move -> consumer.accept(new ServiceCostMove(move.carrier(), move.account(), move.serviceId(), move.month(), move.cost(),
+                move.median(), move.monthsBefore(), move.lastMonth(), move.lastUsageMonth(), carrierRecurring.get(move.carrier()))));
+    }
+
     /** What each service's calls to each number cost, computed in the store over usage lines that name the number, by carrier, account, service, number. */
     void usageByDestination(LineQuery query, Consumer<UsageByDestination> consumer);
 
@@ -176,6 +216,9 @@ public interface BookOfBusiness {
         String carrier = services.carrier();
         List<BenchmarkCoverage> coverage = benchmarkCoverage();
         List<BenchmarkMatch> matches = new ArrayList<>();
+        // thousands of services share a few kinds, bandwidths and terms: each distinct question is asked once
+        Map<BenchmarkQuery, List<Benchmark>> answers = new HashMap<>();
+        Map<BenchmarkQuery, String> whyNot = new HashMap<>();
         for (String name : carrier == null ? carriers() : List.of(carrier)) {
             // matched as they stream in; a later month than seen so far drops what was matched for an earlier one
             List<BenchmarkMatch> current = new ArrayList<>();
@@ -201,8 +244,9 @@ public interface BookOfBusiness {
                 if (last.equals(latest[0])) {
                     BigDecimal bandwidth = history.bandwidthMbps() != null ? history.bandwidthMbps() : inventoryBandwidth.get(history.serviceId());
                     BenchmarkQuery query = new BenchmarkQuery(history.serviceType(), bandwidth, null, term[0], null);
-                    current.add(BenchmarkMatch.match(history, history.months(ChargeCategory.RECURRING).get(last), query, benchmarks(query),
-                            targetPercentile, whyNoBenchmark(coverage, query)));
+                    current.add(BenchmarkMatch.match(history, history.months(ChargeCategory.RECURRING).get(last), query,
+                            answers.computeIfAbsent(query, this::benchmarks), targetPercentile,
+                            whyNot.computeIfAbsent(query, q -> whyNoBenchmark(coverage, q))));
                 }
             });
             matches.addAll(current);

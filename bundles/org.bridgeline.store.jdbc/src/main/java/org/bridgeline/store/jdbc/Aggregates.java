@@ -1,6 +1,7 @@
 package org.bridgeline.store.jdbc;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import org.bridgeline.api.detect.DuplicateGroup;
 import org.bridgeline.api.detect.InvoiceCodeTotal;
 import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.detect.ServiceCostMove;
 import org.bridgeline.api.detect.ServiceHistory;
 import org.bridgeline.api.detect.ServiceMonth;
 import org.bridgeline.api.detect.UsageByDestination;
@@ -130,6 +132,63 @@ final class Aggregates {
                 consumer.accept(history(service, type, bandwidth, site, months));
             }
         }
+    }
+
+    /**
+     * The months that moved, judged in SQL. Each service month (recurring and usage added) first meets the least and the
+     * most of the months before it (window aggregates, cheap): a month within the threshold of both cannot be far from their
+     * median, nor one closer than the minimum change to both. Only the months left are paired with their months before,
+     * sorted, to read the middle one or two. Portable: PostgreSQL has no median over a window, and DuckDB's integer division
+     * gives a double, so the middle is found with FLOOR of a decimal.
+     */
+    static void serviceCostMoves(Connection connection, String tenant, LineQuery query, int minimumHistoryMonths, BigDecimal minimumChange,
+            BigDecimal thresholdPercent, Consumer<ServiceCostMove> consumer) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String service = "carrier, account, service_id, currency";
+        String before = "OVER (PARTITION BY " + service + " ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+        String sql = "WITH m AS (SELECT c.carrier, c.account, c.service_id, c.currency, "
+                + "CAST(EXTRACT(YEAR FROM " + CHARGED_ON + ") * 12 + EXTRACT(MONTH FROM " + CHARGED_ON + ") - 1 AS INTEGER) AS month, "
+                + "SUM(c.amount) AS cost, MAX(CASE WHEN c.category = 'RECURRING' THEN 1 ELSE 0 END) AS recurring, "
+                + "MAX(CASE WHEN c.category = 'USAGE' THEN 1 ELSE 0 END) AS usage FROM (" + current + ") c "
+                + "WHERE c.service_id IS NOT NULL AND c.category IN ('RECURRING', 'USAGE') GROUP BY c.carrier, c.account, c.service_id, "
+                + "c.currency, month), "
+                + "w AS (SELECT m.*, COUNT(*) " + before + " AS n, MIN(cost) " + before + " AS least, MAX(cost) " + before + " AS most, "
+                + "MAX(month) OVER (PARTITION BY " + service + ") AS last_month, "
+                + "MAX(CASE WHEN usage = 1 THEN month END) OVER (PARTITION BY " + service + ") AS last_usage, "
+                + "MAX(CASE WHEN recurring = 1 THEN month END) OVER (PARTITION BY carrier) AS carrier_recurring FROM m), "
+                + "t AS (SELECT * FROM w WHERE n >= ? AND NOT ((least > 0 AND cost > 0 AND cost * 100 <= (100 + ?) * least "
+                + "AND cost * 100 >= (100 - ?) * most) OR (cost - least < ? AND most - cost < ?))), "
+                + "p AS (SELECT t.carrier, t.account, t.service_id, t.currency, t.month, t.cost, t.n, t.last_month, t.last_usage, "
+                + "t.carrier_recurring, array_agg(b.cost ORDER BY b.cost) AS costs FROM t JOIN m b ON b.carrier = t.carrier "
+                + "AND b.account = t.account AND b.service_id = t.service_id AND b.currency = t.currency AND b.month < t.month "
+                + "GROUP BY t.carrier, t.account, t.service_id, t.currency, t.month, t.cost, t.n, t.last_month, t.last_usage, t.carrier_recurring), "
+                + "d AS (SELECT p.*, costs[CAST(FLOOR((n + 1) / 2.0) AS INTEGER)] + costs[CAST(FLOOR(n / 2.0) AS INTEGER) + 1] AS middle FROM p) "
+                + "SELECT carrier, account, service_id, currency, month, cost, n, middle, last_month, last_usage, carrier_recurring FROM d "
+                + "WHERE middle <> 0 AND ABS(2 * cost - middle) >= 2 * ? AND ABS(2 * cost - middle) * 100 >= ? * ABS(middle) "
+                + "ORDER BY carrier, account, service_id, currency, month";
+        parameters.addAll(List.of(Math.max(minimumHistoryMonths, 1), thresholdPercent, thresholdPercent, minimumChange, minimumChange,
+                minimumChange, thresholdPercent));
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                Currency currency = Currency.getInstance(row.getString(4));
+                // the two middle costs added (the middle one twice when there is one): halved as the detectors halve
+                BigDecimal middle = Rows.decimal(row.getBigDecimal(8));
+                int months = row.getInt(7);
+                BigDecimal median = months % 2 == 1 ? middle.divide(BigDecimal.valueOf(2)) : middle.divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
+                int lastUsage = row.getInt(10);
+                boolean noUsage = row.wasNull();
+                int lastRecurring = row.getInt(11);
+                boolean noRecurring = row.wasNull();
+                consumer.accept(new ServiceCostMove(row.getString(1), row.getString(2), row.getString(3), month(row.getInt(5)),
+                        new Money(Rows.decimal(row.getBigDecimal(6)), currency), median, months, month(row.getInt(9)),
+                        noUsage ? null : month(lastUsage), noRecurring ? null : month(lastRecurring)));
+            }
+        }
+    }
+
+    private static YearMonth month(int monthsSinceYearZero) {
+        return YearMonth.of(monthsSinceYearZero / 12, monthsSinceYearZero % 12 + 1);
     }
 
     private static ServiceHistory history(List<String> service, ServiceType type, BigDecimal bandwidth, String site,

@@ -1,5 +1,6 @@
 package org.bridgeline.store.jdbc;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import org.bridgeline.api.detect.DuplicateGroup;
 import org.bridgeline.api.detect.InvoiceCodeTotal;
 import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.detect.ServiceCostMove;
 import org.bridgeline.api.detect.ServiceHistory;
 import org.bridgeline.api.detect.ServiceMonth;
 import org.bridgeline.api.detect.UsageByDestination;
@@ -113,6 +115,13 @@ final class SqlBook implements BookOfBusiness {
     @Override
     public void invoiceCodeTotals(LineQuery query, Consumer<InvoiceCodeTotal> consumer) {
         stream("cannot total invoices by charge code", c -> Aggregates.invoiceCodeTotals(c, tenant, narrow(query), consumer));
+    }
+
+    @Override
+    public void serviceCostMoves(LineQuery query, int minimumHistoryMonths, BigDecimal minimumChange, BigDecimal thresholdPercent,
+            Consumer<ServiceCostMove> consumer) {
+        stream("cannot judge service costs against their history", c -> Aggregates.serviceCostMoves(c, tenant, narrow(query),
+                minimumHistoryMonths, minimumChange, thresholdPercent, consumer));
     }
 
     @Override

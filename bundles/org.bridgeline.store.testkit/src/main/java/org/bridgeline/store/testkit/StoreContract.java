@@ -103,6 +103,14 @@ public abstract class StoreContract {
         StoreWrites.write(stores, tenant, enterprise);
     }
 
+    /** A move with its amounts at their least scale, so a sum's trailing zeros do not tell the store from the histories. */
+    private static String move(org.bridgeline.api.detect.ServiceCostMove move) {
+        return String.join(" ", move.carrier(), move.account(), move.serviceId(), String.valueOf(move.month()),
+                move.cost().amount().stripTrailingZeros().toPlainString(), move.cost().currency().getCurrencyCode(),
+                move.median().stripTrailingZeros().toPlainString(), String.valueOf(move.monthsBefore()), String.valueOf(move.lastMonth()),
+                String.valueOf(move.lastUsageMonth()), String.valueOf(move.carrierLastRecurringMonth()));
+    }
+
     private static InvoiceHeader invoice(String number, LocalDate date) {
         return new InvoiceHeader("Acme Telecom", "ACC-1", null, number, date, Period.of(date.withDayOfMonth(1), date),
                 java.util.Currency.getInstance("USD"), SourcePosition.of("bill-" + number + ".csv", 1, 1));
@@ -215,6 +223,12 @@ public abstract class StoreContract {
         assertEquals(expected.serviceMonths(recurring), stored.serviceMonths(recurring));
         assertEquals(StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> expected.serviceHistories(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> stored.serviceHistories(LineQuery.ALL, c)));
         assertEquals(StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> expected.invoiceTotals(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> stored.invoiceTotals(LineQuery.ALL, c)));
+        // the moves judged in SQL are the moves judged from the histories, at thresholds low enough that many months move
+        List<String> expectedMoves = StoreContract.<org.bridgeline.api.detect.ServiceCostMove>collect(c -> expected.serviceCostMoves(LineQuery.ALL, 2,
+                new BigDecimal("0.01"), new BigDecimal("1"), c)).stream().map(StoreContract::move).toList();
+        assertFalse(expectedMoves.isEmpty(), "the enterprise has services whose cost moves");
+        assertEquals(expectedMoves, StoreContract.<org.bridgeline.api.detect.ServiceCostMove>collect(c -> stored.serviceCostMoves(LineQuery.ALL, 2,
+                new BigDecimal("0.01"), new BigDecimal("1"), c)).stream().map(StoreContract::move).toList());
         assertEquals(StoreContract.<org.bridgeline.api.detect.InvoiceCodeTotal>collect(c -> expected.invoiceCodeTotals(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.InvoiceCodeTotal>collect(c -> stored.invoiceCodeTotals(LineQuery.ALL, c)));
         assertEquals(StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> expected.usageByDestination(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> stored.usageByDestination(LineQuery.ALL, c)));
         assertEquals(byPrice(StoreContract.<BilledPrice>collect(c -> expected.billedPrices(LineQuery.ALL, c))), byPrice(StoreContract.<BilledPrice>collect(c -> stored.billedPrices(LineQuery.ALL, c))));
@@ -458,6 +472,8 @@ public abstract class StoreContract {
         assertEquals(List.of(), StoreContract.<BilledPrice>collect(c -> other.billedPrices(LineQuery.ALL, c)));
         assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> other.invoiceTotals(LineQuery.ALL, c)));
         assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.InvoiceCodeTotal>collect(c -> other.invoiceCodeTotals(LineQuery.ALL, c)));
+        assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.ServiceCostMove>collect(c -> other.serviceCostMoves(LineQuery.ALL, 1,
+                BigDecimal.ZERO, BigDecimal.ZERO, c)));
         assertEquals(List.of(), StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> other.usageByDestination(LineQuery.ALL, c)));
         assertEquals(List.of(), other.duplicateCandidates(LineQuery.ALL));
         assertEquals(List.of(), other.contracts(null));

@@ -11,14 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
-import org.bridgeline.api.detect.ServiceHistory;
+import org.bridgeline.api.detect.ServiceCostMove;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Finding;
@@ -34,7 +33,8 @@ import org.osgi.service.component.annotations.Component;
  * used). The service's worst month is reported. Not judged: a service's final month before its
  * carrier's latest (a disconnect, prorated), a month whose usage the carrier has not billed yet,
  * and a month whose rise is an exact repeat of a charge (the duplicate detector's finding). Reads
- * the store's per-service histories, never the lines (but a candidate's evidence).
+ * only the months that moved, which the store finds with each month's median before it, and the
+ * lines of those months for evidence.
  */
 @Component(configurationPid = "org.bridgeline.detect.variance")
 public final class CostVarianceDetector implements AnomalyDetector {
@@ -74,52 +74,36 @@ public final class CostVarianceDetector implements AnomalyDetector {
         return "a service's monthly cost moves more than " + config.thresholdPercent() + "% against its own history, in any month";
     }
 
-    /** What bounds the months that can be judged for a carrier: its latest month of recurring charges. */
-    private static final class CarrierMonths {
-        YearMonth recurring;
-
-        void see(ServiceHistory history) {
-            SortedMap<YearMonth, Money> months = history.months(ChargeCategory.RECURRING);
-            if (!months.isEmpty() && (recurring == null || months.lastKey().isAfter(recurring))) {
-                recurring = months.lastKey();
-            }
-        }
-    }
-
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        // one service's history at a time, its months judged and dropped unless they moved, so the book is never held
-        Map<String, CarrierMonths> carriers = new HashMap<>();
-        List<Candidate> candidates = new ArrayList<>();
-        book.serviceHistories(LineQuery.ALL, history -> {
-            carriers.computeIfAbsent(history.carrier(), k -> new CarrierMonths()).see(history);
-            SortedMap<YearMonth, Money> costs = history.combined(ChargeCategory.RECURRING, ChargeCategory.USAGE);
-            if (!costs.isEmpty()) {
-                judge(history, costs, candidates);
-            }
-        });
-        candidates.removeIf(candidate -> !complete(candidate, carriers.get(candidate.who().carrier())));
+        // the store pairs each month with the median of the months before it and hands over only the months that moved
+        List<ServiceCostMove> candidates = new ArrayList<>();
+        book.serviceCostMoves(LineQuery.ALL, config.minimumHistoryMonths(), BigDecimal.valueOf(config.minimumChange()),
+                BigDecimal.valueOf(config.thresholdPercent()), move -> {
+                    if (complete(move) && moves(move.change().amount(), move.median())) {
+                        candidates.add(move);
+                    }
+                });
         // the evidence: the recurring and usage lines of the months that moved, read in one pass per carrier
         Map<String, List<ChargeLine>> linesOf = new HashMap<>();
-        candidates.stream().collect(Collectors.groupingBy(candidate -> candidate.who().carrier(), TreeMap::new,
-                Collectors.mapping(candidate -> candidate.who().serviceId(), Collectors.toCollection(TreeSet::new))))
+        candidates.stream().collect(Collectors.groupingBy(ServiceCostMove::carrier, TreeMap::new,
+                Collectors.mapping(ServiceCostMove::serviceId, Collectors.toCollection(TreeSet::new))))
                 .forEach((carrier, services) -> book.lines(LineQuery.carrier(carrier), services, line -> {
                     if (line.category() == ChargeCategory.RECURRING || line.category() == ChargeCategory.USAGE) {
                         linesOf.computeIfAbsent(key(line.carrier(), line.account(), line.serviceId()), k -> new ArrayList<>()).add(line);
                     }
                 }));
         // the worst month of each service that still moves once exact repeats are left to the duplicate detector
-        Map<String, Candidate> worst = new LinkedHashMap<>();
+        Map<String, ServiceCostMove> worst = new LinkedHashMap<>();
         Map<String, Integer> moved = new HashMap<>();
-        Map<Candidate, List<ChargeLine>> evidenceOf = new HashMap<>();
-        for (Candidate candidate : candidates) {
-            ServiceHistory who = candidate.who();
-            List<ChargeLine> evidence = linesOf.getOrDefault(key(who.carrier(), who.account(), who.serviceId()), List.of()).stream()
+        Map<ServiceCostMove, List<ChargeLine>> evidenceOf = new HashMap<>();
+        for (ServiceCostMove candidate : candidates) {
+            String service = key(candidate.carrier(), candidate.account(), candidate.serviceId());
+            List<ChargeLine> evidence = linesOf.getOrDefault(service, List.of()).stream()
                     .filter(line -> YearMonth.from(line.chargedOn()).equals(candidate.month())).toList();
             if (!movesWithoutRepeats(candidate, evidence)) {
                 continue;
             }
-            String service = key(who.carrier(), who.account(), who.serviceId());
             evidenceOf.put(candidate, evidence);
             moved.merge(service, 1, Integer::sum);
             worst.merge(service, candidate, (a, b) -> b.percent().abs().compareTo(a.percent().abs()) > 0 ? b : a);
@@ -133,17 +117,16 @@ public final class CostVarianceDetector implements AnomalyDetector {
      * Whether a month is whole: not the service's final month before its carrier's latest, and, for a service with usage,
      * not after its latest month of usage (usage billed in arrears has not arrived for it yet).
      */
-    private static boolean complete(Candidate candidate, CarrierMonths carrier) {
-        YearMonth month = candidate.month();
-        if (month.equals(candidate.last()) && carrier.recurring != null && month.isBefore(carrier.recurring)) {
+    private static boolean complete(ServiceCostMove move) {
+        YearMonth month = move.month();
+        if (month.equals(move.lastMonth()) && move.carrierLastRecurringMonth() != null && month.isBefore(move.carrierLastRecurringMonth())) {
             return false;
         }
-        SortedMap<YearMonth, Money> usage = candidate.who().months(ChargeCategory.USAGE);
-        return usage.isEmpty() || !month.isAfter(usage.lastKey());
+        return move.lastUsageMonth() == null || !month.isAfter(move.lastUsageMonth());
     }
 
     /** Whether the month still moves past the thresholds once each charge repeated exactly (code, amount, period) counts once. */
-    private boolean movesWithoutRepeats(Candidate candidate, List<ChargeLine> evidence) {
+    private boolean movesWithoutRepeats(ServiceCostMove candidate, List<ChargeLine> evidence) {
         Set<String> seen = new HashSet<>();
         BigDecimal repeated = BigDecimal.ZERO;
         for (ChargeLine line : evidence) {
@@ -171,45 +154,18 @@ public final class CostVarianceDetector implements AnomalyDetector {
         return carrier + '\u0000' + account + '\u0000' + serviceId;
     }
 
-    /** A month of a service that moved: what a finding needs. */
-    private record Candidate(ServiceHistory who, YearMonth month, YearMonth last, Money latest, BigDecimal median, int monthsBefore,
-            Money change, BigDecimal percent) {
-    }
-
-    private void judge(ServiceHistory who, SortedMap<YearMonth, Money> history, List<Candidate> candidates) {
-        List<YearMonth> months = new ArrayList<>(history.keySet());
-        for (int i = config.minimumHistoryMonths(); i < months.size(); i++) {
-            YearMonth month = months.get(i);
-            Money cost = history.get(month);
-            List<BigDecimal> before = months.subList(0, i).stream().map(m -> history.get(m).amount()).sorted().toList();
-            BigDecimal median = median(before);
-            Money change = cost.minus(new Money(median, cost.currency()));
-            if (moves(change.amount(), median)) {
-                BigDecimal percent = change.amount().multiply(BigDecimal.valueOf(100)).divide(median, MathContext.DECIMAL64);
-                candidates.add(new Candidate(who, month, history.lastKey(), cost, median, before.size(), change, percent));
-            }
-        }
-    }
-
-    private Finding finding(Candidate candidate, List<ChargeLine> evidence, int otherMonths) {
-        ServiceHistory who = candidate.who();
-        Money change = candidate.change();
+    private Finding finding(ServiceCostMove who, List<ChargeLine> evidence, int otherMonths) {
+        Money change = who.change();
         Money annual = Impacts.annual(change);
         return new Finding(id(), "cost-variance", Impacts.severity(annual, config.mediumFrom(), config.highFrom(), config.criticalFrom()),
                 who.carrier(), who.serviceId(), evidence, change, annual,
-                who.serviceId() + " at " + who.carrier() + " cost " + candidate.latest().rounded() + " in " + candidate.month()
-                        + " against a median of " + new Money(candidate.median(), change.currency()).rounded() + " over the "
-                        + candidate.monthsBefore() + " months before: " + (change.isNegative() ? "" : "+")
-                        + candidate.percent().setScale(1, RoundingMode.HALF_EVEN) + "%"
+                who.serviceId() + " at " + who.carrier() + " cost " + who.cost().rounded() + " in " + who.month()
+                        + " against a median of " + new Money(who.median(), change.currency()).rounded() + " over the "
+                        + who.monthsBefore() + " months before: " + (change.isNegative() ? "" : "+")
+                        + who.percent().setScale(1, RoundingMode.HALF_EVEN) + "%"
                         + (otherMonths == 0 ? ". " : ", and " + otherMonths + " other month" + (otherMonths == 1 ? "" : "s") + " moved too. ")
                         + (change.isNegative() ? "Check the service still works as ordered."
                         : "Find what changed (rate, new features, usage) before paying it."),
                 change.isNegative() ? RecommendedAction.REVIEW : RecommendedAction.RENEGOTIATE);
-    }
-
-    static BigDecimal median(List<BigDecimal> sorted) {
-        int size = sorted.size();
-        return size % 2 == 1 ? sorted.get(size / 2)
-                : sorted.get(size / 2 - 1).add(sorted.get(size / 2)).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
     }
 }
