@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -47,6 +52,7 @@ public final class DuckDbDatabase implements Database {
     private final Path file;
     private final CompletableFuture<DuckDBConnection> database;
     private final ConcurrentMap<String, ReentrantLock> holds = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, List<String[]>> columns = new ConcurrentHashMap<>();
 
     @Activate
     public DuckDbDatabase(BundleContext context, Config config) {
@@ -123,7 +129,36 @@ public final class DuckDbDatabase implements Database {
 
     @Override
     public BulkRows bulk(Connection connection, String table) throws SQLException {
+        if (STAGED.contains(table)) {
+            return new StagedRows(connection, table, columnsOf(connection, table), file.resolveSibling("staging"));
+        }
         return new AppenderRows(((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table));
+    }
+
+    /** The tables of charge lines, wide and written by the million: staged for DuckDB's CSV reader instead of appended. */
+    private static final Set<String> STAGED = Set.of("bl_charge_line", "bl_finding_line");
+
+    /** A table's columns in order, name and type, read once: the schema only changes by migration, before any write. */
+    private List<String[]> columnsOf(Connection connection, String table) throws SQLException {
+        List<String[]> known = columns.get(table);
+        if (known != null) {
+            return known;
+        }
+        List<String[]> read = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT column_name, data_type FROM information_schema.columns "
+                + "WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position")) {
+            statement.setString(1, table);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    read.add(new String[] {row.getString(1), row.getString(2)});
+                }
+            }
+        }
+        if (read.isEmpty()) {
+            throw new SQLException("no table " + table + " to write rows to");
+        }
+        columns.putIfAbsent(table, List.copyOf(read));
+        return read;
     }
 
     /** One process writes the file, and DuckDB refuses a conflicting commit: nothing to take turns for. */
