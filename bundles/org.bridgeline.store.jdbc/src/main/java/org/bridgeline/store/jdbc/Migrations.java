@@ -26,7 +26,8 @@ public final class Migrations {
     public static final List<String> SCRIPTS = List.of("V1__book_of_business.sql", "V2__audit_runs.sql",
             "V3__contracts_inventory_orders.sql", "V4__finding_recoverable.sql",
             "V5__requirements.sql", "V6__call_destination.sql", "V7__contract_schedules_and_features.sql",
-            "V8__tenants_and_tokens.sql", "V9__intake_jobs.sql", "V10__disputes.sql", "V11__dispute_monthly_impact.sql");
+            "V8__tenants_and_tokens.sql", "V9__intake_jobs.sql", "V10__disputes.sql", "V11__dispute_monthly_impact.sql",
+            "V12__line_inherits_invoice.sql");
 
     private Migrations() {
     }

@@ -47,7 +47,7 @@ final class SqlInvoiceWriter implements InvoiceWriter {
                 next.next();
                 this.invoiceId = next.getLong(1);
             }
-            this.appender = database.bulk(connection, "bl_charge_line");
+            this.appender = database.bulk(connection, "bl_line");
         } catch (SQLException e) {
             try {
                 connection.close();
@@ -68,7 +68,7 @@ final class SqlInvoiceWriter implements InvoiceWriter {
                     + " (the invoice's currency), found " + line.amount().currency().getCurrencyCode());
         }
         try {
-            LineColumns.appendRow(appender, tenant, invoiceId, ++lines, line);
+            LineColumns.appendInvoiceLine(appender, tenant, invoiceId, ++lines, line, header);
         } catch (SQLException e) {
             throw new StoreException(line.source() + ": cannot store the line: " + e.getMessage(), e);
         }

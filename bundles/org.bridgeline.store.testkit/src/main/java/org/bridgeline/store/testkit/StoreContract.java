@@ -154,6 +154,26 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aLineReadsBackWithItsOwnInvoiceFieldsWhereTheyAreNotItsInvoices() throws Exception {
+        // lines normally leave their invoice-level fields to the invoice; one that states others keeps them
+        long importId = stores.imports().beginImport(A, "bill.csv", "hash-own", "contract");
+        InvoiceHeader header = invoice("INV-OWN", LocalDate.of(2026, 3, 31));
+        ChargeLine usual = line(header, 2, "CKT-1", "10.00");
+        ChargeLine unbilledPeriod = line(header, 3, "CKT-2", "20.00").toBuilder().billingPeriod(null).build();
+        ChargeLine ownDayAndFile = line(header, 4, "CKT-3", "30.000001").toBuilder().invoiceDate(LocalDate.of(2026, 3, 30))
+                .source(SourcePosition.of("annex.csv", 9, 12)).build();
+        ChargeLine otherCarrier = line(header, 5, "CKT-4", "40.00").toBuilder().carrier("Acme Wholesale").build();
+        try (InvoiceWriter writer = stores.imports().writeInvoice(A, importId, header)) {
+            for (ChargeLine line : List.of(usual, unbilledPeriod, ownDayAndFile, otherCarrier)) {
+                writer.append(line);
+            }
+            writer.commit(null);
+        }
+        stores.imports().finishImport(A, importId);
+        assertEquals(List.of(usual, unbilledPeriod, ownDayAndFile, otherCarrier), StoreContract.<ChargeLine>collect(c -> book(A).lines(LineQuery.ALL, c)));
+    }
+
+    @Test
     void aFinishedImportIsFoundByItsContentAndAnEmptyOneIsForgotten() throws Exception {
         long first = importLines(A, "hash-bill", List.of(line(invoice("INV-1", LocalDate.of(2026, 1, 31)), 2, "CKT-1", "10.00")));
         assertEquals(first, stores.imports().findImport(A, "hash-bill").orElseThrow().importId());

@@ -74,6 +74,9 @@ public final class DuckDbDatabase implements Database {
         try {
             Files.createDirectories(file.getParent());
             Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, new Properties());
+            try (java.sql.Statement settings = connection.createStatement()) {
+                settings.execute("SET checkpoint_threshold = '256MB'");
+            }
             int version = Migrations.migrate(connection);
             LOG.info("store open: DuckDB " + file + ", schema version " + version + ", in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
@@ -136,7 +139,7 @@ public final class DuckDbDatabase implements Database {
     }
 
     /** The tables of charge lines, wide and written by the million: staged for DuckDB's CSV reader instead of appended. */
-    private static final Set<String> STAGED = Set.of("bl_charge_line", "bl_finding_line");
+    private static final Set<String> STAGED = Set.of("bl_line", "bl_finding_line");
 
     /** A table's columns in order, name and type, read once: the schema only changes by migration, before any write. */
     private List<String[]> columnsOf(Connection connection, String table) throws SQLException {
