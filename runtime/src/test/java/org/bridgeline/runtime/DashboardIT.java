@@ -105,7 +105,11 @@ class DashboardIT {
         browser.get(url("/"));
         assertEquals("Sign in · Bridgeline", browser.getTitle(), "the dashboard asks who is there first");
         browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.cssSelector("form.sign-in button")).click();
+        WebElement form = browser.findElement(By.cssSelector("form.sign-in"));
+        form.findElement(By.tagName("button")).click();
+        // the next page is the signed-in one only once the sign-in page is gone: a navigation before would race its redirect
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
     }
 
     @Test

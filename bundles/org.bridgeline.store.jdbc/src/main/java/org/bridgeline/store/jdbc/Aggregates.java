@@ -87,8 +87,11 @@ final class Aggregates {
             throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
-        String sql = "SELECT carrier, account, service_id, currency, category, MIN(known_type), array_agg(month ORDER BY month), "
-                + "array_agg(total ORDER BY month), MAX(bandwidth), MIN(site) FROM (SELECT c.carrier, c.account, c.service_id, c.currency, "
+        // a category's months as one text of month:total pairs, unordered (an ordered aggregate sorts each group; the Java side
+        // keeps them in a sorted map anyway): arrays cost the driver an object per element
+        String sql = "SELECT carrier, account, service_id, currency, category, MIN(known_type), "
+                + "string_agg(CAST(month AS VARCHAR) || ':' || CAST(total AS VARCHAR), ','), NULL, MAX(bandwidth), MIN(site) "
+                + "FROM (SELECT c.carrier, c.account, c.service_id, c.currency, "
                 + "c.category, MAX(c.bandwidth_mbps) AS bandwidth, MIN(c.site) AS site, "
                 + "CAST(EXTRACT(YEAR FROM " + CHARGED_ON + ") * 12 + EXTRACT(MONTH FROM " + CHARGED_ON + ") - 1 AS INTEGER) AS month, "
                 + "MIN(CASE WHEN c.service_type <> 'OTHER' THEN c.service_type END) AS known_type, SUM(c.amount) AS total "
@@ -119,12 +122,10 @@ final class Aggregates {
                 bandwidth = bandwidth == null || stated != null && stated.compareTo(bandwidth) > 0 ? stated : bandwidth;
                 site = site == null ? row.getString(10) : site;
                 Currency currency = Currency.getInstance(key.get(3));
-                Object[] monthList = (Object[]) row.getArray(7).getArray();
-                Object[] totalList = (Object[]) row.getArray(8).getArray();
                 SortedMap<YearMonth, Money> totals = new TreeMap<>();
-                for (int i = 0; i < monthList.length; i++) {
-                    int month = ((Number) monthList[i]).intValue();
-                    totals.put(YearMonth.of(month / 12, month % 12 + 1), new Money(Rows.decimal((BigDecimal) totalList[i]), currency));
+                for (String pair : row.getString(7).split(",")) {
+                    int colon = pair.indexOf(':');
+                    totals.put(month(Integer.parseInt(pair, 0, colon, 10)), new Money(Rows.decimal(new BigDecimal(pair.substring(colon + 1))), currency));
                 }
                 months.put(ChargeCategory.valueOf(row.getString(5)), totals);
             }
@@ -318,13 +319,15 @@ final class Aggregates {
         String code = "COALESCE(%1$s.charge_code, '')";
         String from = "COALESCE(%1$s.charge_start, %1$s.period_start, %1$s.invoice_date)";
         String to = "COALESCE(%1$s.charge_end, %1$s.period_end, %1$s.invoice_date)";
-        // copies counted by a window over the tenant's lines: one sort, where a join of the lines with their own groups
-        // leaves PostgreSQL guessing at the group's size and looping
-        String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM (SELECT x.*, " + code.formatted("x") + " AS k_code, " + from.formatted("x")
-                + " AS k_from, COUNT(*) OVER (PARTITION BY x.carrier, x.service_id, " + code.formatted("x") + ", " + from.formatted("x")
-                + ", " + to.formatted("x") + ", x.amount) AS copies FROM (" + current
-                + " AND l.service_id IS NOT NULL AND l.category IN ('RECURRING', 'ONE_TIME')) x) l WHERE l.copies > 1 "
-                + "ORDER BY l.carrier, l.service_id, l.k_code, l.k_from, l.amount, l.invoice_date, l.invoice_id, l.line_no";
+        // the repeated identities found by grouping (a hash, where a window over every line sorts them all), then their
+        // lines; the lines' subquery appears twice, so its parameters do too
+        String lines = current + " AND l.service_id IS NOT NULL AND l.category IN ('RECURRING', 'ONE_TIME')";
+        parameters.addAll(List.copyOf(parameters));
+        String identity = "x.carrier, x.service_id, " + code.formatted("x") + ", " + from.formatted("x") + ", " + to.formatted("x") + ", x.amount";
+        String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM (" + lines + ") l WHERE (l.carrier, l.service_id, " + code.formatted("l") + ", "
+                + from.formatted("l") + ", " + to.formatted("l") + ", l.amount) IN (SELECT " + identity + " FROM (" + lines + ") x GROUP BY "
+                + identity + " HAVING COUNT(*) > 1) ORDER BY l.carrier, l.service_id, " + code.formatted("l") + ", " + from.formatted("l")
+                + ", l.amount, l.invoice_date, l.invoice_id, l.line_no";
         List<DuplicateGroup> groups = new ArrayList<>();
         List<ChargeLine> group = new ArrayList<>();
         String groupKey = null;
