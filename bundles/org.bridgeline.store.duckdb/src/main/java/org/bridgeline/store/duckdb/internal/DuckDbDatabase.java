@@ -73,6 +73,7 @@ public final class DuckDbDatabase implements Database {
         long started = System.nanoTime();
         try {
             Files.createDirectories(file.getParent());
+            removeStagingLeftovers();
             Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, new Properties());
             try (java.sql.Statement settings = connection.createStatement()) {
                 settings.execute("SET checkpoint_threshold = '256MB'");
@@ -84,6 +85,18 @@ public final class DuckDbDatabase implements Database {
         } catch (SQLException | IOException | RuntimeException | LinkageError e) {
             LOG.severe("store cannot open " + file + ": " + e.getMessage());
             database.completeExceptionally(e);
+        }
+    }
+
+    /** Staging files a stopped process left behind: their rows were never committed, so nothing reads them. */
+    private void removeStagingLeftovers() throws IOException {
+        Path staging = file.resolveSibling("staging");
+        if (Files.isDirectory(staging)) {
+            try (var leftovers = Files.newDirectoryStream(staging, "*.tsv")) {
+                for (Path leftover : leftovers) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
         }
     }
 
