@@ -86,8 +86,12 @@ public final class Distribution {
 
     /** The features to install on the first start, from {@code bridgeline.features}. */
     public static List<String> bootFeatures(Map<String, String> properties) {
-        return Arrays.stream(properties.getOrDefault("bridgeline.features", "").split(","))
-                .map(String::strip).filter(name -> !name.isEmpty()).toList();
+        return names(properties.get("bridgeline.features"));
+    }
+
+    /** The names of a comma-separated list; none for {@code null}. */
+    static List<String> names(String list) {
+        return list == null ? List.of() : Arrays.stream(list.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
 
     static String substitute(String value, Map<String, String> properties) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -29,6 +30,7 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Apache Felix embedded through the OSGi launch API, with the bundles the installed features
@@ -80,11 +82,13 @@ public final class EmbeddedRuntime implements AutoCloseable {
         LOG.info("framework initialising: Apache Felix " + framework.getVersion() + ", home " + distribution.home());
         BundleContext context = framework.getBundleContext();
         removeDeployedBundlesWhoseJarIsGone(context, distribution.deploy());
-        List<Bundle> bundles = installFeatures(context, distribution, properties);
+        Installed installed = installFeatures(context, distribution, properties);
+        Thread aside = startAside(framework, installed.startedAside());
         framework.start();
-        for (String failure : new FeatureInstaller(context, distribution.system()).start(bundles)) {
+        for (String failure : new FeatureInstaller(context, distribution.system()).start(installed.bundles())) {
             LOG.warning("bundle failed to start: " + failure);
         }
+        aside.join();
         return new EmbeddedRuntime(distribution, framework, startedAt);
     }
 
@@ -108,7 +112,47 @@ public final class EmbeddedRuntime implements AutoCloseable {
         }
     }
 
-    private static List<Bundle> installFeatures(BundleContext context, Distribution distribution,
+    /** The bundles of the installed features, and those of them that start on a thread of their own. */
+    private record Installed(List<Bundle> bundles, List<Bundle> startedAside) {
+    }
+
+    /**
+     * Starts the bundles of the features named in {@code bridgeline.features.started-aside} (the
+     * servers: HTTP, SSH, dashboard) on a second thread while the framework's start-level thread
+     * starts the rest, so the two halves share the machine's cores instead of queueing. Those
+     * bundles reach the rest only through services, which Declarative Services wires whichever
+     * side comes first. Everything is resolved before either side starts, so no start resolves.
+     */
+    private static Thread startAside(Framework framework, List<Bundle> bundles) {
+        framework.adapt(FrameworkWiring.class).resolveBundles(null);
+        FrameworkStartLevel level = framework.adapt(FrameworkStartLevel.class);
+        Thread thread = new Thread(() -> {
+            try {
+                // a transient start is refused until the framework's start level reaches the bundles'
+                while (level.getStartLevel() < FeatureInstaller.RUNTIME_START_LEVEL) {
+                    Thread.sleep(1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            for (Bundle bundle : bundles) {
+                if (bundle.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null) {
+                    continue;
+                }
+                try {
+                    bundle.start(Bundle.START_TRANSIENT);
+                } catch (BundleException | IllegalStateException e) {
+                    LOG.warning("bundle failed to start: " + bundle.getSymbolicName() + ": " + e.getMessage());
+                }
+            }
+        }, "bridgeline-start-aside");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static Installed installFeatures(BundleContext context, Distribution distribution,
             Map<String, String> properties) throws FeatureException, java.io.IOException {
         FeatureReader reader = new FeatureReader(properties::get);
         Map<String, Feature> available = new HashMap<>();
@@ -120,17 +164,22 @@ public final class EmbeddedRuntime implements AutoCloseable {
         FeatureInstaller installer = new FeatureInstaller(context, distribution.system());
         List<Bundle> bundles = new ArrayList<>();
         Set<String> locations = new HashSet<>();
+        Set<String> asideFeatures = Set.copyOf(Distribution.names(properties.get("bridgeline.features.started-aside")));
+        Set<Bundle> startedInline = new HashSet<>();
+        Set<Bundle> startedAside = new LinkedHashSet<>();
         for (String name : wanted) {
             Feature feature = available.get(name);
             if (feature == null) {
                 LOG.warning("feature " + name + " is recorded as installed but features/ has no such feature; skipped");
                 continue;
             }
-            for (Bundle bundle : installer.install(feature)) {
+            List<Bundle> featureBundles = installer.install(feature);
+            for (Bundle bundle : featureBundles) {
                 if (locations.add(bundle.getLocation())) {
                     bundles.add(bundle);
                 }
             }
+            (asideFeatures.contains(name) ? startedAside : startedInline).addAll(featureBundles);
             LOG.info("feature " + name + ": " + feature.bundles().size() + " bundles");
         }
         // bundles of features no longer wanted, or of an older distribution, must not linger in the cache
@@ -144,7 +193,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
                 }
             }
         }
-        return bundles;
+        startedAside.removeAll(startedInline);
+        return new Installed(bundles, List.copyOf(startedAside));
     }
 
     /**

@@ -133,6 +133,8 @@ class HotDeployIT {
         TestDistribution.eventually(WAIT, () -> row("itest-lines").contains("ACTIVE"), () -> console("bl:plugins"));
         Files.delete(jar);
         TestDistribution.eventually(WAIT, () -> !attempt("bl:plugins").contains("itest"), () -> console("bl:plugins"));
+        // the file installer stops the bundle (its plugins leave the registry), then uninstalls it
+        TestDistribution.eventually(WAIT, () -> pluginBundles().isEmpty(), () -> pluginBundles().toString());
         assertEquals(List.of(), pluginBundles());
     }
 

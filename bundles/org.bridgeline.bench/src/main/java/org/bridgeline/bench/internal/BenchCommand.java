@@ -186,21 +186,43 @@ public final class BenchCommand implements ConsoleCommand {
         }
     }
 
-    /** The bench book's services against a table of their own, so the packages' benchmark matching has work to do. */
-    private void serveBenchTable(PrintStream out) throws Exception {
-        java.nio.file.Path table = java.nio.file.Files.createDirectories(home.resolve("benchmarks")).resolve("bench-illustrative.csv");
-        java.nio.file.Files.writeString(table, AuditBookGenerator.benchmarkTable());
+    /**
+     * The bench book's services against a table of their own, so the packages' benchmark matching has work to do.
+     * The table serves every tenant while it is there: {@link #withdrawBenchTable} removes it when the bench ends.
+     */
+    private Path serveBenchTable(PrintStream out) throws Exception {
+        Path table = Files.createDirectories(home.resolve("benchmarks")).resolve("bench-illustrative.csv");
+        Files.writeString(table, AuditBookGenerator.benchmarkTable());
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (System.nanoTime() < deadline && books.book(Tenants.DEFAULT, null).benchmarkCoverage().stream()
                 .noneMatch(coverage -> coverage.source().contains(AuditBookGenerator.BENCHMARK_SOURCE))) {
             Thread.sleep(100);
         }
-        out.println("benchmarks: " + table + " (illustrative, for the bench carriers)");
+        out.println("benchmarks: " + table + " (illustrative, for the bench carriers; removed when the bench ends)");
+        return table;
+    }
+
+    /** Removes the bench's table, and waits until no tenant's benchmarks come from it any more. */
+    private void withdrawBenchTable(Path table) throws Exception {
+        Files.deleteIfExists(table);
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline && books.book(Tenants.DEFAULT, null).benchmarkCoverage().stream()
+                .anyMatch(coverage -> coverage.source().contains(AuditBookGenerator.BENCHMARK_SOURCE))) {
+            Thread.sleep(100);
+        }
     }
 
     private void auditBench(List<Long> sizes, PrintStream out) throws Exception {
         String run = Long.toString(System.currentTimeMillis());
-        serveBenchTable(out);
+        Path table = serveBenchTable(out);
+        try {
+            auditBench(sizes, run, out);
+        } finally {
+            withdrawBenchTable(table);
+        }
+    }
+
+    private void auditBench(List<Long> sizes, String run, PrintStream out) throws Exception {
         out.printf("warming up: a book of 100,000 lines, audited ...%n");
         String warmup = "bench-audit-warmup-" + run;
         AuditBookGenerator.write(store, inputs, warmup, 100_000);
