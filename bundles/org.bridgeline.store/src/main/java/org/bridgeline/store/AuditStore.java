@@ -13,6 +13,37 @@ public interface AuditStore {
     /** Stores an audit run with its findings, in the order given; all or nothing. */
     AuditRunRecord saveAuditRun(String tenant, Instant started, List<String> detectors, List<Finding> findings) throws StoreException;
 
+    /**
+     * Begins an audit run whose findings pass into the store as they are added, so that a run of any
+     * size is never held in memory. They are read back by their detector's place in {@code detectors},
+     * then in the order that detector added them. Committing stores the run with its findings; closing
+     * without committing stores nothing.
+     *
+     * @since 2.6
+     */
+    AuditRunWriter beginAuditRun(String tenant, Instant started, List<String> detectors) throws StoreException;
+
+    /** An audit run being written, on a transaction of its own until committed or closed. */
+    @ProviderType
+    interface AuditRunWriter extends AutoCloseable {
+
+        /** Adds a finding of one of the run's detectors; the detectors may add from threads of their own at once. */
+        void add(Finding finding) throws StoreException;
+
+        /** Takes back every finding a detector added (it failed part way): the run stores the others. */
+        void withdraw(String detectorId) throws StoreException;
+
+        /** How many findings the run holds so far. */
+        long findings();
+
+        /** Stores the run and its findings, all or nothing. */
+        AuditRunRecord commit() throws StoreException;
+
+        /** Ends the run's transaction; a run not committed leaves nothing behind. */
+        @Override
+        void close() throws StoreException;
+    }
+
     /** The most recent audit run, if any. */
     Optional<AuditRunRecord> latestAuditRun(String tenant) throws StoreException;
 

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,13 +15,13 @@ import java.util.logging.Logger;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.model.Finding;
-import org.bridgeline.api.model.Money;
 import org.bridgeline.core.AuditListener;
 import org.bridgeline.core.AuditService;
 import org.bridgeline.core.BookService;
 import org.bridgeline.core.PluginRegistry;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.AuditStore;
+import org.bridgeline.store.FindingTotal;
 import org.bridgeline.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,7 +29,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Runs the registered detectors, each on its own and in id order, over a view of the book of
- * business; a detector that throws fails alone. The run and its findings are stored together.
+ * business; a detector that throws fails alone. The run and its findings are stored together, the
+ * findings as the detectors emit them.
  */
 @Component(service = AuditService.class)
 public final class AuditServiceImpl implements AuditService {
@@ -87,10 +86,10 @@ public final class AuditServiceImpl implements AuditService {
                             + String.join(", ", registry.detectors().stream().map(AnomalyDetector::id).sorted().toList()));
         }
         BookOfBusiness book = books.book(tenant, carrier);
-        // detectors run side by side, one per core; their findings are kept in detector order so the
-        // same data gives the same run whatever finishes first
+        // detectors run side by side, one per core, each streaming its findings to the store as it
+        // emits them; the store keeps them in detector order, so the same data gives the same run
+        // whatever finishes first, and no run of any size is held in memory
         List<String> ran = detectors.stream().map(AnomalyDetector::id).toList();
-        List<List<Finding>> foundBy = new ArrayList<>(Collections.nCopies(detectors.size(), List.of()));
         List<DetectorFailure> failedBy = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         int threads = Math.max(1, Math.min(detectors.size(), Runtime.getRuntime().availableProcessors()));
@@ -100,66 +99,87 @@ public final class AuditServiceImpl implements AuditService {
             thread.setDaemon(true);
             return thread;
         });
-        try {
+        AuditRunRecord run;
+        try (AuditStore.AuditRunWriter writer = store.beginAuditRun(tenant, started, ran)) {
             List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < detectors.size(); i++) {
-                int index = i;
+            for (AnomalyDetector detector : detectors) {
                 running.add(pool.submit(() -> {
-                    AnomalyDetector detector = detectors.get(index);
                     long detectorStart = System.nanoTime();
-                    List<Finding> found;
+                    long[] found = {0};
                     try {
-                        found = List.copyOf(detector.detect(book));
+                        detector.detect(book, finding -> {
+                            if (carrier == null || carrier.equals(finding.carrier())) {
+                                store(writer, finding);
+                                found[0]++;
+                            }
+                        });
+                    } catch (FindingNotStored e) {
+                        throw e;
                     } catch (RuntimeException | LinkageError e) {
                         LOG.log(Level.WARNING, "detector " + detector.id() + " failed", e);
                         failedBy.add(new DetectorFailure(detector.id(), e.getMessage() == null ? e.toString() : e.getMessage()));
-                        found = List.of();
+                        writer.withdraw(detector.id());
+                        found[0] = 0;
                     }
-                    foundBy.set(index, found);
                     if (progress != null) {
-                        progress.detectorDone(detector.id(), done.incrementAndGet(), detectors.size(), found.size(),
+                        progress.detectorDone(detector.id(), done.incrementAndGet(), detectors.size(), found[0],
                                 (System.nanoTime() - detectorStart) / 1_000_000);
                     }
+                    return null;
                 }));
             }
             for (Future<?> detector : running) {
                 detector.get();
             }
+            run = writer.commit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the audit was interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the audit failed: " + e.getCause(), e.getCause());
+            Throwable cause = e.getCause() instanceof FindingNotStored notStored ? notStored.getCause() : e.getCause();
+            throw new IllegalStateException("the audit cannot store its findings: " + cause.getMessage(), cause);
+        } catch (StoreException e) {
+            throw new IllegalStateException("the audit cannot store its run: " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
         }
-        List<Finding> findings = new ArrayList<>();
-        foundBy.forEach(found -> found.stream().filter(finding -> carrier == null || carrier.equals(finding.carrier()))
-                .forEach(findings::add));
         List<DetectorFailure> failures = new ArrayList<>(failedBy);
         failures.sort(Comparator.comparing(DetectorFailure::detectorId));
-        AuditRunRecord run;
+        List<KindSummary> byKind;
         try {
-            run = store.saveAuditRun(tenant, started, ran, findings);
+            byKind = summarise(store.findingTotals(tenant, run.runId()));
         } catch (StoreException e) {
-            throw new IllegalStateException("the audit found " + findings.size() + " findings but cannot store them: " + e.getMessage(), e);
+            throw new IllegalStateException("audit run " + run.runId() + " is stored but cannot be totalled: " + e.getMessage(), e);
         }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        LOG.info("audit run " + run.runId() + ": " + ran.size() + " detectors, " + findings.size() + " findings, " + failures.size()
+        LOG.info("audit run " + run.runId() + ": " + ran.size() + " detectors, " + run.findings() + " findings, " + failures.size()
                 + " failed, " + millis + " ms");
-        return new AuditReport(run.runId(), ran, summarise(findings), failures, findings.size(), millis);
+        return new AuditReport(run.runId(), ran, byKind, failures, run.findings(), millis);
     }
 
-    static List<KindSummary> summarise(List<Finding> findings) {
-        Map<String, KindSummary> byKind = new LinkedHashMap<>();
-        for (Finding finding : findings) {
-            String key = finding.kind() + " " + finding.monthlyImpact().currency().getCurrencyCode();
-            KindSummary sum = byKind.get(key);
-            byKind.put(key, sum == null ? new KindSummary(finding.kind(), 1, finding.monthlyImpact(), finding.annualImpact())
-                    : new KindSummary(finding.kind(), sum.findings() + 1, sum.monthly().plus(finding.monthlyImpact()),
-                            sum.annual().plus(finding.annualImpact())));
+    private static void store(AuditStore.AuditRunWriter writer, Finding finding) {
+        try {
+            writer.add(finding);
+        } catch (StoreException e) {
+            throw new FindingNotStored(e);
         }
-        List<KindSummary> summaries = new ArrayList<>(byKind.values());
+    }
+
+    /** The store refused a finding: the whole audit fails, not the detector that emitted it. */
+    private static final class FindingNotStored extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FindingNotStored(StoreException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** The store's totals per kind and currency, largest annual impact first. */
+    static List<KindSummary> summarise(List<FindingTotal> totals) {
+        List<KindSummary> summaries = new ArrayList<>();
+        for (FindingTotal total : totals) {
+            summaries.add(new KindSummary(total.kind(), total.findings(), total.monthly(), total.annual()));
+        }
         summaries.sort(Comparator.comparing((KindSummary sum) -> sum.annual().amount()).reversed().thenComparing(KindSummary::kind));
         return summaries;
     }

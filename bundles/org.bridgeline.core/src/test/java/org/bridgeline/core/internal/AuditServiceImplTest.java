@@ -51,15 +51,55 @@ class AuditServiceImplTest {
         };
     }
 
+    /** A detector that streams: it emits some findings, then breaks. */
+    private static AnomalyDetector breakingHalfWay(String id) {
+        return new AnomalyDetector() {
+            public String id() { return id; }
+            public String description() { return id; }
+            public List<Finding> detect(BookOfBusiness book) {
+                return AnomalyDetector.collect(this, book);
+            }
+
+            public void detect(BookOfBusiness book, java.util.function.Consumer<Finding> sink) {
+                sink.accept(new Finding(id, id + "-kind", Severity.LOW, "Acme", id + "-0", List.of(), Money.of("1.00", "USD"),
+                        Money.of("12.00", "USD"), "found by " + id, RecommendedAction.REVIEW));
+                throw new IllegalStateException(id + " lost its way");
+            }
+        };
+    }
+
+    /** Orders what is added as the store does: by the detector's place in the run, then as added; a withdrawn detector's are dropped. */
     private AuditStore store() {
         return (AuditStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditStore.class}, (proxy, method, args) -> {
-            if (method.getName().equals("saveAuditRun")) {
-                @SuppressWarnings("unchecked")
-                List<Finding> findings = (List<Finding>) args[3];
-                stored.addAll(findings);
+            if (method.getName().equals("beginAuditRun")) {
                 @SuppressWarnings("unchecked")
                 List<String> detectors = (List<String>) args[2];
-                return new AuditRunRecord(1, (Instant) args[1], Instant.now(), detectors, findings.size());
+                Instant started = (Instant) args[1];
+                java.util.Map<String, List<Finding>> addedBy = new java.util.concurrent.ConcurrentHashMap<>();
+                return new AuditStore.AuditRunWriter() {
+                    public void add(Finding finding) {
+                        addedBy.computeIfAbsent(finding.detectorId(), k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(finding);
+                    }
+
+                    public void withdraw(String detectorId) {
+                        addedBy.remove(detectorId);
+                    }
+
+                    public long findings() {
+                        return addedBy.values().stream().mapToLong(List::size).sum();
+                    }
+
+                    public AuditRunRecord commit() {
+                        detectors.forEach(id -> stored.addAll(addedBy.getOrDefault(id, List.of())));
+                        return new AuditRunRecord(1, started, Instant.now(), detectors, stored.size());
+                    }
+
+                    public void close() {
+                    }
+                };
+            }
+            if (method.getName().equals("findingTotals")) {
+                return List.of();
             }
             if (method.getName().equals("holdAudits")) {
                 return (AuditStore.Hold) () -> { };
@@ -82,7 +122,7 @@ class AuditServiceImplTest {
     void findingsAreStoredInDetectorOrderWhateverFinishesFirstAndAFailureLosesNothingElse() {
         // the first by id is the slowest: it finishes last
         List<AnomalyDetector> detectors = List.of(detector("c-fast", 0, 1), detector("a-slow", 300, 2), detector("b-broken", 0, -1),
-                detector("d-fast", 0, 1));
+                detector("d-fast", 0, 1), breakingHalfWay("e-breaking"));
         AuditStore store = store();
         PluginRegistry registry = registry(detectors);
         BookStore books = new BookStore() { // these detectors never read the book
@@ -97,8 +137,9 @@ class AuditServiceImplTest {
         AuditService.AuditReport report = new AuditServiceImpl(registry, store, new BookServiceImpl(books, registry, new PolicyConfiguration()))
                 .audit("t", null, null, null);
         assertEquals(List.of("a-slow-0", "a-slow-1", "c-fast-0", "d-fast-0"), stored.stream().map(Finding::serviceId).toList());
-        assertEquals(List.of("a-slow", "b-broken", "c-fast", "d-fast"), report.detectors());
-        assertEquals(List.of(new AuditService.DetectorFailure("b-broken", "b-broken cannot read its configuration")), report.failures());
+        assertEquals(List.of("a-slow", "b-broken", "c-fast", "d-fast", "e-breaking"), report.detectors());
+        assertEquals(List.of(new AuditService.DetectorFailure("b-broken", "b-broken cannot read its configuration"),
+                new AuditService.DetectorFailure("e-breaking", "e-breaking lost its way")), report.failures());
         assertEquals(4, report.findings());
     }
 }

@@ -26,7 +26,7 @@ import org.bridgeline.store.FindingTotal;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredFinding;
 
-/** Audit runs and their findings: written in one transaction, read back whole. */
+/** Audit runs and their findings: written in one transaction ({@link SqlAuditRunWriter}), read back whole. */
 final class AuditRuns {
 
     private AuditRuns() {
@@ -51,79 +51,19 @@ final class AuditRuns {
         return totals;
     }
 
-    static AuditRunRecord save(Database database, Connection connection, String tenant, Instant startedAt, List<String> detectors, List<Finding> findings)
-            throws SQLException, StoreException {
-        // the database keeps microseconds: the record returned is the record stored
-        Instant started = startedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        connection.setAutoCommit(false);
-        try {
-            long runId = next(connection, "bl_audit_run_seq");
-            Instant finished = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            try (PreparedStatement run = connection.prepareStatement("INSERT INTO bl_audit_run (tenant, run_id, started_at, "
-                    + "finished_at, detectors, finding_count) VALUES (?, ?, ?, ?, ?, ?)")) {
-                run.setString(1, tenant);
-                run.setLong(2, runId);
-                run.setTimestamp(3, Timestamp.from(started));
-                run.setTimestamp(4, Timestamp.from(finished));
-                run.setString(5, String.join(",", detectors));
-                run.setLong(6, findings.size());
-                run.executeUpdate();
+    /** Stores a run's findings in the order given, through the same writer an audit streams to. */
+    static AuditRunRecord save(Database database, String tenant, Instant started, List<String> detectors, List<Finding> findings)
+            throws StoreException {
+        try (SqlAuditRunWriter writer = SqlAuditRunWriter.begin(database, tenant, started, detectors)) {
+            long seq = 0;
+            for (Finding finding : findings) {
+                writer.write(finding, ++seq);
             }
-            // thousands of findings and their evidence: bulk rows, inside the transaction the insert above opened
-            try (BulkRows insert = database.bulk(connection, "bl_finding");
-                    BulkRows evidence = database.bulk(connection, "bl_finding_line")) {
-                long[] findingIds = reserve(connection, "bl_finding_seq", findings.size());
-                int seq = 0;
-                for (Finding finding : findings) {
-                    long findingId = findingIds[seq];
-                    insert.beginRow();
-                    insert.text(tenant);
-                    insert.bigint(findingId);
-                    insert.bigint(runId);
-                    insert.bigint(++seq);
-                    insert.text(finding.detectorId());
-                    insert.text(finding.kind());
-                    insert.text(finding.severity().name());
-                    insert.text(finding.carrier());
-                    insert.text(finding.serviceId());
-                    insert.decimal(Decimals.exact(finding.monthlyImpact().amount(), "monthly impact", finding.kind()));
-                    insert.decimal(Decimals.exact(finding.annualImpact().amount(), "annual impact", finding.kind()));
-                    insert.text(finding.monthlyImpact().currency().getCurrencyCode());
-                    insert.text(finding.explanation());
-                    insert.text(finding.action().name());
-                    insert.decimal(Decimals.exact(finding.recoverable().amount(), "recoverable", finding.kind()));
-                    insert.endRow();
-                    long lineNo = 0;
-                    for (ChargeLine line : finding.evidence()) {
-                        LineColumns.appendRow(evidence, tenant, findingId, ++lineNo, line);
-                    }
-                }
-                insert.flush();
-                evidence.flush();
-            }
-            connection.commit();
-            return new AuditRunRecord(runId, started, finished, List.copyOf(detectors), findings.size());
-        } catch (SQLException | StoreException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
+            return writer.commit();
         }
     }
 
-    /** {@code count} values of a sequence, taken in one statement. */
-    private static long[] reserve(Connection connection, String sequence, int count) throws SQLException {
-        long[] values = new long[count];
-        try (Statement statement = connection.createStatement();
-                ResultSet value = statement.executeQuery("SELECT nextval('" + sequence + "') FROM generate_series(1, " + count + ")")) {
-            for (int i = 0; i < count && value.next(); i++) {
-                values[i] = value.getLong(1);
-            }
-        }
-        return values;
-    }
-
-    private static long next(Connection connection, String sequence) throws SQLException {
+    static long next(Connection connection, String sequence) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet next = statement.executeQuery("SELECT nextval('" + sequence + "')")) {
             next.next();

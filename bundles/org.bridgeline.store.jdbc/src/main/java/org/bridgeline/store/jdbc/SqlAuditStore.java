@@ -21,7 +21,12 @@ public class SqlAuditStore implements AuditStore {
 
     @Override
     public AuditRunRecord saveAuditRun(String tenant, Instant started, List<String> detectors, List<Finding> findings) throws StoreException {
-        return database.with(tenant, "cannot store the audit run", c -> AuditRuns.save(database, c, tenant, started, detectors, findings));
+        return AuditRuns.save(database, tenant, started, detectors, findings);
+    }
+
+    @Override
+    public AuditRunWriter beginAuditRun(String tenant, Instant started, List<String> detectors) throws StoreException {
+        return SqlAuditRunWriter.begin(database, tenant, started, detectors);
     }
 
     @Override

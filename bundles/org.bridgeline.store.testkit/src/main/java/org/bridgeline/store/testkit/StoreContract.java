@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -40,6 +41,8 @@ import org.bridgeline.enterprise.AdversarialEnterprise;
 import org.bridgeline.enterprise.GeneratedEnterprise;
 import org.bridgeline.enterprise.SeededEnterprise;
 import org.bridgeline.store.AuditRunRecord;
+import org.bridgeline.store.AuditStore;
+import org.bridgeline.store.StoredFinding;
 import org.bridgeline.store.InvoiceWriter;
 import org.bridgeline.store.Ledger;
 import org.bridgeline.store.Market;
@@ -463,6 +466,48 @@ public abstract class StoreContract {
                         org.bridgeline.store.DisputeState.ESCALATED, null), List.of(), List.of()));
         // tenant B's own dispute of the same anomaly is no conflict
         disputes.open(B, "Acme", "AC-1", List.of(disputed(11, "dup|Acme|SVC-12", "50.00")), event(null, org.bridgeline.store.DisputeState.DRAFT, null));
+    }
+
+    // ---- audit runs written as detectors find ----------------------------------------------------
+
+    @Test
+    void aStreamedRunKeepsDetectorOrderDropsAWithdrawnDetectorAndLeavesNothingUnlessCommitted() throws Exception {
+        AdversarialEnterprise enterprise = AdversarialEnterprise.generate(3, 12);
+        write(A, enterprise);
+        ChargeLine cited = enterprise.lines().get(0);
+        ChargeLine other = enterprise.lines().get(1);
+        java.util.function.BiFunction<String, Integer, Finding> finding = (detector, n) -> new Finding(detector, detector, Severity.LOW,
+                cited.carrier(), detector + "-" + n, List.of(cited, other), Money.of("1.00", "USD"), Money.of("12.00", "USD"), "n " + n,
+                RecommendedAction.REVIEW);
+        Optional<AuditRunRecord> before = stores.audits().latestAuditRun(A);
+        try (AuditStore.AuditRunWriter abandoned = stores.audits().beginAuditRun(A, Instant.now(), List.of("a"))) {
+            abandoned.add(finding.apply("a", 1));
+        }
+        assertEquals(before, stores.audits().latestAuditRun(A), "a run closed without commit leaves nothing");
+
+        AuditRunRecord run;
+        // more than one block of ids and one flush, interleaved as two detector threads would add them
+        int many = 12_345;
+        try (AuditStore.AuditRunWriter writer = stores.audits().beginAuditRun(A, Instant.now(), List.of("a", "b", "c"))) {
+            for (int n = 0; n < many; n++) {
+                writer.add(finding.apply("c", n));
+                writer.add(finding.apply("b", n));
+                if (n < 3) {
+                    writer.add(finding.apply("a", n));
+                }
+            }
+            writer.withdraw("b");
+            assertEquals(many + 3, writer.findings());
+            run = writer.commit();
+        }
+        assertEquals(many + 3, run.findings());
+        assertEquals(Optional.of(run), stores.audits().latestAuditRun(A));
+        List<StoredFinding> stored = stores.audits().findings(A, run.runId());
+        assertEquals(many + 3, stored.size());
+        assertEquals(List.of("a-0", "a-1", "a-2", "c-0", "c-1"), stored.subList(0, 5).stream().map(f -> f.finding().serviceId()).toList());
+        assertEquals("c-" + (many - 1), stored.get(stored.size() - 1).finding().serviceId());
+        assertEquals(finding.apply("c", 7), stored.get(10).finding(), "the finding and its evidence read back as written");
+        assertEquals(List.of("a", "c"), stores.audits().findingTotals(A, run.runId()).stream().map(org.bridgeline.store.FindingTotal::kind).toList());
     }
 
     // ---- tenants ---------------------------------------------------------------------------------
