@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Rows written in bulk to one table, value by value in the table's column order: DuckDB's
  * appender, PostgreSQL's COPY. What is appended becomes visible with the transaction it was
- * written in; a null value is a SQL NULL.
+ * written in; a null value is a SQL NULL. Calls may come from more than one thread, one at a time.
  */
 @ConsumerType
 public interface BulkRows extends AutoCloseable {

@@ -486,19 +486,30 @@ public abstract class StoreContract {
         assertEquals(before, stores.audits().latestAuditRun(A), "a run closed without commit leaves nothing");
 
         AuditRunRecord run;
-        // more than one block of ids and one flush, interleaved as two detector threads would add them
+        // more than one block of ids and one flush, added by two detector threads at once
         int many = 12_345;
+        ExecutorService detectors = Executors.newFixedThreadPool(2);
         try (AuditStore.AuditRunWriter writer = stores.audits().beginAuditRun(A, Instant.now(), List.of("a", "b", "c"))) {
-            for (int n = 0; n < many; n++) {
-                writer.add(finding.apply("c", n));
-                writer.add(finding.apply("b", n));
-                if (n < 3) {
-                    writer.add(finding.apply("a", n));
-                }
+            List<Future<Object>> added = new ArrayList<>();
+            for (String detector : List.of("c", "b")) {
+                added.add(detectors.submit(() -> {
+                    for (int n = 0; n < many; n++) {
+                        writer.add(finding.apply(detector, n));
+                    }
+                    return null;
+                }));
+            }
+            for (int n = 0; n < 3; n++) {
+                writer.add(finding.apply("a", n));
+            }
+            for (Future<Object> detector : added) {
+                detector.get();
             }
             writer.withdraw("b");
             assertEquals(many + 3, writer.findings());
             run = writer.commit();
+        } finally {
+            detectors.shutdown();
         }
         assertEquals(many + 3, run.findings());
         assertEquals(Optional.of(run), stores.audits().latestAuditRun(A));

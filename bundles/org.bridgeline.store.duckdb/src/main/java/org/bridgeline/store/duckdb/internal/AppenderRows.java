@@ -14,6 +14,9 @@ final class AppenderRows implements BulkRows {
 
     AppenderRows(DuckDBAppender appender) {
         this.appender = appender;
+        // an audit run's detectors add from threads of their own, one at a time (the run's writer is
+        // synchronised): the appender must not insist on the thread that first used it
+        appender.unsafeBreakThreadConfinement();
     }
 
     @Override
