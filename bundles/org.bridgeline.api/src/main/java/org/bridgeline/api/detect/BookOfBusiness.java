@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.bridgeline.api.benchmark.BenchmarkCoverage;
 import org.bridgeline.api.benchmark.BenchmarkQuery;
@@ -149,6 +150,26 @@ public interface BookOfBusiness {
                 move.median(), move.monthsBefore(), move.lastMonth(), move.lastUsageMonth(), carrierRecurring.get(move.carrier()))));
     }
 
+    /**
+     * The latest month (as {@link ChargeLine#chargedOn()} places a line) in which a service was
+     * charged a line matching the query; empty when none was. The store finds it; this default
+     * reads the services' histories, for a book with no store behind it.
+     *
+     * @since 1.4
+     */
+    default Optional<YearMonth> latestChargedMonth(LineQuery query) {
+        YearMonth[] latest = {null};
+        serviceHistories(query, history -> {
+            for (ChargeCategory category : ChargeCategory.values()) {
+                java.util.SortedMap<YearMonth, Money> months = history.months(category);
+                if (!months.isEmpty() && (latest[0] == null || months.lastKey().isAfter(latest[0]))) {
+                    latest[0] = months.lastKey();
+                }
+            }
+        });
+        return Optional.ofNullable(latest[0]);
+    }
+
     /** What each service's calls to each number cost, computed in the store over usage lines that name the number, by carrier, account, service, number. */
     void usageByDestination(LineQuery query, Consumer<UsageByDestination> consumer);
 
@@ -206,6 +227,15 @@ public interface BookOfBusiness {
     }
 
     /**
+     * The same matches one at a time ({@link #benchmarkMatchesOf(LineQuery, int, Consumer)}).
+     *
+     * @since 1.4
+     */
+    default void benchmarkMatches(String carrier, int targetPercentile, Consumer<BenchmarkMatch> consumer) {
+        benchmarkMatchesOf(LineQuery.carrier(carrier), targetPercentile, consumer);
+    }
+
+    /**
      * The same matches for the services of the query's carrier, account and service id only (its
      * period and category are not used): one service's position without matching its carrier's book.
      * Narrowed to services, the latest month is theirs within their carrier's latest two.
@@ -213,45 +243,49 @@ public interface BookOfBusiness {
      * @since 1.2
      */
     default List<BenchmarkMatch> benchmarkMatchesOf(LineQuery services, int targetPercentile) {
+        List<BenchmarkMatch> matches = new ArrayList<>();
+        benchmarkMatchesOf(services, targetPercentile, matches::add);
+        return matches;
+    }
+
+    /**
+     * The same matches one at a time, in the same order: a reader of a large book holds one
+     * service's match, not its carrier's: the carrier's latest month with a recurring charge is
+     * found first ({@link #latestChargedMonth}), then its services are matched as they stream in.
+     *
+     * @since 1.4
+     */
+    default void benchmarkMatchesOf(LineQuery services, int targetPercentile, Consumer<BenchmarkMatch> consumer) {
         String carrier = services.carrier();
         List<BenchmarkCoverage> coverage = benchmarkCoverage();
-        List<BenchmarkMatch> matches = new ArrayList<>();
         // thousands of services share a few kinds, bandwidths and terms: each distinct question is asked once
         Map<BenchmarkQuery, List<Benchmark>> answers = new HashMap<>();
         Map<BenchmarkQuery, String> whyNot = new HashMap<>();
         for (String name : carrier == null ? carriers() : List.of(carrier)) {
-            // matched as they stream in; a later month than seen so far drops what was matched for an earlier one
-            List<BenchmarkMatch> current = new ArrayList<>();
-            YearMonth[] latest = {null};
-            int[] term = {0};
-            List<Contract> carrierContracts = contracts(name);
+            LineQuery latestTwo = latestMonths(name, 2);
+            LineQuery histories = new LineQuery(name, services.account(), services.serviceId(), latestTwo.period(), ChargeCategory.RECURRING);
+            Optional<YearMonth> latestMonth = latestChargedMonth(histories);
+            if (latestMonth.isEmpty()) {
+                continue;
+            }
+            YearMonth[] latest = {latestMonth.get()};
+            LocalDate day = latest[0].atDay(1);
+            int term = contracts(name).stream().filter(c -> c.term().contains(day)).findFirst()
+                    .map(c -> (int) java.time.temporal.ChronoUnit.MONTHS.between(c.term().start(), c.term().end().plusDays(1))).orElse(0);
             // where the bills do not state a bandwidth, the enterprise's own inventory may
             Map<String, BigDecimal> inventoryBandwidth = new HashMap<>();
             expectedInventory().stream().filter(s -> s.carrier().equals(name) && s.bandwidthMbps() != null)
                     .forEach(s -> inventoryBandwidth.put(s.serviceId(), s.bandwidthMbps()));
-            LineQuery latestTwo = latestMonths(name, 2);
-            serviceHistories(new LineQuery(name, services.account(), services.serviceId(), latestTwo.period(), ChargeCategory.RECURRING),
-                    history -> {
-                YearMonth last = history.months(ChargeCategory.RECURRING).lastKey();
-                if (latest[0] == null || last.isAfter(latest[0])) {
-                    latest[0] = last;
-                    current.clear();
-                    LocalDate day = last.atDay(1);
-                    term[0] = carrierContracts.stream().filter(c -> c.term().contains(day)).findFirst()
-                            .map(c -> (int) java.time.temporal.ChronoUnit.MONTHS.between(c.term().start(), c.term().end().plusDays(1)))
-                            .orElse(0);
-                }
-                if (last.equals(latest[0])) {
+            serviceHistories(histories, history -> {
+                java.util.SortedMap<YearMonth, Money> recurring = history.months(ChargeCategory.RECURRING);
+                if (recurring.lastKey().equals(latest[0])) {
                     BigDecimal bandwidth = history.bandwidthMbps() != null ? history.bandwidthMbps() : inventoryBandwidth.get(history.serviceId());
-                    BenchmarkQuery query = new BenchmarkQuery(history.serviceType(), bandwidth, null, term[0], null);
-                    current.add(BenchmarkMatch.match(history, history.months(ChargeCategory.RECURRING).get(last), query,
-                            answers.computeIfAbsent(query, this::benchmarks), targetPercentile,
-                            whyNot.computeIfAbsent(query, q -> whyNoBenchmark(coverage, q))));
+                    BenchmarkQuery query = new BenchmarkQuery(history.serviceType(), bandwidth, null, term, null);
+                    consumer.accept(BenchmarkMatch.match(history, recurring.get(latest[0]), query, answers.computeIfAbsent(query, this::benchmarks),
+                            targetPercentile, whyNot.computeIfAbsent(query, q -> whyNoBenchmark(coverage, q))));
                 }
             });
-            matches.addAll(current);
         }
-        return matches;
     }
 
     /** Why no benchmark answers a query, from what the providers cover. */

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -83,6 +84,17 @@ final class Aggregates {
      * Per service a row per category with its months and totals as lists: a service's history
      * travels as a few rows, not one per month, which is most of what reading it costs.
      */
+    /** The latest month a service line matching the query was charged in, as service histories place it. */
+    static Optional<YearMonth> latestChargedMonth(Connection connection, String tenant, LineQuery query) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String sql = "SELECT MAX(" + CHARGED_ON + ") FROM (" + current + ") c WHERE c.service_id IS NOT NULL";
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            java.sql.Date latest = row.next() ? row.getDate(1) : null;
+            return latest == null ? Optional.empty() : Optional.of(YearMonth.from(latest.toLocalDate()));
+        }
+    }
+
     static void serviceHistories(Connection connection, String tenant, LineQuery query, Consumer<ServiceHistory> consumer)
             throws SQLException {
         List<Object> parameters = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.bridgeline.api.benchmark.BenchmarkCoverage;
 import org.bridgeline.api.benchmark.BenchmarkQuery;
@@ -42,6 +43,7 @@ final class SqlBook implements BookOfBusiness {
     private final String tenant;
     private final String carrier;
     private final Market market;
+    private volatile List<ExpectedService> inventory;
 
     SqlBook(Database database, String tenant, String carrier, Market market) {
         this.database = database;
@@ -130,6 +132,11 @@ final class SqlBook implements BookOfBusiness {
     }
 
     @Override
+    public Optional<YearMonth> latestChargedMonth(LineQuery query) {
+        return read("cannot find the latest month charged", c -> Aggregates.latestChargedMonth(c, tenant, narrow(query)));
+    }
+
+    @Override
     public void usageByDestination(LineQuery query, Consumer<UsageByDestination> consumer) {
         stream("cannot total calls by number", c -> Aggregates.usageByDestination(c, tenant, narrow(query), consumer));
     }
@@ -144,10 +151,24 @@ final class SqlBook implements BookOfBusiness {
         return read("cannot read contracts", c -> Inputs.contracts(c, tenant, carrierName != null ? carrierName : carrier));
     }
 
+    /**
+     * Read once per book: a book serves one operation (an audit's detectors, one package), whose
+     * readers then share one copy of what may be hundreds of thousands of services.
+     */
     @Override
     public List<ExpectedService> expectedInventory() {
-        return read("cannot read the expected inventory", c -> Inputs.expectedInventory(c, tenant)).stream()
-                .filter(service -> carrier == null || carrier.equals(service.carrier())).toList();
+        List<ExpectedService> read = inventory;
+        if (read == null) {
+            synchronized (this) {
+                read = inventory;
+                if (read == null) {
+                    read = read("cannot read the expected inventory", c -> Inputs.expectedInventory(c, tenant)).stream()
+                            .filter(service -> carrier == null || carrier.equals(service.carrier())).toList();
+                    inventory = read;
+                }
+            }
+        }
+        return read;
     }
 
     @Override

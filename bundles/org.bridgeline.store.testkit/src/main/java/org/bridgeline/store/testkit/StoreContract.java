@@ -241,7 +241,11 @@ public abstract class StoreContract {
         assertEquals(expected.serviceMonths(LineQuery.ALL), stored.serviceMonths(LineQuery.ALL));
         for (String carrier : java.util.stream.Stream.concat(expected.carriers().stream(), java.util.stream.Stream.of((String) null, "no such carrier")).toList()) {
             assertEquals(expected.latestMonths(carrier, 12), stored.latestMonths(carrier, 12), "latest months of " + carrier);
+            LineQuery latestRecurring = expected.latestMonths(carrier, 2).withCategory(ChargeCategory.RECURRING);
+            assertEquals(expected.latestChargedMonth(latestRecurring), stored.latestChargedMonth(latestRecurring),
+                    "latest month charged at " + carrier);
         }
+        assertTrue(stored.latestChargedMonth(LineQuery.ALL).isPresent());
         LineQuery recurring = LineQuery.ALL.withCategory(ChargeCategory.RECURRING);
         assertEquals(expected.serviceMonths(recurring), stored.serviceMonths(recurring));
         assertEquals(StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> expected.serviceHistories(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> stored.serviceHistories(LineQuery.ALL, c)));

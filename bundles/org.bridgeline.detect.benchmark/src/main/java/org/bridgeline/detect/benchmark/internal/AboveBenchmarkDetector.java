@@ -5,16 +5,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BenchmarkMatch;
 import org.bridgeline.api.detect.BookOfBusiness;
-import org.bridgeline.api.detect.LineQuery;
+import org.bridgeline.api.detect.Evidence;
 import org.bridgeline.api.model.Benchmark;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
@@ -73,10 +69,16 @@ public final class AboveBenchmarkDetector implements AnomalyDetector {
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
+        return AnomalyDetector.collect(this, book);
+    }
+
+    @Override
+    public void detect(BookOfBusiness book, Consumer<Finding> sink) {
+        // the services above their benchmark, matched one at a time: only those above are kept
         List<BenchmarkMatch> above = new ArrayList<>();
-        for (BenchmarkMatch match : book.benchmarkMatches(null, config.targetPercentile())) {
+        book.benchmarkMatches(null, config.targetPercentile(), match -> {
             if (match.benchmark() == null || match.target().amount().signum() <= 0) {
-                continue;
+                return;
             }
             BigDecimal over = match.monthlyPrice().amount().subtract(match.target().amount());
             BigDecimal percent = over.multiply(BigDecimal.valueOf(100)).divide(match.target().amount(), MathContext.DECIMAL64);
@@ -84,23 +86,13 @@ public final class AboveBenchmarkDetector implements AnomalyDetector {
                     && match.annualOverpay().amount().compareTo(BigDecimal.valueOf(config.minimumAnnualOverpay())) >= 0) {
                 above.add(match);
             }
-        }
-        // the evidence: each service's recurring lines of its latest month, read in one pass per carrier
-        Map<String, List<ChargeLine>> linesOf = new HashMap<>();
-        above.stream().collect(Collectors.groupingBy(BenchmarkMatch::carrier, TreeMap::new,
-                Collectors.mapping(BenchmarkMatch::serviceId, Collectors.toCollection(TreeSet::new))))
-                .forEach((carrier, services) -> book.lines(book.latestMonths(carrier, 2).withCategory(ChargeCategory.RECURRING), services,
-                        line -> linesOf.computeIfAbsent(line.carrier() + '\u0000' + line.account() + '\u0000' + line.serviceId(),
-                                k -> new ArrayList<>()).add(line)));
-        List<Finding> findings = new ArrayList<>();
-        for (BenchmarkMatch match : above) {
-            List<ChargeLine> lines = linesOf.getOrDefault(match.carrier() + '\u0000' + match.account() + '\u0000' + match.serviceId(),
-                    List.of());
-            YearMonth latest = lines.stream().map(line -> YearMonth.from(line.chargedOn())).max(YearMonth::compareTo).orElse(null);
-            List<ChargeLine> evidence = lines.stream().filter(line -> YearMonth.from(line.chargedOn()).equals(latest)).toList();
-            findings.add(finding(match, evidence));
-        }
-        return findings;
+        });
+        // the evidence: each service's recurring lines of its latest month
+        Evidence.read(book, above, match -> new Evidence.Service(match.carrier(), match.account(), match.serviceId()),
+                carrier -> book.latestMonths(carrier, 2).withCategory(ChargeCategory.RECURRING), (match, lines) -> {
+                    YearMonth latest = lines.stream().map(line -> YearMonth.from(line.chargedOn())).max(YearMonth::compareTo).orElse(null);
+                    sink.accept(finding(match, lines.stream().filter(line -> YearMonth.from(line.chargedOn()).equals(latest)).toList()));
+                });
     }
 
     private Finding finding(BenchmarkMatch match, List<ChargeLine> evidence) {

@@ -5,17 +5,13 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.Evidence;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.detect.ServiceCostMove;
 import org.bridgeline.api.model.ChargeCategory;
@@ -76,41 +72,51 @@ public final class CostVarianceDetector implements AnomalyDetector {
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        // the store pairs each month with the median of the months before it and hands over only the months that moved
-        List<ServiceCostMove> candidates = new ArrayList<>();
+        return AnomalyDetector.collect(this, book);
+    }
+
+    @Override
+    public void detect(BookOfBusiness book, Consumer<Finding> sink) {
+        // the store pairs each month with the median of the months before it and hands over only the
+        // months that moved, a service's months together: they are gathered per service
+        List<List<ServiceCostMove>> candidates = new ArrayList<>();
         book.serviceCostMoves(LineQuery.ALL, config.minimumHistoryMonths(), BigDecimal.valueOf(config.minimumChange()),
                 BigDecimal.valueOf(config.thresholdPercent()), move -> {
                     if (complete(move) && moves(move.change().amount(), move.median())) {
-                        candidates.add(move);
+                        List<ServiceCostMove> last = candidates.isEmpty() ? null : candidates.get(candidates.size() - 1);
+                        if (last != null && service(last.get(0)).equals(service(move))) {
+                            last.add(move);
+                        } else {
+                            candidates.add(new ArrayList<>(List.of(move)));
+                        }
                     }
                 });
-        // the evidence: the recurring and usage lines of the months that moved, read in one pass per carrier
-        Map<String, List<ChargeLine>> linesOf = new HashMap<>();
-        candidates.stream().collect(Collectors.groupingBy(ServiceCostMove::carrier, TreeMap::new,
-                Collectors.mapping(ServiceCostMove::serviceId, Collectors.toCollection(TreeSet::new))))
-                .forEach((carrier, services) -> book.lines(LineQuery.carrier(carrier), services, line -> {
-                    if (line.category() == ChargeCategory.RECURRING || line.category() == ChargeCategory.USAGE) {
-                        linesOf.computeIfAbsent(key(line.carrier(), line.account(), line.serviceId()), k -> new ArrayList<>()).add(line);
-                    }
-                }));
-        // the worst month of each service that still moves once exact repeats are left to the duplicate detector
-        Map<String, ServiceCostMove> worst = new LinkedHashMap<>();
-        Map<String, Integer> moved = new HashMap<>();
-        Map<ServiceCostMove, List<ChargeLine>> evidenceOf = new HashMap<>();
-        for (ServiceCostMove candidate : candidates) {
-            String service = key(candidate.carrier(), candidate.account(), candidate.serviceId());
-            List<ChargeLine> evidence = linesOf.getOrDefault(service, List.of()).stream()
-                    .filter(line -> YearMonth.from(line.chargedOn()).equals(candidate.month())).toList();
-            if (!movesWithoutRepeats(candidate, evidence)) {
-                continue;
+        // the evidence: the recurring and usage lines of the months that moved; the worst month of each
+        // service that still moves once exact repeats are left to the duplicate detector
+        Evidence.read(book, candidates, moves -> service(moves.get(0)), LineQuery::carrier, (moves, lines) -> {
+            ServiceCostMove worst = null;
+            List<ChargeLine> worstEvidence = null;
+            int moved = 0;
+            for (ServiceCostMove candidate : moves) {
+                List<ChargeLine> evidence = lines.stream().filter(line -> (line.category() == ChargeCategory.RECURRING
+                        || line.category() == ChargeCategory.USAGE) && YearMonth.from(line.chargedOn()).equals(candidate.month())).toList();
+                if (!movesWithoutRepeats(candidate, evidence)) {
+                    continue;
+                }
+                moved++;
+                if (worst == null || candidate.percent().abs().compareTo(worst.percent().abs()) > 0) {
+                    worst = candidate;
+                    worstEvidence = evidence;
+                }
             }
-            evidenceOf.put(candidate, evidence);
-            moved.merge(service, 1, Integer::sum);
-            worst.merge(service, candidate, (a, b) -> b.percent().abs().compareTo(a.percent().abs()) > 0 ? b : a);
-        }
-        List<Finding> findings = new ArrayList<>();
-        worst.forEach((service, candidate) -> findings.add(finding(candidate, evidenceOf.get(candidate), moved.get(service) - 1)));
-        return findings;
+            if (worst != null) {
+                sink.accept(finding(worst, worstEvidence, moved - 1));
+            }
+        });
+    }
+
+    private static Evidence.Service service(ServiceCostMove move) {
+        return new Evidence.Service(move.carrier(), move.account(), move.serviceId());
     }
 
     /**
@@ -148,10 +154,6 @@ public final class CostVarianceDetector implements AnomalyDetector {
         }
         BigDecimal percent = change.multiply(BigDecimal.valueOf(100)).divide(median, MathContext.DECIMAL64);
         return percent.abs().compareTo(BigDecimal.valueOf(config.thresholdPercent())) >= 0;
-    }
-
-    private static String key(String carrier, String account, String serviceId) {
-        return carrier + '\u0000' + account + '\u0000' + serviceId;
     }
 
     private Finding finding(ServiceCostMove who, List<ChargeLine> evidence, int otherMonths) {

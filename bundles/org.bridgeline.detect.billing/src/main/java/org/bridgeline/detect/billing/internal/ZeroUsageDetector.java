@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.Evidence;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.detect.ServiceHistory;
 import org.bridgeline.api.model.ChargeCategory;
@@ -83,6 +83,11 @@ public final class ZeroUsageDetector implements AnomalyDetector {
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
+        return AnomalyDetector.collect(this, book);
+    }
+
+    @Override
+    public void detect(BookOfBusiness book, Consumer<Finding> sink) {
         // each service's history over its carrier's latest few months, judged against its own
         // latest month; at the end keep the services whose latest month is their carrier's latest
         Map<String, YearMonth> latestOfCarrier = new HashMap<>();
@@ -94,29 +99,21 @@ public final class ZeroUsageDetector implements AnomalyDetector {
             });
         }
         idle.removeIf(service -> !service.to().equals(latestOfCarrier.get(service.who().carrier())));
-        // the evidence: the recurring charges paid in the idle window, read in one pass per carrier
-        Map<String, List<ChargeLine>> paid = new HashMap<>();
-        idle.stream().collect(Collectors.groupingBy(service -> service.who().carrier(), TreeMap::new,
-                Collectors.mapping(service -> service.who().serviceId(), Collectors.toCollection(TreeSet::new))))
-                .forEach((carrier, services) -> book.lines(new LineQuery(carrier, null, null, null, ChargeCategory.RECURRING), services,
-                        line -> paid.computeIfAbsent(line.carrier() + '\u0000' + line.account() + '\u0000' + line.serviceId(),
-                                k -> new ArrayList<>()).add(line)));
-        List<Finding> findings = new ArrayList<>();
-        for (Idle service : idle) {
-            ServiceHistory identity = service.who();
-            YearMonth latest = service.to();
-            List<ChargeLine> evidence = paid.getOrDefault(identity.carrier() + '\u0000' + identity.account() + '\u0000'
-                    + identity.serviceId(), List.of()).stream().filter(line -> {
+        // the evidence: the recurring charges paid in the idle window
+        Evidence.read(book, idle, service -> new Evidence.Service(service.who().carrier(), service.who().account(), service.who().serviceId()),
+                carrier -> new LineQuery(carrier, null, null, null, ChargeCategory.RECURRING), (service, paid) -> {
+                    ServiceHistory identity = service.who();
+                    YearMonth latest = service.to();
+                    List<ChargeLine> evidence = paid.stream().filter(line -> {
                         YearMonth charged = YearMonth.from(line.chargedOn());
                         return !charged.isBefore(service.from()) && !charged.isAfter(latest);
                     }).toList();
-            Money monthly = service.monthly();
-            findings.add(new Finding(id(), "zero-usage", Severity.MEDIUM, identity.carrier(), identity.serviceId(), evidence, monthly,
-                    Impacts.annual(monthly), identity.serviceId() + " at " + identity.carrier() + " was billed " + monthly.rounded()
-                            + " a month and showed no usage in " + service.from() + " to " + latest
-                            + ". If nobody uses it, disconnect it.",
-                    RecommendedAction.DISCONNECT));
-        }
-        return findings;
+                    Money monthly = service.monthly();
+                    sink.accept(new Finding(id(), "zero-usage", Severity.MEDIUM, identity.carrier(), identity.serviceId(), evidence, monthly,
+                            Impacts.annual(monthly), identity.serviceId() + " at " + identity.carrier() + " was billed " + monthly.rounded()
+                                    + " a month and showed no usage in " + service.from() + " to " + latest
+                                    + ". If nobody uses it, disconnect it.",
+                            RecommendedAction.DISCONNECT));
+                });
     }
 }

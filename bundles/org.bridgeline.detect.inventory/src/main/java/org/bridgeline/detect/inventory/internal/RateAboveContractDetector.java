@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
@@ -47,7 +48,11 @@ public final class RateAboveContractDetector implements AnomalyDetector {
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        List<Finding> findings = new ArrayList<>();
+        return AnomalyDetector.collect(this, book);
+    }
+
+    @Override
+    public void detect(BookOfBusiness book, Consumer<Finding> sink) {
         Map<String, List<Contract>> byCarrier = book.contracts(null).stream()
                 .collect(Collectors.groupingBy(Contract::carrier, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<Contract>> carrier : byCarrier.entrySet()) {
@@ -63,20 +68,26 @@ public final class RateAboveContractDetector implements AnomalyDetector {
                     candidates.add(price.serviceId());
                 }
             });
+            // the lines come a service at a time: a service's charges over are judged when the next service begins
             Map<String, List<Over>> over = new LinkedHashMap<>();
-            book.lines(recurring, candidates, line -> contracts.of(line).filter(ContractedPrice::judged).ifPresent(price -> {
-                BigDecimal unitPrice = line.pricePerUnit().amount();
-                BigDecimal excess = unitPrice.subtract(price.allowed().amount());
-                if (excess.signum() > 0) {
-                    over.computeIfAbsent(line.serviceId() + '\u0000' + line.chargeCode(), k -> new ArrayList<>()).add(new Over(line, price,
-                            unitPrice, new Money(excess.multiply(ContractPrices.quantity(line)), line.amount().currency())));
+            String[] service = {null};
+            book.lines(recurring, candidates, line -> {
+                if (!line.serviceId().equals(service[0])) {
+                    over.values().forEach(lines -> sink.accept(finding(lines)));
+                    over.clear();
+                    service[0] = line.serviceId();
                 }
-            }));
-            for (List<Over> lines : over.values()) {
-                findings.add(finding(lines));
-            }
+                contracts.of(line).filter(ContractedPrice::judged).ifPresent(price -> {
+                    BigDecimal unitPrice = line.pricePerUnit().amount();
+                    BigDecimal excess = unitPrice.subtract(price.allowed().amount());
+                    if (excess.signum() > 0) {
+                        over.computeIfAbsent(line.chargeCode(), k -> new ArrayList<>()).add(new Over(line, price, unitPrice,
+                                new Money(excess.multiply(ContractPrices.quantity(line)), line.amount().currency())));
+                    }
+                });
+            });
+            over.values().forEach(lines -> sink.accept(finding(lines)));
         }
-        return findings;
     }
 
     private Finding finding(List<Over> lines) {
