@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,19 +204,27 @@ final class Inputs {
 
     static List<ExpectedService> expectedInventory(Connection connection, String tenant) throws SQLException {
         List<ExpectedService> services = new ArrayList<>();
+        // hundreds of thousands of services share a few carriers, statuses, sites and feature lists: each is kept once
+        Map<String, String> texts = new HashMap<>();
+        Map<String, List<String>> featureLists = new HashMap<>();
         try (PreparedStatement query = Jdbc.prepare(connection, "SELECT carrier, service_id, site, service_type, bandwidth_mbps, "
                 + "status, features, expected_monthly, expected_currency, installed, term_months, disconnected FROM bl_expected_service WHERE tenant = ? AND version = (SELECT MAX(version) FROM bl_expected_inventory "
                 + "WHERE tenant = ?) ORDER BY carrier, service_id", List.of(tenant, tenant)); ResultSet row = query.executeQuery()) {
             while (row.next()) {
-                String features = row.getString("features");
-                String currency = row.getString("expected_currency");
-                services.add(new ExpectedService(row.getString(1), row.getString(2), row.getString(3), ServiceType.valueOf(row.getString(4)),
-                        Rows.decimal(row, "bandwidth_mbps"), row.getString(6), features == null ? List.of() : List.of(features.split(";")),
-                        currency == null ? null : new Money(Rows.decimal(row, "expected_monthly"), Currency.getInstance(currency)),
-                        Rows.date(row, "installed"), row.getInt("term_months"), Rows.date(row, "disconnected")));
+                String features = row.getString(7);
+                String currency = row.getString(9);
+                services.add(new ExpectedService(once(texts, row.getString(1)), row.getString(2), once(texts, row.getString(3)),
+                        ServiceType.valueOf(row.getString(4)), Rows.decimal(row.getBigDecimal(5)), once(texts, row.getString(6)),
+                        features == null ? List.of() : featureLists.computeIfAbsent(features, f -> List.of(f.split(";"))),
+                        currency == null ? null : new Money(Rows.decimal(row.getBigDecimal(8)), Currency.getInstance(currency)),
+                        Rows.date(row.getDate(10)), row.getInt(11), Rows.date(row.getDate(12))));
             }
         }
         return services;
+    }
+
+    private static String once(Map<String, String> texts, String text) {
+        return text == null ? null : texts.computeIfAbsent(text, t -> t);
     }
 
     static int saveRequirements(Connection connection, String tenant, String source, List<Requirement> requirements)

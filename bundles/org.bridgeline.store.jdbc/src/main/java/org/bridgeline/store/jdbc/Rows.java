@@ -105,7 +105,7 @@ final class Rows {
         return date(row.getDate(column));
     }
 
-    private static LocalDate date(Date date) {
+    static LocalDate date(Date date) {
         return date == null ? null : date.toLocalDate();
     }
 
