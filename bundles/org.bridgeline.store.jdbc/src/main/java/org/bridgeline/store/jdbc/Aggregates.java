@@ -331,15 +331,22 @@ final class Aggregates {
         String code = "COALESCE(%1$s.charge_code, '')";
         String from = "COALESCE(%1$s.charge_start, %1$s.period_start, %1$s.invoice_date)";
         String to = "COALESCE(%1$s.charge_end, %1$s.period_end, %1$s.invoice_date)";
-        // the repeated identities found by grouping (a hash, where a window over every line sorts them all), then their
-        // lines; the lines' subquery appears twice, so its parameters do too
+        // the repeated identities found by grouping (a hash, where a window over every line sorts them all), then the keys of
+        // their lines, and only then those lines' columns: carrying every column of every line through the join costs more
+        // than reading the few lines again. The lines' subquery appears twice, so its parameters do too.
         String lines = current + " AND l.service_id IS NOT NULL AND l.category IN ('RECURRING', 'ONE_TIME')";
         parameters.addAll(List.copyOf(parameters));
+        parameters.add(tenant);
         String identity = "x.carrier, x.service_id, " + code.formatted("x") + ", " + from.formatted("x") + ", " + to.formatted("x") + ", x.amount";
-        String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM (" + lines + ") l WHERE (l.carrier, l.service_id, " + code.formatted("l") + ", "
-                + from.formatted("l") + ", " + to.formatted("l") + ", l.amount) IN (SELECT " + identity + " FROM (" + lines + ") x GROUP BY "
-                + identity + " HAVING COUNT(*) > 1) ORDER BY l.carrier, l.service_id, " + code.formatted("l") + ", " + from.formatted("l")
-                + ", l.amount, l.invoice_date, l.invoice_id, l.line_no";
+        String repeated = "SELECT x.carrier AS d_carrier, x.service_id AS d_service, " + code.formatted("x") + " AS d_code, "
+                + from.formatted("x") + " AS d_from, " + to.formatted("x") + " AS d_to, x.amount AS d_amount FROM (" + lines + ") x "
+                + "GROUP BY " + identity + " HAVING COUNT(*) > 1";
+        String keys = "SELECT x.invoice_id AS k_invoice, x.line_no AS k_line FROM (" + lines + ") x JOIN (" + repeated + ") d "
+                + "ON x.carrier = d.d_carrier AND x.service_id = d.d_service AND " + code.formatted("x") + " = d.d_code AND "
+                + from.formatted("x") + " = d.d_from AND " + to.formatted("x") + " = d.d_to AND x.amount = d.d_amount";
+        String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM bl_charge_line l JOIN (" + keys + ") k ON l.invoice_id = k.k_invoice "
+                + "AND l.line_no = k.k_line WHERE l.tenant = ? ORDER BY l.carrier, l.service_id, " + code.formatted("l") + ", "
+                + from.formatted("l") + ", l.amount, l.invoice_date, l.invoice_id, l.line_no";
         List<DuplicateGroup> groups = new ArrayList<>();
         List<ChargeLine> group = new ArrayList<>();
         String groupKey = null;
