@@ -192,6 +192,16 @@ public interface BookOfBusiness {
     /** Groups of recurring and one-time lines that repeat the same charge, computed in the store. */
     List<DuplicateGroup> duplicateCandidates(LineQuery query);
 
+    /**
+     * The same groups one at a time, in the same order: a book with many repeated charges is never
+     * held whole. The store streams them; this default hands over the list.
+     *
+     * @since 1.4
+     */
+    default void duplicateCandidates(LineQuery query, Consumer<DuplicateGroup> consumer) {
+        duplicateCandidates(query).forEach(consumer);
+    }
+
     /** Contracts with a carrier, or every contract when {@code carrier} is {@code null}. */
     List<Contract> contracts(String carrier);
 

@@ -324,7 +324,8 @@ final class Aggregates {
         }
     }
 
-    static List<DuplicateGroup> duplicateCandidates(Connection connection, String tenant, LineQuery query) throws SQLException {
+    static void duplicateCandidates(Connection connection, String tenant, LineQuery query, Consumer<DuplicateGroup> consumer)
+            throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
         // the charge's identity: carrier, service, code, the period it covers, the amount
@@ -347,7 +348,6 @@ final class Aggregates {
         String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM bl_charge_line l JOIN (" + keys + ") k ON l.invoice_id = k.k_invoice "
                 + "AND l.line_no = k.k_line WHERE l.tenant = ? ORDER BY l.carrier, l.service_id, " + code.formatted("l") + ", "
                 + from.formatted("l") + ", l.amount, l.invoice_date, l.invoice_id, l.line_no";
-        List<DuplicateGroup> groups = new ArrayList<>();
         List<ChargeLine> group = new ArrayList<>();
         String groupKey = null;
         try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
@@ -357,7 +357,7 @@ final class Aggregates {
                         + (line.chargePeriod() != null ? line.chargePeriod() : line.billingPeriod() != null ? line.billingPeriod()
                         : line.invoiceDate()) + '\u0000' + line.amount().amount().stripTrailingZeros();
                 if (!lineKey.equals(groupKey) && group.size() > 1) {
-                    groups.add(new DuplicateGroup(group));
+                    consumer.accept(new DuplicateGroup(group));
                 }
                 if (!lineKey.equals(groupKey)) {
                     group = new ArrayList<>();
@@ -367,8 +367,7 @@ final class Aggregates {
             }
         }
         if (group.size() > 1) {
-            groups.add(new DuplicateGroup(group));
+            consumer.accept(new DuplicateGroup(group));
         }
-        return groups;
     }
 }

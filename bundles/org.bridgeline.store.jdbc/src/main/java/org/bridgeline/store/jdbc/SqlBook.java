@@ -143,7 +143,14 @@ final class SqlBook implements BookOfBusiness {
 
     @Override
     public List<DuplicateGroup> duplicateCandidates(LineQuery query) {
-        return read("cannot look for repeated charges", c -> Aggregates.duplicateCandidates(c, tenant, narrow(query)));
+        List<DuplicateGroup> groups = new ArrayList<>();
+        duplicateCandidates(query, groups::add);
+        return groups;
+    }
+
+    @Override
+    public void duplicateCandidates(LineQuery query, Consumer<DuplicateGroup> consumer) {
+        stream("cannot look for repeated charges", c -> Aggregates.duplicateCandidates(c, tenant, narrow(query), consumer));
     }
 
     @Override

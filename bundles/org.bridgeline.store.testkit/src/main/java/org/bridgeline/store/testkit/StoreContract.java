@@ -260,6 +260,8 @@ public abstract class StoreContract {
         assertEquals(StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> expected.usageByDestination(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> stored.usageByDestination(LineQuery.ALL, c)));
         assertEquals(byPrice(StoreContract.<BilledPrice>collect(c -> expected.billedPrices(LineQuery.ALL, c))), byPrice(StoreContract.<BilledPrice>collect(c -> stored.billedPrices(LineQuery.ALL, c))));
         assertEquals(groups(expected.duplicateCandidates(LineQuery.ALL)), groups(stored.duplicateCandidates(LineQuery.ALL)));
+        assertEquals(groups(expected.duplicateCandidates(LineQuery.ALL)),
+                groups(StoreContract.<org.bridgeline.api.detect.DuplicateGroup>collect(c -> stored.duplicateCandidates(LineQuery.ALL, c))));
         Set<String> services = new TreeSet<>();
         enterprise.lines().stream().map(ChargeLine::serviceId).filter(id -> id != null).distinct().limit(11).forEach(services::add);
         assertEquals(StoreContract.<ChargeLine>collect(c -> expected.lines(recurring, services, c)), StoreContract.<ChargeLine>collect(c -> stored.lines(recurring, services, c)));

@@ -1,11 +1,10 @@
 package org.bridgeline.detect.billing.internal;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
-import org.bridgeline.api.detect.DuplicateGroup;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
@@ -54,11 +53,15 @@ public final class DuplicateChargeDetector implements AnomalyDetector {
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        List<Finding> findings = new ArrayList<>();
-        for (DuplicateGroup group : book.duplicateCandidates(LineQuery.ALL)) {
+        return AnomalyDetector.collect(this, book);
+    }
+
+    @Override
+    public void detect(BookOfBusiness book, Consumer<Finding> sink) {
+        book.duplicateCandidates(LineQuery.ALL, group -> {
             ChargeLine first = group.lines().get(0);
             if (first.amount().amount().compareTo(BigDecimal.valueOf(config.minimumAmount())) < 0) {
-                continue;
+                return;
             }
             int copies = group.lines().size() - 1;
             Money overbilled = first.amount().times(BigDecimal.valueOf(copies));
@@ -67,14 +70,13 @@ public final class DuplicateChargeDetector implements AnomalyDetector {
             Money annual = recurring ? Impacts.annual(overbilled) : overbilled;
             String where = group.lines().stream().map(line -> line.invoiceNumber() + " (" + line.source() + ")").distinct()
                     .reduce((a, b) -> a + ", " + b).orElse("");
-            findings.add(new Finding(id(), "duplicate-charge", Impacts.severity(annual, config.mediumFrom(), config.highFrom(),
+            sink.accept(new Finding(id(), "duplicate-charge", Impacts.severity(annual, config.mediumFrom(), config.highFrom(),
                     config.criticalFrom()), first.carrier(), first.serviceId(), group.lines(), overbilled, annual,
                     first.carrier() + " billed " + (first.chargeCode() == null ? "the charge" : first.chargeCode()) + " on "
                             + first.serviceId() + " for the same period " + (copies + 1) + " times at " + first.amount().rounded()
                             + " each: " + where + ". The " + copies + " extra " + (copies == 1 ? "copy is" : "copies are") + " "
                             + overbilled.rounded() + " overbilled" + (recurring ? " a month" : "") + "; dispute for a credit.",
                     RecommendedAction.DISPUTE_FOR_CREDIT, overbilled));
-        }
-        return findings;
+        });
     }
 }

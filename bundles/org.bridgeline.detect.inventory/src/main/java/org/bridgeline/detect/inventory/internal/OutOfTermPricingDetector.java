@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
@@ -42,7 +43,11 @@ public final class OutOfTermPricingDetector implements AnomalyDetector {
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
-        List<Finding> findings = new ArrayList<>();
+        return AnomalyDetector.collect(this, book);
+    }
+
+    @Override
+    public void detect(BookOfBusiness book, Consumer<Finding> sink) {
         Map<String, List<Contract>> byCarrier = book.contracts(null).stream()
                 .collect(Collectors.groupingBy(Contract::carrier, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<Contract>> carrier : byCarrier.entrySet()) {
@@ -54,23 +59,32 @@ public final class OutOfTermPricingDetector implements AnomalyDetector {
                     candidates.add(price.serviceId());
                 }
             });
+            // the lines come a service at a time: a service's latest charges after its term are judged when the next begins
             Map<String, ChargeLine> latestAfterTerm = new LinkedHashMap<>();
             Map<String, ContractedPrice> priceOf = new LinkedHashMap<>();
-            book.lines(recurring, candidates, line -> contracts.of(line).filter(price -> !price.inTerm()).ifPresent(price -> {
-                if (step(line, price).signum() > 0) {
-                    String key = line.serviceId() + '\u0000' + line.chargeCode();
-                    ChargeLine known = latestAfterTerm.get(key);
-                    if (known == null || !line.chargedOn().isBefore(known.chargedOn())) {
-                        latestAfterTerm.put(key, line);
-                        priceOf.put(key, price);
-                    }
+            String[] service = {null};
+            Runnable judgeService = () -> {
+                latestAfterTerm.forEach((code, line) -> sink.accept(finding(line, priceOf.get(code))));
+                latestAfterTerm.clear();
+                priceOf.clear();
+            };
+            book.lines(recurring, candidates, line -> {
+                if (!line.serviceId().equals(service[0])) {
+                    judgeService.run();
+                    service[0] = line.serviceId();
                 }
-            }));
-            for (Map.Entry<String, ChargeLine> entry : latestAfterTerm.entrySet()) {
-                findings.add(finding(entry.getValue(), priceOf.get(entry.getKey())));
-            }
+                contracts.of(line).filter(price -> !price.inTerm()).ifPresent(price -> {
+                    if (step(line, price).signum() > 0) {
+                        ChargeLine known = latestAfterTerm.get(line.chargeCode());
+                        if (known == null || !line.chargedOn().isBefore(known.chargedOn())) {
+                            latestAfterTerm.put(line.chargeCode(), line);
+                            priceOf.put(line.chargeCode(), price);
+                        }
+                    }
+                });
+            });
+            judgeService.run();
         }
-        return findings;
     }
 
     /** The step above the term's rate a unit carries, up to what the agreement allows after the term. */

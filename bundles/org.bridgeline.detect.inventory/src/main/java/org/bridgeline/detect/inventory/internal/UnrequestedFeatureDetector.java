@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BilledPrice;
@@ -114,6 +115,11 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
 
     @Override
     public List<Finding> detect(BookOfBusiness book) {
+        return AnomalyDetector.collect(this, book);
+    }
+
+    @Override
+    public void detect(BookOfBusiness book, Consumer<Finding> sink) {
         Map<String, Requested> carriers = new LinkedHashMap<>();
         for (Contract contract : book.contracts(null)) {
             Requested requested = carriers.computeIfAbsent(contract.carrier(), k -> new Requested());
@@ -130,7 +136,6 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
                         .computeIfAbsent(order.serviceId(), k -> new ArrayList<>()).add(order);
             }
         }
-        List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, Requested> carrier : carriers.entrySet()) {
             Requested requested = carrier.getValue();
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
@@ -143,17 +148,24 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
                     candidates.add(price.serviceId());
                 }
             });
+            // the lines come a service at a time: a service's unrequested codes are judged when the next service begins
             Map<String, List<ChargeLine>> unrequested = new LinkedHashMap<>();
+            String[] service = {null};
+            Runnable judgeService = () -> {
+                unrequested.values().forEach(lines -> sink.accept(finding(lines, requested.inventory.get(lines.get(0).serviceId()))));
+                unrequested.clear();
+            };
             book.lines(recurring, candidates, line -> {
+                if (!line.serviceId().equals(service[0])) {
+                    judgeService.run();
+                    service[0] = line.serviceId();
+                }
                 if (line.chargeCode() != null && line.amount().amount().signum() > 0 && !requested.requested(line)) {
-                    unrequested.computeIfAbsent(line.serviceId() + '\u0000' + line.chargeCode(), k -> new ArrayList<>()).add(line);
+                    unrequested.computeIfAbsent(line.chargeCode(), k -> new ArrayList<>()).add(line);
                 }
             });
-            for (List<ChargeLine> lines : unrequested.values()) {
-                findings.add(finding(lines, requested.inventory.get(lines.get(0).serviceId())));
-            }
+            judgeService.run();
         }
-        return findings;
     }
 
     private Finding finding(List<ChargeLine> lines, ExpectedService expected) {
