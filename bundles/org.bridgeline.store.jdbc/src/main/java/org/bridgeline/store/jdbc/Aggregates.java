@@ -100,9 +100,9 @@ final class Aggregates {
         List<Object> parameters = new ArrayList<>();
         String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
         // a category's months as one text of month:total pairs, unordered (an ordered aggregate sorts each group; the Java side
-        // keeps them in a sorted map anyway): arrays cost the driver an object per element
-        String sql = "SELECT carrier, account, service_id, currency, category, MIN(known_type), "
-                + "string_agg(CAST(month AS VARCHAR) || ':' || CAST(total AS VARCHAR), ','), NULL, MAX(bandwidth), MIN(site) "
+        // keeps them in a sorted map anyway): arrays cost the driver an object per element. The row crosses the driver packed.
+        String sql = "SELECT " + Packed.sql("carrier", "account", "service_id", "currency", "category", "MIN(known_type)",
+                "string_agg(CAST(month AS VARCHAR) || ':' || CAST(total AS VARCHAR), ',')", "MAX(bandwidth)", "MIN(site)") + " "
                 + "FROM (SELECT c.carrier, c.account, c.service_id, c.currency, "
                 + "c.category, MAX(c.bandwidth_mbps) AS bandwidth, MIN(c.site) AS site, "
                 + "CAST(EXTRACT(YEAR FROM " + CHARGED_ON + ") * 12 + EXTRACT(MONTH FROM " + CHARGED_ON + ") - 1 AS INTEGER) AS month, "
@@ -117,7 +117,8 @@ final class Aggregates {
             String site = null;
             Map<ChargeCategory, SortedMap<YearMonth, Money>> months = new EnumMap<>(ChargeCategory.class);
             while (row.next()) {
-                List<String> key = List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4));
+                Packed values = new Packed(row.getString(1));
+                List<String> key = List.of(values.text(), values.text(), values.text(), values.text());
                 if (!key.equals(service)) {
                     if (service != null) {
                         consumer.accept(history(service, type, bandwidth, site, months));
@@ -128,18 +129,21 @@ final class Aggregates {
                     site = null;
                     months = new EnumMap<>(ChargeCategory.class);
                 }
-                String known = row.getString(6);
+                ChargeCategory category = ChargeCategory.valueOf(values.text());
+                String known = values.text();
                 type = type == null && known != null ? ServiceType.valueOf(known) : type;
-                BigDecimal stated = Rows.decimal(row.getBigDecimal(9));
+                String pairs = values.text();
+                BigDecimal stated = values.decimal();
                 bandwidth = bandwidth == null || stated != null && stated.compareTo(bandwidth) > 0 ? stated : bandwidth;
-                site = site == null ? row.getString(10) : site;
+                String categorySite = values.text();
+                site = site == null ? categorySite : site;
                 Currency currency = Currency.getInstance(key.get(3));
                 SortedMap<YearMonth, Money> totals = new TreeMap<>();
-                for (String pair : row.getString(7).split(",")) {
+                for (String pair : pairs.split(",")) {
                     int colon = pair.indexOf(':');
                     totals.put(month(Integer.parseInt(pair, 0, colon, 10)), new Money(Rows.decimal(new BigDecimal(pair.substring(colon + 1))), currency));
                 }
-                months.put(ChargeCategory.valueOf(row.getString(5)), totals);
+                months.put(category, totals);
             }
             if (service != null) {
                 consumer.accept(history(service, type, bandwidth, site, months));
@@ -245,24 +249,33 @@ final class Aggregates {
     static void billedPrices(Connection connection, String tenant, LineQuery query, Consumer<BilledPrice> consumer) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
-        // a line without a unit price is priced from its amount and quantity: grouped by those, priced in Java by the api's rule
-        String sql = "SELECT c.carrier, c.account, c.service_id, c.service_type, c.bandwidth_mbps, c.charge_code, c.category, "
-                + "c.currency, c.unit_price, CASE WHEN c.unit_price IS NULL THEN c.amount END AS a, "
-                + "CASE WHEN c.unit_price IS NULL THEN c.quantity END AS q, MIN(" + CHARGED_ON + ") AS first_day, MAX(" + CHARGED_ON
-                + ") AS last_day, COUNT(*) FROM (" + current + ") c WHERE c.service_id IS NOT NULL "
+        // a line without a unit price is priced from its amount and quantity: grouped by those, priced in Java by the api's rule;
+        // the row crosses the driver packed
+        String sql = "SELECT " + Packed.sql("c.carrier", "c.account", "c.service_id", "c.service_type", "c.bandwidth_mbps", "c.charge_code",
+                "c.category", "c.currency", "c.unit_price", "a", "q", "MIN(" + CHARGED_ON + ")", "MAX(" + CHARGED_ON + ")", "COUNT(*)")
+                + " FROM (SELECT c.*, CASE WHEN c.unit_price IS NULL THEN c.amount END AS a, "
+                + "CASE WHEN c.unit_price IS NULL THEN c.quantity END AS q FROM (" + current + ") c WHERE c.service_id IS NOT NULL) c "
                 + "GROUP BY c.carrier, c.account, c.service_id, c.service_type, c.bandwidth_mbps, c.charge_code, c.category, "
-                + "c.currency, c.unit_price, a, q ORDER BY c.carrier, c.account, c.service_id, c.charge_code NULLS FIRST, first_day, "
-                + "c.unit_price, a, q";
+                + "c.currency, c.unit_price, a, q ORDER BY c.carrier, c.account, c.service_id, c.charge_code NULLS FIRST, MIN(" + CHARGED_ON
+                + "), c.unit_price, a, q";
         try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
-                Currency currency = Currency.getInstance(row.getString(8));
-                BigDecimal unitPrice = Rows.decimal(row.getBigDecimal(9));
-                BigDecimal amount = Rows.decimal(row.getBigDecimal(10));
-                Money price = ChargeLine.pricePerUnit(unitPrice == null ? null : new Money(unitPrice, currency),
-                        Rows.decimal(row.getBigDecimal(11)), new Money(amount == null ? BigDecimal.ZERO : amount, currency));
-                consumer.accept(new BilledPrice(row.getString(1), row.getString(2), row.getString(3), ServiceType.valueOf(row.getString(4)),
-                        Rows.decimal(row.getBigDecimal(5)), row.getString(6), ChargeCategory.valueOf(row.getString(7)), price,
-                        row.getDate(12).toLocalDate(), row.getDate(13).toLocalDate(), row.getLong(14)));
+                Packed values = new Packed(row.getString(1));
+                String carrier = values.text();
+                String account = values.text();
+                String serviceId = values.text();
+                ServiceType serviceType = ServiceType.valueOf(values.text());
+                BigDecimal bandwidth = values.decimal();
+                String chargeCode = values.text();
+                ChargeCategory category = ChargeCategory.valueOf(values.text());
+                Currency currency = Currency.getInstance(values.text());
+                BigDecimal unitPrice = values.decimal();
+                BigDecimal amount = values.decimal();
+                BigDecimal quantity = values.decimal();
+                Money price = ChargeLine.pricePerUnit(unitPrice == null ? null : new Money(unitPrice, currency), quantity,
+                        new Money(amount == null ? BigDecimal.ZERO : amount, currency));
+                consumer.accept(new BilledPrice(carrier, account, serviceId, serviceType, bandwidth, chargeCode, category, price,
+                        values.date(), values.date(), values.bigint()));
             }
         }
     }

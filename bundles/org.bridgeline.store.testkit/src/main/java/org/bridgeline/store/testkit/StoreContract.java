@@ -177,6 +177,29 @@ public abstract class StoreContract {
     }
 
     @Test
+    void textsOfAnyCharactersReadBackThroughTheAggregates() throws Exception {
+        InvoiceHeader header = invoice("TXT-1", LocalDate.of(2030, 3, 31));
+        String service = "SVC:1-\u260E \uD83D\uDCDE,2";
+        ChargeLine line = ChargeLine.builder().invoice(header).serviceId(service).site("Quai 3-5: \uD83C\uDFE2, -").serviceType(ServiceType.DIA)
+                .category(ChargeCategory.RECURRING).chargeCode("C:1-").quantity(new BigDecimal("2")).amount(Money.of("20.50", "USD"))
+                .bandwidthMbps(new BigDecimal("1.5")).source(SourcePosition.of(header.source().file(), 2, 2)).build();
+        importLines(A, "texts", List.of(line));
+        BookOfBusiness stored = book(A);
+        List<org.bridgeline.api.detect.ServiceHistory> histories = StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(
+                c -> stored.serviceHistories(LineQuery.ALL, c));
+        assertEquals(1, histories.size());
+        assertEquals(service, histories.get(0).serviceId());
+        assertEquals(line.site(), histories.get(0).site());
+        assertEquals(0, new BigDecimal("1.5").compareTo(histories.get(0).bandwidthMbps()));
+        List<BilledPrice> prices = StoreContract.<BilledPrice>collect(c -> stored.billedPrices(LineQuery.ALL, c));
+        assertEquals(1, prices.size());
+        assertEquals(service, prices.get(0).serviceId());
+        assertEquals("C:1-", prices.get(0).chargeCode());
+        assertEquals(0, new BigDecimal("10.25").compareTo(prices.get(0).pricePerUnit().amount()), "priced from amount and quantity");
+        assertEquals(LocalDate.of(2030, 3, 1), prices.get(0).firstCharged());
+    }
+
+    @Test
     void aFinishedImportIsFoundByItsContentAndAnEmptyOneIsForgotten() throws Exception {
         long first = importLines(A, "hash-bill", List.of(line(invoice("INV-1", LocalDate.of(2026, 1, 31)), 2, "CKT-1", "10.00")));
         assertEquals(first, stores.imports().findImport(A, "hash-bill").orElseThrow().importId());
