@@ -278,8 +278,8 @@ public interface BookOfBusiness {
             if (latestMonth.isEmpty()) {
                 continue;
             }
-            YearMonth[] latest = {latestMonth.get()};
-            LocalDate day = latest[0].atDay(1);
+            YearMonth latest = latestMonth.get();
+            LocalDate day = latest.atDay(1);
             int term = contracts(name).stream().filter(c -> c.term().contains(day)).findFirst()
                     .map(c -> (int) java.time.temporal.ChronoUnit.MONTHS.between(c.term().start(), c.term().end().plusDays(1))).orElse(0);
             // where the bills do not state a bandwidth, the enterprise's own inventory may
@@ -288,10 +288,10 @@ public interface BookOfBusiness {
                     .forEach(s -> inventoryBandwidth.put(s.serviceId(), s.bandwidthMbps()));
             serviceHistories(histories, history -> {
                 java.util.SortedMap<YearMonth, Money> recurring = history.months(ChargeCategory.RECURRING);
-                if (recurring.lastKey().equals(latest[0])) {
+                if (recurring.lastKey().equals(latest)) {
                     BigDecimal bandwidth = history.bandwidthMbps() != null ? history.bandwidthMbps() : inventoryBandwidth.get(history.serviceId());
                     BenchmarkQuery query = new BenchmarkQuery(history.serviceType(), bandwidth, null, term, null);
-                    consumer.accept(BenchmarkMatch.match(history, recurring.get(latest[0]), query, answers.computeIfAbsent(query, this::benchmarks),
+                    consumer.accept(BenchmarkMatch.match(history, recurring.get(latest), query, answers.computeIfAbsent(query, this::benchmarks),
                             targetPercentile, whyNot.computeIfAbsent(query, q -> whyNoBenchmark(coverage, q))));
                 }
             });

@@ -136,8 +136,10 @@ public final class AuditServiceImpl implements AuditService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the audit was interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof FindingNotStored notStored ? notStored.getCause() : e.getCause();
-            throw new IllegalStateException("the audit cannot store its findings: " + cause.getMessage(), cause);
+            if (e.getCause() instanceof FindingNotStored notStored) {
+                throw new IllegalStateException("the audit cannot store its findings: " + notStored.getMessage(), notStored.getCause());
+            }
+            throw new IllegalStateException("the audit failed: " + e.getCause(), e.getCause());
         } catch (StoreException e) {
             throw new IllegalStateException("the audit cannot store its run: " + e.getMessage(), e);
         } finally {
