@@ -21,7 +21,7 @@ import org.bridgeline.api.model.ChargeLine;
 public final class Evidence {
 
     /** How many services' lines are read in one pass: a pass per batch, and one batch's lines held. */
-    public static final int BATCH_SERVICES = 2_000;
+    public static final int BATCH_SERVICES = 10_000;
 
     /**
      * The service whose lines are a candidate's evidence.

@@ -50,10 +50,11 @@ class EvidenceTest {
                     throw new UnsupportedOperationException(method.getName());
                 });
         List<Candidate> candidates = new ArrayList<>();
-        for (int i = 0; i < 4_500; i++) {
+        int services = 2 * Evidence.BATCH_SERVICES + 500;
+        for (int i = 0; i < services; i++) {
             candidates.add(new Candidate("Acme", "S-" + i));
         }
-        candidates.add(new Candidate("Acme", "S-4499")); // a second candidate of the last service: same batch
+        candidates.add(new Candidate("Acme", "S-" + (services - 1))); // a second candidate of the last service: same batch
         candidates.add(new Candidate("Bluewave", "S-7"));
         List<String> judged = new ArrayList<>();
         Evidence.read(book, candidates, c -> new Evidence.Service(c.carrier(), "A1", c.serviceId()), LineQuery::carrier, (candidate, lines) -> {
