@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
@@ -20,7 +19,9 @@ import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.RecommendedAction;
 import org.bridgeline.api.model.Severity;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Detector 7: after a service's own term ends (its schedule entry's, else the agreement's), the
@@ -30,6 +31,13 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 public final class OutOfTermPricingDetector implements AnomalyDetector {
+
+    private final ContractCandidates candidates;
+
+    @Activate
+    public OutOfTermPricingDetector(@Reference ContractCandidates candidates) {
+        this.candidates = candidates;
+    }
 
     @Override
     public String id() {
@@ -53,12 +61,7 @@ public final class OutOfTermPricingDetector implements AnomalyDetector {
         for (Map.Entry<String, List<Contract>> carrier : byCarrier.entrySet()) {
             ContractPrices contracts = new ContractPrices(carrier.getValue());
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
-            Set<String> candidates = new TreeSet<>();
-            book.billedPrices(recurring, price -> {
-                if (contracts.mayExceed(price)) {
-                    candidates.add(price.serviceId());
-                }
-            });
+            Set<String> candidates = this.candidates.of(book, carrier.getKey(), contracts);
             // the lines come a service at a time: a service's latest charges after its term are judged when the next begins
             Map<String, ChargeLine> latestAfterTerm = new LinkedHashMap<>();
             Map<String, ContractedPrice> priceOf = new LinkedHashMap<>();

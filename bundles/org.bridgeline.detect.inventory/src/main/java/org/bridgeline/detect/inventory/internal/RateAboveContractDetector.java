@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.bridgeline.api.detect.AnomalyDetector;
@@ -20,7 +19,9 @@ import org.bridgeline.api.model.Finding;
 import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.RecommendedAction;
 import org.bridgeline.api.model.Severity;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Detector 1: a recurring charge billed above what its contract allows on the day it is charged:
@@ -31,6 +32,13 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 public final class RateAboveContractDetector implements AnomalyDetector {
+
+    private final ContractCandidates candidates;
+
+    @Activate
+    public RateAboveContractDetector(@Reference ContractCandidates candidates) {
+        this.candidates = candidates;
+    }
 
     @Override
     public String id() {
@@ -61,13 +69,8 @@ public final class RateAboveContractDetector implements AnomalyDetector {
                 continue;
             }
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
-            // the store's prices name the services billed above some rate; only their lines are read
-            Set<String> candidates = new TreeSet<>();
-            book.billedPrices(recurring, price -> {
-                if (contracts.mayExceed(price)) {
-                    candidates.add(price.serviceId());
-                }
-            });
+            // the store's prices name the services billed above some rate (one pass for both contract detectors); only their lines are read
+            Set<String> candidates = this.candidates.of(book, carrier.getKey(), contracts);
             // the lines come a service at a time: a service's charges over are judged when the next service begins
             Map<String, List<Over>> over = new LinkedHashMap<>();
             String[] service = {null};

@@ -19,7 +19,7 @@ class InventoryDetectorsAccuracyTest {
     private static List<AnomalyDetector> detectors() {
         return List.of(
                 new BilledAfterDisconnectDetector(ConfigDefaults.of(BilledAfterDisconnectDetector.Config.class)),
-                new InventoryMismatchDetector(), new RateAboveContractDetector(), new OutOfTermPricingDetector(),
+                new InventoryMismatchDetector(), new RateAboveContractDetector(new ContractCandidates()), new OutOfTermPricingDetector(new ContractCandidates()),
                 new UnrequestedFeatureDetector(), new ContractPolicyDetector());
     }
 

@@ -15,7 +15,7 @@ class InventoryDetectorsConformanceTest {
     void everyInventoryDetectorConforms() {
         InMemoryBook book = InMemoryBook.of(SeededEnterprise.generate(7, 10));
         for (AnomalyDetector detector : List.of(new BilledAfterDisconnectDetector(ConfigDefaults.of(BilledAfterDisconnectDetector.Config.class)),
-                new InventoryMismatchDetector(), new RateAboveContractDetector(), new OutOfTermPricingDetector(),
+                new InventoryMismatchDetector(), new RateAboveContractDetector(new ContractCandidates()), new OutOfTermPricingDetector(new ContractCandidates()),
                 new UnrequestedFeatureDetector(), new ContractPolicyDetector())) {
             DetectorConformance.of(detector).on(book).check();
         }
