@@ -16,7 +16,7 @@ public interface AuditStore {
     /**
      * Begins an audit run whose findings pass into the store as they are added, so that a run of any
      * size is never held in memory. They are read back by their detector's place in {@code detectors},
-     * then in the order that detector added them. Committing stores the run with its findings; closing
+     * then in the order that detector emitted them. Committing stores the run with its findings; closing
      * without committing stores nothing.
      *
      * @since 2.6
@@ -27,8 +27,11 @@ public interface AuditStore {
     @ProviderType
     interface AuditRunWriter extends AutoCloseable {
 
-        /** Adds a finding of one of the run's detectors; the detectors may add from threads of their own at once. */
-        void add(Finding finding) throws StoreException;
+        /**
+         * Adds a finding one of the run's detectors emitted, placed by that detector (whatever the
+         * finding names); the detectors may add from threads of their own at once.
+         */
+        void add(String detectorId, Finding finding) throws StoreException;
 
         /** Takes back every finding a detector added (it failed part way): the run stores the others. */
         void withdraw(String detectorId) throws StoreException;

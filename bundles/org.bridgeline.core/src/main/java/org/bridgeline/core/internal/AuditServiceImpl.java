@@ -109,7 +109,7 @@ public final class AuditServiceImpl implements AuditService {
                     try {
                         detector.detect(book, finding -> {
                             if (carrier == null || carrier.equals(finding.carrier())) {
-                                store(writer, finding);
+                                store(writer, detector.id(), finding);
                                 found[0]++;
                             }
                         });
@@ -159,9 +159,9 @@ public final class AuditServiceImpl implements AuditService {
         return new AuditReport(run.runId(), ran, byKind, failures, run.findings(), millis);
     }
 
-    private static void store(AuditStore.AuditRunWriter writer, Finding finding) {
+    private static void store(AuditStore.AuditRunWriter writer, String detectorId, Finding finding) {
         try {
-            writer.add(finding);
+            writer.add(detectorId, finding);
         } catch (StoreException e) {
             throw new FindingNotStored(e);
         }

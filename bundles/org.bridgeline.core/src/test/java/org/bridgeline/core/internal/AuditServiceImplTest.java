@@ -77,8 +77,8 @@ class AuditServiceImplTest {
                 Instant started = (Instant) args[1];
                 java.util.Map<String, List<Finding>> addedBy = new java.util.concurrent.ConcurrentHashMap<>();
                 return new AuditStore.AuditRunWriter() {
-                    public void add(Finding finding) {
-                        addedBy.computeIfAbsent(finding.detectorId(), k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(finding);
+                    public void add(String detectorId, Finding finding) {
+                        addedBy.computeIfAbsent(detectorId, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(finding);
                     }
 
                     public void withdraw(String detectorId) {

@@ -83,8 +83,8 @@ final class SqlAuditRunWriter implements AuditStore.AuditRunWriter {
     }
 
     @Override
-    public synchronized void add(Finding finding) throws StoreException {
-        int place = detectors.indexOf(finding.detectorId());
+    public synchronized void add(String detectorId, Finding finding) throws StoreException {
+        int place = detectors.indexOf(detectorId);
         place = place < 0 ? detectors.size() : place;
         write(finding, (place + 1L) * DETECTOR_RANGE + ++addedBy[place]);
     }

@@ -510,7 +510,7 @@ public abstract class StoreContract {
                 RecommendedAction.REVIEW);
         Optional<AuditRunRecord> before = stores.audits().latestAuditRun(A);
         try (AuditStore.AuditRunWriter abandoned = stores.audits().beginAuditRun(A, Instant.now(), List.of("a"))) {
-            abandoned.add(finding.apply("a", 1));
+            abandoned.add("a", finding.apply("a", 1));
         }
         assertEquals(before, stores.audits().latestAuditRun(A), "a run closed without commit leaves nothing");
 
@@ -523,13 +523,13 @@ public abstract class StoreContract {
             for (String detector : List.of("c", "b")) {
                 added.add(detectors.submit(() -> {
                     for (int n = 0; n < many; n++) {
-                        writer.add(finding.apply(detector, n));
+                        writer.add(detector, finding.apply(detector, n));
                     }
                     return null;
                 }));
             }
             for (int n = 0; n < 3; n++) {
-                writer.add(finding.apply("a", n));
+                writer.add("a", finding.apply("a", n));
             }
             for (Future<Object> detector : added) {
                 detector.get();
