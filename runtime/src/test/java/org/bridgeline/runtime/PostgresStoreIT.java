@@ -166,8 +166,11 @@ class PostgresStoreIT {
             long importedByFirst = Files.readString(first.resolve("log/bridgeline.log")).lines()
                     .filter(line -> line.matches(".*intake (acme|bravo)/\\S+ \\S+: IMPORTED, .*")).count();
             assertTrue(importedByFirst >= 2, "both runtimes imported bills");
-            assertEquals(importedByFirst + 1, jobs.lines().filter(job -> job.endsWith("intake-2/data|2|t")).count(),
-                    "runtime 2 took over the bill runtime 1 held and audited the ones it had imported: " + jobs);
+            // runtime 2 takes over the bill runtime 1 held and audits the ones it had imported; killed between storing a
+            // bill and recording it, runtime 1 leaves one more, which runtime 2 finds already imported and audits too
+            long takenOverBy2 = jobs.lines().filter(job -> job.endsWith("intake-2/data|2|t")).count();
+            assertTrue(takenOverBy2 == importedByFirst + 1 || takenOverBy2 == importedByFirst + 2,
+                    "runtime 2 took over the bill runtime 1 held and audited the ones it had imported (" + importedByFirst + "): " + jobs);
             assertEquals(50, filed(shared, "done"), "every bill filed under done/");
             assertEquals("acme|36\nbravo|14", server.query("intake", "SELECT tenant, count(*) FROM bl_invoice GROUP BY tenant ORDER BY tenant")
                     .strip(), "every bill's invoice, once");

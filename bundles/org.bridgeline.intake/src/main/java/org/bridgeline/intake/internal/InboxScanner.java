@@ -262,7 +262,10 @@ final class InboxScanner {
             }
         }
         IntakeState state = reason == null ? IntakeState.DONE : IntakeState.FAILED;
-        boolean stored = state == IntakeState.DONE && report.files().stream().anyMatch(file -> file.status() == FileOutcome.Status.IMPORTED);
+        // a bill taken over from a runtime that stopped after storing it and before recording so reads as already imported:
+        // that runtime never audited it, so it is audited here as if stored now
+        boolean stored = state == IntakeState.DONE && report.files().stream().anyMatch(file -> file.status() == FileOutcome.Status.IMPORTED
+                || job.attempts() > 1 && file.status() == FileOutcome.Status.ALREADY_IMPORTED);
         Instant finished = clock.instant();
         String reportJson = report == null ? null : Json.gson().toJson(report);
         String ended = stored ? IntakeJob.IMPORTED : state.name();

@@ -167,6 +167,31 @@ class InboxScannerTest {
     }
 
     @Test
+    void aBillADeadRuntimeStoredButNeverRecordedIsAuditedByTheRuntimeThatTakesItOver() throws Exception {
+        IntakeJob job = upload("acme", "bills.csv");
+        Instant past = Instant.now().minusSeconds(120);
+        queue.claim("dead-runtime", past, past.plusSeconds(60)).orElseThrow();
+        Path processing = Files.createDirectories(tenants.resolve("acme/processing"));
+        Files.move(tenants.resolve("acme/inbox").resolve(job.id()), processing.resolve(job.id()));
+        // the dead runtime committed the bill's invoices: the import now finds its content stored
+        imports = (path, options, progress) -> {
+            importedFiles.add(path);
+            return new ImportReport(List.of(new FileOutcome(path.getFileName().toString(), "csv", FileOutcome.Status.ALREADY_IMPORTED, null,
+                    List.of(), List.of(), 0, 0)), false, 1);
+        };
+        runtime("runtime-2").scan();
+        assertEquals(List.of("acme"), audited, "the bill nobody audited is audited");
+        IntakeJob done = queue.job("acme", job.id()).orElseThrow();
+        assertEquals(List.of(IntakeJob.DONE, 1L, "runtime-2", 2), List.of(done.state(), done.auditRunId(), done.holder(), done.attempts()));
+
+        // a bill dropped again (first attempt) whose content is already in is not audited again
+        IntakeJob again = upload("acme", "bills-again.csv");
+        runtime("runtime-2").scan();
+        assertEquals(List.of("acme"), audited);
+        assertEquals(IntakeJob.DONE, queue.job("acme", again.id()).orElseThrow().state());
+    }
+
+    @Test
     void aBillImportedByARuntimeThatDiedBeforeItsAuditIsAuditedByTheNext() throws Exception {
         IntakeJob job = upload("acme", "bills.csv");
         Instant past = Instant.now().minusSeconds(120);

@@ -17,18 +17,16 @@ import org.bridgeline.store.StoreException;
 
 /**
  * An audit run written while its detectors find: findings go to the store in bulk on the run's own
- * transaction, their ids taken from the sequence a block at a time, so memory holds one block and
- * what the bulk writers buffer, whatever the run's size.
+ * connection and transaction, their ids taken from the sequence a block at a time, so memory holds
+ * one block and what the bulk writers buffer, whatever the run's size.
  */
 final class SqlAuditRunWriter implements AuditStore.AuditRunWriter {
 
     /** Each detector numbers its findings in a range of its own: the stored order is the detectors' order, whatever finishes first. */
     private static final long DETECTOR_RANGE = 1L << 32;
+    /** Ids taken at a time; buffered rows are written into the transaction as often, so what the bulk writers hold stays small. */
     private static final int ID_BLOCK = 1_000;
-    /** Buffered rows are written into the transaction this often, so what the bulk writers hold stays small. */
-    private static final int FLUSH_EVERY = 10_000;
 
-    private final Database database;
     private final Connection connection;
     private final String tenant;
     private final long runId;
@@ -41,12 +39,10 @@ final class SqlAuditRunWriter implements AuditStore.AuditRunWriter {
     private long[] ids = new long[0];
     private int nextId;
     private long findings;
-    private long unflushed;
     private boolean ended;
 
-    private SqlAuditRunWriter(Database database, Connection connection, String tenant, long runId, Instant started, List<String> detectors, BulkRows findingRows,
+    private SqlAuditRunWriter(Connection connection, String tenant, long runId, Instant started, List<String> detectors, BulkRows findingRows,
             BulkRows evidenceRows) {
-        this.database = database;
         this.connection = connection;
         this.tenant = tenant;
         this.runId = runId;
@@ -67,7 +63,7 @@ final class SqlAuditRunWriter implements AuditStore.AuditRunWriter {
             findingRows = database.bulk(connection, "bl_finding");
             BulkRows evidenceRows = database.bulk(connection, "bl_finding_line");
             // the database keeps microseconds: the record returned is the record stored
-            return new SqlAuditRunWriter(database, connection, tenant, runId, startedAt.truncatedTo(ChronoUnit.MICROS), detectors, findingRows,
+            return new SqlAuditRunWriter(connection, tenant, runId, startedAt.truncatedTo(ChronoUnit.MICROS), detectors, findingRows,
                     evidenceRows);
         } catch (SQLException | RuntimeException e) {
             try (Connection closing = connection; BulkRows opened = findingRows) {
@@ -118,27 +114,26 @@ final class SqlAuditRunWriter implements AuditStore.AuditRunWriter {
                 LineColumns.appendRow(evidenceRows, tenant, findingId, ++lineNo, line);
             }
             findings++;
-            if (++unflushed >= FLUSH_EVERY) {
-                flush();
-            }
         } catch (SQLException e) {
             throw Database.failure("cannot store a finding of " + finding.detectorId() + " in audit run " + runId, e);
         }
     }
 
-    private long nextId() throws StoreException {
+    /**
+     * The next finding id. Ids are taken a block at a time on the run's own connection, so an audit
+     * holds no connection but its own however many it finds; PostgreSQL's COPY keeps a connection to
+     * itself, so what is buffered is written first.
+     */
+    private long nextId() throws SQLException {
         if (nextId == ids.length) {
-            // on a connection of its own: the run's connection may be in the middle of a bulk copy
-            ids = database.with(tenant, "cannot number the findings of audit run " + runId, c -> {
-                long[] block = new long[ID_BLOCK];
-                try (Statement statement = c.createStatement();
-                        var value = statement.executeQuery("SELECT nextval('bl_finding_seq') FROM generate_series(1, " + ID_BLOCK + ")")) {
-                    for (int i = 0; i < ID_BLOCK && value.next(); i++) {
-                        block[i] = value.getLong(1);
-                    }
+            flush();
+            ids = new long[ID_BLOCK];
+            try (Statement statement = connection.createStatement();
+                    var value = statement.executeQuery("SELECT nextval('bl_finding_seq') FROM generate_series(1, " + ID_BLOCK + ")")) {
+                for (int i = 0; i < ID_BLOCK && value.next(); i++) {
+                    ids[i] = value.getLong(1);
                 }
-                return block;
-            });
+            }
             nextId = 0;
         }
         return ids[nextId++];
@@ -147,7 +142,6 @@ final class SqlAuditRunWriter implements AuditStore.AuditRunWriter {
     private void flush() throws SQLException {
         findingRows.flush();
         evidenceRows.flush();
-        unflushed = 0;
     }
 
     @Override
