@@ -1,5 +1,6 @@
 package org.bridgeline.store.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -90,6 +91,10 @@ final class SqlAuditRunWriter implements AuditStore.AuditRunWriter {
         if (ended) {
             throw new IllegalStateException("audit run " + runId + " has ended: no finding can be added");
         }
+        // refused before a row is begun: a finding the store cannot keep exactly leaves no half-written row
+        BigDecimal monthly = Decimals.exact(finding.monthlyImpact().amount(), "monthly impact", finding.kind());
+        BigDecimal annual = Decimals.exact(finding.annualImpact().amount(), "annual impact", finding.kind());
+        BigDecimal recoverable = Decimals.exact(finding.recoverable().amount(), "recoverable", finding.kind());
         try {
             long findingId = nextId();
             findingRows.beginRow();
@@ -102,12 +107,12 @@ final class SqlAuditRunWriter implements AuditStore.AuditRunWriter {
             findingRows.text(finding.severity().name());
             findingRows.text(finding.carrier());
             findingRows.text(finding.serviceId());
-            findingRows.decimal(Decimals.exact(finding.monthlyImpact().amount(), "monthly impact", finding.kind()));
-            findingRows.decimal(Decimals.exact(finding.annualImpact().amount(), "annual impact", finding.kind()));
+            findingRows.decimal(monthly);
+            findingRows.decimal(annual);
             findingRows.text(finding.monthlyImpact().currency().getCurrencyCode());
             findingRows.text(finding.explanation());
             findingRows.text(finding.action().name());
-            findingRows.decimal(Decimals.exact(finding.recoverable().amount(), "recoverable", finding.kind()));
+            findingRows.decimal(recoverable);
             findingRows.endRow();
             long lineNo = 0;
             for (ChargeLine line : finding.evidence()) {
