@@ -153,7 +153,7 @@ final class Aggregates {
 
     /**
      * The months that moved, judged in SQL. Each service month (recurring and usage added) first meets the least and the
-     * most of the months before it (window aggregates, cheap): a month within the threshold of both cannot be far from their
+     * most of the months before it (window aggregates, one sort): a month within the threshold of both cannot be far from their
      * median, nor one closer than the minimum change to both. Only the months left are paired with their months before,
      * sorted, to read the middle one or two. Portable: PostgreSQL has no median over a window, and DuckDB's integer division
      * gives a double, so the middle is found with FLOOR of a decimal.
@@ -170,12 +170,17 @@ final class Aggregates {
                 + "MAX(CASE WHEN c.category = 'USAGE' THEN 1 ELSE 0 END) AS usage FROM (" + current + ") c "
                 + "WHERE c.service_id IS NOT NULL AND c.category IN ('RECURRING', 'USAGE') GROUP BY c.carrier, c.account, c.service_id, "
                 + "c.currency, month), "
-                + "w AS (SELECT m.*, COUNT(*) " + before + " AS n, MIN(cost) " + before + " AS least, MAX(cost) " + before + " AS most, "
-                + "MAX(month) OVER (PARTITION BY " + service + ") AS last_month, "
-                + "MAX(CASE WHEN usage = 1 THEN month END) OVER (PARTITION BY " + service + ") AS last_usage, "
-                + "MAX(CASE WHEN recurring = 1 THEN month END) OVER (PARTITION BY carrier) AS carrier_recurring FROM m), "
-                + "t AS (SELECT * FROM w WHERE n >= ? AND NOT ((least > 0 AND cost > 0 AND cost * 100 <= (100 + ?) * least "
+                + "w AS (SELECT m.*, COUNT(*) " + before + " AS n, MIN(cost) " + before + " AS least, MAX(cost) " + before + " AS most FROM m), "
+                + "f AS (SELECT * FROM w WHERE n >= ? AND NOT ((least > 0 AND cost > 0 AND cost * 100 <= (100 + ?) * least "
                 + "AND cost * 100 >= (100 - ?) * most) OR (cost - least < ? AND most - cost < ?))), "
+                // each service's last months and its carrier's, for the few months left only: windows over every month cost a sort each
+                + "s AS (SELECT b.carrier, b.account, b.service_id, b.currency, MAX(b.month) AS last_month, "
+                + "MAX(CASE WHEN b.usage = 1 THEN b.month END) AS last_usage FROM m b JOIN (SELECT DISTINCT " + service + " FROM f) k "
+                + "ON b.carrier = k.carrier AND b.account = k.account AND b.service_id = k.service_id AND b.currency = k.currency "
+                + "GROUP BY b.carrier, b.account, b.service_id, b.currency), "
+                + "r AS (SELECT carrier, MAX(CASE WHEN recurring = 1 THEN month END) AS carrier_recurring FROM m GROUP BY carrier), "
+                + "t AS (SELECT f.*, s.last_month, s.last_usage, r.carrier_recurring FROM f JOIN s ON s.carrier = f.carrier "
+                + "AND s.account = f.account AND s.service_id = f.service_id AND s.currency = f.currency JOIN r ON r.carrier = f.carrier), "
                 + "p AS (SELECT t.carrier, t.account, t.service_id, t.currency, t.month, t.cost, t.n, t.last_month, t.last_usage, "
                 + "t.carrier_recurring, array_agg(b.cost ORDER BY b.cost) AS costs FROM t JOIN m b ON b.carrier = t.carrier "
                 + "AND b.account = t.account AND b.service_id = t.service_id AND b.currency = t.currency AND b.month < t.month "
