@@ -149,13 +149,19 @@ class InboxScannerTest {
         assertEquals(List.of("acme", "acme"), audited);
     }
 
-    @Test
-    void aBillHeldByADeadRuntimeIsTakenOverWhenItsLeaseRunsOut() throws Exception {
-        IntakeJob job = upload("acme", "bills.csv");
+    /** A bill a runtime claimed and moved to processing/, then stopped; its lease has run out. */
+    private IntakeJob heldByADeadRuntime(String tenant, String file) throws Exception {
+        IntakeJob job = upload(tenant, file);
         Instant past = Instant.now().minusSeconds(120);
         queue.claim("dead-runtime", past, past.plusSeconds(60)).orElseThrow();
-        Path processing = Files.createDirectories(tenants.resolve("acme/processing"));
-        Files.move(tenants.resolve("acme/inbox").resolve(job.id()), processing.resolve(job.id()));
+        Path processing = Files.createDirectories(tenants.resolve(tenant + "/processing"));
+        Files.move(tenants.resolve(tenant + "/inbox").resolve(job.id()), processing.resolve(job.id()));
+        return job;
+    }
+
+    @Test
+    void aBillHeldByADeadRuntimeIsTakenOverWhenItsLeaseRunsOut() throws Exception {
+        IntakeJob job = heldByADeadRuntime("acme", "bills.csv");
 
         scanner.scan();
         IntakeJob done = queue.job("acme", job.id()).orElseThrow();
@@ -168,11 +174,7 @@ class InboxScannerTest {
 
     @Test
     void aBillADeadRuntimeStoredButNeverRecordedIsAuditedByTheRuntimeThatTakesItOver() throws Exception {
-        IntakeJob job = upload("acme", "bills.csv");
-        Instant past = Instant.now().minusSeconds(120);
-        queue.claim("dead-runtime", past, past.plusSeconds(60)).orElseThrow();
-        Path processing = Files.createDirectories(tenants.resolve("acme/processing"));
-        Files.move(tenants.resolve("acme/inbox").resolve(job.id()), processing.resolve(job.id()));
+        IntakeJob job = heldByADeadRuntime("acme", "bills.csv");
         // the dead runtime committed the bill's invoices: the import now finds its content stored
         imports = (path, options, progress) -> {
             importedFiles.add(path);
