@@ -47,9 +47,18 @@ public final class DuckDbDatabase implements Database {
     public @interface Config {
         /** The database file; empty for {@code bridgeline.data}/bridgeline.duckdb. */
         String path() default "";
+
+        /**
+         * DuckDB's worker threads; 0 for one fewer than the cores, at least one. The runtime's own threads (a parser, the
+         * audit's detectors, HTTP requests) run queries side by side already, and a core left to them is worth more than
+         * a second worker splitting each query: on 2 cores one worker stores a bill's lines in two thirds of the time and
+         * audits as fast.
+         */
+        int threads() default 0;
     }
 
     private final Path file;
+    private final int threads;
     private final CompletableFuture<DuckDBConnection> database;
     private final ConcurrentMap<String, ReentrantLock> holds = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, List<String[]>> columns = new ConcurrentHashMap<>();
@@ -58,11 +67,16 @@ public final class DuckDbDatabase implements Database {
     public DuckDbDatabase(BundleContext context, Config config) {
         this(config.path().isBlank()
                 ? Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse("data"), "bridgeline.duckdb")
-                : Path.of(config.path()));
+                : Path.of(config.path()), config.threads());
     }
 
     DuckDbDatabase(Path file) {
+        this(file, 0);
+    }
+
+    DuckDbDatabase(Path file, int threads) {
         this.file = file.toAbsolutePath().normalize();
+        this.threads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         this.database = new CompletableFuture<>();
         Thread opener = new Thread(this::open, "bridgeline-store-open");
         opener.setDaemon(true);
@@ -77,9 +91,10 @@ public final class DuckDbDatabase implements Database {
             Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, new Properties());
             try (java.sql.Statement settings = connection.createStatement()) {
                 settings.execute("SET checkpoint_threshold = '256MB'");
+                settings.execute("SET threads = " + threads);
             }
             int version = Migrations.migrate(connection);
-            LOG.info("store open: DuckDB " + file + ", schema version " + version + ", in "
+            LOG.info("store open: DuckDB " + file + ", schema version " + version + ", " + threads + " worker thread(s), in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
             database.complete((DuckDBConnection) connection);
         } catch (SQLException | IOException | RuntimeException | LinkageError e) {

@@ -1,7 +1,7 @@
 package org.bridgeline.store.duckdb.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,15 +22,23 @@ import org.bridgeline.store.jdbc.BulkRows;
  * columns cost DuckDB's appender a native call per value and a flush per 2,048 rows; its CSV reader
  * parses the same rows several times faster. Values keep their exact text: a decimal as its plain
  * digits, so the column reads it at its own scale without rounding. An unquoted empty field is
- * NULL, a quoted one the empty string.
+ * NULL, a quoted one the empty string. Rows are encoded straight into a byte buffer (ASCII, the
+ * usual case, a byte a character without an encoder), then written to the file a buffer at a time.
  */
 final class StagedRows implements BulkRows {
+
+    private static final int BUFFER = 1 << 16;
 
     private final Connection connection;
     private final String insert;
     private final Path file;
-    private final Map<LocalDate, String> days = new HashMap<>();
-    private BufferedWriter out;
+    /** Each day's text, formatted once: an invoice's lines share a handful of days. */
+    private final Map<LocalDate, byte[]> days = new HashMap<>();
+    private LocalDate lastDay;
+    private byte[] lastDayText;
+    private OutputStream out;
+    private byte[] buffer = new byte[BUFFER];
+    private int used;
     private boolean rowStarted;
     private boolean firstValue;
     private long staged;
@@ -44,7 +52,7 @@ final class StagedRows implements BulkRows {
         try {
             Files.createDirectories(folder);
             this.file = Files.createTempFile(folder, table + "-", ".tsv");
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            this.out = Files.newOutputStream(file);
         } catch (IOException e) {
             throw new SQLException("cannot stage rows for " + table + " in " + folder + ": " + e.getMessage(), e);
         }
@@ -63,88 +71,152 @@ final class StagedRows implements BulkRows {
         firstValue = true;
     }
 
-    private BufferedWriter next() throws SQLException {
+    /** Starts the next value of the row: the separator, unless it is the row's first. */
+    private void next() throws SQLException {
         if (!rowStarted) {
             throw new SQLException("a value outside a row: beginRow first");
         }
+        if (!firstValue) {
+            room(1);
+            buffer[used++] = '\t';
+        }
+        firstValue = false;
+    }
+
+    /** Makes room for {@code bytes} more in the buffer, writing out what it holds when full. */
+    private void room(int bytes) throws SQLException {
+        if (used + bytes <= buffer.length) {
+            return;
+        }
+        drain();
+        if (bytes > buffer.length) {
+            buffer = new byte[Math.max(bytes, buffer.length * 2)];
+        }
+    }
+
+    private void drain() throws SQLException {
         try {
-            if (!firstValue) {
-                out.write('\t');
-            }
+            out.write(buffer, 0, used);
         } catch (IOException e) {
             throw failure(e);
         }
-        firstValue = false;
-        return out;
+        used = 0;
     }
 
     @Override
     public void text(String value) throws SQLException {
-        BufferedWriter writer = next();
+        next();
         if (value == null) {
             return;
         }
-        try {
-            if (plain(value)) {
-                writer.write(value);
-            } else {
-                writer.write('"');
-                writer.write(value.replace("\"", "\"\""));
-                writer.write('"');
+        int length = value.length();
+        boolean plain = length > 0;
+        boolean ascii = true;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+            } else if (c == '\t' || c == '"' || c == '\n' || c == '\r') {
+                plain = false;
             }
-        } catch (IOException e) {
-            throw failure(e);
+        }
+        if (plain && ascii) {
+            room(length);
+            for (int i = 0; i < length; i++) {
+                buffer[used++] = (byte) value.charAt(i);
+            }
+        } else if (plain) {
+            bytes(value.getBytes(StandardCharsets.UTF_8));
+        } else {
+            // quoted: the empty string (an unquoted empty field is NULL), or text holding a separator, quote or line break
+            bytes(('"' + value.replace("\"", "\"\"") + '"').getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    /** Whether the text reads back as itself unquoted: not empty (which is NULL) and free of the tab, quote and line breaks. */
-    private static boolean plain(String value) {
-        if (value.isEmpty()) {
-            return false;
+    private void bytes(byte[] bytes) throws SQLException {
+        room(bytes.length);
+        System.arraycopy(bytes, 0, buffer, used, bytes.length);
+        used += bytes.length;
+    }
+
+    /** Text known to be ASCII and free of separators: numbers, days. */
+    private void ascii(String text) throws SQLException {
+        int length = text.length();
+        room(length);
+        for (int i = 0; i < length; i++) {
+            buffer[used++] = (byte) text.charAt(i);
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\t' || c == '"' || c == '\n' || c == '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
     public void integer(Integer value) throws SQLException {
-        raw(value == null ? null : value.toString());
+        next();
+        if (value != null) {
+            digits(value);
+        }
     }
 
     @Override
     public void bigint(long value) throws SQLException {
-        raw(Long.toString(value));
+        next();
+        digits(value);
+    }
+
+    /** A whole number's decimal digits, written without a string in between. */
+    private void digits(long value) throws SQLException {
+        if (value == Long.MIN_VALUE) {
+            ascii(Long.toString(value));
+            return;
+        }
+        room(20);
+        if (value < 0) {
+            buffer[used++] = '-';
+            value = -value;
+        }
+        int end = used + digitCount(value);
+        int at = end;
+        do {
+            buffer[--at] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value != 0);
+        used = end;
+    }
+
+    private static int digitCount(long value) {
+        int count = 1;
+        while (value >= 10) {
+            value /= 10;
+            count++;
+        }
+        return count;
     }
 
     @Override
     public void decimal(BigDecimal value) throws SQLException {
-        raw(value == null ? null : value.toPlainString());
+        next();
+        if (value != null) {
+            ascii(value.toPlainString());
+        }
     }
 
     @Override
     public void date(LocalDate value) throws SQLException {
-        // an invoice's lines share a handful of days: each is formatted once
-        raw(value == null ? null : days.computeIfAbsent(value, LocalDate::toString));
+        next();
+        if (value == null) {
+            return;
+        }
+        if (!value.equals(lastDay)) {
+            lastDay = value;
+            lastDayText = days.computeIfAbsent(value, day -> day.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        bytes(lastDayText);
     }
 
     @Override
     public void timestamp(LocalDateTime value) throws SQLException {
-        raw(value == null ? null : value.toString().replace('T', ' '));
-    }
-
-    private void raw(String text) throws SQLException {
-        BufferedWriter writer = next();
-        if (text != null) {
-            try {
-                writer.write(text);
-            } catch (IOException e) {
-                throw failure(e);
-            }
+        next();
+        if (value != null) {
+            ascii(value.toString().replace('T', ' '));
         }
     }
 
@@ -153,11 +225,8 @@ final class StagedRows implements BulkRows {
         if (!rowStarted) {
             throw new SQLException("endRow without beginRow");
         }
-        try {
-            out.write('\n');
-        } catch (IOException e) {
-            throw failure(e);
-        }
+        room(1);
+        buffer[used++] = '\n';
         rowStarted = false;
         staged++;
     }
@@ -168,11 +237,12 @@ final class StagedRows implements BulkRows {
             return;
         }
         try {
+            drain();
             out.close();
             try (Statement statement = connection.createStatement()) {
                 statement.execute(insert);
             }
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); // truncated: the next rows start a new batch
+            out = Files.newOutputStream(file); // truncated: the next rows start a new batch
             staged = 0;
         } catch (IOException e) {
             throw failure(e);
