@@ -24,6 +24,14 @@ public interface ImportStore {
     /** Opens the transaction for one invoice. */
     InvoiceWriter writeInvoice(String tenant, long importId, InvoiceHeader header) throws StoreException;
 
+    /**
+     * An encoder of the invoice's lines for the writer {@link #writeInvoice} opens for it, usable before
+     * that writer exists and on another thread: the encoding is the store's, the database is not touched.
+     */
+    default LineEncoder lineEncoder(String tenant, InvoiceHeader header) {
+        return LineEncoder.unencoded();
+    }
+
     /** Records the counts of a finished import. An import that stored no invoice is forgotten, so it can be retried. */
     ImportRecord finishImport(String tenant, long importId) throws StoreException;
 

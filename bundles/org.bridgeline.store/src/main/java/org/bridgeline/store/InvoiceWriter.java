@@ -17,6 +17,19 @@ public interface InvoiceWriter extends AutoCloseable {
     void append(ChargeLine line) throws StoreException;
 
     /**
+     * Adds lines encoded for this invoice by its store's {@link ImportStore#lineEncoder}, numbered after
+     * those added before. An invoice's lines come one by one or encoded, not both.
+     */
+    default void append(EncodedLines lines) throws StoreException {
+        if (!(lines instanceof EncodedLines.Unencoded unencoded)) {
+            throw new IllegalArgumentException("lines encoded by another store: " + lines.getClass().getName());
+        }
+        for (ChargeLine line : unencoded.lines()) {
+            append(line);
+        }
+    }
+
+    /**
      * Makes the invoice and all its lines visible at once.
      *
      * @param statedTotal the total the bill states, or {@code null}

@@ -19,15 +19,18 @@ import org.bridgeline.core.ImportReport;
 import org.bridgeline.core.InvoiceOutcome;
 import org.bridgeline.store.ImportStore;
 import org.bridgeline.store.CategoryTotal;
+import org.bridgeline.store.EncodedLines;
 import org.bridgeline.store.InvoiceWriter;
+import org.bridgeline.store.LineEncoder;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
 
 /**
- * What a parser streams into during an import. On the parser's thread it validates each line
- * and keeps the invoice's totals; the store work (open the invoice's transaction, append the
- * lines in batches, commit or roll back) runs in order on a {@link StoreWorker}, so parsing and
- * storing overlap. Holds one batch of lines at a time, never a whole invoice.
+ * What a parser streams into during an import. On the parser's thread it validates each line,
+ * keeps the invoice's totals and encodes the line into the store's rows ({@link LineEncoder});
+ * the store work (open the invoice's transaction, write the encoded batches, commit or roll back)
+ * runs in order on a {@link StoreWorker}, so parsing and storing overlap and the store's thread
+ * only writes. Holds one batch of lines at a time, never a whole invoice.
  */
 final class InvoiceSink implements ParseSink {
 
@@ -49,7 +52,6 @@ final class InvoiceSink implements ParseSink {
     private long moreIssues;
     private long errorsOutsideInvoices;
     private Invoice current;
-    private List<ChargeLine> batch = new ArrayList<>(BATCH);
     private SourcePosition lastPosition;
     private boolean finished;
 
@@ -64,6 +66,9 @@ final class InvoiceSink implements ParseSink {
         final Map<ChargeCategory, BigDecimal> byCategory = new EnumMap<>(ChargeCategory.class);
         final Map<ChargeCategory, Long> countByCategory = new EnumMap<>(ChargeCategory.class);
         Money statedTotal;
+        /** The invoice's lines as the store's rows, made on the parser's thread. */
+        LineEncoder encoder;
+        int encoded;
         // worker's side
         InvoiceWriter writer;
         volatile long storeErrors;
@@ -147,6 +152,7 @@ final class InvoiceSink implements ParseSink {
             invoice.incomplete = true;
         }
         if (worker != null) {
+            invoice.encoder = store.lineEncoder(tenant, header);
             worker.submit(() -> {
                 if (closedByGate) {
                     return;
@@ -176,36 +182,41 @@ final class InvoiceSink implements ParseSink {
             current.bad++;
             return;
         }
+        if (worker != null) {
+            try {
+                current.encoder.add(line);
+            } catch (StoreException e) {
+                issue(true, line.source(), null, "a value the store keeps exactly", null, e.getMessage());
+                current.bad++;
+                return;
+            }
+        }
         current.lines++;
         BigDecimal amount = line.amount().amount();
         current.lineTotal = current.lineTotal.add(amount);
         current.byCategory.merge(line.category(), amount, BigDecimal::add);
         current.countByCategory.merge(line.category(), 1L, Long::sum);
-        if (worker != null) {
-            batch.add(line);
-            if (batch.size() == BATCH) {
-                flushBatch(current);
-            }
+        if (worker != null && ++current.encoded == BATCH) {
+            flushBatch(current);
         }
     }
 
     private void flushBatch(Invoice invoice) {
-        if (batch.isEmpty()) {
+        if (invoice.encoded == 0) {
             return;
         }
-        List<ChargeLine> lines = batch;
-        batch = new ArrayList<>(BATCH);
+        EncodedLines lines = invoice.encoder.take();
+        invoice.encoded = 0;
         worker.submit(() -> {
             if (invoice.writer == null) {
                 return; // the store refused the invoice: counted already
             }
-            for (ChargeLine line : lines) {
-                try {
-                    invoice.writer.append(line);
-                } catch (StoreException e) {
-                    issue(true, line.source(), null, "a value the store keeps exactly", null, e.getMessage());
-                    invoice.storeErrors++;
-                }
+            try {
+                invoice.writer.append(lines);
+            } catch (StoreException e) {
+                issue(true, invoice.header.source(), null, "the store to take " + lines.count() + " lines of invoice "
+                        + invoice.header.number(), null, e.getMessage());
+                invoice.storeErrors += lines.count();
             }
         });
     }

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
@@ -19,7 +21,10 @@ import org.bridgeline.core.InvoiceOutcome;
 import org.bridgeline.store.ImportStore;
 import org.bridgeline.store.Tenants;
 import org.bridgeline.store.ImportRecord;
+import org.bridgeline.store.EncodedLines;
 import org.bridgeline.store.InvoiceWriter;
+import org.bridgeline.store.LineEncoder;
+import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +34,31 @@ class InvoiceSinkTest {
     static final class FakeStore implements ImportStore {
         final List<String> committed = new ArrayList<>();
         final List<ChargeLine> stored = new ArrayList<>();
+        final Set<String> encodingThreads = ConcurrentHashMap.newKeySet();
+        final Set<String> writingThreads = ConcurrentHashMap.newKeySet();
         int rollbacks;
+
+        /** Refuses, as the real stores do, an amount with more decimals than they keep. */
+        @Override
+        public LineEncoder lineEncoder(String tenant, InvoiceHeader header) {
+            LineEncoder kept = LineEncoder.unencoded();
+            return new LineEncoder() {
+                @Override
+                public void add(ChargeLine line) throws StoreException {
+                    encodingThreads.add(Thread.currentThread().getName());
+                    if (line.amount().amount().scale() > 6) {
+                        throw new StoreException(line.source() + ": field \"amount\": expected at most 6 decimal places, found "
+                                + line.amount().amount().toPlainString());
+                    }
+                    kept.add(line);
+                }
+
+                @Override
+                public EncodedLines take() {
+                    return kept.take();
+                }
+            };
+        }
 
         @Override
         public InvoiceWriter writeInvoice(String tenant, long importId, InvoiceHeader header) {
@@ -38,6 +67,12 @@ class InvoiceSinkTest {
                 @Override
                 public void append(ChargeLine line) {
                     pending.add(line);
+                }
+
+                @Override
+                public void append(EncodedLines lines) throws StoreException {
+                    writingThreads.add(Thread.currentThread().getName());
+                    InvoiceWriter.super.append(lines);
                 }
 
                 @Override
@@ -115,6 +150,59 @@ class InvoiceSinkTest {
         assertEquals(1, outcome.linesLeftOut());
         assertEquals(2, store.stored.size());
         assertEquals("GAP 10.00 USD", outcome.balance(), "the left-out record shows as a gap against the stated total");
+    }
+
+    /** An invoice stating 15.00: lines of 10.00 and 5.00 around one the store cannot keep exactly. */
+    private void feedALineTheStoreRefuses(InvoiceSink sink) {
+        sink.startInvoice(header);
+        sink.line(line(2, "10.00"));
+        sink.line(line(3, "0.1234567"));
+        sink.line(line(4, "5.00"));
+        sink.endInvoice(Money.of("15.00", "USD"));
+        sink.finish(null);
+    }
+
+    @Test
+    void aLineTheStoreCannotKeepIsNamedAndItsInvoiceRejectedByDefault() {
+        InvoiceSink sink = sink(false);
+        feedALineTheStoreRefuses(sink);
+
+        InvoiceOutcome outcome = sink.outcomes().get(0);
+        assertEquals(InvoiceOutcome.Status.REJECTED, outcome.status());
+        assertEquals(List.of(), store.committed);
+        assertEquals("bill.csv record 3 (line 3): field \"amount\": expected at most 6 decimal places, found 0.1234567",
+                sink.issues().get(0).message());
+    }
+
+    @Test
+    void withKeepGoodTheLinesAroundOneTheStoreCannotKeepAreStored() {
+        InvoiceSink sink = sink(true);
+        feedALineTheStoreRefuses(sink);
+
+        InvoiceOutcome outcome = sink.outcomes().get(0);
+        assertEquals(InvoiceOutcome.Status.STORED, outcome.status());
+        assertEquals(2, outcome.lines());
+        assertEquals(1, outcome.linesLeftOut());
+        assertEquals("BALANCED", outcome.balance(), "the refused line is not in the line total");
+        assertEquals(List.of("10.00", "5.00"), store.stored.stream().map(stored -> stored.amount().amount().toPlainString()).toList());
+    }
+
+    @Test
+    void linesAreEncodedOnTheParsersThreadAndWrittenOnTheStores() {
+        InvoiceSink sink = sink(false);
+        sink.startInvoice(header);
+        for (int record = 2; record < 5_000; record++) {
+            sink.line(line(record, "1.00"));
+        }
+        sink.endInvoice(null);
+        sink.finish(null);
+
+        assertEquals(4_998, store.stored.size());
+        assertEquals(Set.of(Thread.currentThread().getName()), store.encodingThreads);
+        assertEquals(1, store.writingThreads.size());
+        assertTrue(store.writingThreads.iterator().next().startsWith("bridgeline-import-store"), store.writingThreads.toString());
+        assertEquals(2, store.stored.get(0).source().record());
+        assertEquals(4_999, store.stored.get(4_997).source().record(), "batches are written in the order encoded");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.bridgeline.store.jdbc;
 
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Money;
+import org.bridgeline.store.EncodedLines;
 import org.bridgeline.store.InvoiceWriter;
 import org.bridgeline.store.StoredInvoice;
 
@@ -16,6 +17,11 @@ final class AlreadyStoredWriter implements InvoiceWriter {
 
     @Override
     public void append(ChargeLine line) {
+        // stored in full before the interruption
+    }
+
+    @Override
+    public void append(EncodedLines lines) {
         // stored in full before the interruption
     }
 

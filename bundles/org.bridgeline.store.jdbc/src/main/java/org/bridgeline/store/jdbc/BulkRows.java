@@ -1,37 +1,23 @@
 package org.bridgeline.store.jdbc;
 
-import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Rows written in bulk to one table, value by value in the table's column order: DuckDB's
  * appender, PostgreSQL's COPY. What is appended becomes visible with the transaction it was
- * written in; a null value is a SQL NULL. Calls may come from more than one thread, one at a time.
+ * written in. Calls may come from more than one thread, one at a time.
  */
 @ConsumerType
-public interface BulkRows extends AutoCloseable {
+public interface BulkRows extends RowValues, AutoCloseable {
 
-    void beginRow() throws SQLException;
-
-    void text(String value) throws SQLException;
-
-    /** An INTEGER column. */
-    void integer(Integer value) throws SQLException;
-
-    /** A BIGINT column. */
-    void bigint(long value) throws SQLException;
-
-    /** A DECIMAL(18, 6) column; the value is already exact at scale 6 ({@link Decimals#exact}). */
-    void decimal(BigDecimal value) throws SQLException;
-
-    void date(LocalDate value) throws SQLException;
-
-    void timestamp(LocalDateTime value) throws SQLException;
-
-    void endRow() throws SQLException;
+    /**
+     * Appends rows its engine's {@link Database#encoder} encoded, in the order given, after those
+     * appended so far; an engine that encodes no rows refuses them.
+     */
+    default void appendEncoded(EncodedRows rows) throws SQLException {
+        throw new SQLException(getClass().getSimpleName() + " takes no encoded rows");
+    }
 
     /** Writes what is buffered into the transaction. */
     void flush() throws SQLException;

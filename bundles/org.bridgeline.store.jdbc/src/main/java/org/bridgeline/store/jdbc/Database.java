@@ -2,6 +2,7 @@ package org.bridgeline.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.bridgeline.store.StoreException;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -24,6 +25,30 @@ public interface Database {
 
     /** Rows appended in bulk to a table, in its declared column order, inside the connection's open transaction. */
     BulkRows bulk(Connection connection, String table) throws SQLException;
+
+    /**
+     * Whether the engine encodes a table's rows apart from a connection ({@link #encoder}) and takes rows whose
+     * leading columns are given once ({@link #bulk(Connection, String, List)}).
+     */
+    default boolean encodesRows() {
+        return false;
+    }
+
+    /**
+     * An encoder of the table's rows without their first {@code leading} columns, whose values
+     * {@link #bulk(Connection, String, List)} gives when the rows are written. Only where {@link #encodesRows}.
+     */
+    default RowEncoder encoder(String table, int leading) {
+        throw new UnsupportedOperationException(description() + " encodes no rows");
+    }
+
+    /**
+     * Rows appended in bulk to a table whose first columns are {@code leading} in every row: each row gives
+     * the values after them, appended one by one or encoded by {@link #encoder}. Only where {@link #encodesRows}.
+     */
+    default BulkRows bulk(Connection connection, String table, List<Object> leading) throws SQLException {
+        throw new SQLException(description() + " encodes no rows");
+    }
 
     /**
      * Holds the key in the connection's open transaction until it commits or rolls back, so that two

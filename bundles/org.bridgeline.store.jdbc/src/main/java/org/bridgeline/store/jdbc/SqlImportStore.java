@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.InvoiceHeader;
+import org.bridgeline.store.EncodedLines;
 import org.bridgeline.store.ImportRecord;
 import org.bridgeline.store.ImportStore;
 import org.bridgeline.store.InvoiceWriter;
+import org.bridgeline.store.LineEncoder;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
 
@@ -54,6 +57,27 @@ public class SqlImportStore implements ImportStore {
             }
         }
         return new SqlInvoiceWriter(database, tenant, importId, header);
+    }
+
+    /** Where the engine encodes rows, the lines become rows on the caller's thread; else they are checked there and kept as they are. */
+    @Override
+    public LineEncoder lineEncoder(String tenant, InvoiceHeader header) {
+        if (database.encodesRows()) {
+            return new SqlLineEncoder(database.encoder("bl_line", SqlLineEncoder.OWNER_COLUMNS), header);
+        }
+        LineEncoder kept = LineEncoder.unencoded();
+        return new LineEncoder() {
+            @Override
+            public void add(ChargeLine line) throws StoreException {
+                LineColumns.check(line, header);
+                kept.add(line);
+            }
+
+            @Override
+            public EncodedLines take() {
+                return kept.take();
+            }
+        };
     }
 
     @Override

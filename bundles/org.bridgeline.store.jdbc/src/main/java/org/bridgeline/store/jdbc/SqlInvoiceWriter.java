@@ -7,9 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.InvoiceHeader;
 import org.bridgeline.api.model.Money;
+import org.bridgeline.store.EncodedLines;
 import org.bridgeline.store.InvoiceWriter;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
@@ -27,6 +29,8 @@ final class SqlInvoiceWriter implements InvoiceWriter {
     private final Database database;
     private final Connection connection;
     private final BulkRows appender;
+    /** Whether the rows' tenant and invoice are given once for all ({@link Database#encodesRows}), not in each row. */
+    private final boolean ownerGiven;
     private final long invoiceId;
     private BigDecimal lineTotal = BigDecimal.ZERO;
     private long lines;
@@ -47,7 +51,8 @@ final class SqlInvoiceWriter implements InvoiceWriter {
                 next.next();
                 this.invoiceId = next.getLong(1);
             }
-            this.appender = database.bulk(connection, "bl_line");
+            this.ownerGiven = database.encodesRows();
+            this.appender = ownerGiven ? database.bulk(connection, "bl_line", List.of(tenant, invoiceId)) : database.bulk(connection, "bl_line");
         } catch (SQLException e) {
             try {
                 connection.close();
@@ -60,26 +65,51 @@ final class SqlInvoiceWriter implements InvoiceWriter {
 
     @Override
     public void append(ChargeLine line) throws StoreException {
-        if (done) {
-            throw new IllegalStateException("invoice " + header.number() + " is already committed or rolled back");
-        }
-        if (!line.amount().currency().equals(header.currency())) {
-            throw new StoreException(line.source() + ": field \"currency\": expected " + header.currency().getCurrencyCode()
-                    + " (the invoice's currency), found " + line.amount().currency().getCurrencyCode());
-        }
+        checkOpen();
+        long lineNo = lines + 1;
         try {
-            LineColumns.appendInvoiceLine(appender, tenant, invoiceId, ++lines, line, header);
+            if (ownerGiven) {
+                LineColumns.appendInvoiceLineAfterOwner(appender, lineNo, line, header);
+            } else {
+                LineColumns.appendInvoiceLine(appender, tenant, invoiceId, lineNo, line, header);
+            }
         } catch (SQLException e) {
             throw new StoreException(line.source() + ": cannot store the line: " + e.getMessage(), e);
         }
+        lines = lineNo;
         lineTotal = lineTotal.add(line.amount().amount());
     }
 
     @Override
-    public StoredInvoice commit(Money statedTotal) throws StoreException {
+    public void append(EncodedLines encoded) throws StoreException {
+        if (!(encoded instanceof SqlLineEncoder.Lines batch)) {
+            InvoiceWriter.super.append(encoded);
+            return;
+        }
+        checkOpen();
+        if (batch.firstLine() != lines + 1) {
+            throw new IllegalStateException("invoice " + header.number() + ": encoded lines from line " + batch.firstLine()
+                    + " after " + lines + " lines: an invoice's lines come one by one or encoded, in order");
+        }
+        try {
+            appender.appendEncoded(batch.rows());
+        } catch (SQLException e) {
+            throw new StoreException("invoice " + header.number() + " (" + header.source() + "): cannot store lines "
+                    + batch.firstLine() + " to " + (batch.firstLine() + batch.count() - 1) + ": " + e.getMessage(), e);
+        }
+        lines += batch.count();
+        lineTotal = lineTotal.add(batch.total());
+    }
+
+    private void checkOpen() {
         if (done) {
             throw new IllegalStateException("invoice " + header.number() + " is already committed or rolled back");
         }
+    }
+
+    @Override
+    public StoredInvoice commit(Money statedTotal) throws StoreException {
+        checkOpen();
         BigDecimal stated = statedTotal == null ? null : Decimals.exact(statedTotal.amount(), "stated total", header.source());
         try {
             appender.flush();

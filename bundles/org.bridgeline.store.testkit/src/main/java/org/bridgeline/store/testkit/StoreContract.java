@@ -3,6 +3,7 @@ package org.bridgeline.store.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -43,7 +44,9 @@ import org.bridgeline.enterprise.SeededEnterprise;
 import org.bridgeline.store.AuditRunRecord;
 import org.bridgeline.store.AuditStore;
 import org.bridgeline.store.StoredFinding;
+import org.bridgeline.store.EncodedLines;
 import org.bridgeline.store.InvoiceWriter;
+import org.bridgeline.store.LineEncoder;
 import org.bridgeline.store.Ledger;
 import org.bridgeline.store.Market;
 import org.bridgeline.store.StoreException;
@@ -174,6 +177,46 @@ public abstract class StoreContract {
         }
         stores.imports().finishImport(A, importId);
         assertEquals(List.of(usual, unbilledPeriod, ownDayAndFile, otherCarrier), StoreContract.<ChargeLine>collect(c -> book(A).lines(LineQuery.ALL, c)));
+    }
+
+    @Test
+    void linesEncodedAheadOfTheirWriterReadBackAsAppendedOnesAndARefusedLineLeavesNoTrace() throws Exception {
+        // the import encodes an invoice's lines on the parser's thread before its writer opens, a batch at a time
+        long importId = stores.imports().beginImport(A, "bill.csv", "hash-encoded", "contract");
+        InvoiceHeader header = invoice("INV-ENC", LocalDate.of(2026, 4, 30));
+        LineEncoder encoder = stores.imports().lineEncoder(A, header);
+        List<ChargeLine> expected = new ArrayList<>();
+        List<EncodedLines> batches = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < 2_500; i++) {
+            ChargeLine line = line(header, i + 2, "CKT-" + i % 7, "10.0" + i % 10);
+            if (i == 1_200) {
+                ChargeLine tooFine = line(header, i + 2, "CKT-1", "0.1234567");
+                StoreException refused = assertThrows(StoreException.class, () -> encoder.add(tooFine));
+                assertTrue(refused.getMessage().contains("amount") && refused.getMessage().contains("0.1234567"), refused.getMessage());
+                continue;
+            }
+            if (i % 500 == 3) {
+                line = line.toBuilder().description("tab\there, \"quoted\", line\nbreak, \u260E").carrier("Acme Wholesale").build();
+            }
+            encoder.add(line);
+            expected.add(line);
+            total = total.add(line.amount().amount());
+            if (expected.size() % 1_000 == 0) {
+                batches.add(encoder.take());
+            }
+        }
+        batches.add(encoder.take());
+        try (InvoiceWriter writer = stores.imports().writeInvoice(A, importId, header)) {
+            for (EncodedLines batch : batches) {
+                writer.append(batch);
+            }
+            StoredInvoice stored = writer.commit(null);
+            assertEquals(2_499, stored.lines());
+            assertEquals(0, total.compareTo(stored.lineTotal().amount()));
+        }
+        stores.imports().finishImport(A, importId);
+        assertEquals(expected, StoreContract.<ChargeLine>collect(c -> book(A).lines(LineQuery.ALL, c)));
     }
 
     @Test

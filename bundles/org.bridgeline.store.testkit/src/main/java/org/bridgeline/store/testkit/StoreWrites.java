@@ -12,11 +12,15 @@ import org.bridgeline.api.model.InvoiceHeader;
 import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.enterprise.GeneratedEnterprise;
 import org.bridgeline.store.InvoiceWriter;
+import org.bridgeline.store.LineEncoder;
 import org.bridgeline.store.Market;
 import org.bridgeline.store.StoreException;
 
 /** Writing test data into a store's roles as the runtime's import and input services do: bills one transaction per invoice, then inputs. */
 public final class StoreWrites {
+
+    /** Lines a batch, small enough that an invoice of the generated enterprises spans several. */
+    private static final int BATCH = 64;
 
     /** No benchmarks and the default policy: these tests read the store's own data. */
     public static final Market NO_MARKET = new Market() {
@@ -47,10 +51,18 @@ public final class StoreWrites {
         }
         long importId = stores.imports().beginImport(tenant, contentHash + ".csv", contentHash, "contract");
         for (List<ChargeLine> invoice : invoices.values()) {
-            try (InvoiceWriter writer = stores.imports().writeInvoice(tenant, importId, header(invoice.get(0)))) {
+            // as an import does: lines encoded ahead of the writer, written a batch at a time
+            InvoiceHeader header = header(invoice.get(0));
+            LineEncoder encoder = stores.imports().lineEncoder(tenant, header);
+            try (InvoiceWriter writer = stores.imports().writeInvoice(tenant, importId, header)) {
+                int encoded = 0;
                 for (ChargeLine line : invoice) {
-                    writer.append(line);
+                    encoder.add(line);
+                    if (++encoded % BATCH == 0) {
+                        writer.append(encoder.take());
+                    }
                 }
+                writer.append(encoder.take());
                 writer.commit(null);
             }
         }

@@ -24,6 +24,7 @@ import org.bridgeline.store.StoreException;
 import org.bridgeline.store.jdbc.BulkRows;
 import org.bridgeline.store.jdbc.Database;
 import org.bridgeline.store.jdbc.Migrations;
+import org.bridgeline.store.jdbc.RowEncoder;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 import org.osgi.framework.BundleContext;
@@ -161,9 +162,25 @@ public final class DuckDbDatabase implements Database {
     @Override
     public BulkRows bulk(Connection connection, String table) throws SQLException {
         if (STAGED.contains(table)) {
-            return new StagedRows(connection, table, columnsOf(connection, table), file.resolveSibling("staging"));
+            return bulk(connection, table, List.of());
         }
         return new AppenderRows(((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table));
+    }
+
+    @Override
+    public boolean encodesRows() {
+        return true;
+    }
+
+    /** Rows of any table as tab-separated text; written by the staged rows of the same table with the same leading columns. */
+    @Override
+    public RowEncoder encoder(String table, int leading) {
+        return new StagedText();
+    }
+
+    @Override
+    public BulkRows bulk(Connection connection, String table, List<Object> leading) throws SQLException {
+        return new StagedRows(connection, table, columnsOf(connection, table), leading, file.resolveSibling("staging"));
     }
 
     /** The tables of charge lines, wide and written by the million: staged for DuckDB's CSV reader instead of appended. */

@@ -72,7 +72,7 @@ class StagedRowsTest {
     void textsReadBackAsWrittenWhateverTheyHold() throws SQLException {
         String[] texts = {"plain", "", null, "tab\there", "quote\"d \"\"twice\"", "line\nbreak", "carriage\rreturn", "\"", "\t",
             "café", "emoji \uD83D\uDCDE and \"quote\"", "back\\slash", "NULL", "semi;colon,comma", "  spaced  "};
-        try (StagedRows rows = new StagedRows(connection, "t", COLUMNS, folder.resolve("staging"))) {
+        try (StagedRows rows = new StagedRows(connection, "t", COLUMNS, List.of(), folder.resolve("staging"))) {
             for (int i = 0; i < texts.length; i++) {
                 row(rows, texts[i], i, i, "1", null, null);
             }
@@ -85,7 +85,7 @@ class StagedRowsTest {
     void numbersDaysAndTimesKeepTheirExactValue() throws SQLException {
         LocalDate day = LocalDate.of(2026, 2, 28);
         LocalDateTime at = LocalDateTime.of(2026, 12, 6, 14, 5, 9);
-        try (StagedRows rows = new StagedRows(connection, "t", COLUMNS, folder.resolve("staging"))) {
+        try (StagedRows rows = new StagedRows(connection, "t", COLUMNS, List.of(), folder.resolve("staging"))) {
             row(rows, "a", Integer.MIN_VALUE, Long.MIN_VALUE, "-999999999999.999999", day, at);
             row(rows, "b", 0, 0, "0.000001", day, null);
             row(rows, "c", Integer.MAX_VALUE, Long.MAX_VALUE, "1538.84", LocalDate.of(1999, 12, 31), at);
@@ -119,7 +119,7 @@ class StagedRowsTest {
     @Test
     void rowsLargerThanTheBufferAndBatchesAfterAFlushAreKept() throws Exception {
         String wide = "x".repeat(200_000) + "é";
-        try (StagedRows rows = new StagedRows(connection, "t", COLUMNS, folder.resolve("staging"))) {
+        try (StagedRows rows = new StagedRows(connection, "t", COLUMNS, List.of(), folder.resolve("staging"))) {
             for (int i = 0; i < 5_000; i++) {
                 row(rows, "row " + i, i, i, "2.5", LocalDate.of(2026, 1, 1 + i % 28), null);
             }
