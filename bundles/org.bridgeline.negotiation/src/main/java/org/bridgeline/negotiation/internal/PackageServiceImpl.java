@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.LineQuery;
@@ -106,13 +110,13 @@ public final class PackageServiceImpl implements PackageService {
             }
             List<String> carriers = carrier == null ? known : List.of(carrier);
             List<PackageBuilder.Present> present = PackageBuilder.present(book);
-            List<Written> written = new ArrayList<>();
             List<org.bridgeline.store.DisputeRecord> withCarriers = disputes.disputes(tenant);
-            for (String name : carriers) {
+            AuditRunRecord latest = run.get();
+            List<Written> written = eachCarrier(carriers, name -> {
                 NegotiationPackage built;
                 try {
                     BookOfBusiness carrierBook = books.book(tenant, name);
-                    built = PackageBuilder.build(carrierBook, name, run.get().runId(), run.get().finished(), findings,
+                    built = PackageBuilder.build(carrierBook, name, latest.runId(), latest.finished(), findings,
                             config.targetPercentile(), terms(book, name), present, unreconciled(tenant, carrierBook.latestMonths(name, 12)))
                             .withDisputes(withCarriers, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
                 } catch (PackageBuilder.CannotBuild e) {
@@ -124,16 +128,71 @@ public final class PackageServiceImpl implements PackageService {
                 }
                 PackageCsv.write(built, folder);
                 Files.writeString(folder.resolve("package.html"), PackageHtml.write(built), StandardCharsets.UTF_8);
-                written.add(new Written(name, folder, built.totals().billedSpend(), built.totals().monthsBilled(),
+                return new Written(name, folder, built.totals().billedSpend(), built.totals().monthsBilled(),
                         built.totals().currentAnnualSpend(), built.totals().recoverableCredits(), built.totals().expectedAnnualSavings(),
                         built.credits().size() + built.disconnects().size() + built.corrections().size() + built.renegotiations().size(),
-                        built.unreconciled().size()));
-            }
+                        built.unreconciled().size());
+            });
             return written;
         } catch (StoreException | IllegalStateException e) {
             throw new PackageException("cannot read the book of business: " + e.getMessage());
         } catch (IOException e) {
             throw new PackageException("cannot write the package under " + out + ": " + e.getMessage());
+        }
+    }
+
+    /** One carrier's package, built and written. */
+    @FunctionalInterface
+    private interface CarrierPackage {
+        Written write(String carrier) throws PackageException, StoreException, IOException;
+    }
+
+    /**
+     * Each carrier's package, in the carriers' order, several built at once: a package is mostly the store's queries,
+     * and the store runs each on one worker thread, so one carrier at a time would leave cores idle.
+     */
+    private static List<Written> eachCarrier(List<String> carriers, CarrierPackage work) throws PackageException, StoreException, IOException {
+        int threads = Math.min(carriers.size(), Runtime.getRuntime().availableProcessors());
+        List<Written> written = new ArrayList<>();
+        if (threads <= 1) {
+            for (String carrier : carriers) {
+                written.add(work.write(carrier));
+            }
+            return written;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "bridgeline-package");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Written>> building = new ArrayList<>();
+            for (String carrier : carriers) {
+                building.add(pool.submit(() -> work.write(carrier)));
+            }
+            for (Future<Written> built : building) {
+                try {
+                    written.add(built.get());
+                } catch (ExecutionException e) {
+                    Throwable failure = e.getCause();
+                    if (failure instanceof PackageException package_) {
+                        throw package_;
+                    } else if (failure instanceof StoreException store_) {
+                        throw store_;
+                    } else if (failure instanceof IOException io) {
+                        throw io;
+                    } else if (failure instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(failure);
+                }
+            }
+            return written;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PackageException("interrupted while the packages were written");
+        } finally {
+            pool.shutdownNow();
         }
     }
 

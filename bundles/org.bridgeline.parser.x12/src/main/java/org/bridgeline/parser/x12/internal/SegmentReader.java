@@ -15,6 +15,11 @@ final class SegmentReader {
     static final int ISA_LENGTH = 106;
 
     private final Reader reader;
+    /** Read a block at a time: a reader's own read() per character costs more than the parse. */
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
+    private final StringBuilder text = new StringBuilder();
     private final char element;
     private final char component;
     private final char terminator;
@@ -87,10 +92,10 @@ final class SegmentReader {
             segments++;
             return split(isa);
         }
-        StringBuilder text = new StringBuilder();
+        text.setLength(0);
         int c;
         boolean leading = true;
-        while ((c = reader.read()) >= 0) {
+        while ((c = read()) >= 0) {
             if (c == '\n') {
                 line++;
             }
@@ -107,7 +112,7 @@ final class SegmentReader {
                     continue;
                 }
                 segments++;
-                return split(text.toString());
+                return split(text);
             }
             text.append((char) c);
         }
@@ -118,16 +123,29 @@ final class SegmentReader {
         return null;
     }
 
-    private List<String> split(String segment) {
+    /** The next character, or -1 at the end. */
+    private int read() throws IOException {
+        if (position == limit) {
+            int n = reader.read(buffer, 0, buffer.length);
+            if (n <= 0) {
+                return -1;
+            }
+            position = 0;
+            limit = n;
+        }
+        return buffer[position++];
+    }
+
+    private List<String> split(CharSequence segment) {
         List<String> elements = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < segment.length(); i++) {
             if (segment.charAt(i) == element) {
-                elements.add(segment.substring(start, i));
+                elements.add(segment.subSequence(start, i).toString());
                 start = i + 1;
             }
         }
-        elements.add(segment.substring(start));
+        elements.add(segment.subSequence(start, segment.length()).toString());
         return elements;
     }
 
