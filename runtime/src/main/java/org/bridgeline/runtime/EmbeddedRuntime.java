@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -112,44 +111,64 @@ public final class EmbeddedRuntime implements AutoCloseable {
         }
     }
 
-    /** The bundles of the installed features, and those of them that start on a thread of their own. */
-    private record Installed(List<Bundle> bundles, List<Bundle> startedAside) {
+    /** The bundles of the installed features, and those of them that start aside, by feature. */
+    private record Installed(List<Bundle> bundles, List<List<Bundle>> startedAside) {
     }
 
     /**
      * Starts the bundles of the features named in {@code bridgeline.features.started-aside} (the
-     * servers: HTTP, SSH, dashboard) on a second thread while the framework's start-level thread
-     * starts the rest, so the two halves share the machine's cores instead of queueing. Those
-     * bundles reach the rest only through services, which Declarative Services wires whichever
-     * side comes first. Everything is resolved before either side starts, so no start resolves.
+     * servers: HTTP, SSH, dashboard) on threads of their own, a feature each, while the framework's
+     * start-level thread starts the rest: Jetty's start and SSH's key and provider set-up share the
+     * machine's cores instead of queueing. Those bundles reach the rest only through services, which
+     * Declarative Services wires whichever side comes first; a bundle two features share is started
+     * by the first to reach it (the framework holds the other until it is). Everything is resolved
+     * before any side starts, so no start resolves. Returns when every aside bundle was started.
      */
-    private static Thread startAside(Framework framework, List<Bundle> bundles) {
+    private static Thread startAside(Framework framework, List<List<Bundle>> features) {
         framework.adapt(FrameworkWiring.class).resolveBundles(null);
         FrameworkStartLevel level = framework.adapt(FrameworkStartLevel.class);
-        Thread thread = new Thread(() -> {
-            try {
-                // a transient start is refused until the framework's start level reaches the bundles'
-                while (level.getStartLevel() < FeatureInstaller.RUNTIME_START_LEVEL) {
-                    Thread.sleep(1);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            for (Bundle bundle : bundles) {
-                if (bundle.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null) {
-                    continue;
-                }
+        List<Thread> starting = new ArrayList<>();
+        for (List<Bundle> bundles : features) {
+            Thread thread = new Thread(() -> startWhenLevelReached(level, bundles), "bridgeline-start-aside");
+            thread.setDaemon(true);
+            thread.start();
+            starting.add(thread);
+        }
+        Thread all = new Thread(() -> {
+            for (Thread thread : starting) {
                 try {
-                    bundle.start(Bundle.START_TRANSIENT);
-                } catch (BundleException | IllegalStateException e) {
-                    LOG.warning("bundle failed to start: " + bundle.getSymbolicName() + ": " + e.getMessage());
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
-        }, "bridgeline-start-aside");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        }, "bridgeline-start-aside-all");
+        all.setDaemon(true);
+        all.start();
+        return all;
+    }
+
+    private static void startWhenLevelReached(FrameworkStartLevel level, List<Bundle> bundles) {
+        try {
+            // a transient start is refused until the framework's start level reaches the bundles'
+            while (level.getStartLevel() < FeatureInstaller.RUNTIME_START_LEVEL) {
+                Thread.sleep(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                bundle.start(Bundle.START_TRANSIENT);
+            } catch (BundleException | IllegalStateException e) {
+                LOG.warning("bundle failed to start: " + bundle.getSymbolicName() + ": " + e.getMessage());
+            }
+        }
     }
 
     private static Installed installFeatures(BundleContext context, Distribution distribution,
@@ -166,7 +185,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
         Set<String> locations = new HashSet<>();
         Set<String> asideFeatures = Set.copyOf(Distribution.names(properties.get("bridgeline.features.started-aside")));
         Set<Bundle> startedInline = new HashSet<>();
-        Set<Bundle> startedAside = new LinkedHashSet<>();
+        Map<String, List<Bundle>> startedAside = new LinkedHashMap<>();
         for (String name : wanted) {
             Feature feature = available.get(name);
             if (feature == null) {
@@ -179,7 +198,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
                     bundles.add(bundle);
                 }
             }
-            (asideFeatures.contains(name) ? startedAside : startedInline).addAll(featureBundles);
+            if (asideFeatures.contains(name)) {
+                startedAside.put(name, featureBundles);
+            } else {
+                startedInline.addAll(featureBundles);
+            }
             LOG.info("feature " + name + ": " + feature.bundles().size() + " bundles");
         }
         // bundles of features no longer wanted, or of an older distribution, must not linger in the cache
@@ -193,8 +216,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
                 }
             }
         }
-        startedAside.removeAll(startedInline);
-        return new Installed(bundles, List.copyOf(startedAside));
+        List<List<Bundle>> aside = new ArrayList<>();
+        for (List<Bundle> featureBundles : startedAside.values()) {
+            aside.add(featureBundles.stream().filter(bundle -> !startedInline.contains(bundle)).toList());
+        }
+        return new Installed(bundles, aside);
     }
 
     /**

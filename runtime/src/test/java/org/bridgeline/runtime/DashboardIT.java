@@ -379,9 +379,26 @@ class DashboardIT {
     private WebElement submit(By button) {
         WebElement before = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(driver -> gone(before));
         return status();
+    }
+
+    /**
+     * Whether the element's page is gone. Chromium answers for an element of a page being replaced either as stale or,
+     * mid-navigation, with "Node with given id does not belong to the document": both say the old page is gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private WebElement status() {
