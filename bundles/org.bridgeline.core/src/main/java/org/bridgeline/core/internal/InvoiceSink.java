@@ -256,6 +256,7 @@ final class InvoiceSink implements ParseSink {
             return;
         }
         flushBatch(invoice);
+        invoice.encoder = null; // its buffer is a batch's size: an ended invoice keeps only its counts
         boolean parserRejects = invoice.incomplete || invoice.bad > 0 && !keepGoodLines;
         worker.submit(() -> {
             if (invoice.writer == null) {
