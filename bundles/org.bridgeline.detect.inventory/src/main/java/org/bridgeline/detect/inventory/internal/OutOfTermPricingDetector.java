@@ -32,10 +32,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component
 public final class OutOfTermPricingDetector implements AnomalyDetector {
 
-    private final ContractCandidates candidates;
+    private final RecurringPriceCandidates candidates;
 
     @Activate
-    public OutOfTermPricingDetector(@Reference ContractCandidates candidates) {
+    public OutOfTermPricingDetector(@Reference RecurringPriceCandidates candidates) {
         this.candidates = candidates;
     }
 
@@ -61,7 +61,7 @@ public final class OutOfTermPricingDetector implements AnomalyDetector {
         for (Map.Entry<String, List<Contract>> carrier : byCarrier.entrySet()) {
             ContractPrices contracts = new ContractPrices(carrier.getValue());
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
-            Set<String> candidates = this.candidates.of(book, carrier.getKey(), contracts);
+            Set<String> candidates = this.candidates.of(book, carrier.getKey()).aboveContract();
             // the lines come a service at a time: a service's latest charges after its term are judged when the next begins
             Map<String, ChargeLine> latestAfterTerm = new LinkedHashMap<>();
             Map<String, ContractedPrice> priceOf = new LinkedHashMap<>();

@@ -33,10 +33,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component
 public final class RateAboveContractDetector implements AnomalyDetector {
 
-    private final ContractCandidates candidates;
+    private final RecurringPriceCandidates candidates;
 
     @Activate
-    public RateAboveContractDetector(@Reference ContractCandidates candidates) {
+    public RateAboveContractDetector(@Reference RecurringPriceCandidates candidates) {
         this.candidates = candidates;
     }
 
@@ -70,7 +70,7 @@ public final class RateAboveContractDetector implements AnomalyDetector {
             }
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
             // the store's prices name the services billed above some rate (one pass for both contract detectors); only their lines are read
-            Set<String> candidates = this.candidates.of(book, carrier.getKey(), contracts);
+            Set<String> candidates = this.candidates.of(book, carrier.getKey()).aboveContract();
             // the lines come a service at a time: a service's charges over are judged when the next service begins
             Map<String, List<Over>> over = new LinkedHashMap<>();
             String[] service = {null};

@@ -28,7 +28,9 @@ import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.RecommendedAction;
 import org.bridgeline.api.model.ServiceOrder;
 import org.bridgeline.api.model.Severity;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Detector 9: a recurring charge code on a service that nobody put there: a feature billed but never
@@ -41,6 +43,13 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public final class UnrequestedFeatureDetector implements AnomalyDetector {
 
+    private final RecurringPriceCandidates candidates;
+
+    @Activate
+    public UnrequestedFeatureDetector(@Reference RecurringPriceCandidates candidates) {
+        this.candidates = candidates;
+    }
+
     @Override
     public String id() {
         return "unrequested-features";
@@ -51,68 +60,6 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
         return "recurring charge codes on a service that neither its inventory record, an order nor its contract put there";
     }
 
-    /** What one carrier's records say each of its services should carry. */
-    private static final class Requested {
-        final Map<String, ExpectedService> inventory = new HashMap<>();
-        final Map<String, List<ServiceOrder>> featureOrders = new HashMap<>();
-        final Set<String> contractCodes = new TreeSet<>();
-        final List<ContractService> schedule = new ArrayList<>();
-
-        /** Whether anything says which codes are requested, so a code can be judged at all. */
-        boolean judges(String serviceId) {
-            ExpectedService expected = inventory.get(serviceId);
-            return expected != null && expected.statesFeatures() || !contractCodes.isEmpty();
-        }
-
-        /**
-         * Whether the code is requested on every line of the service at this price, whatever the line's days and site: no
-         * order touched it, and the schedule by id or type, the inventory or a contract puts it there.
-         */
-        boolean requestedWhatever(BilledPrice price) {
-            String code = price.chargeCode();
-            if (featureOrders.getOrDefault(price.serviceId(), List.of()).stream().anyMatch(order -> code.equals(order.feature()))) {
-                return false;
-            }
-            for (ContractService entry : schedule) {
-                if (entry.rates().stream().anyMatch(rate -> code.equals(rate.chargeCode()))) {
-                    if (entry.names(price.serviceId()) || entry.site() == null && entry.describes(price.serviceType(), null)) {
-                        return true;
-                    }
-                    if (entry.serviceId() == null && entry.site() != null) {
-                        return false; // a schedule entry by site: the line's site decides
-                    }
-                }
-            }
-            ExpectedService expected = inventory.get(price.serviceId());
-            if (expected != null && expected.statesFeatures()) {
-                return expected.features().contains(code);
-            }
-            return contractCodes.contains(code);
-        }
-
-        /** Whether an order, the schedule, the inventory or (failing those) a contract put the line's code on its service. */
-        boolean requested(ChargeLine line) {
-            String code = line.chargeCode();
-            LocalDate end = line.chargePeriod() != null ? line.chargePeriod().end() : line.chargedOn();
-            ServiceOrder last = featureOrders.getOrDefault(line.serviceId(), List.of()).stream()
-                    .filter(order -> code.equals(order.feature()) && !order.effective().isAfter(end))
-                    .max(Comparator.comparing(ServiceOrder::effective)).orElse(null);
-            if (last != null) {
-                // an order decides from its day on; a removal counts once the whole charge comes after it
-                return last.kind() == ServiceOrder.Kind.ADD_FEATURE || line.chargedOn().isBefore(last.effective());
-            }
-            ExpectedService expected = inventory.get(line.serviceId());
-            if (schedule.stream().anyMatch(entry -> (entry.names(line.serviceId()) || entry.describes(line.serviceType(), line.site()))
-                    && entry.rates().stream().anyMatch(rate -> code.equals(rate.chargeCode())))) {
-                return true;
-            }
-            if (expected != null && expected.statesFeatures()) {
-                return expected.features().contains(code);
-            }
-            return contractCodes.contains(code);
-        }
-    }
-
     @Override
     public List<Finding> detect(BookOfBusiness book) {
         return AnomalyDetector.collect(this, book);
@@ -120,34 +67,13 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
 
     @Override
     public void detect(BookOfBusiness book, Consumer<Finding> sink) {
-        Map<String, Requested> carriers = new LinkedHashMap<>();
-        for (Contract contract : book.contracts(null)) {
-            Requested requested = carriers.computeIfAbsent(contract.carrier(), k -> new Requested());
-            requested.contractCodes.addAll(contract.rates().stream().map(ContractRate::chargeCode).filter(Objects::nonNull)
-                    .collect(Collectors.toSet()));
-            requested.schedule.addAll(contract.services());
-        }
-        for (ExpectedService service : book.expectedInventory()) {
-            carriers.computeIfAbsent(service.carrier(), k -> new Requested()).inventory.put(service.serviceId(), service);
-        }
-        for (ServiceOrder order : book.orders(null)) {
-            if (order.kind() == ServiceOrder.Kind.ADD_FEATURE || order.kind() == ServiceOrder.Kind.REMOVE_FEATURE) {
-                carriers.computeIfAbsent(order.carrier(), k -> new Requested()).featureOrders
-                        .computeIfAbsent(order.serviceId(), k -> new ArrayList<>()).add(order);
-            }
-        }
-        for (Map.Entry<String, Requested> carrier : carriers.entrySet()) {
-            Requested requested = carrier.getValue();
+        for (Map.Entry<String, RequestedFeatures> carrier : candidates.requested(book).entrySet()) {
+            RequestedFeatures requested = carrier.getValue();
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
-            // a code is judged once per service from the billed prices; only the services where it may be unrequested, or
-            // where an order or a schedule entry by site makes the answer depend on the line, are read line by line
-            Set<String> candidates = new TreeSet<>();
-            book.billedPrices(recurring, price -> {
-                if (price.chargeCode() != null && price.serviceId() != null && !candidates.contains(price.serviceId())
-                        && requested.judges(price.serviceId()) && !requested.requestedWhatever(price)) {
-                    candidates.add(price.serviceId());
-                }
-            });
+            // a code is judged once per service from the billed prices (one pass shared with the contract detectors); only the
+            // services where it may be unrequested, or where an order or a schedule entry by site makes the answer depend on
+            // the line, are read line by line
+            Set<String> services = candidates.of(book, carrier.getKey()).unrequested();
             // the lines come a service at a time: a service's unrequested codes are judged when the next service begins
             Map<String, List<ChargeLine>> unrequested = new LinkedHashMap<>();
             String[] service = {null};
@@ -155,7 +81,7 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
                 unrequested.values().forEach(lines -> sink.accept(finding(lines, requested.inventory.get(lines.get(0).serviceId()))));
                 unrequested.clear();
             };
-            book.lines(recurring, candidates, line -> {
+            book.lines(recurring, services, line -> {
                 if (!line.serviceId().equals(service[0])) {
                     judgeService.run();
                     service[0] = line.serviceId();

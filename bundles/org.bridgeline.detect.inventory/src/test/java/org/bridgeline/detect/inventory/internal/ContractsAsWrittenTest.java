@@ -68,8 +68,8 @@ class ContractsAsWrittenTest {
             voice("LINE-1", "POTS", month <= 3 ? "45.00" : "58.50", month); // anomaly: its own term ended in March
             voice("LINE-3", "POTS", month <= 3 ? "45.00" : "45.00", month); // control: unscheduled, the agreement's term runs
         }
-        assertEquals(List.of("LINE-1"), services(new OutOfTermPricingDetector(new ContractCandidates()).detect(book)));
-        assertEquals(List.of(), new RateAboveContractDetector(new ContractCandidates()).detect(book), "month to month sets no ceiling after the term");
+        assertEquals(List.of("LINE-1"), services(new OutOfTermPricingDetector(new RecurringPriceCandidates()).detect(book)));
+        assertEquals(List.of(), new RateAboveContractDetector(new RecurringPriceCandidates()).detect(book), "month to month sets no ceiling after the term");
     }
 
     @Test
@@ -80,14 +80,14 @@ class ContractsAsWrittenTest {
             voice("LINE-2", "POTS", "54.00", month); // anomaly: 20 % above the rate, 4.50 above what is allowed
             voice("LINE-3", "POTS", "49.50", month); // anomaly: in the agreement's term, so 45.00 holds
         }
-        List<Finding> above = new RateAboveContractDetector(new ContractCandidates()).detect(book);
+        List<Finding> above = new RateAboveContractDetector(new RecurringPriceCandidates()).detect(book);
         assertEquals(List.of("LINE-2", "LINE-3"), services(above));
         Finding beyondUplift = above.stream().filter(f -> f.serviceId().equals("LINE-2")).findFirst().orElseThrow();
         assertEquals(Money.of("4.50", "USD"), beyondUplift.monthlyImpact().rounded());
         assertEquals(Money.of("9.00", "USD"), beyondUplift.recoverable().rounded(), "two months of the excess, not of the uplift");
         assertTrue(beyondUplift.explanation().contains("ended on 2026-03-31"), beyondUplift.explanation());
         // the allowed uplift itself is a step worth renegotiating on both lines past their term
-        List<Finding> steps = new OutOfTermPricingDetector(new ContractCandidates()).detect(book);
+        List<Finding> steps = new OutOfTermPricingDetector(new RecurringPriceCandidates()).detect(book);
         assertEquals(List.of("LINE-1", "LINE-2"), services(steps));
         assertTrue(steps.stream().allMatch(f -> f.monthlyImpact().rounded().equals(Money.of("4.50", "USD"))));
     }
@@ -97,8 +97,8 @@ class ContractsAsWrittenTest {
         agreement(PostTermRule.HOLD);
         voice("LINE-1", "POTS", "45.00", 5); // control
         voice("LINE-2", "POTS", "47.00", 5); // anomaly
-        assertEquals(List.of("LINE-2"), services(new RateAboveContractDetector(new ContractCandidates()).detect(book)));
-        assertEquals(List.of(), new OutOfTermPricingDetector(new ContractCandidates()).detect(book));
+        assertEquals(List.of("LINE-2"), services(new RateAboveContractDetector(new RecurringPriceCandidates()).detect(book)));
+        assertEquals(List.of(), new OutOfTermPricingDetector(new RecurringPriceCandidates()).detect(book));
     }
 
     @Test
@@ -106,8 +106,8 @@ class ContractsAsWrittenTest {
         agreement(new PostTermRule(PostTermRule.Kind.LIST_PRICE, null, List.of(rate("POTS", "52.00"))));
         voice("LINE-1", "POTS", "52.00", 5); // control: the list price
         voice("LINE-2", "POTS", "60.00", 5); // anomaly: above it
-        assertEquals(List.of("LINE-2"), services(new RateAboveContractDetector(new ContractCandidates()).detect(book)));
-        assertEquals(List.of("LINE-1", "LINE-2"), services(new OutOfTermPricingDetector(new ContractCandidates()).detect(book)));
+        assertEquals(List.of("LINE-2"), services(new RateAboveContractDetector(new RecurringPriceCandidates()).detect(book)));
+        assertEquals(List.of("LINE-1", "LINE-2"), services(new OutOfTermPricingDetector(new RecurringPriceCandidates()).detect(book)));
     }
 
     @Test
@@ -118,7 +118,7 @@ class ContractsAsWrittenTest {
                         List.of(rate("POTS", "48.00"))))));
         voice("LINE-1", "POTS", "48.00", 5); // control: HQ's lines are scheduled at 48.00
         voice("LINE-2", "POTS", "49.00", 5); // anomaly
-        assertEquals(List.of("LINE-2"), services(new RateAboveContractDetector(new ContractCandidates()).detect(book)));
+        assertEquals(List.of("LINE-2"), services(new RateAboveContractDetector(new RecurringPriceCandidates()).detect(book)));
     }
 
     @Test
@@ -146,7 +146,7 @@ class ContractsAsWrittenTest {
                 voice("LINE-3", "HUNT", "5.00", month); // control: ordered on 10 April (April's charge is prorated to it)
             }
         }
-        List<Finding> findings = new UnrequestedFeatureDetector().detect(book);
+        List<Finding> findings = new UnrequestedFeatureDetector(new RecurringPriceCandidates()).detect(book);
         assertEquals(List.of("LINE-2", "LINE-4"), services(findings));
         assertEquals(3, findings.stream().filter(f -> f.serviceId().equals("LINE-2")).findFirst().orElseThrow().evidence().size());
         assertEquals(2, findings.stream().filter(f -> f.serviceId().equals("LINE-4")).findFirst().orElseThrow().evidence().size(),

@@ -19,8 +19,8 @@ class InventoryDetectorsAccuracyTest {
     private static List<AnomalyDetector> detectors() {
         return List.of(
                 new BilledAfterDisconnectDetector(ConfigDefaults.of(BilledAfterDisconnectDetector.Config.class)),
-                new InventoryMismatchDetector(), new RateAboveContractDetector(new ContractCandidates()), new OutOfTermPricingDetector(new ContractCandidates()),
-                new UnrequestedFeatureDetector(), new ContractPolicyDetector());
+                new InventoryMismatchDetector(), new RateAboveContractDetector(new RecurringPriceCandidates()), new OutOfTermPricingDetector(new RecurringPriceCandidates()),
+                new UnrequestedFeatureDetector(new RecurringPriceCandidates()), new ContractPolicyDetector());
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -15,8 +15,8 @@ class InventoryDetectorsConformanceTest {
     void everyInventoryDetectorConforms() {
         InMemoryBook book = InMemoryBook.of(SeededEnterprise.generate(7, 10));
         for (AnomalyDetector detector : List.of(new BilledAfterDisconnectDetector(ConfigDefaults.of(BilledAfterDisconnectDetector.Config.class)),
-                new InventoryMismatchDetector(), new RateAboveContractDetector(new ContractCandidates()), new OutOfTermPricingDetector(new ContractCandidates()),
-                new UnrequestedFeatureDetector(), new ContractPolicyDetector())) {
+                new InventoryMismatchDetector(), new RateAboveContractDetector(new RecurringPriceCandidates()), new OutOfTermPricingDetector(new RecurringPriceCandidates()),
+                new UnrequestedFeatureDetector(new RecurringPriceCandidates()), new ContractPolicyDetector())) {
             DetectorConformance.of(detector).on(book).check();
         }
     }

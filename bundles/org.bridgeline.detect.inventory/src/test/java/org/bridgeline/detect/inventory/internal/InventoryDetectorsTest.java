@@ -95,7 +95,7 @@ class InventoryDetectorsTest {
         recurring("CKT-2", "DIA100", "800.00", month(1));
         recurring("CKT-2", "DIA100", "800.00", month(2));
         recurring("CKT-3", "DIA1G", "900.00", month(1));                                      // another code: no rate to compare
-        List<Finding> findings = new RateAboveContractDetector(new ContractCandidates()).detect(book);
+        List<Finding> findings = new RateAboveContractDetector(new RecurringPriceCandidates()).detect(book);
         assertEquals(1, findings.size());
         Finding finding = findings.get(0);
         assertEquals("CKT-2", finding.serviceId());
@@ -139,7 +139,7 @@ class InventoryDetectorsTest {
         recurring("CKT-1", "DIA100", "900.00", month(3));
         recurring("CKT-1", "DIA100", "975.00", month(4));
         recurring("CKT-2", "DIA100", "750.00", month(4));                                     // after term at the old price: fine
-        List<Finding> findings = new OutOfTermPricingDetector(new ContractCandidates()).detect(book);
+        List<Finding> findings = new OutOfTermPricingDetector(new RecurringPriceCandidates()).detect(book);
         assertEquals(1, findings.size());
         Finding finding = findings.get(0);
         assertEquals("CKT-1", finding.serviceId());
@@ -153,7 +153,7 @@ class InventoryDetectorsTest {
     void aPriceAboveContractWithinTheTermIsNotAnOutOfTermStep() {
         book.contracts.add(contractEnding(LocalDate.of(2027, 12, 31), false, dia100("750.00")));
         recurring("CKT-1", "DIA100", "900.00", month(4));
-        assertEquals(List.of(), new OutOfTermPricingDetector(new ContractCandidates()).detect(book));
+        assertEquals(List.of(), new OutOfTermPricingDetector(new RecurringPriceCandidates()).detect(book));
     }
 
     @Test
@@ -163,7 +163,7 @@ class InventoryDetectorsTest {
         recurring("CKT-1", "STATICIP", "25.00", month(3));
         recurring("CKT-1", "STATICIP", "25.00", month(4));
         recurring("CKT-1", "PROMO", "0.00", month(4));                                         // free: nothing to recover
-        List<Finding> findings = new UnrequestedFeatureDetector().detect(book);
+        List<Finding> findings = new UnrequestedFeatureDetector(new RecurringPriceCandidates()).detect(book);
         assertEquals(1, findings.size());
         Finding finding = findings.get(0);
         assertEquals(2, finding.evidence().size());
@@ -177,6 +177,6 @@ class InventoryDetectorsTest {
         book.contracts.add(contractEnding(LocalDate.of(2027, 12, 31), false,
                 new ContractRate(ServiceType.DIA, null, new BigDecimal("100"), ChargeCategory.RECURRING, Money.of("750.00", "USD"), null)));
         recurring("CKT-1", "STATICIP", "25.00", month(3));
-        assertEquals(List.of(), new UnrequestedFeatureDetector().detect(book));
+        assertEquals(List.of(), new UnrequestedFeatureDetector(new RecurringPriceCandidates()).detect(book));
     }
 }
