@@ -108,8 +108,7 @@ class DashboardIT {
         WebElement form = browser.findElement(By.cssSelector("form.sign-in"));
         form.findElement(By.tagName("button")).click();
         // the next page is the signed-in one only once the sign-in page is gone: a navigation before would race its redirect
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(driver -> gone(form));
     }
 
     @Test
