@@ -82,12 +82,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
         BundleContext context = framework.getBundleContext();
         removeDeployedBundlesWhoseJarIsGone(context, distribution.deploy());
         Installed installed = installFeatures(context, distribution, properties);
-        Thread aside = startAside(framework, installed.startedAside());
+        List<Thread> aside = startAside(framework, installed.startedAside());
         framework.start();
         for (String failure : new FeatureInstaller(context, distribution.system()).start(installed.bundles())) {
             LOG.warning("bundle failed to start: " + failure);
         }
-        aside.join();
+        for (Thread starting : aside) {
+            starting.join();
+        }
         return new EmbeddedRuntime(distribution, framework, startedAt);
     }
 
@@ -122,9 +124,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
      * machine's cores instead of queueing. Those bundles reach the rest only through services, which
      * Declarative Services wires whichever side comes first; a bundle two features share is started
      * by the first to reach it (the framework holds the other until it is). Everything is resolved
-     * before any side starts, so no start resolves. Returns when every aside bundle was started.
+     * before any side starts, so no start resolves. Returns the starting threads.
      */
-    private static Thread startAside(Framework framework, List<List<Bundle>> features) {
+    private static List<Thread> startAside(Framework framework, List<List<Bundle>> features) {
         framework.adapt(FrameworkWiring.class).resolveBundles(null);
         FrameworkStartLevel level = framework.adapt(FrameworkStartLevel.class);
         List<Thread> starting = new ArrayList<>();
@@ -134,19 +136,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
             thread.start();
             starting.add(thread);
         }
-        Thread all = new Thread(() -> {
-            for (Thread thread : starting) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }, "bridgeline-start-aside-all");
-        all.setDaemon(true);
-        all.start();
-        return all;
+        return starting;
     }
 
     private static void startWhenLevelReached(FrameworkStartLevel level, List<Bundle> bundles) {

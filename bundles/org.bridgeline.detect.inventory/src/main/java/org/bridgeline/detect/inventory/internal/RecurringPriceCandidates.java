@@ -29,10 +29,10 @@ public final class RecurringPriceCandidates {
     record Candidates(Set<String> aboveContract, Set<String> unrequested) {
     }
 
-    /** What a book's records say, read once per book, and each carrier's candidates. */
+    /** What a book's records say, read once per book (guarded by the instance), and each carrier's candidates. */
     private static final class PerBook {
-        volatile Map<String, ContractPrices> contracts;
-        volatile Map<String, RequestedFeatures> requested;
+        Map<String, ContractPrices> contracts;
+        Map<String, RequestedFeatures> requested;
         final Map<String, CompletableFuture<Candidates>> carriers = new ConcurrentHashMap<>();
     }
 

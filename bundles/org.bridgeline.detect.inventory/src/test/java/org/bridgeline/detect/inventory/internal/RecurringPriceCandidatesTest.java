@@ -67,21 +67,11 @@ class RecurringPriceCandidatesTest {
         enterprise.orders.forEach(order -> carriers.add(order.carrier()));
         assertEquals(carriers.size(), passes.get(), "one pass per carrier, whichever detector asks first");
 
-        List<String> alone = detectors(null).stream()
-                .flatMap(detector -> found(List.of(rebuilt(detector)), InMemoryBook.of(AdversarialEnterprise.generate(7, 16))).stream())
-                .toList();
+        List<String> alone = found(List.of(new RateAboveContractDetector(new RecurringPriceCandidates()),
+                new OutOfTermPricingDetector(new RecurringPriceCandidates()), new UnrequestedFeatureDetector(new RecurringPriceCandidates())),
+                InMemoryBook.of(AdversarialEnterprise.generate(7, 16)));
         assertFalse(shared.isEmpty(), "the enterprise has anomalies of these detectors");
         assertEquals(alone, shared);
-    }
-
-    /** The detector again, with candidates of its own: nothing shared. */
-    private static AnomalyDetector rebuilt(AnomalyDetector detector) {
-        RecurringPriceCandidates own = new RecurringPriceCandidates();
-        return switch (detector.id()) {
-            case "rate-above-contract" -> new RateAboveContractDetector(own);
-            case "out-of-term-pricing" -> new OutOfTermPricingDetector(own);
-            default -> new UnrequestedFeatureDetector(own);
-        };
     }
 
     @Test
