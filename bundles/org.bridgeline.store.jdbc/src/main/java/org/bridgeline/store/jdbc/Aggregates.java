@@ -170,7 +170,13 @@ final class Aggregates {
                 + "MAX(CASE WHEN c.category = 'USAGE' THEN 1 ELSE 0 END) AS usage FROM (" + current + ") c "
                 + "WHERE c.service_id IS NOT NULL AND c.category IN ('RECURRING', 'USAGE') GROUP BY c.carrier, c.account, c.service_id, "
                 + "c.currency, month), "
-                + "w AS (SELECT m.*, COUNT(*) " + before + " AS n, MIN(cost) " + before + " AS least, MAX(cost) " + before + " AS most FROM m), "
+                // a service whose every month lies within the thresholds of every other cannot move: only the rest
+                // are windowed, which is the sort that costs most of this query
+                + "g AS (SELECT " + service + " FROM m GROUP BY " + service + " HAVING COUNT(*) > ? AND NOT ((MIN(cost) > 0 "
+                + "AND MAX(cost) * 100 <= (100 + ?) * MIN(cost)) OR MAX(cost) - MIN(cost) < ?)), "
+                + "v AS (SELECT m.* FROM m JOIN g ON m.carrier = g.carrier AND m.account = g.account AND m.service_id = g.service_id "
+                + "AND m.currency = g.currency), "
+                + "w AS (SELECT v.*, COUNT(*) " + before + " AS n, MIN(cost) " + before + " AS least, MAX(cost) " + before + " AS most FROM v), "
                 + "f AS (SELECT * FROM w WHERE n >= ? AND NOT ((least > 0 AND cost > 0 AND cost * 100 <= (100 + ?) * least "
                 + "AND cost * 100 >= (100 - ?) * most) OR (cost - least < ? AND most - cost < ?))), "
                 // each service's last months and its carrier's, for the few months left only: windows over every month cost a sort each
@@ -189,8 +195,9 @@ final class Aggregates {
                 + "SELECT carrier, account, service_id, currency, month, cost, n, middle, last_month, last_usage, carrier_recurring FROM d "
                 + "WHERE middle <> 0 AND ABS(2 * cost - middle) >= 2 * ? AND ABS(2 * cost - middle) * 100 >= ? * ABS(middle) "
                 + "ORDER BY carrier, account, service_id, currency, month";
-        parameters.addAll(List.of(Math.max(minimumHistoryMonths, 1), thresholdPercent, thresholdPercent, minimumChange, minimumChange,
-                minimumChange, thresholdPercent));
+        int history = Math.max(minimumHistoryMonths, 1);
+        parameters.addAll(List.of(history, thresholdPercent, minimumChange, history, thresholdPercent, thresholdPercent, minimumChange,
+                minimumChange, minimumChange, thresholdPercent));
         try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 Currency currency = Currency.getInstance(row.getString(4));
