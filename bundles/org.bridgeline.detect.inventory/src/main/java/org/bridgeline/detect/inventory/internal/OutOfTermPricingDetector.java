@@ -58,10 +58,11 @@ public final class OutOfTermPricingDetector implements AnomalyDetector {
     public void detect(BookOfBusiness book, Consumer<Finding> sink) {
         Map<String, List<Contract>> byCarrier = book.contracts(null).stream()
                 .collect(Collectors.groupingBy(Contract::carrier, LinkedHashMap::new, Collectors.toList()));
+        Map<String, RecurringPriceCandidates.Candidates> found = candidates.of(book, byCarrier.keySet());
         for (Map.Entry<String, List<Contract>> carrier : byCarrier.entrySet()) {
             ContractPrices contracts = new ContractPrices(carrier.getValue());
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
-            Set<String> candidates = this.candidates.of(book, carrier.getKey()).aboveContract();
+            Set<String> candidates = found.get(carrier.getKey()).aboveContract();
             // the lines come a service at a time: a service's latest charges after its term are judged when the next begins
             Map<String, ChargeLine> latestAfterTerm = new LinkedHashMap<>();
             Map<String, ContractedPrice> priceOf = new LinkedHashMap<>();

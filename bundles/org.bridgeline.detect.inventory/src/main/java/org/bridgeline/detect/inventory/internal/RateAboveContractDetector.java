@@ -63,14 +63,15 @@ public final class RateAboveContractDetector implements AnomalyDetector {
     public void detect(BookOfBusiness book, Consumer<Finding> sink) {
         Map<String, List<Contract>> byCarrier = book.contracts(null).stream()
                 .collect(Collectors.groupingBy(Contract::carrier, LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<String, List<Contract>> carrier : byCarrier.entrySet()) {
-            ContractPrices contracts = new ContractPrices(carrier.getValue());
-            if (contracts.isEmpty()) {
-                continue;
-            }
+        Map<String, ContractPrices> priced = new LinkedHashMap<>();
+        byCarrier.forEach((carrier, contracts) -> priced.put(carrier, new ContractPrices(contracts)));
+        priced.values().removeIf(ContractPrices::isEmpty);
+        // the store's prices name the services billed above some rate (one pass for both contract detectors); only their lines are read
+        Map<String, RecurringPriceCandidates.Candidates> found = candidates.of(book, priced.keySet());
+        for (Map.Entry<String, ContractPrices> carrier : priced.entrySet()) {
+            ContractPrices contracts = carrier.getValue();
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
-            // the store's prices name the services billed above some rate (one pass for both contract detectors); only their lines are read
-            Set<String> candidates = this.candidates.of(book, carrier.getKey()).aboveContract();
+            Set<String> candidates = found.get(carrier.getKey()).aboveContract();
             // the lines come a service at a time: a service's charges over are judged when the next service begins
             Map<String, List<Over>> over = new LinkedHashMap<>();
             String[] service = {null};

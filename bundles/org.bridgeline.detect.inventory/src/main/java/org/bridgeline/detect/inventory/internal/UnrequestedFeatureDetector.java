@@ -67,13 +67,15 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
 
     @Override
     public void detect(BookOfBusiness book, Consumer<Finding> sink) {
-        for (Map.Entry<String, RequestedFeatures> carrier : candidates.requested(book).entrySet()) {
+        Map<String, RequestedFeatures> requestedByCarrier = candidates.requested(book);
+        Map<String, RecurringPriceCandidates.Candidates> found = candidates.of(book, requestedByCarrier.keySet());
+        for (Map.Entry<String, RequestedFeatures> carrier : requestedByCarrier.entrySet()) {
             RequestedFeatures requested = carrier.getValue();
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
             // a code is judged once per service from the billed prices (one pass shared with the contract detectors); only the
             // services where it may be unrequested, or where an order or a schedule entry by site makes the answer depend on
             // the line, are read line by line
-            Set<String> services = candidates.of(book, carrier.getKey()).unrequested();
+            Set<String> services = found.get(carrier.getKey()).unrequested();
             // the lines come a service at a time: a service's unrequested codes are judged when the next service begins
             Map<String, List<ChargeLine>> unrequested = new LinkedHashMap<>();
             String[] service = {null};

@@ -7,10 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bridgeline.api.detect.AnomalyDetector;
 import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.model.Contract;
 import org.bridgeline.enterprise.AdversarialEnterprise;
 import org.bridgeline.testkit.InMemoryBook;
 import org.junit.jupiter.api.Test;
@@ -19,6 +27,15 @@ class RecurringPriceCandidatesTest {
 
     /** The book, counting its passes over billed prices; the first one fails when asked to. */
     private static BookOfBusiness counting(BookOfBusiness book, AtomicInteger passes, boolean failFirst) {
+        return beforeEachPass(book, () -> {
+            if (passes.incrementAndGet() == 1 && failFirst) {
+                throw new IllegalStateException("the store is away");
+            }
+        });
+    }
+
+    /** The book, running {@code pass} before each pass over billed prices. */
+    private static BookOfBusiness beforeEachPass(BookOfBusiness book, Runnable pass) {
         return (BookOfBusiness) Proxy.newProxyInstance(RecurringPriceCandidatesTest.class.getClassLoader(), new Class<?>[] {BookOfBusiness.class},
                 (proxy, method, args) -> {
                     switch (method.getName()) {
@@ -28,11 +45,7 @@ class RecurringPriceCandidatesTest {
                         case "equals" -> {
                             return proxy == args[0];
                         }
-                        case "billedPrices" -> {
-                            if (passes.incrementAndGet() == 1 && failFirst) {
-                                throw new IllegalStateException("the store is away");
-                            }
-                        }
+                        case "billedPrices" -> pass.run();
                         default -> {
                         }
                     }
@@ -72,6 +85,41 @@ class RecurringPriceCandidatesTest {
                 InMemoryBook.of(AdversarialEnterprise.generate(7, 16)));
         assertFalse(shared.isEmpty(), "the enterprise has anomalies of these detectors");
         assertEquals(alone, shared);
+    }
+
+    @Test
+    void callersAtOnceShareTheCarriersInsteadOfWaitingOnEachOther() throws Exception {
+        InMemoryBook enterprise = InMemoryBook.of(AdversarialEnterprise.generate(7, 16));
+        List<String> carriers = enterprise.contracts.stream().map(Contract::carrier).distinct().sorted().limit(2).toList();
+        assertEquals(2, carriers.size(), "the enterprise has contracts with two carriers or more");
+        // each pass waits until two are under way: a caller that waited for the other's first carrier before taking the
+        // second would leave the first pass waiting out its time
+        CountDownLatch bothUnderWay = new CountDownLatch(2);
+        List<Boolean> sawTheOther = new CopyOnWriteArrayList<>();
+        BookOfBusiness book = beforeEachPass(enterprise, () -> {
+            bothUnderWay.countDown();
+            try {
+                sawTheOther.add(bothUnderWay.await(20, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        RecurringPriceCandidates candidates = new RecurringPriceCandidates();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Map<String, RecurringPriceCandidates.Candidates>> first = callers.submit(() -> candidates.of(book, carriers));
+            Future<Map<String, RecurringPriceCandidates.Candidates>> second = callers.submit(() -> candidates.of(book, carriers));
+            assertEquals(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
+            assertEquals(carriers, List.copyOf(first.get().keySet()), "by carrier, in the order asked");
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(List.of(true, true), sawTheOther, "one pass per carrier, both under way at once");
+        RecurringPriceCandidates alone = new RecurringPriceCandidates();
+        for (String carrier : carriers) {
+            assertEquals(alone.of(enterprise, carrier), candidates.of(book, carrier));
+        }
     }
 
     @Test
