@@ -58,7 +58,7 @@ public final class OutOfTermPricingDetector implements AnomalyDetector {
     public void detect(BookOfBusiness book, Consumer<Finding> sink) {
         Map<String, List<Contract>> byCarrier = book.contracts(null).stream()
                 .collect(Collectors.groupingBy(Contract::carrier, LinkedHashMap::new, Collectors.toList()));
-        Map<String, RecurringPriceCandidates.Candidates> found = candidates.of(book, byCarrier.keySet());
+        RecurringPriceCandidates.Found found = candidates.of(book, byCarrier.keySet());
         for (Map.Entry<String, List<Contract>> carrier : byCarrier.entrySet()) {
             ContractPrices contracts = new ContractPrices(carrier.getValue());
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);

@@ -67,7 +67,7 @@ public final class RateAboveContractDetector implements AnomalyDetector {
         byCarrier.forEach((carrier, contracts) -> priced.put(carrier, new ContractPrices(contracts)));
         priced.values().removeIf(ContractPrices::isEmpty);
         // the store's prices name the services billed above some rate (one pass for both contract detectors); only their lines are read
-        Map<String, RecurringPriceCandidates.Candidates> found = candidates.of(book, priced.keySet());
+        RecurringPriceCandidates.Found found = candidates.of(book, priced.keySet());
         for (Map.Entry<String, ContractPrices> carrier : priced.entrySet()) {
             ContractPrices contracts = carrier.getValue();
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);

@@ -73,12 +73,30 @@ public final class RecurringPriceCandidates {
         return of(book, List.of(carrier)).get(carrier);
     }
 
+    /** Carriers' candidates, some perhaps still being found by another caller: each is waited for when asked. */
+    static final class Found {
+        private final Map<String, CompletableFuture<Candidates>> byCarrier;
+
+        private Found(Map<String, CompletableFuture<Candidates>> byCarrier) {
+            this.byCarrier = byCarrier;
+        }
+
+        /** The carrier's candidates, once found; a carrier not asked for is refused. */
+        Candidates get(String carrier) {
+            CompletableFuture<Candidates> found = byCarrier.get(carrier);
+            if (found == null) {
+                throw new IllegalArgumentException("candidates of " + carrier + " were not asked for");
+            }
+            return join(found);
+        }
+    }
+
     /**
-     * The carriers' candidates, by carrier in the order given. The carriers no caller has begun are found first, one at a
-     * time, and only then are the others' waited for: detectors that ask at once (an audit runs them side by side) share
-     * the carriers' passes between them instead of one idling until the other's are done.
+     * The carriers' candidates. The carriers no caller has begun are found first, one at a time, and the others' are waited
+     * for only when asked: detectors that ask at once (an audit runs them side by side) share the carriers' passes between
+     * them, and each reads the lines of the carriers it has while another's pass is still under way.
      */
-    Map<String, Candidates> of(BookOfBusiness book, Collection<String> carriers) {
+    Found of(BookOfBusiness book, Collection<String> carriers) {
         PerBook known = perBook(book);
         Map<String, CompletableFuture<Candidates>> found = new LinkedHashMap<>();
         for (String carrier : carriers) {
@@ -89,9 +107,7 @@ public final class RecurringPriceCandidates {
             }
             found.put(carrier, theirs == null ? mine : theirs);
         }
-        Map<String, Candidates> candidates = new LinkedHashMap<>();
-        found.forEach((carrier, future) -> candidates.put(carrier, join(future)));
-        return candidates;
+        return new Found(found);
     }
 
     private void find(BookOfBusiness book, PerBook known, String carrier, CompletableFuture<Candidates> mine) {

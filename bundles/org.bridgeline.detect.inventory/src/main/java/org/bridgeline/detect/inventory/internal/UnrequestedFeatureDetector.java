@@ -68,7 +68,7 @@ public final class UnrequestedFeatureDetector implements AnomalyDetector {
     @Override
     public void detect(BookOfBusiness book, Consumer<Finding> sink) {
         Map<String, RequestedFeatures> requestedByCarrier = candidates.requested(book);
-        Map<String, RecurringPriceCandidates.Candidates> found = candidates.of(book, requestedByCarrier.keySet());
+        RecurringPriceCandidates.Found found = candidates.of(book, requestedByCarrier.keySet());
         for (Map.Entry<String, RequestedFeatures> carrier : requestedByCarrier.entrySet()) {
             RequestedFeatures requested = carrier.getValue();
             LineQuery recurring = new LineQuery(carrier.getKey(), null, null, null, ChargeCategory.RECURRING);
