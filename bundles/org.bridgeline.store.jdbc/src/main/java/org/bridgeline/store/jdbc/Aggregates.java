@@ -42,11 +42,30 @@ final class Aggregates {
     private Aggregates() {
     }
 
+    /**
+     * The query of the view bl_charge_line as its migration (V12) defines it, over bl_line {@code l} and bl_invoice {@code i}:
+     * a query that filters on the invoice reads the lines through this rather than the view, joining the invoice once,
+     * not twice (the view's join and its own), a fifth of a scan of the book.
+     */
+    static final String CHARGE_LINE_VIEW = "SELECT l.tenant, l.invoice_id, l.line_no, "
+            + "CASE WHEN l.carrier IS NULL THEN i.carrier ELSE l.carrier END AS carrier, "
+            + "CASE WHEN l.carrier IS NULL THEN i.account ELSE l.account END AS account, "
+            + "l.sub_account, "
+            + "CASE WHEN l.carrier IS NULL THEN i.invoice_number ELSE l.invoice_number END AS invoice_number, "
+            + "CASE WHEN l.carrier IS NULL THEN i.invoice_date ELSE l.invoice_date END AS invoice_date, "
+            + "CASE WHEN l.carrier IS NULL THEN i.period_start ELSE l.period_start END AS period_start, "
+            + "CASE WHEN l.carrier IS NULL THEN i.period_end ELSE l.period_end END AS period_end, "
+            + "l.service_id, l.site, l.service_type, l.category, l.charge_code, l.description, l.quantity, l.unit, l.unit_price, l.amount, "
+            + "CASE WHEN l.carrier IS NULL THEN i.currency ELSE l.currency END AS currency, "
+            + "l.charge_start, l.charge_end, l.bandwidth_mbps, l.usage_quantity, l.usage_unit, l.tax_type, l.tax_jurisdiction, "
+            + "CASE WHEN l.carrier IS NULL THEN i.source_file ELSE l.source_file END AS source_file, "
+            + "l.source_record, l.source_line, l.destination "
+            + "FROM bl_line l JOIN bl_invoice i ON i.tenant = l.tenant AND i.invoice_id = l.invoice_id";
+
     /** Current lines matching the query, as a subquery with the columns of bl_charge_line. */
     static String currentLines(Filter filter, LineQuery query, List<Object> parameters) {
         parameters.addAll(filter.parameters());
-        StringBuilder sql = new StringBuilder("SELECT l.* FROM bl_charge_line l JOIN bl_invoice i ON l.tenant = i.tenant "
-                + "AND l.invoice_id = i.invoice_id WHERE ").append(filter.sql());
+        StringBuilder sql = new StringBuilder(CHARGE_LINE_VIEW).append(" WHERE ").append(filter.sql());
         if (query.serviceId() != null) {
             sql.append(" AND l.service_id = ?");
             parameters.add(query.serviceId());
