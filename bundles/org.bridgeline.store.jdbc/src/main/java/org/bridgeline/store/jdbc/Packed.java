@@ -49,7 +49,33 @@ final class Packed {
 
     LocalDate date() {
         String value = text();
-        return value == null ? null : LocalDate.parse(value);
+        if (value == null) {
+            return null;
+        }
+        // the ISO form both databases write, read without a formatter (a price row carries two dates); any other form
+        // (a year past 9999) goes to the parser
+        if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+            int year = digits(value, 0, 4);
+            int month = digits(value, 5, 7);
+            int day = digits(value, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                return LocalDate.of(year, month, day);
+            }
+        }
+        return LocalDate.parse(value);
+    }
+
+    /** The number the characters spell in decimal, or -1 when one is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     long bigint() {

@@ -2,8 +2,10 @@ package org.bridgeline.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,16 @@ class PackedTest {
         }
         assertEquals(new BigDecimal("650.5"), row.decimal());
         assertEquals(LocalDate.of(2025, 9, 30), row.date());
+    }
+
+    @Test
+    void datesReadAsTheParserReadsThem() {
+        for (String date : new String[] {"2025-09-30", "0001-01-01", "9999-12-31", "2024-02-29", "+10000-01-01"}) {
+            assertEquals(LocalDate.parse(date), new Packed(date.length() + ":" + date).date(), date);
+        }
+        for (String notADate : new String[] {"2025-02-30", "2025-13-01", "2025-1a-01"}) {
+            assertThrows(DateTimeException.class, () -> new Packed(notADate.length() + ":" + notADate).date(), notADate);
+        }
     }
 
     @Test

@@ -40,11 +40,14 @@ final class RequestedFeatures {
      */
     boolean requestedWhatever(BilledPrice price) {
         String code = price.chargeCode();
-        if (featureOrders.getOrDefault(price.serviceId(), List.of()).stream().anyMatch(order -> code.equals(order.feature()))) {
-            return false;
+        // loops, not streams: this runs once per billed price of every service
+        for (ServiceOrder order : featureOrders.getOrDefault(price.serviceId(), List.of())) {
+            if (code.equals(order.feature())) {
+                return false;
+            }
         }
         for (ContractService entry : schedule) {
-            if (entry.rates().stream().anyMatch(rate -> code.equals(rate.chargeCode()))) {
+            if (rates(entry, code)) {
                 if (entry.names(price.serviceId()) || entry.site() == null && entry.describes(price.serviceType(), null)) {
                     return true;
                 }
@@ -58,6 +61,15 @@ final class RequestedFeatures {
             return expected.features().contains(code);
         }
         return contractCodes.contains(code);
+    }
+
+    private static boolean rates(ContractService entry, String code) {
+        for (var rate : entry.rates()) {
+            if (code.equals(rate.chargeCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether an order, the schedule, the inventory or (failing those) a contract put the line's code on its service. */
