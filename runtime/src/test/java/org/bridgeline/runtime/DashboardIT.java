@@ -145,7 +145,7 @@ class DashboardIT {
         screenshots("overview");
 
         // a finding with evidence: its lines with the file and record they came from
-        browser.findElement(By.linkText("Findings")).click();
+        follow(By.linkText("Findings"));
         assertEquals("Findings · Bridgeline", browser.getTitle());
         screenshots("findings");
         String withEvidence = null;
@@ -154,7 +154,7 @@ class DashboardIT {
                 withEvidence = finding.getAsJsonObject().get("findingId").getAsString();
             }
         }
-        browser.findElement(By.cssSelector("a[href='/ui/findings/" + withEvidence + "']")).click();
+        follow(By.cssSelector("a[href='/ui/findings/" + withEvidence + "']"));
         List<WebElement> evidence = browser.findElements(By.cssSelector("#evidence tbody tr"));
         assertFalse(evidence.isEmpty(), "evidence lines");
         List<WebElement> cells = evidence.get(0).findElements(By.tagName("td"));
@@ -183,7 +183,7 @@ class DashboardIT {
         accessible();
         screenshots("dispute");
         String dispute = browser.getCurrentUrl().replaceAll(".*/ui/disputes/(\\d+).*", "$1");
-        browser.findElement(By.linkText("Disputes")).click();
+        follow(By.linkText("Disputes"));
         assertEquals(1, browser.findElements(By.cssSelector("#disputes tbody tr")).size());
         assertTrue(browser.findElement(By.cssSelector("#disputes tbody tr")).getText().contains("SUBMITTED"));
         accessible();
@@ -192,7 +192,7 @@ class DashboardIT {
         assertEquals("SUBMITTED", viaApi.get("state").getAsString(), "the API sees the dashboard's dispute");
 
         // the packages view, contributed by the negotiation bundle: written now, each carrier's page opened as written
-        browser.findElement(By.linkText("Packages")).click();
+        follow(By.linkText("Packages"));
         assertTrue(submit(By.id("write-packages")).getText().contains("Written: 3 packages"),
                 browser.findElement(By.tagName("main")).getText());
         List<WebElement> carriers = browser.findElements(By.cssSelector("#packages tbody th a"));
@@ -208,7 +208,7 @@ class DashboardIT {
         browser.get(url("/ui/overview"));
 
         // sign-out ends the session: the views ask for a token again
-        browser.findElement(By.cssSelector("header form button")).click();
+        follow(By.cssSelector("header form button"));
         assertEquals("Sign in · Bridgeline", browser.getTitle());
         browser.get(url("/ui/overview"));
         assertEquals("Sign in · Bridgeline", browser.getTitle());
@@ -217,7 +217,7 @@ class DashboardIT {
     @Test
     void billsUploadedThroughThePageBecomeFindingsAndTheOverviewAgreesWithTheApi() throws Exception {
         signIn(carolOperator);
-        browser.findElement(By.linkText("Bills and intake")).click();
+        follow(By.linkText("Bills and intake"));
         List<Path> bills;
         try (java.util.stream.Stream<Path> files = Files.walk(home.resolve("enterprise/bills"))) {
             bills = files.filter(Files::isRegularFile).sorted().toList();
@@ -237,7 +237,7 @@ class DashboardIT {
         assertTrue(audited, "every bill uploaded through the page imported and audited: " + browser.findElement(By.tagName("main")).getText());
         accessible();
         screenshots("bills");
-        browser.findElement(By.linkText("Overview")).click();
+        follow(By.linkText("Overview"));
         JsonArray findings = JsonParser.parseString(api("/api/v1/findings?limit=1000", carolOperator)).getAsJsonObject().getAsJsonArray("items");
         assertTrue(findings.size() > 10);
         assertEquals(String.valueOf(findings.size()), browser.findElements(By.cssSelector(".figures .figure")).get(0).getText());
@@ -293,7 +293,7 @@ class DashboardIT {
                 Thread.sleep(500);
                 browser.navigate().refresh();
             }
-            browser.findElement(By.linkText("Partner notes")).click();
+            follow(By.linkText("Partner notes"));
             assertTrue(browser.findElement(By.id("partner-view")).getText().contains("for acme"), "the partner's view, for the session's tenant");
             accessible();
         } finally {
@@ -309,7 +309,7 @@ class DashboardIT {
         assertTrue(browser.findElement(By.id("tokens")).getText().contains("operator"), "and the tenant's tokens");
         accessible();
         screenshots("operator");
-        browser.findElement(By.linkText("Market position")).click();
+        follow(By.linkText("Market position"));
         assertFalse(browser.findElements(By.cssSelector("#market tbody tr")).isEmpty(), "each service against its benchmark, from the benchmark bundle");
         accessible();
         screenshots("market-position");
@@ -317,7 +317,7 @@ class DashboardIT {
         assertFalse(browser.findElements(By.cssSelector("#inventory tbody tr")).isEmpty());
         accessible();
         screenshots("inventory");
-        browser.findElement(By.cssSelector("#inventory tbody tr td a")).click();
+        follow(By.cssSelector("#inventory tbody tr td a"));
         assertTrue(browser.findElements(By.cssSelector("#service-months tbody tr")).size() >= 12, "a service's months");
         assertEquals(1, browser.findElements(By.id("service-chart")).size());
         List<WebElement> rates = browser.findElements(By.cssSelector("#contract-rates tbody tr"));
@@ -376,10 +376,15 @@ class DashboardIT {
      * page, so the page it leaves must be gone first (an answer with an alert instead fails, with the alert's text).
      */
     private WebElement submit(By button) {
-        WebElement before = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(driver -> gone(before));
+        follow(button);
         return status();
+    }
+
+    /** Clicks a link or a form's button and waits for the page it leaves to be gone: read before, the page is the old one. */
+    private void follow(By clickable) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        browser.findElement(clickable).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(driver -> gone(before));
     }
 
     /**
