@@ -158,9 +158,13 @@ final class Aggregates {
                 site = site == null ? categorySite : site;
                 Currency currency = Currency.getInstance(key.get(3));
                 SortedMap<YearMonth, Money> totals = new TreeMap<>();
-                for (String pair : pairs.split(",")) {
-                    int colon = pair.indexOf(':');
-                    totals.put(month(Integer.parseInt(pair, 0, colon, 10)), new Money(Rows.decimal(new BigDecimal(pair.substring(colon + 1))), currency));
+                char[] text = pairs.toCharArray();
+                for (int at = 0; at < text.length; ) {
+                    int colon = pairs.indexOf(':', at);
+                    int comma = pairs.indexOf(',', colon);
+                    int end = comma < 0 ? text.length : comma;
+                    totals.put(month(Integer.parseInt(pairs, at, colon, 10)), new Money(Rows.decimal(text, colon + 1, end), currency));
+                    at = end + 1;
                 }
                 months.put(category, totals);
             }

@@ -93,6 +93,27 @@ final class Rows {
         return decimal(row.getBigDecimal(column));
     }
 
+    /**
+     * The decimal the database wrote in {@code text[from, to)} (digits, a sign, a point, no exponent), as
+     * {@link #decimal(BigDecimal)} gives it: its fractional zeros are dropped from the text, not from a first decimal.
+     */
+    static BigDecimal decimal(char[] text, int from, int to) {
+        int end = to;
+        int point = from;
+        while (point < to && text[point] != '.') {
+            point++;
+        }
+        if (point < to) {
+            while (end > point + 1 && text[end - 1] == '0') {
+                end--;
+            }
+            if (end == point + 1) {
+                end = point;
+            }
+        }
+        return new BigDecimal(text, from, end - from);
+    }
+
     static BigDecimal decimal(BigDecimal value) {
         if (value == null) {
             return null;

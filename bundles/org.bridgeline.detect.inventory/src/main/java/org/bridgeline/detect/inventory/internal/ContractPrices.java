@@ -17,13 +17,16 @@ import org.bridgeline.api.model.ContractedPrice;
 final class ContractPrices {
 
     private final List<Contract> contracts;
+    /** Every recurring rate of the contracts, gathered once: a carrier's every billed price is held against them. */
+    private final List<ContractRate> recurringRates;
 
     ContractPrices(List<Contract> contracts) {
         this.contracts = contracts;
+        this.recurringRates = contracts.stream().flatMap(ContractPrices::recurringRates).toList();
     }
 
     boolean isEmpty() {
-        return contracts.stream().allMatch(contract -> recurringRates(contract).findAny().isEmpty());
+        return recurringRates.isEmpty();
     }
 
     /**
@@ -40,10 +43,14 @@ final class ContractPrices {
      * or a list price): a cheap test that passes every price a line of it could be judged above.
      */
     boolean mayExceed(BilledPrice price) {
-        return contracts.stream().flatMap(ContractPrices::recurringRates)
-                .filter(rate -> rate.matches(price.serviceType(), price.chargeCode(), price.bandwidthMbps())
-                        && rate.rate().currency().equals(price.pricePerUnit().currency()))
-                .anyMatch(rate -> price.pricePerUnit().amount().compareTo(rate.rate().amount()) > 0);
+        for (ContractRate rate : recurringRates) {
+            if (rate.matches(price.serviceType(), price.chargeCode(), price.bandwidthMbps())
+                    && rate.rate().currency().equals(price.pricePerUnit().currency())
+                    && price.pricePerUnit().amount().compareTo(rate.rate().amount()) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Stream<ContractRate> recurringRates(Contract contract) {
