@@ -202,16 +202,17 @@ final class Aggregates {
                 + "w AS (SELECT v.*, COUNT(*) " + before + " AS n, MIN(cost) " + before + " AS least, MAX(cost) " + before + " AS most FROM v), "
                 + "f AS (SELECT * FROM w WHERE n >= ? AND NOT ((least > 0 AND cost > 0 AND cost * 100 <= (100 + ?) * least "
                 + "AND cost * 100 >= (100 - ?) * most) OR (cost - least < ? AND most - cost < ?))), "
-                // each service's last months and its carrier's, for the few months left only: windows over every month cost a sort each
+                // each service's last months and its carrier's, for the few months left only: windows over every month cost a sort each;
+                // a service's months are read from v (every month of the services that may move), not from every service's
                 + "s AS (SELECT b.carrier, b.account, b.service_id, b.currency, MAX(b.month) AS last_month, "
-                + "MAX(CASE WHEN b.usage = 1 THEN b.month END) AS last_usage FROM m b JOIN (SELECT DISTINCT " + service + " FROM f) k "
+                + "MAX(CASE WHEN b.usage = 1 THEN b.month END) AS last_usage FROM v b JOIN (SELECT DISTINCT " + service + " FROM f) k "
                 + "ON b.carrier = k.carrier AND b.account = k.account AND b.service_id = k.service_id AND b.currency = k.currency "
                 + "GROUP BY b.carrier, b.account, b.service_id, b.currency), "
                 + "r AS (SELECT carrier, MAX(CASE WHEN recurring = 1 THEN month END) AS carrier_recurring FROM m GROUP BY carrier), "
                 + "t AS (SELECT f.*, s.last_month, s.last_usage, r.carrier_recurring FROM f JOIN s ON s.carrier = f.carrier "
                 + "AND s.account = f.account AND s.service_id = f.service_id AND s.currency = f.currency JOIN r ON r.carrier = f.carrier), "
                 + "p AS (SELECT t.carrier, t.account, t.service_id, t.currency, t.month, t.cost, t.n, t.last_month, t.last_usage, "
-                + "t.carrier_recurring, array_agg(b.cost ORDER BY b.cost) AS costs FROM t JOIN m b ON b.carrier = t.carrier "
+                + "t.carrier_recurring, array_agg(b.cost ORDER BY b.cost) AS costs FROM t JOIN v b ON b.carrier = t.carrier "
                 + "AND b.account = t.account AND b.service_id = t.service_id AND b.currency = t.currency AND b.month < t.month "
                 + "GROUP BY t.carrier, t.account, t.service_id, t.currency, t.month, t.cost, t.n, t.last_month, t.last_usage, t.carrier_recurring), "
                 + "d AS (SELECT p.*, costs[CAST(FLOOR((n + 1) / 2.0) AS INTEGER)] + costs[CAST(FLOOR(n / 2.0) AS INTEGER) + 1] AS middle FROM p) "
