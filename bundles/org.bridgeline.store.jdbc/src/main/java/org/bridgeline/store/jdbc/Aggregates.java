@@ -43,11 +43,11 @@ final class Aggregates {
     }
 
     /**
-     * The query of the view bl_charge_line as its migration (V12) defines it, over bl_line {@code l} and bl_invoice {@code i}:
-     * a query that filters on the invoice reads the lines through this rather than the view, joining the invoice once,
-     * not twice (the view's join and its own), a fifth of a scan of the book.
+     * The columns of the view bl_charge_line as its migration (V12) defines them, over bl_line {@code l} and bl_invoice
+     * {@code i} ({@link #LINES_AND_INVOICES}): a query that filters on the invoice reads the lines through these rather than
+     * the view, joining the invoice once, not twice (the view's join and its own), a fifth of a scan of the book.
      */
-    static final String CHARGE_LINE_VIEW = "SELECT l.tenant, l.invoice_id, l.line_no, "
+    static final String CHARGE_LINE_COLUMNS = "l.tenant, l.invoice_id, l.line_no, "
             + "CASE WHEN l.carrier IS NULL THEN i.carrier ELSE l.carrier END AS carrier, "
             + "CASE WHEN l.carrier IS NULL THEN i.account ELSE l.account END AS account, "
             + "l.sub_account, "
@@ -59,8 +59,12 @@ final class Aggregates {
             + "CASE WHEN l.carrier IS NULL THEN i.currency ELSE l.currency END AS currency, "
             + "l.charge_start, l.charge_end, l.bandwidth_mbps, l.usage_quantity, l.usage_unit, l.tax_type, l.tax_jurisdiction, "
             + "CASE WHEN l.carrier IS NULL THEN i.source_file ELSE l.source_file END AS source_file, "
-            + "l.source_record, l.source_line, l.destination "
-            + "FROM bl_line l JOIN bl_invoice i ON i.tenant = l.tenant AND i.invoice_id = l.invoice_id";
+            + "l.source_record, l.source_line, l.destination";
+
+    static final String LINES_AND_INVOICES = "bl_line l JOIN bl_invoice i ON i.tenant = l.tenant AND i.invoice_id = l.invoice_id";
+
+    /** The query of the view bl_charge_line, to be followed by a WHERE on {@code l} and {@code i}. */
+    static final String CHARGE_LINE_VIEW = "SELECT " + CHARGE_LINE_COLUMNS + " FROM " + LINES_AND_INVOICES;
 
     /** Current lines matching the query, as a subquery with the columns of bl_charge_line. */
     static String currentLines(Filter filter, LineQuery query, List<Object> parameters) {

@@ -88,10 +88,10 @@ final class LedgerSql {
     /** Streams current lines matching the query, in invoice then source order. */
     static void lines(Connection connection, String tenant, LineQuery query, Consumer<ChargeLine> consumer) throws SQLException {
         Filter filter = Filter.of(tenant, query, "i");
-        String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM bl_charge_line l JOIN bl_invoice i ON l.tenant = i.tenant "
-                + "AND l.invoice_id = i.invoice_id WHERE " + filter.sql() + (query.serviceId() == null ? "" : " AND l.service_id = ?")
-                + (query.category() == null ? "" : " AND l.category = ?")
-                + " ORDER BY i.invoice_date, i.invoice_id, l.line_no";
+        // the lines read from their tables (the invoice joined once), placed by their invoice's date
+        String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM (SELECT " + Aggregates.CHARGE_LINE_COLUMNS + ", i.invoice_date AS placed_on "
+                + "FROM " + Aggregates.LINES_AND_INVOICES + " WHERE " + filter.sql() + (query.serviceId() == null ? "" : " AND l.service_id = ?")
+                + (query.category() == null ? "" : " AND l.category = ?") + ") l ORDER BY l.placed_on, l.invoice_id, l.line_no";
         List<Object> parameters = new ArrayList<>(filter.parameters());
         if (query.serviceId() != null) {
             parameters.add(query.serviceId());
