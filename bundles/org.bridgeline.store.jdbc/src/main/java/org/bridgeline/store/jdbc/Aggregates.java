@@ -103,10 +103,6 @@ final class Aggregates {
         }
     }
 
-    /**
-     * Per service a row per category with its months and totals as lists: a service's history
-     * travels as a few rows, not one per month, which is most of what reading it costs.
-     */
     /** The latest month a service line matching the query was charged in, as service histories place it. */
     static Optional<YearMonth> latestChargedMonth(Connection connection, String tenant, LineQuery query) throws SQLException {
         List<Object> parameters = new ArrayList<>();
@@ -118,6 +114,10 @@ final class Aggregates {
         }
     }
 
+    /**
+     * Per service a row per category with its months and totals as lists: a service's history
+     * travels as a few rows, not one per month, which is most of what reading it costs.
+     */
     static void serviceHistories(Connection connection, String tenant, LineQuery query, Consumer<ServiceHistory> consumer)
             throws SQLException {
         List<Object> parameters = new ArrayList<>();

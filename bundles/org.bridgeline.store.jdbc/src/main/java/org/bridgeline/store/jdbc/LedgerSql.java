@@ -234,7 +234,8 @@ final class LedgerSql {
     private static List<InventoryItem> inventory(Connection connection, String tenant, LineQuery query, List<String> serviceIds)
             throws SQLException {
         Filter filter = Filter.of(tenant, query, "i");
-        String current = Aggregates.CHARGE_LINE_VIEW + " WHERE " + filter.sql() + " AND l.service_id IS NOT NULL" + (query.serviceId() == null ? "" : " AND l.service_id = ?")
+        String current = Aggregates.CHARGE_LINE_VIEW + " WHERE " + filter.sql() + " AND l.service_id IS NOT NULL"
+                + (query.serviceId() == null ? "" : " AND l.service_id = ?")
                 + (serviceIds == null ? "" : " AND l.service_id IN (" + String.join(", ", java.util.Collections.nCopies(serviceIds.size(), "?")) + ")");
         List<Object> parameters = new ArrayList<>(filter.parameters());
         if (query.serviceId() != null) {
