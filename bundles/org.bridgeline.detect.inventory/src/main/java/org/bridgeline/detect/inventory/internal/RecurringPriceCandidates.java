@@ -68,11 +68,6 @@ public final class RecurringPriceCandidates {
         }
     }
 
-    /** The carrier's candidates; a second caller waits for the first one's pass instead of making its own. */
-    Candidates of(BookOfBusiness book, String carrier) {
-        return of(book, List.of(carrier)).get(carrier);
-    }
-
     /** Carriers' candidates, some perhaps still being found by another caller: each is waited for when asked. */
     static final class Found {
         private final Map<String, CompletableFuture<Candidates>> byCarrier;

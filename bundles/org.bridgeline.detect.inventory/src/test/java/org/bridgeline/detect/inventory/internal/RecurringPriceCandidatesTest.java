@@ -118,7 +118,7 @@ class RecurringPriceCandidatesTest {
         assertEquals(List.of(true, true), sawTheOther, "one pass per carrier, both under way at once");
         RecurringPriceCandidates alone = new RecurringPriceCandidates();
         for (String carrier : carriers) {
-            assertEquals(alone.of(enterprise, carrier), candidates.of(book, carrier));
+            assertEquals(alone.of(enterprise, List.of(carrier)).get(carrier), candidates.of(book, List.of(carrier)).get(carrier));
         }
     }
 
@@ -129,18 +129,18 @@ class RecurringPriceCandidatesTest {
         RecurringPriceCandidates candidates = new RecurringPriceCandidates();
         AtomicInteger passes = new AtomicInteger();
         BookOfBusiness failing = counting(enterprise, passes, true);
-        assertThrows(IllegalStateException.class, () -> candidates.of(failing, carrier));
-        RecurringPriceCandidates.Candidates found = candidates.of(failing, carrier);
-        assertEquals(found, candidates.of(failing, carrier));
+        assertThrows(IllegalStateException.class, () -> candidates.of(failing, List.of(carrier)).get(carrier));
+        RecurringPriceCandidates.Candidates found = candidates.of(failing, List.of(carrier)).get(carrier);
+        assertEquals(found, candidates.of(failing, List.of(carrier)).get(carrier));
         assertEquals(2, passes.get(), "tried again once, then kept");
-        candidates.of(counting(enterprise, passes, false), carrier);
+        candidates.of(counting(enterprise, passes, false), List.of(carrier)).get(carrier);
         assertEquals(3, passes.get(), "another book (another audit) reads again");
     }
 
     @Test
     void aBookWithoutRecordsOfTheCarrierIsNotRead() {
         AtomicInteger passes = new AtomicInteger();
-        RecurringPriceCandidates.Candidates found = new RecurringPriceCandidates().of(counting(new InMemoryBook(), passes, false), "Acme");
+        RecurringPriceCandidates.Candidates found = new RecurringPriceCandidates().of(counting(new InMemoryBook(), passes, false), List.of("Acme")).get("Acme");
         assertEquals(new RecurringPriceCandidates.Candidates(Set.of(), Set.of()), found);
         assertEquals(0, passes.get());
     }
