@@ -111,6 +111,14 @@ class HttpApiIT {
         assertEquals("3.0.3", json(document).get("openapi").getAsString());
     }
 
+    /** Jetty logs through slf4j, whose provider is found without a ServiceLoader mediator in the framework. */
+    @Test
+    void jettyLogsIntoTheRuntimesLog() throws Exception {
+        String log = Files.readString(home.resolve("log/bridgeline.log"));
+        assertTrue(log.contains("org.eclipse.jetty.server.Server: jetty-12"), log);
+        assertFalse(log.contains("SLF4J"), log);
+    }
+
     /**
      * Every route the OpenAPI document names, walked with no token, a malformed, a wrong, a revoked
      * and an expired one (401 each, the same answer for all), and with a viewer's where the document

@@ -76,6 +76,8 @@ class SshConsoleIT {
             Ssh refused = ssh(stranger, "bl:findings");
             assertEquals(255, refused.status(), "an unknown key is refused: " + refused.err());
             assertTrue(Files.exists(home.resolve("data/ssh/host-key.pem")), "the host key is kept");
+            String log = Files.readString(home.resolve("log/bridgeline.log"));
+            assertTrue(log.contains("org.apache.sshd.") && !log.contains("SLF4J"), "SSHD logs through slf4j into the runtime's log: " + log);
         } finally {
             BinBridgeline.run(home, "stop");
             TestDistribution.keepLog(home, "SshConsoleIT");
