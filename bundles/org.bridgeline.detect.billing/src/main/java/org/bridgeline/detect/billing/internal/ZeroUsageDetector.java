@@ -91,17 +91,21 @@ public final class ZeroUsageDetector implements AnomalyDetector {
         // each service's history over its carrier's latest few months, judged against its own
         // latest month; at the end keep the services whose latest month is their carrier's latest
         Map<String, YearMonth> latestOfCarrier = new HashMap<>();
+        Map<String, LineQuery> judged = new HashMap<>();
         List<Idle> idle = new ArrayList<>();
         for (String carrier : book.carriers()) {
-            book.serviceHistories(book.latestMonths(carrier, months + 1), history -> {
+            LineQuery window = book.latestMonths(carrier, months + 1);
+            judged.put(carrier, window);
+            book.serviceHistories(window, history -> {
                 latestOfCarrier.merge(history.carrier(), history.latestMonth(), (a, b) -> a.isAfter(b) ? a : b);
                 judge(history, idle);
             });
         }
         idle.removeIf(service -> !service.to().equals(latestOfCarrier.get(service.who().carrier())));
-        // the evidence: the recurring charges paid in the idle window
+        // the evidence: the recurring charges paid in the idle window, read from the invoices the history was judged on
+        // (not the carrier's whole past: most of a large book's lines are older, and reading them cost most of this pass)
         Evidence.read(book, idle, service -> new Evidence.Service(service.who().carrier(), service.who().account(), service.who().serviceId()),
-                carrier -> new LineQuery(carrier, null, null, null, ChargeCategory.RECURRING), (service, paid) -> {
+                carrier -> judged.get(carrier).withCategory(ChargeCategory.RECURRING), (service, paid) -> {
                     ServiceHistory identity = service.who();
                     YearMonth latest = service.to();
                     List<ChargeLine> evidence = paid.stream().filter(line -> {
