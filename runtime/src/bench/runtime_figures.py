@@ -6,6 +6,7 @@
 Prints the median (and min..max) of:
   * cold start: process start to ready (every bundle active, every component satisfied), read
     from the runtime's own log line; with the bundle cache kept (a restart) and without (first boot)
+  * the same for the background server (bridgeline start, with the server's JVM options), cache kept
   * hot deploy: from the moment a plugin jar appears in deploy/ to its parser in the registry
     (the registry's log line)
   * idle resident memory (VmRSS) of a background runtime 20 s after it is ready
@@ -77,6 +78,18 @@ def cold_start(parent, runs, keep_cache):
     return figures
 
 
+def server_start(parent, runs):
+    """Start to ready of the background server (bridgeline start), which runs with the server's JVM options."""
+    home = fresh_copy(parent)
+    bridgeline(home, "exec", "bl:status")  # first boot fills the cache
+    figures = []
+    for _ in range(runs):
+        bridgeline(home, "start")
+        bridgeline(home, "stop")
+        figures.append(int(READY.findall("\n".join(log_lines(home)))[-1]))
+    return figures
+
+
 def hot_deploy(parent, runs):
     home = fresh_copy(parent)
     bridgeline(home, "start")
@@ -142,6 +155,7 @@ def main():
               ", with " + ", ".join(EXTRA_FEATURES) if EXTRA_FEATURES else ""))
         summary("cold start to ready (bundle cache kept)", cold_start(parent, args.runs, True), "ms")
         summary("cold start to ready (first boot, no cache)", cold_start(parent, args.runs, False), "ms")
+        summary("server start to ready (bridgeline start)", server_start(parent, args.runs), "ms")
         summary("hot deploy: jar in deploy/ to registry", hot_deploy(parent, args.runs), "ms")
         summary("idle resident memory 20 s after ready", idle_rss(parent, args.runs), "MiB")
 
