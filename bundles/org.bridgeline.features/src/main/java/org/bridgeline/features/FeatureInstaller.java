@@ -79,7 +79,7 @@ public final class FeatureInstaller {
     public List<String> start(List<Bundle> bundles) {
         List<String> failures = new ArrayList<>();
         for (Bundle bundle : bundles) {
-            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null || bundle.getState() == Bundle.ACTIVE) {
+            if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null || bundle.getState() == Bundle.ACTIVE) {
                 continue;
             }
             try {
