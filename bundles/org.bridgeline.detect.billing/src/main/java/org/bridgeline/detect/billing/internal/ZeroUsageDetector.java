@@ -102,8 +102,8 @@ public final class ZeroUsageDetector implements AnomalyDetector {
             });
         }
         idle.removeIf(service -> !service.to().equals(latestOfCarrier.get(service.who().carrier())));
-        // the evidence: the recurring charges paid in the idle window, read from the invoices the history was judged on
-        // (not the carrier's whole past: most of a large book's lines are older, and reading them cost most of this pass)
+        // the evidence: the recurring charges paid in the idle window, read from the invoices the history was judged on,
+        // not from the carrier's whole past, which holds most of a large book's lines
         Evidence.read(book, idle, service -> new Evidence.Service(service.who().carrier(), service.who().account(), service.who().serviceId()),
                 carrier -> judged.get(carrier).withCategory(ChargeCategory.RECURRING), (service, paid) -> {
                     ServiceHistory identity = service.who();
