@@ -222,6 +222,7 @@ class DashboardIT {
         try (java.util.stream.Stream<Path> files = Files.walk(home.resolve("enterprise/bills"))) {
             bills = files.filter(Files::isRegularFile).sorted().toList();
         }
+        java.util.Set<Path> storedBefore = MultipartBody.storedParts();
         browser.findElement(By.id("bills-files")).sendKeys(String.join("\n", bills.stream().map(Path::toString).toList()));
         long started = System.nanoTime();
         browser.findElement(By.cssSelector("#upload button")).click();
@@ -235,6 +236,14 @@ class DashboardIT {
             audited = rows.size() == bills.size() && rows.stream().allMatch(row -> row.startsWith("DONE|") && row.length() > 5);
         }
         assertTrue(audited, "every bill uploaded through the page imported and audited: " + browser.findElement(By.tagName("main")).getText());
+        assertEquals(java.util.Set.of(), MultipartBody.storedPartsSince(storedBefore), "the inbox holds the bills; no copy left in the temporary folder");
+        // files sent anywhere but a view's form are refused before a byte of them is stored
+        MultipartBody toSignIn = MultipartBody.of(bills.subList(0, 1));
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/ui/sign-in")))
+                .header("Content-Type", toSignIn.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(toSignIn.bytes())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, refused.statusCode(), refused.body());
+        assertEquals(java.util.Set.of(), MultipartBody.storedPartsSince(storedBefore));
         accessible();
         screenshots("bills");
         follow(By.linkText("Overview"));

@@ -161,8 +161,9 @@ class DemoIT {
         List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--hide-scrollbars", "--enable-logging=stderr", "--v=0", "--user-data-dir=" + home.resolve("chromium-profile")));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile("chromium-out", ".txt");
-        Path err = Files.createTempFile("chromium-err", ".txt");
+        // in the test's home, removed with it, not left in the machine's temporary folder
+        Path out = Files.createTempFile(home, "chromium-out", ".txt");
+        Path err = Files.createTempFile(home, "chromium-err", ".txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

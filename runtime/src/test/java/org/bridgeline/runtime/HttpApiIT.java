@@ -255,9 +255,11 @@ class HttpApiIT {
         try (java.util.stream.Stream<Path> files = Files.walk(home.resolve("enterprise/bills"))) {
             bills = files.filter(Files::isRegularFile).sorted().toList();
         }
+        java.util.Set<Path> storedBefore = MultipartBody.storedParts();
         long started = System.nanoTime();
         HttpResponse<String> accepted = upload(carolOperator, bills);
         assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals(java.util.Set.of(), MultipartBody.storedPartsSince(storedBefore), "the inbox holds the bills; no copy left in the temporary folder");
         assertEquals(bills.size(), json(accepted).getAsJsonArray("items").size());
         String lastId = json(accepted).getAsJsonArray("items").get(bills.size() - 1).getAsJsonObject().get("id").getAsString();
         JsonObject item = null;

@@ -22,4 +22,21 @@ record MultipartBody(String contentType, byte[] bytes) {
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return new MultipartBody("multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
+
+    /**
+     * The uploaded parts stored in the temporary folder the runtime shares with this JVM (the HTTP
+     * whiteboard's commons-fileupload names them {@code upload_*.tmp}): what a finished request must not leave.
+     */
+    static java.util.Set<Path> storedParts() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().matches("upload_.*\\.tmp")).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    /** The parts stored since {@code before} was taken. */
+    static java.util.Set<Path> storedPartsSince(java.util.Set<Path> before) throws IOException {
+        java.util.Set<Path> now = new java.util.TreeSet<>(storedParts());
+        now.removeAll(before);
+        return now;
+    }
 }

@@ -97,6 +97,11 @@ public final class DashboardServlet extends HttpServlet {
                 html(response, 403, Shell.plain("Refused", "<p>The form was sent from another site.</p>"));
                 return;
             }
+            if (multipart(request) && !(path.startsWith("/ui/") && !path.equals("/ui/sign-in") && !path.equals("/ui/sign-out"))) {
+                // only a view's form uploads files; anywhere else a multipart body would be stored on disk for nothing
+                html(response, 415, Shell.plain("Not accepted", "<p>Only a view's form sends files.</p>"));
+                return;
+            }
             if (path.equals("/")) {
                 redirect(response, HOME);
             } else if (ASSETS.containsKey(path)) {
@@ -169,6 +174,16 @@ public final class DashboardServlet extends HttpServlet {
                     visible, null));
             return;
         }
+        try {
+            respond(request, response, view.get(), caller, session, visible, segments);
+        } finally {
+            deleteUploads(request);
+        }
+    }
+
+    private void respond(HttpServletRequest request, HttpServletResponse response, DashboardView view, Caller caller, Session session,
+            List<DashboardView> visible, List<String> segments) throws IOException {
+        // reading the CSRF field of a multipart form stores its files; the caller deletes them whatever the answer
         if (request.getMethod().equals("POST") && !Sessions.csrfMatches(session, request.getParameter("csrf"))) {
             html(response, 403, Shell.page("Refused", "<p>The form was not sent from this session's page; reload the page and send it again.</p>",
                     caller, session.csrf(), visible, null));
@@ -177,21 +192,21 @@ public final class DashboardServlet extends HttpServlet {
         try {
             ViewRequest asked = new Asked(caller, request.getMethod(), segments.subList(1, segments.size()), request, session.csrf(),
                     files(request), books, store);
-            Optional<ViewFile> file = request.getMethod().equals("GET") ? view.get().file(asked) : Optional.empty();
+            Optional<ViewFile> file = request.getMethod().equals("GET") ? view.file(asked) : Optional.empty();
             if (file.isPresent()) {
                 send(response, file.get());
                 return;
             }
-            html(response, 200, Shell.page(view.get().title(), view.get().render(asked), caller, session.csrf(), visible, view.get().id()));
+            html(response, 200, Shell.page(view.title(), view.render(asked), caller, session.csrf(), visible, view.id()));
         } catch (ViewNotFoundException e) {
             html(response, 404, Shell.page("Not found", "<p>" + Html.escape(e.getMessage()) + "</p>", caller, session.csrf(), visible, null));
         } catch (IllegalArgumentException e) {
-            html(response, 400, Shell.page(view.get().title(), "<p class=\"problem\" role=\"alert\">" + Html.escape(e.getMessage()) + "</p>",
-                    caller, session.csrf(), visible, view.get().id()));
+            html(response, 400, Shell.page(view.title(), "<p class=\"problem\" role=\"alert\">" + Html.escape(e.getMessage()) + "</p>",
+                    caller, session.csrf(), visible, view.id()));
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "dashboard: view " + view.get().id() + " failed for " + caller.tenant(), e);
-            html(response, 500, Shell.page(view.get().title(), "<p class=\"problem\" role=\"alert\">This view failed; the runtime's log says why.</p>",
-                    caller, session.csrf(), visible, view.get().id()));
+            LOG.log(Level.WARNING, "dashboard: view " + view.id() + " failed for " + caller.tenant(), e);
+            html(response, 500, Shell.page(view.title(), "<p class=\"problem\" role=\"alert\">This view failed; the runtime's log says why.</p>",
+                    caller, session.csrf(), visible, view.id()));
         }
     }
 
@@ -225,10 +240,14 @@ public final class DashboardServlet extends HttpServlet {
         }
     }
 
+    private static boolean multipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return request.getMethod().equals("POST") && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
     /** The file parts of a multipart POST; a body Jetty cannot read is the caller's error, said as such. */
     private static List<ViewRequest.UploadedFile> files(HttpServletRequest request) throws IOException {
-        String type = request.getContentType();
-        if (!request.getMethod().equals("POST") || type == null || !type.startsWith("multipart/form-data")) {
+        if (!multipart(request)) {
             return List.of();
         }
         try {
@@ -244,6 +263,24 @@ public final class DashboardServlet extends HttpServlet {
                     }).toList();
         } catch (jakarta.servlet.ServletException | IllegalStateException e) {
             throw new IllegalArgumentException("the upload cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes the request's stored parts: the HTTP whiteboard writes each uploaded file to the temporary
+     * folder (commons-fileupload's {@code upload_*.tmp}) and leaves it there when the request ends.
+     */
+    private static void deleteUploads(HttpServletRequest request) {
+        if (!multipart(request)) {
+            return;
+        }
+        try {
+            for (jakarta.servlet.http.Part part : request.getParts()) {
+                part.delete();
+            }
+        } catch (IOException | jakarta.servlet.ServletException | IllegalStateException e) {
+            // a body that could not be read stored nothing: the upload's parser deletes what it wrote when it fails
+            LOG.fine("dashboard: no uploaded parts to delete: " + e.getMessage());
         }
     }
 

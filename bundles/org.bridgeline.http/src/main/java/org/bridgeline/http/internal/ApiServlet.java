@@ -25,7 +25,7 @@ import org.bridgeline.tenancy.TenantService;
 abstract class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger("org.bridgeline.http");
+    static final Logger LOG = Logger.getLogger("org.bridgeline.http");
 
     private final transient TenantService tenants;
 

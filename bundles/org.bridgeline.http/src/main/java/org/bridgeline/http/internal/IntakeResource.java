@@ -88,12 +88,16 @@ public final class IntakeResource extends ApiServlet {
                 } catch (IOException e) {
                     throw ApiError.badRequest("the multipart body cannot be read: " + e.getMessage());
                 }
-                for (Part part : parts) {
-                    if (part.getSubmittedFileName() != null) {
-                        try (InputStream in = part.getInputStream()) {
-                            received.add(intake.submit(tenant, part.getSubmittedFileName(), in, maxBytes));
+                try {
+                    for (Part part : parts) {
+                        if (part.getSubmittedFileName() != null) {
+                            try (InputStream in = part.getInputStream()) {
+                                received.add(intake.submit(tenant, part.getSubmittedFileName(), in, maxBytes));
+                            }
                         }
                     }
+                } finally {
+                    delete(parts);
                 }
             } else {
                 String name = request.parameter("name");
@@ -115,6 +119,20 @@ public final class IntakeResource extends ApiServlet {
             throw ApiError.badRequest("no file in the upload: send each bill as a multipart part with a filename");
         }
         return received;
+    }
+
+    /**
+     * Deletes the stored parts once the inbox holds its copies: the HTTP whiteboard writes each uploaded
+     * file to the temporary folder (commons-fileupload's {@code upload_*.tmp}) and leaves it there.
+     */
+    private static void delete(java.util.Collection<Part> parts) {
+        for (Part part : parts) {
+            try {
+                part.delete();
+            } catch (IOException e) {
+                LOG.warning("an uploaded part cannot be deleted from the temporary folder: " + e.getMessage());
+            }
+        }
     }
 
     /** A bill as the API tells it: its import report inline, as {@code bl:import --json} prints it. */
