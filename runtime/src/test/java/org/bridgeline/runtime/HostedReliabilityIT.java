@@ -44,7 +44,19 @@ class HostedReliabilityIT {
         return token.group();
     }
 
+    private java.util.Set<Path> foldersBeforeTheFirstStart;
+
+    /** FileInstall's work folders in the temporary folder this JVM shares with the runtime. */
+    private static java.util.Set<Path> fileInstallFolders() throws java.io.IOException {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(entry -> entry.getFileName().toString().startsWith("fileinstall")).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     private void start() throws Exception {
+        if (foldersBeforeTheFirstStart == null) {
+            foldersBeforeTheFirstStart = fileInstallFolders();
+        }
         BinBridgeline.Result start = BinBridgeline.run(home, "start");
         assertEquals(0, start.status(), start.err());
         for (int i = 0; i < 100 && status("GET", "/api/v1/health", null, null) != 200; i++) {
@@ -97,6 +109,9 @@ class HostedReliabilityIT {
             long pid = Long.parseLong(Files.readString(home.resolve("data/bridgeline.pid")).strip());
             new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
             Thread.sleep(500);
+            java.util.Set<Path> left = new java.util.TreeSet<>(fileInstallFolders());
+            left.removeAll(foldersBeforeTheFirstStart);
+            assertEquals(java.util.Set.of(), left, "a killed runtime leaves its folder watchers' work in its own data/tmp, not the machine's");
             Files.deleteIfExists(home.resolve("data/bridgeline.pid"));
             start();
             List<JsonObject> items = List.of();
