@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures the runtime's figures on the assembled distribution (build it first: mvn -B package).
 
-  python3 runtime/src/bench/runtime_figures.py [--runs 10] [--features http,ssh,dashboard]
+  python3 runtime/src/bench/runtime_figures.py [--runs 10] [--features http,ssh,dashboard] [--distribution DIR]
 
 Prints the median (and min..max) of:
   * cold start: process start to ready (every bundle active, every component satisfied), read
@@ -143,16 +143,20 @@ def idle_rss(parent, runs):
 
 
 def main():
+    global DIST
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--features", default="", help="features to boot besides the default ones, comma-separated")
+    parser.add_argument("--distribution", default=DIST, help="an assembled distribution to measure, a copy of an earlier build "
+                        "for a before-and-after in the same hour (default: runtime/target/bridgeline)")
     args = parser.parse_args()
+    DIST = os.path.abspath(args.distribution)
     EXTRA_FEATURES.extend(name for name in args.features.split(",") if name)
     if not os.path.isdir(DIST) or not os.path.isfile(PLUGIN):
         sys.exit("build the distribution first: mvn -B package")
     with tempfile.TemporaryDirectory(prefix="bl-bench-") as parent:
-        print("Bridgeline runtime figures, %d runs each, %s, %d cores%s" % (args.runs, os.uname().machine, os.cpu_count(),
-              ", with " + ", ".join(EXTRA_FEATURES) if EXTRA_FEATURES else ""))
+        print("Bridgeline runtime figures, %d runs each, %s, %d cores%s, %s" % (args.runs, os.uname().machine, os.cpu_count(),
+              ", with " + ", ".join(EXTRA_FEATURES) if EXTRA_FEATURES else "", DIST))
         summary("cold start to ready (bundle cache kept)", cold_start(parent, args.runs, True), "ms")
         summary("cold start to ready (first boot, no cache)", cold_start(parent, args.runs, False), "ms")
         summary("server start to ready (bridgeline start)", server_start(parent, args.runs), "ms")

@@ -44,18 +44,22 @@ class HostedReliabilityIT {
         return token.group();
     }
 
-    private java.util.Set<Path> foldersBeforeTheFirstStart;
+    private java.util.Set<Path> temporaryFilesBeforeTheFirstStart;
 
-    /** FileInstall's work folders in the temporary folder this JVM shares with the runtime. */
-    private static java.util.Set<Path> fileInstallFolders() throws java.io.IOException {
+    /**
+     * What a runtime could leave in the temporary folder this JVM shares with it: FileInstall's work
+     * folders and DuckDB's native library, which its driver copies there (72 MB) when it loads it from a class path.
+     */
+    private static java.util.Set<Path> runtimeFilesInTheTemporaryFolder() throws java.io.IOException {
         try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.filter(entry -> entry.getFileName().toString().startsWith("fileinstall")).collect(java.util.stream.Collectors.toSet());
+            return entries.filter(entry -> entry.getFileName().toString().startsWith("fileinstall")
+                    || entry.getFileName().toString().startsWith("libduckdb_java")).collect(java.util.stream.Collectors.toSet());
         }
     }
 
     private void start() throws Exception {
-        if (foldersBeforeTheFirstStart == null) {
-            foldersBeforeTheFirstStart = fileInstallFolders();
+        if (temporaryFilesBeforeTheFirstStart == null) {
+            temporaryFilesBeforeTheFirstStart = runtimeFilesInTheTemporaryFolder();
         }
         BinBridgeline.Result start = BinBridgeline.run(home, "start");
         assertEquals(0, start.status(), start.err());
@@ -109,9 +113,9 @@ class HostedReliabilityIT {
             long pid = Long.parseLong(Files.readString(home.resolve("data/bridgeline.pid")).strip());
             new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
             Thread.sleep(500);
-            java.util.Set<Path> left = new java.util.TreeSet<>(fileInstallFolders());
-            left.removeAll(foldersBeforeTheFirstStart);
-            assertEquals(java.util.Set.of(), left, "a killed runtime leaves its folder watchers' work in its own data/tmp, not the machine's");
+            java.util.Set<Path> left = new java.util.TreeSet<>(runtimeFilesInTheTemporaryFolder());
+            left.removeAll(temporaryFilesBeforeTheFirstStart);
+            assertEquals(java.util.Set.of(), left, "a killed runtime leaves nothing in the machine's temporary folder");
             Files.deleteIfExists(home.resolve("data/bridgeline.pid"));
             start();
             List<JsonObject> items = List.of();
