@@ -26,7 +26,8 @@ class ImportCrashTest {
     @Test
     void aProcessKilledMidInvoiceLeavesNoPartialInvoice() throws Exception {
         Path database = folder.resolve("bridgeline.duckdb");
-        Process crash = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // its temporary folder is the test's: the killed process cannot delete the copy of DuckDB's library its driver makes there
+        Process crash = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + folder,
                 "-cp", System.getProperty("java.class.path"), CrashingImport.class.getName(), database.toString())
                 .redirectErrorStream(true).start();
         String output = new String(crash.getInputStream().readAllBytes());
