@@ -5,6 +5,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -97,7 +98,8 @@ public final class DashboardServlet extends HttpServlet {
                 html(response, 403, Shell.plain("Refused", "<p>The form was sent from another site.</p>"));
                 return;
             }
-            if (multipart(request) && !(path.startsWith("/ui/") && !path.equals("/ui/sign-in") && !path.equals("/ui/sign-out"))) {
+            boolean toAView = path.startsWith("/ui/") && !path.equals("/ui/sign-in") && !path.equals("/ui/sign-out");
+            if (multipart(request) && !toAView) {
                 // only a view's form uploads files; anywhere else a multipart body would be stored on disk for nothing
                 html(response, 415, Shell.plain("Not accepted", "<p>Only a view's form sends files.</p>"));
                 return;
@@ -275,7 +277,7 @@ public final class DashboardServlet extends HttpServlet {
             return;
         }
         try {
-            for (jakarta.servlet.http.Part part : request.getParts()) {
+            for (Part part : request.getParts()) {
                 part.delete();
             }
         } catch (IOException | jakarta.servlet.ServletException | IllegalStateException e) {
