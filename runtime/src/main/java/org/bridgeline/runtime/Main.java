@@ -129,7 +129,7 @@ public final class Main {
     }
 
     private static int foreground(Distribution distribution) throws Exception {
-        RuntimeLog.open(distribution.logFile());
+        RuntimeLog.open(distribution);
         boolean terminal = System.console() != null;
         // without a terminal the shell must not read stdin: its end would stop the framework
         EmbeddedRuntime runtime = EmbeddedRuntime.start(distribution,
@@ -153,7 +153,7 @@ public final class Main {
             System.err.println(HELP.get("exec"));
             return 2;
         }
-        RuntimeLog.open(distribution.logFile());
+        RuntimeLog.open(distribution);
         PrintStream out = System.out;
         PrintStream err = System.err;
         // what bundles print on their own belongs in the log, not between the commands' output
@@ -176,7 +176,7 @@ public final class Main {
 
     /** The background runtime {@code start} launches: no console, a control socket, a pid file. */
     private static int daemon(Distribution distribution) throws Exception {
-        RuntimeLog.open(distribution.logFile());
+        RuntimeLog.open(distribution);
         System.setOut(RuntimeLog.linesTo("stdout", Level.INFO));
         System.setErr(RuntimeLog.linesTo("stderr", Level.WARNING));
         EmbeddedRuntime runtime = EmbeddedRuntime.start(distribution, Map.of("gosh.args", "--nointeractive"));

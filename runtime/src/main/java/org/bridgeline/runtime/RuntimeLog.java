@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.logging.FileHandler;
+import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -17,10 +17,10 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The runtime log, {@code log/bridgeline.log}: one timestamped line per event. Bundles log
- * through {@code java.util.logging}, which every bundle sees, so the launcher, core and plugins
- * write to the same file. Output nobody asked for (a library printing to stdout) is logged too,
- * so the console shows only what commands print.
+ * The runtime log, {@code log/bridgeline.log}, rotated by size ({@link RotatingLogFile}): one
+ * timestamped line per event. Bundles log through {@code java.util.logging}, which every bundle
+ * sees, so the launcher, core and plugins write to the same file. Output nobody asked for (a
+ * library printing to stdout) is logged too, so the console shows only what commands print.
  */
 public final class RuntimeLog {
 
@@ -30,18 +30,52 @@ public final class RuntimeLog {
     private RuntimeLog() {
     }
 
-    /** Sends every {@code java.util.logging} record at INFO and above to the log file. */
-    public static void open(Path logFile) throws IOException {
+    /** The size past which the log is rotated, in MiB ({@code conf/bridgeline.properties}; 0: never). */
+    static final String ROTATE_MIB = "bridgeline.log.rotate-mib";
+    /** How many rotated files are kept beside the current one. */
+    static final String KEPT = "bridgeline.log.kept";
+
+    /**
+     * Sends every {@code java.util.logging} record at INFO and above to the distribution's log file,
+     * rotated as {@code conf/bridgeline.properties} says (by default at 50 MiB, four older files kept).
+     */
+    public static void open(Distribution distribution) throws IOException {
+        Map<String, String> properties = distribution.frameworkProperties();
+        try {
+            open(distribution.logFile(), 1024L * 1024 * number(properties, ROTATE_MIB, 50), (int) number(properties, KEPT, 4));
+        } catch (IllegalArgumentException e) {
+            // a mistyped log setting does not keep the runtime from starting: the defaults, and the log says why
+            open(distribution.logFile(), 1024L * 1024 * 50, 4);
+            Logger.getLogger("org.bridgeline.runtime").warning(e.getMessage() + "; the log rotates at 50 MiB, 4 older files kept");
+        }
+    }
+
+    static void open(Path logFile, long rotateBytes, int kept) throws IOException {
         Files.createDirectories(logFile.getParent());
         Logger root = Logger.getLogger("");
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
-        FileHandler file = new FileHandler(logFile.toString(), 0, 1, true);
-        file.setEncoding("UTF-8");
+        RotatingLogFile file = new RotatingLogFile(logFile, rotateBytes, kept);
         file.setFormatter(new LineFormatter());
         root.addHandler(file);
         root.setLevel(Level.INFO);
+    }
+
+    private static long number(Map<String, String> properties, String name, long otherwise) {
+        String value = properties.get(name);
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number >= 0 && number <= Integer.MAX_VALUE) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("conf/bridgeline.properties: " + name + ": expected a whole number, 0 or more, found \"" + value + "\"");
     }
 
     public static void close() {

@@ -43,7 +43,7 @@ class HotDeployIT {
         TestDistribution.copyTo(home);
         addItestFeature(home);
         Distribution distribution = new Distribution(home);
-        RuntimeLog.open(distribution.logFile());
+        RuntimeLog.open(distribution);
         runtime = EmbeddedRuntime.start(distribution,
                 java.util.Map.of("gosh.args", "--nointeractive", "bridgeline.features.essential", "base,console"));
         assertEquals(List.of(), runtime.awaitReady(Duration.ofSeconds(30)));

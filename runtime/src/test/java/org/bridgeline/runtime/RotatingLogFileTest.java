@@ -1,0 +1,110 @@
+package org.bridgeline.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RotatingLogFileTest {
+
+    @TempDir
+    Path folder;
+
+    /** Each record as its message and a newline: 10 bytes for "line 00042". */
+    private static final Formatter MESSAGE = new Formatter() {
+        @Override
+        public String format(LogRecord record) {
+            return record.getMessage() + "\n";
+        }
+    };
+
+    private static void log(RotatingLogFile file, int from, int to) {
+        for (int i = from; i < to; i++) {
+            file.publish(new LogRecord(Level.INFO, String.format("line %04d", i)));
+        }
+    }
+
+    @Test
+    void aFullLogMovesAlongUnderNumberedNamesAndTheOldestIsDropped() throws Exception {
+        Path log = folder.resolve("bridgeline.log");
+        RotatingLogFile file = new RotatingLogFile(log, 100, 2); // ten lines a file
+        file.setFormatter(MESSAGE);
+        log(file, 0, 35);
+        file.close();
+        assertEquals(List.of("line 0030", "line 0031", "line 0032", "line 0033", "line 0034"), Files.readAllLines(log));
+        assertEquals(10, Files.readAllLines(RotatingLogFile.older(log, 1)).size());
+        assertEquals("line 0020", Files.readAllLines(RotatingLogFile.older(log, 1)).get(0));
+        assertEquals("line 0010", Files.readAllLines(RotatingLogFile.older(log, 2)).get(0));
+        assertFalse(Files.exists(RotatingLogFile.older(log, 3)), "two older files kept, the oldest ten lines dropped");
+        for (Path each : List.of(log, RotatingLogFile.older(log, 1), RotatingLogFile.older(log, 2))) {
+            assertTrue(Files.size(each) <= 100, each + " is " + Files.size(each) + " bytes");
+        }
+    }
+
+    @Test
+    void aRestartAppendsToTheLogAndCountsWhatItHolds() throws Exception {
+        Path log = folder.resolve("bridgeline.log");
+        RotatingLogFile first = new RotatingLogFile(log, 100, 1);
+        first.setFormatter(MESSAGE);
+        log(first, 0, 8);
+        first.close();
+        RotatingLogFile second = new RotatingLogFile(log, 100, 1);
+        second.setFormatter(MESSAGE);
+        log(second, 8, 12);
+        second.close();
+        List<String> rotated = Files.readAllLines(RotatingLogFile.older(log, 1));
+        assertEquals(10, rotated.size(), "the first run's eight lines and two of the second's fill a file");
+        assertEquals("line 0009", rotated.get(9));
+        assertEquals(List.of("line 0010", "line 0011"), Files.readAllLines(log));
+    }
+
+    @Test
+    void noLimitNeverRotatesAndNoOlderFilesOnlyStartsAgain() throws Exception {
+        Path unlimited = folder.resolve("unlimited.log");
+        RotatingLogFile never = new RotatingLogFile(unlimited, 0, 3);
+        never.setFormatter(MESSAGE);
+        log(never, 0, 50);
+        never.close();
+        assertEquals(50, Files.readAllLines(unlimited).size());
+        assertFalse(Files.exists(RotatingLogFile.older(unlimited, 1)));
+
+        Path single = folder.resolve("single.log");
+        RotatingLogFile restart = new RotatingLogFile(single, 100, 0);
+        restart.setFormatter(MESSAGE);
+        log(restart, 0, 25);
+        restart.close();
+        assertEquals(5, Files.readAllLines(single).size());
+        assertFalse(Files.exists(RotatingLogFile.older(single, 1)));
+    }
+
+    @Test
+    void theDistributionsSettingsChooseTheLimitAndAMistypedOneFallsBackToTheDefaults() throws Exception {
+        Path home = folder.resolve("home");
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/bridgeline.properties"), RuntimeLog.ROTATE_MIB + "=1\n" + RuntimeLog.KEPT + "=1\n");
+        RuntimeLog.open(new Distribution(home));
+        String big = "x".repeat(1000);
+        for (int i = 0; i < 1100; i++) {
+            java.util.logging.Logger.getLogger("test").info(big);
+        }
+        RuntimeLog.close();
+        assertTrue(Files.exists(RotatingLogFile.older(home.resolve("log/bridgeline.log"), 1)), "rotated at 1 MiB");
+        assertTrue(Files.size(RotatingLogFile.older(home.resolve("log/bridgeline.log"), 1)) <= 1024 * 1024);
+
+        Files.writeString(home.resolve("conf/bridgeline.properties"), RuntimeLog.KEPT + "=some\n");
+        RuntimeLog.open(new Distribution(home));
+        RuntimeLog.close();
+        List<String> lines = new ArrayList<>(Files.readAllLines(home.resolve("log/bridgeline.log")));
+        assertTrue(lines.get(lines.size() - 1).endsWith("conf/bridgeline.properties: bridgeline.log.kept: expected a whole number, "
+                + "0 or more, found \"some\"; the log rotates at 50 MiB, 4 older files kept"), lines.get(lines.size() - 1));
+    }
+}
