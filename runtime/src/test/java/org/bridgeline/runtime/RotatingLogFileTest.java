@@ -27,19 +27,20 @@ class RotatingLogFileTest {
         }
     };
 
-    private static void log(RotatingLogFile file, int from, int to) {
+    /** Lines {@code from} to {@code to} (exclusive) logged by one run: the file opened, written and closed. */
+    private static void run(Path log, long limit, int kept, int from, int to) throws java.io.IOException {
+        RotatingLogFile file = new RotatingLogFile(log, limit, kept);
+        file.setFormatter(MESSAGE);
         for (int i = from; i < to; i++) {
             file.publish(new LogRecord(Level.INFO, String.format("line %04d", i)));
         }
+        file.close();
     }
 
     @Test
     void aFullLogMovesAlongUnderNumberedNamesAndTheOldestIsDropped() throws Exception {
         Path log = folder.resolve("bridgeline.log");
-        RotatingLogFile file = new RotatingLogFile(log, 100, 2); // ten lines a file
-        file.setFormatter(MESSAGE);
-        log(file, 0, 35);
-        file.close();
+        run(log, 100, 2, 0, 35); // ten lines a file
         assertEquals(List.of("line 0030", "line 0031", "line 0032", "line 0033", "line 0034"), Files.readAllLines(log));
         assertEquals(10, Files.readAllLines(RotatingLogFile.older(log, 1)).size());
         assertEquals("line 0020", Files.readAllLines(RotatingLogFile.older(log, 1)).get(0));
@@ -53,14 +54,8 @@ class RotatingLogFileTest {
     @Test
     void aRestartAppendsToTheLogAndCountsWhatItHolds() throws Exception {
         Path log = folder.resolve("bridgeline.log");
-        RotatingLogFile first = new RotatingLogFile(log, 100, 1);
-        first.setFormatter(MESSAGE);
-        log(first, 0, 8);
-        first.close();
-        RotatingLogFile second = new RotatingLogFile(log, 100, 1);
-        second.setFormatter(MESSAGE);
-        log(second, 8, 12);
-        second.close();
+        run(log, 100, 1, 0, 8);
+        run(log, 100, 1, 8, 12);
         List<String> rotated = Files.readAllLines(RotatingLogFile.older(log, 1));
         assertEquals(10, rotated.size(), "the first run's eight lines and two of the second's fill a file");
         assertEquals("line 0009", rotated.get(9));
@@ -70,18 +65,12 @@ class RotatingLogFileTest {
     @Test
     void noLimitNeverRotatesAndNoOlderFilesOnlyStartsAgain() throws Exception {
         Path unlimited = folder.resolve("unlimited.log");
-        RotatingLogFile never = new RotatingLogFile(unlimited, 0, 3);
-        never.setFormatter(MESSAGE);
-        log(never, 0, 50);
-        never.close();
+        run(unlimited, 0, 3, 0, 50);
         assertEquals(50, Files.readAllLines(unlimited).size());
         assertFalse(Files.exists(RotatingLogFile.older(unlimited, 1)));
 
         Path single = folder.resolve("single.log");
-        RotatingLogFile restart = new RotatingLogFile(single, 100, 0);
-        restart.setFormatter(MESSAGE);
-        log(restart, 0, 25);
-        restart.close();
+        run(single, 100, 0, 0, 25);
         assertEquals(5, Files.readAllLines(single).size());
         assertFalse(Files.exists(RotatingLogFile.older(single, 1)));
     }
