@@ -129,6 +129,10 @@ class LauncherIT {
         assertFalse(Files.exists(home.resolve("data/bridgeline.pid")));
         String log = Files.readString(home.resolve("log/bridgeline.log"));
         assertTrue(log.contains("framework stopping") && log.contains("framework stopped"), "a clean stop is logged");
+        // every tenant's bills are in the book and named in the log: the user that runs the runtime alone reads them
+        for (String file : List.of("data/bridgeline.duckdb", "log/bridgeline.log")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(file))), file);
+        }
 
         BinBridgeline.Result client = run("client", "bl:status");
         assertEquals(3, client.status());
