@@ -76,23 +76,35 @@ final class RotatingLogFile extends Handler {
         }
     }
 
+    /**
+     * Moves the files along and opens a new one. A rename that fails (a folder where a file should be,
+     * permissions) is reported, and the log goes on in the file it has: the line that asked for the
+     * rotation is still written, and the next attempt waits until another {@code limit} bytes are logged,
+     * not the next line.
+     */
     private void rotate() throws IOException {
         out.close();
+        boolean moved = false;
         try {
             if (kept == 0) {
                 Files.delete(file);
-                return;
-            }
-            Files.deleteIfExists(older(file, kept));
-            for (int generation = kept - 1; generation >= 1; generation--) {
-                if (Files.exists(older(file, generation))) {
-                    Files.move(older(file, generation), older(file, generation + 1), StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(older(file, kept));
+                for (int generation = kept - 1; generation >= 1; generation--) {
+                    if (Files.exists(older(file, generation))) {
+                        Files.move(older(file, generation), older(file, generation + 1), StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
+                Files.move(file, older(file, 1), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.move(file, older(file, 1), StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+        } catch (IOException e) {
+            reportError("the log cannot be rotated", e, ErrorManager.GENERIC_FAILURE);
         } finally {
-            // whatever the renames did, the log goes on in a file of the name it is read by
             open();
+        }
+        if (!moved) {
+            size = 0;
         }
     }
 

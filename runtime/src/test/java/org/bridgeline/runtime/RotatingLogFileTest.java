@@ -76,6 +76,27 @@ class RotatingLogFileTest {
     }
 
     @Test
+    void aRotationThatCannotRenameLosesNoLineAndIsTriedAgainOnlyAfterAnotherLimit() throws Exception {
+        Path log = folder.resolve("bridgeline.log");
+        Files.createDirectories(RotatingLogFile.older(log, 1).resolve("in-the-way")); // a full folder where .1 goes
+        List<Exception> reported = new ArrayList<>();
+        RotatingLogFile file = new RotatingLogFile(log, 100, 1);
+        file.setFormatter(MESSAGE);
+        file.setErrorManager(new java.util.logging.ErrorManager() {
+            @Override
+            public synchronized void error(String message, Exception e, int code) {
+                reported.add(e);
+            }
+        });
+        for (int i = 0; i < 35; i++) {
+            file.publish(new LogRecord(Level.INFO, String.format("line %04d", i)));
+        }
+        file.close();
+        assertEquals(35, Files.readAllLines(log).size(), "every line in the log it has");
+        assertEquals(3, reported.size(), "tried at lines 10, 20 and 30, not at every line after the first: " + reported);
+    }
+
+    @Test
     void theDistributionsSettingsChooseTheLimitAndAMistypedOneFallsBackToTheDefaults() throws Exception {
         Path home = folder.resolve("home");
         Files.createDirectories(home.resolve("conf"));
