@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.bridgeline.api.benchmark.BenchmarkCoverage;
 import org.bridgeline.api.benchmark.BenchmarkQuery;
@@ -25,6 +26,7 @@ import org.bridgeline.api.model.Money;
 import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.api.model.Requirement;
+import org.bridgeline.api.model.ServiceType;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -168,6 +170,43 @@ public interface BookOfBusiness {
             }
         });
         return Optional.ofNullable(latest[0]);
+    }
+
+    /**
+     * The services of the given kinds that paid a recurring charge in each of the {@code months}
+     * months up to their latest recurring month, with no usage charge in any of them, and whose
+     * latest recurring month is the latest month any service of their carrier was charged in the
+     * query: by carrier, account and service, a service billed in two currencies once per currency.
+     * The store computes it; this default reads the services' histories, for a book with no store
+     * behind it.
+     *
+     * @since 1.5
+     */
+    default void idleServices(LineQuery query, int months, Set<ServiceType> serviceTypes,
+            Consumer<IdleService> consumer) {
+        if (months < 1) {
+            throw new IllegalArgumentException("an idle run is at least one month long, not " + months);
+        }
+        List<IdleService> idle = new ArrayList<>();
+        Map<String, YearMonth> latestOfCarrier = new HashMap<>();
+        serviceHistories(query, history -> {
+            latestOfCarrier.merge(history.carrier(), history.latestMonth(), (a, b) -> a.isAfter(b) ? a : b);
+            java.util.SortedMap<YearMonth, Money> recurring = history.months(ChargeCategory.RECURRING);
+            if (!serviceTypes.contains(history.serviceType()) || recurring.isEmpty()) {
+                return;
+            }
+            Set<YearMonth> used = history.months(ChargeCategory.USAGE).keySet();
+            YearMonth latest = recurring.lastKey();
+            YearMonth from = latest.minusMonths(months - 1L);
+            for (YearMonth month = from; !month.isAfter(latest); month = month.plusMonths(1)) {
+                if (!recurring.containsKey(month) || used.contains(month)) {
+                    return;
+                }
+            }
+            idle.add(new IdleService(history.carrier(), history.account(), history.serviceId(), history.serviceType(), from, latest,
+                    recurring.get(latest)));
+        });
+        idle.stream().filter(service -> service.to().equals(latestOfCarrier.get(service.carrier()))).forEach(consumer);
     }
 
     /** What each service's calls to each number cost, computed in the store over usage lines that name the number, by carrier, account, service, number. */

@@ -14,12 +14,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.DuplicateGroup;
+import org.bridgeline.api.detect.IdleService;
 import org.bridgeline.api.detect.InvoiceCodeTotal;
 import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
@@ -240,6 +242,52 @@ final class Aggregates {
                 consumer.accept(new ServiceCostMove(row.getString(1), row.getString(2), row.getString(3), month(row.getInt(5)),
                         new Money(Rows.decimal(row.getBigDecimal(6)), currency), median, months, month(row.getInt(9)),
                         noUsage ? null : month(lastUsage), noRecurring ? null : month(lastRecurring)));
+            }
+        }
+    }
+
+    /**
+     * The idle services, judged in SQL: each service's months per category (the histories' first grouping), then per
+     * service its latest recurring month, its latest month and its kind; only the services whose latest recurring month is
+     * their carrier's latest meet their months again, to count the run's recurring months and its usage. The kind is the
+     * histories': the stated kind of the first category (by name) that states one.
+     */
+    static void idleServices(Connection connection, String tenant, LineQuery query, int months, Set<ServiceType> serviceTypes,
+            Consumer<IdleService> consumer) throws SQLException {
+        if (serviceTypes.isEmpty()) {
+            return;
+        }
+        List<Object> parameters = new ArrayList<>();
+        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String service = "carrier, account, service_id, currency";
+        String sql = "WITH m AS (SELECT c.carrier, c.account, c.service_id, c.currency, c.category, "
+                + "CAST(EXTRACT(YEAR FROM " + CHARGED_ON + ") * 12 + EXTRACT(MONTH FROM " + CHARGED_ON + ") - 1 AS INTEGER) AS month, "
+                + "SUM(c.amount) AS total, MIN(CASE WHEN c.service_type <> 'OTHER' THEN c.service_type END) AS known "
+                + "FROM (" + current + ") c WHERE c.service_id IS NOT NULL GROUP BY c.carrier, c.account, c.service_id, c.currency, "
+                + "c.category, month), "
+                + "s AS (SELECT " + service + ", MIN(CASE WHEN known IS NOT NULL THEN category || ':' || known END) AS typed, "
+                + "MAX(CASE WHEN category = 'RECURRING' THEN month END) AS last_recurring, MAX(month) AS last_month FROM m "
+                + "GROUP BY " + service + "), "
+                + "k AS (SELECT carrier, MAX(last_month) AS carrier_last FROM s GROUP BY carrier), "
+                + "t AS (SELECT s.carrier, s.account, s.service_id, s.currency, COALESCE(split_part(s.typed, ':', 2), 'OTHER') AS service_type, "
+                + "s.last_recurring FROM s JOIN k ON k.carrier = s.carrier AND k.carrier_last = s.last_recurring) "
+                + "SELECT t.carrier, t.account, t.service_id, t.currency, t.service_type, t.last_recurring, "
+                + "SUM(CASE WHEN m.category = 'RECURRING' AND m.month = t.last_recurring THEN m.total END) AS monthly "
+                + "FROM t JOIN m ON m.carrier = t.carrier AND m.account = t.account AND m.service_id = t.service_id "
+                + "AND m.currency = t.currency AND m.month >= t.last_recurring - ? AND m.month <= t.last_recurring "
+                + "WHERE t.service_type IN (SELECT unnest(string_to_array(?, ','))) "
+                + "GROUP BY t.carrier, t.account, t.service_id, t.currency, t.service_type, t.last_recurring "
+                + "HAVING COUNT(CASE WHEN m.category = 'RECURRING' THEN 1 END) = ? AND COUNT(CASE WHEN m.category = 'USAGE' THEN 1 END) = 0 "
+                + "ORDER BY t.carrier, t.account, t.service_id, t.currency";
+        parameters.add(months - 1);
+        parameters.add(String.join(",", serviceTypes.stream().map(ServiceType::name).sorted().toList()));
+        parameters.add(months);
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                int last = row.getInt(6);
+                consumer.accept(new IdleService(row.getString(1), row.getString(2), row.getString(3), ServiceType.valueOf(row.getString(5)),
+                        month(last - (months - 1)), month(last), new Money(Rows.decimal(row.getBigDecimal(7)),
+                        Currency.getInstance(row.getString(4)))));
             }
         }
     }

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.bridgeline.api.benchmark.BenchmarkCoverage;
 import org.bridgeline.api.benchmark.BenchmarkQuery;
 import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.BookOfBusiness;
 import org.bridgeline.api.detect.DuplicateGroup;
+import org.bridgeline.api.detect.IdleService;
 import org.bridgeline.api.detect.InvoiceCodeTotal;
 import org.bridgeline.api.detect.InvoiceTotal;
 import org.bridgeline.api.detect.LineQuery;
@@ -28,6 +30,7 @@ import org.bridgeline.api.model.Period;
 import org.bridgeline.api.model.ProcurementPolicy;
 import org.bridgeline.api.model.Requirement;
 import org.bridgeline.api.model.ServiceOrder;
+import org.bridgeline.api.model.ServiceType;
 import org.bridgeline.store.Market;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
@@ -129,6 +132,14 @@ final class SqlBook implements BookOfBusiness {
     @Override
     public void serviceHistories(LineQuery query, Consumer<ServiceHistory> consumer) {
         stream("cannot read service histories", c -> Aggregates.serviceHistories(c, tenant, narrow(query), consumer));
+    }
+
+    @Override
+    public void idleServices(LineQuery query, int months, Set<ServiceType> serviceTypes, Consumer<IdleService> consumer) {
+        if (months < 1) {
+            throw new IllegalArgumentException("an idle run is at least one month long, not " + months);
+        }
+        stream("cannot find idle services", c -> Aggregates.idleServices(c, tenant, narrow(query), months, serviceTypes, consumer));
     }
 
     @Override

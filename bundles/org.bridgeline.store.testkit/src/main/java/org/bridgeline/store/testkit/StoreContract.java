@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.BookOfBusiness;
+import org.bridgeline.api.detect.IdleService;
 import org.bridgeline.api.detect.LineQuery;
 import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
@@ -322,6 +324,27 @@ public abstract class StoreContract {
         assertFalse(expectedMoves.isEmpty(), "the enterprise has services whose cost moves");
         assertEquals(expectedMoves, StoreContract.<org.bridgeline.api.detect.ServiceCostMove>collect(c -> stored.serviceCostMoves(LineQuery.ALL, 2,
                 new BigDecimal("0.01"), new BigDecimal("1"), c)).stream().map(StoreContract::move).toList());
+        // the idle runs judged in SQL are those judged from the histories: over the whole book, and over each carrier's latest months
+        Set<ServiceType> everyKind = EnumSet.allOf(ServiceType.class);
+        int idle = 0;
+        for (int months = 1; months <= 3; months++) {
+            List<LineQuery> windows = new ArrayList<>(List.of(LineQuery.ALL));
+            for (String carrier : expected.carriers()) {
+                windows.add(expected.latestMonths(carrier, months + 1));
+            }
+            for (LineQuery window : windows) {
+                int run = months;
+                List<IdleService> judged = StoreContract.<IdleService>collect(c -> expected.idleServices(window, run, everyKind, c));
+                assertEquals(judged, StoreContract.<IdleService>collect(c -> stored.idleServices(window, run, everyKind, c)),
+                        "services idle " + months + " months in " + window);
+                idle += judged.size();
+            }
+        }
+        assertTrue(idle > 0, "the enterprise has idle services");
+        Set<ServiceType> voice = EnumSet.of(ServiceType.VOICE_LINE, ServiceType.SIP);
+        assertEquals(StoreContract.<IdleService>collect(c -> expected.idleServices(LineQuery.ALL, 2, voice, c)),
+                StoreContract.<IdleService>collect(c -> stored.idleServices(LineQuery.ALL, 2, voice, c)), "idle voice services");
+        assertEquals(List.of(), StoreContract.<IdleService>collect(c -> stored.idleServices(LineQuery.ALL, 2, Set.of(), c)));
         assertEquals(StoreContract.<org.bridgeline.api.detect.InvoiceCodeTotal>collect(c -> expected.invoiceCodeTotals(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.InvoiceCodeTotal>collect(c -> stored.invoiceCodeTotals(LineQuery.ALL, c)));
         assertEquals(StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> expected.usageByDestination(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.UsageByDestination>collect(c -> stored.usageByDestination(LineQuery.ALL, c)));
         assertEquals(byPrice(StoreContract.<BilledPrice>collect(c -> expected.billedPrices(LineQuery.ALL, c))), byPrice(StoreContract.<BilledPrice>collect(c -> stored.billedPrices(LineQuery.ALL, c))));
@@ -337,6 +360,60 @@ public abstract class StoreContract {
         assertEquals(enterprise.expectedInventory().stream().sorted(byId).toList(), stored.expectedInventory());
         assertEquals(new HashSet<>(enterprise.orders()), new HashSet<>(stored.orders(null)));
         assertEquals(enterprise.requirements(), stored.requirements());
+    }
+
+    @Test
+    void idleServicesAreTheRunsTheHistoriesShow() throws Exception {
+        InMemoryBook expected = new InMemoryBook();
+        for (int month = 1; month <= 3; month++) {
+            InvoiceHeader header = invoice("INV-" + month, java.time.YearMonth.of(2026, month).atEndOfMonth());
+            List<ChargeLine> lines = new ArrayList<>();
+            lines.add(typed(line(header, 1, "UNTYPED", "20.00"), ServiceType.OTHER, ChargeCategory.RECURRING));
+            if (month == 3) {
+                lines.add(typed(line(header, 2, "UNTYPED", "5.00"), ServiceType.OTHER, ChargeCategory.RECURRING));
+            }
+            // a service's kind is that of the first category (by name) whose lines state one: the one-time charge's
+            lines.add(typed(line(header, 3, "TRUNK", "300.00"), ServiceType.SIP, ChargeCategory.RECURRING));
+            if (month == 1) {
+                lines.add(typed(line(header, 4, "TRUNK", "50.00"), ServiceType.PRI, ChargeCategory.ONE_TIME));
+            }
+            lines.add(typed(line(header, 5, "USED", "45.00"), ServiceType.VOICE_LINE, ChargeCategory.RECURRING));
+            if (month == 2) {
+                lines.add(typed(line(header, 6, "USED", "1.50"), ServiceType.VOICE_LINE, ChargeCategory.USAGE));
+            }
+            if (month != 2) {
+                lines.add(typed(line(header, 7, "GAP", "45.00"), ServiceType.VOICE_LINE, ChargeCategory.RECURRING));
+            }
+            if (month != 3) {
+                lines.add(typed(line(header, 8, "STOPPED", "45.00"), ServiceType.VOICE_LINE, ChargeCategory.RECURRING));
+            } else {
+                lines.add(typed(line(header, 8, "STOPPED", "0.40"), ServiceType.VOICE_LINE, ChargeCategory.TAX));
+            }
+            importLines(A, "idle-" + month, lines);
+            lines.forEach(expected::add);
+        }
+        BookOfBusiness stored = book(A);
+        Set<ServiceType> everyKind = EnumSet.allOf(ServiceType.class);
+        java.time.YearMonth march = java.time.YearMonth.of(2026, 3);
+        Money usd25 = Money.of("25", "USD");
+        assertEquals(List.of(new IdleService("Acme Telecom", "ACC-1", "TRUNK", ServiceType.PRI, march.minusMonths(2), march, Money.of("300", "USD")),
+                new IdleService("Acme Telecom", "ACC-1", "UNTYPED", ServiceType.OTHER, march.minusMonths(2), march, usd25)),
+                StoreContract.<IdleService>collect(c -> stored.idleServices(LineQuery.ALL, 3, everyKind, c)),
+                "used in February, missing in February, or no longer billed in March: not idle for three months");
+        assertEquals(List.of("GAP", "TRUNK", "UNTYPED", "USED"), StoreContract.<IdleService>collect(c -> stored.idleServices(LineQuery.ALL, 1,
+                everyKind, c)).stream().map(IdleService::serviceId).toList());
+        assertEquals(List.of("UNTYPED"), StoreContract.<IdleService>collect(c -> stored.idleServices(LineQuery.ALL, 2,
+                EnumSet.of(ServiceType.OTHER, ServiceType.SIP), c)).stream().map(IdleService::serviceId).toList(), "only the kinds asked for");
+        for (int months = 1; months <= 4; months++) {
+            int run = months;
+            assertEquals(StoreContract.<IdleService>collect(c -> expected.idleServices(LineQuery.ALL, run, everyKind, c)),
+                    StoreContract.<IdleService>collect(c -> stored.idleServices(LineQuery.ALL, run, everyKind, c)), "idle for " + months + " months");
+        }
+        assertThrows(IllegalArgumentException.class, () -> stored.idleServices(LineQuery.ALL, 0, everyKind, c -> { }));
+    }
+
+    private static ChargeLine typed(ChargeLine line, ServiceType type, ChargeCategory category) {
+        return line.toBuilder().serviceType(type).category(category).build();
     }
 
     @Test
