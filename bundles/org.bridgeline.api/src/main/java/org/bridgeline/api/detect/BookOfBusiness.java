@@ -65,6 +65,27 @@ public interface BookOfBusiness {
     void lines(LineQuery query, Consumer<ChargeLine> consumer);
 
     /**
+     * Streams the lines of any of the categories that match the query (whose own category must be
+     * {@code null}), in invoice then source order: a detector reading several kinds of rare lines
+     * reads them in one pass over the book. The store selects them; this default reads every line
+     * matching the query, for a book with no store behind it.
+     *
+     * @since 1.5
+     */
+    default void linesIn(LineQuery query, Set<ChargeCategory> categories, Consumer<ChargeLine> consumer) {
+        if (query.category() != null) {
+            throw new IllegalArgumentException("a query for several categories names no category of its own: " + query);
+        }
+        if (!categories.isEmpty()) {
+            lines(query, line -> {
+                if (categories.contains(line.category())) {
+                    consumer.accept(line);
+                }
+            });
+        }
+    }
+
+    /**
      * Streams the lines of the named services that match the query (whose own service id must be
      * {@code null}), by carrier, service, invoice and source order: the evidence for many findings
      * in one pass over the book instead of one pass per finding.

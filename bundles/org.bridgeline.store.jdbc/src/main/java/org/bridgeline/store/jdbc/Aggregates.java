@@ -425,30 +425,43 @@ final class Aggregates {
         }
     }
 
-    static void duplicateCandidates(Connection connection, String tenant, LineQuery query, Consumer<DuplicateGroup> consumer)
-            throws SQLException {
+    static void duplicateCandidates(Connection connection, Database database, String tenant, LineQuery query,
+            Consumer<DuplicateGroup> consumer) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
         // the charge's identity: carrier, service, code, the period it covers, the amount
         String code = "COALESCE(%1$s.charge_code, '')";
         String from = "COALESCE(%1$s.charge_start, %1$s.period_start, %1$s.invoice_date)";
         String to = "COALESCE(%1$s.charge_end, %1$s.period_end, %1$s.invoice_date)";
+        List<String> identity = List.of("x.carrier", "x.service_id", code.formatted("x"), from.formatted("x"), to.formatted("x"), "x.amount");
         // the repeated identities found by grouping (a hash, where a window over every line sorts them all), then the keys of
         // their lines, and only then those lines' columns: carrying every column of every line through the join costs more
-        // than reading the few lines again. The lines' subquery appears twice, so its parameters do too.
+        // than reading the few lines again
         String lines = current + " AND l.service_id IS NOT NULL AND l.category IN ('RECURRING', 'ONE_TIME')";
-        parameters.addAll(List.copyOf(parameters));
+        Optional<String> hash = database.hashOf(identity);
+        String keys;
+        if (hash.isPresent()) {
+            // nearly every line's identity is its own: each line's key and one number for its identity are kept once and grouped
+            // by that number, a third of the work of grouping six values read twice. Lines whose identities merely share a hash
+            // come along and stand alone below, as lines that repeat nothing.
+            keys = "WITH h AS (SELECT x.invoice_id, x.line_no, " + hash.get() + " AS charge_hash FROM (" + lines + ") x) "
+                    + "SELECT h.invoice_id AS k_invoice, h.line_no AS k_line FROM h WHERE h.charge_hash IN "
+                    + "(SELECT charge_hash FROM h GROUP BY charge_hash HAVING COUNT(*) > 1)";
+        } else {
+            String repeated = "SELECT x.carrier AS d_carrier, x.service_id AS d_service, " + code.formatted("x") + " AS d_code, "
+                    + from.formatted("x") + " AS d_from, " + to.formatted("x") + " AS d_to, x.amount AS d_amount FROM (" + lines + ") x "
+                    + "GROUP BY " + String.join(", ", identity) + " HAVING COUNT(*) > 1";
+            keys = "SELECT x.invoice_id AS k_invoice, x.line_no AS k_line FROM (" + lines + ") x JOIN (" + repeated + ") d "
+                    + "ON x.carrier = d.d_carrier AND x.service_id = d.d_service AND " + code.formatted("x") + " = d.d_code AND "
+                    + from.formatted("x") + " = d.d_from AND " + to.formatted("x") + " = d.d_to AND x.amount = d.d_amount";
+            // the lines' subquery appears twice, so its parameters do too
+            parameters.addAll(List.copyOf(parameters));
+        }
         parameters.add(tenant);
-        String identity = "x.carrier, x.service_id, " + code.formatted("x") + ", " + from.formatted("x") + ", " + to.formatted("x") + ", x.amount";
-        String repeated = "SELECT x.carrier AS d_carrier, x.service_id AS d_service, " + code.formatted("x") + " AS d_code, "
-                + from.formatted("x") + " AS d_from, " + to.formatted("x") + " AS d_to, x.amount AS d_amount FROM (" + lines + ") x "
-                + "GROUP BY " + identity + " HAVING COUNT(*) > 1";
-        String keys = "SELECT x.invoice_id AS k_invoice, x.line_no AS k_line FROM (" + lines + ") x JOIN (" + repeated + ") d "
-                + "ON x.carrier = d.d_carrier AND x.service_id = d.d_service AND " + code.formatted("x") + " = d.d_code AND "
-                + from.formatted("x") + " = d.d_from AND " + to.formatted("x") + " = d.d_to AND x.amount = d.d_amount";
+        // ordered by the whole identity, so that each group's lines come together
         String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM bl_charge_line l JOIN (" + keys + ") k ON l.invoice_id = k.k_invoice "
                 + "AND l.line_no = k.k_line WHERE l.tenant = ? ORDER BY l.carrier, l.service_id, " + code.formatted("l") + ", "
-                + from.formatted("l") + ", l.amount, l.invoice_date, l.invoice_id, l.line_no";
+                + from.formatted("l") + ", " + to.formatted("l") + ", l.amount, l.invoice_date, l.invoice_id, l.line_no";
         List<ChargeLine> group = new ArrayList<>();
         String groupKey = null;
         try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {

@@ -3,6 +3,7 @@ package org.bridgeline.store.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.bridgeline.store.StoreException;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -64,6 +65,15 @@ public interface Database {
      */
     default String claimingRows() {
         return "";
+    }
+
+    /**
+     * An expression of one number hashed from the values of the expressions, or empty where the engine has none: a
+     * query looking for the few rows whose values repeat among millions groups them by it first. Equal values give the
+     * same number; different values seldom do, and the query must not rely on it.
+     */
+    default Optional<String> hashOf(List<String> expressions) {
+        return Optional.empty();
     }
 
     /**

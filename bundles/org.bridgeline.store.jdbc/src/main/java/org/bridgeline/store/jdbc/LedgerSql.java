@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.time.YearMonth;
 import java.util.Currency;
@@ -87,18 +88,29 @@ final class LedgerSql {
 
     /** Streams current lines matching the query, in invoice then source order. */
     static void lines(Connection connection, String tenant, LineQuery query, Consumer<ChargeLine> consumer) throws SQLException {
+        lines(connection, tenant, query, query.category() == null ? null : Set.of(query.category()), consumer);
+    }
+
+    /** The lines matching the query of any of the categories, or of every category for {@code null}. */
+    static void lines(Connection connection, String tenant, LineQuery query, Set<ChargeCategory> categories, Consumer<ChargeLine> consumer)
+            throws SQLException {
+        if (categories != null && categories.isEmpty()) {
+            return;
+        }
         Filter filter = Filter.of(tenant, query, "i");
-        // the lines read from their tables (the invoice joined once), placed by their invoice's date
-        String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM (SELECT " + Aggregates.CHARGE_LINE_COLUMNS + ", i.invoice_date AS placed_on "
-                + "FROM " + Aggregates.LINES_AND_INVOICES + " WHERE " + filter.sql() + (query.serviceId() == null ? "" : " AND l.service_id = ?")
-                + (query.category() == null ? "" : " AND l.category = ?") + ") l ORDER BY l.placed_on, l.invoice_id, l.line_no";
         List<Object> parameters = new ArrayList<>(filter.parameters());
+        StringBuilder where = new StringBuilder(filter.sql());
         if (query.serviceId() != null) {
+            where.append(" AND l.service_id = ?");
             parameters.add(query.serviceId());
         }
-        if (query.category() != null) {
-            parameters.add(query.category().name());
+        if (categories != null) {
+            where.append(" AND l.category IN (").append(String.join(", ", Collections.nCopies(categories.size(), "?"))).append(')');
+            categories.stream().map(ChargeCategory::name).sorted().forEach(parameters::add);
         }
+        // the lines read from their tables (the invoice joined once), placed by their invoice's date
+        String sql = "SELECT " + Rows.LINE_COLUMNS + " FROM (SELECT " + Aggregates.CHARGE_LINE_COLUMNS + ", i.invoice_date AS placed_on "
+                + "FROM " + Aggregates.LINES_AND_INVOICES + " WHERE " + where + ") l ORDER BY l.placed_on, l.invoice_id, l.line_no";
         stream(connection, sql, parameters, consumer);
     }
 
@@ -214,7 +226,7 @@ final class LedgerSql {
                 + "(SELECT MAX(version) FROM bl_expected_inventory WHERE tenant = ?), "
                 + "(SELECT COUNT(*) FROM bl_service_order WHERE tenant = ?), (SELECT MAX(imported_at) FROM bl_service_order WHERE tenant = ?), "
                 + "(SELECT MAX(version) FROM bl_requirement_set WHERE tenant = ?)";
-        try (PreparedStatement statement = Jdbc.prepare(connection, sql, new ArrayList<Object>(java.util.Collections.nCopies(7, tenant)));
+        try (PreparedStatement statement = Jdbc.prepare(connection, sql, new ArrayList<Object>(Collections.nCopies(7, tenant)));
                 ResultSet row = statement.executeQuery()) {
             row.next();
             StringBuilder revision = new StringBuilder();
@@ -236,7 +248,7 @@ final class LedgerSql {
         Filter filter = Filter.of(tenant, query, "i");
         String current = Aggregates.CHARGE_LINE_VIEW + " WHERE " + filter.sql() + " AND l.service_id IS NOT NULL"
                 + (query.serviceId() == null ? "" : " AND l.service_id = ?")
-                + (serviceIds == null ? "" : " AND l.service_id IN (" + String.join(", ", java.util.Collections.nCopies(serviceIds.size(), "?")) + ")");
+                + (serviceIds == null ? "" : " AND l.service_id IN (" + String.join(", ", Collections.nCopies(serviceIds.size(), "?")) + ")");
         List<Object> parameters = new ArrayList<>(filter.parameters());
         if (query.serviceId() != null) {
             parameters.add(query.serviceId());

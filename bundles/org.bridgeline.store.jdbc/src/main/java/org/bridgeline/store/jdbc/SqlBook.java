@@ -22,6 +22,7 @@ import org.bridgeline.api.detect.ServiceHistory;
 import org.bridgeline.api.detect.ServiceMonth;
 import org.bridgeline.api.detect.UsageByDestination;
 import org.bridgeline.api.model.Benchmark;
+import org.bridgeline.api.model.ChargeCategory;
 import org.bridgeline.api.model.ChargeLine;
 import org.bridgeline.api.model.Contract;
 import org.bridgeline.api.model.ExpectedService;
@@ -87,6 +88,14 @@ final class SqlBook implements BookOfBusiness {
     @Override
     public void lines(LineQuery query, Consumer<ChargeLine> consumer) {
         stream("cannot read charge lines", c -> LedgerSql.lines(c, tenant, narrow(query), consumer));
+    }
+
+    @Override
+    public void linesIn(LineQuery query, Set<ChargeCategory> categories, Consumer<ChargeLine> consumer) {
+        if (query.category() != null) {
+            throw new IllegalArgumentException("a query for several categories names no category of its own: " + query);
+        }
+        stream("cannot read charge lines", c -> LedgerSql.lines(c, tenant, narrow(query), Set.copyOf(categories), consumer));
     }
 
     @Override
@@ -161,7 +170,7 @@ final class SqlBook implements BookOfBusiness {
 
     @Override
     public void duplicateCandidates(LineQuery query, Consumer<DuplicateGroup> consumer) {
-        stream("cannot look for repeated charges", c -> Aggregates.duplicateCandidates(c, tenant, narrow(query), consumer));
+        stream("cannot look for repeated charges", c -> Aggregates.duplicateCandidates(c, database, tenant, narrow(query), consumer));
     }
 
     @Override

@@ -324,6 +324,18 @@ public abstract class StoreContract {
         assertFalse(expectedMoves.isEmpty(), "the enterprise has services whose cost moves");
         assertEquals(expectedMoves, StoreContract.<org.bridgeline.api.detect.ServiceCostMove>collect(c -> stored.serviceCostMoves(LineQuery.ALL, 2,
                 new BigDecimal("0.01"), new BigDecimal("1"), c)).stream().map(StoreContract::move).toList());
+        // several categories' lines in one pass are each category's lines, in the order of a pass over the book
+        for (Set<ChargeCategory> kinds : List.of(EnumSet.of(ChargeCategory.TAX, ChargeCategory.SURCHARGE), EnumSet.of(ChargeCategory.USAGE),
+                EnumSet.allOf(ChargeCategory.class), EnumSet.noneOf(ChargeCategory.class))) {
+            for (String carrier : java.util.stream.Stream.concat(java.util.stream.Stream.of((String) null), expected.carriers().stream()).toList()) {
+                LineQuery query = LineQuery.carrier(carrier);
+                List<ChargeLine> inKinds = StoreContract.<ChargeLine>collect(c -> expected.linesIn(query, kinds, c));
+                assertEquals(inKinds.size(), StoreContract.<ChargeLine>collect(c -> stored.lines(query, c)).stream()
+                        .filter(line -> kinds.contains(line.category())).count(), "lines of " + kinds + " at " + carrier);
+                assertEquals(inKinds, StoreContract.<ChargeLine>collect(c -> stored.linesIn(query, kinds, c)), "lines of " + kinds + " at " + carrier);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> stored.linesIn(recurring, EnumSet.of(ChargeCategory.TAX), c -> { }));
         // the idle runs judged in SQL are those judged from the histories: over the whole book, and over each carrier's latest months
         Set<ServiceType> everyKind = EnumSet.allOf(ServiceType.class);
         int idle = 0;
@@ -360,6 +372,23 @@ public abstract class StoreContract {
         assertEquals(enterprise.expectedInventory().stream().sorted(byId).toList(), stored.expectedInventory());
         assertEquals(new HashSet<>(enterprise.orders()), new HashSet<>(stored.orders(null)));
         assertEquals(enterprise.requirements(), stored.requirements());
+    }
+
+    @Test
+    void chargesRepeatedForTwoPeriodsOfOneStartAreTwoGroups() throws Exception {
+        // two charges of one service, code, start and amount that end on different days, each billed twice: unless the lines
+        // come ordered by the whole identity, each group is split by the other's lines and neither is found
+        Period half = Period.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15));
+        Period whole = Period.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
+        for (int bill = 1; bill <= 2; bill++) {
+            InvoiceHeader header = invoice("INV-" + bill, LocalDate.of(2026, 1 + bill, 28));
+            importLines(A, "repeated-" + bill, List.of(line(header, 1, "CKT-1", "10.00").toBuilder().chargePeriod(half).build(),
+                    line(header, 2, "CKT-1", "10.00").toBuilder().chargePeriod(whole).build()));
+        }
+        List<org.bridgeline.api.detect.DuplicateGroup> groups = StoreContract.<org.bridgeline.api.detect.DuplicateGroup>collect(
+                c -> book(A).duplicateCandidates(LineQuery.ALL, c));
+        assertEquals(List.of(List.of(half, half), List.of(whole, whole)), groups.stream()
+                .map(group -> group.lines().stream().map(ChargeLine::chargePeriod).toList()).toList());
     }
 
     @Test

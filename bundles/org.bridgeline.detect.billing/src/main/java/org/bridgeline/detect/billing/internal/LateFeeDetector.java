@@ -57,14 +57,16 @@ public final class LateFeeDetector implements AnomalyDetector {
     public List<Finding> detect(BookOfBusiness book) {
         List<ChargeLine> fees = new ArrayList<>();
         List<ChargeLine> reversals = new ArrayList<>();
-        for (ChargeCategory category : List.of(ChargeCategory.ADJUSTMENT, ChargeCategory.ONE_TIME, ChargeCategory.SURCHARGE,
-                ChargeCategory.CREDIT)) {
-            book.lines(LineQuery.ALL.withCategory(category), line -> {
-                if (matches(line)) {
-                    (line.amount().isNegative() ? reversals : fees).add(line);
-                }
-            });
-        }
+        // one pass over the book for the four kinds of line a fee is billed as; judged kind by kind, in this order
+        List<ChargeCategory> kinds = List.of(ChargeCategory.ADJUSTMENT, ChargeCategory.ONE_TIME, ChargeCategory.SURCHARGE, ChargeCategory.CREDIT);
+        book.linesIn(LineQuery.ALL, Set.copyOf(kinds), line -> {
+            if (matches(line)) {
+                (line.amount().isNegative() ? reversals : fees).add(line);
+            }
+        });
+        Comparator<ChargeLine> byKind = Comparator.comparingInt(line -> kinds.indexOf(line.category()));
+        fees.sort(byKind);
+        reversals.sort(byKind);
         List<Contract> contracts = book.contracts(null);
         Set<ChargeLine> reversed = reversed(fees, reversals);
         List<Finding> findings = new ArrayList<>();

@@ -209,6 +209,12 @@ public final class DuckDbDatabase implements Database {
         return read;
     }
 
+    /** DuckDB's own 64-bit hash of several values. */
+    @Override
+    public Optional<String> hashOf(List<String> expressions) {
+        return Optional.of("hash(" + String.join(", ", expressions) + ")");
+    }
+
     /** One process writes the file, and DuckDB refuses a conflicting commit: nothing to take turns for. */
     @Override
     public void serialize(Connection connection, String key) {
