@@ -117,11 +117,11 @@ final class Aggregates {
     }
 
     /**
-     * Per service a row per category with its months and totals as lists: a service's history
-     * travels as a few rows, not one per month, which is most of what reading it costs.
+     * Per service a row per category with its months and totals as lists, packed as it crosses the driver, for
+     * {@link HistoryRows} to read: a service's history travels as a few rows, not one per month, which is most of what
+     * reading it costs.
      */
-    static void serviceHistories(Connection connection, String tenant, LineQuery query, Consumer<ServiceHistory> consumer)
-            throws SQLException {
+    static void packedHistories(Connection connection, String tenant, LineQuery query, Consumer<String> rows) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
         // a category's months as one text of month:total pairs, unordered (an ordered aggregate sorts each group; the Java side
@@ -136,46 +136,64 @@ final class Aggregates {
                 + "GROUP BY c.carrier, c.account, c.service_id, c.currency, c.category, month) h "
                 + "GROUP BY carrier, account, service_id, currency, category ORDER BY carrier, account, service_id, currency, category";
         try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
-            List<String> service = null;
-            ServiceType type = null;
-            BigDecimal bandwidth = null;
-            String site = null;
-            Map<ChargeCategory, SortedMap<YearMonth, Money>> months = new EnumMap<>(ChargeCategory.class);
             while (row.next()) {
-                Packed values = new Packed(row.getString(1));
-                List<String> key = List.of(values.text(), values.text(), values.text(), values.text());
-                if (!key.equals(service)) {
-                    if (service != null) {
-                        consumer.accept(history(service, type, bandwidth, site, months));
-                    }
-                    service = key;
-                    type = null;
-                    bandwidth = null;
-                    site = null;
-                    months = new EnumMap<>(ChargeCategory.class);
-                }
-                ChargeCategory category = ChargeCategory.valueOf(values.text());
-                String known = values.text();
-                type = type == null && known != null ? ServiceType.valueOf(known) : type;
-                String pairs = values.text();
-                BigDecimal stated = values.decimal();
-                bandwidth = bandwidth == null || stated != null && stated.compareTo(bandwidth) > 0 ? stated : bandwidth;
-                String categorySite = values.text();
-                site = site == null ? categorySite : site;
-                Currency currency = Currency.getInstance(key.get(3));
-                SortedMap<YearMonth, Money> totals = new TreeMap<>();
-                char[] text = pairs.toCharArray();
-                for (int at = 0; at < text.length; ) {
-                    int colon = pairs.indexOf(':', at);
-                    int comma = pairs.indexOf(',', colon);
-                    int end = comma < 0 ? text.length : comma;
-                    totals.put(month(Integer.parseInt(pairs, at, colon, 10)), new Money(Rows.decimal(text, colon + 1, end), currency));
-                    at = end + 1;
-                }
-                months.put(category, totals);
+                rows.accept(row.getString(1));
             }
+        }
+    }
+
+    /** Service histories read from their packed rows in order: a service's rows (one per category) come together. */
+    static final class HistoryRows implements Consumer<String> {
+
+        private final Consumer<ServiceHistory> consumer;
+        private List<String> service;
+        private ServiceType type;
+        private BigDecimal bandwidth;
+        private String site;
+        private Map<ChargeCategory, SortedMap<YearMonth, Money>> months;
+
+        HistoryRows(Consumer<ServiceHistory> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void accept(String packed) {
+            Packed values = new Packed(packed);
+            List<String> key = List.of(values.text(), values.text(), values.text(), values.text());
+            if (!key.equals(service)) {
+                finish();
+                service = key;
+                type = null;
+                bandwidth = null;
+                site = null;
+                months = new EnumMap<>(ChargeCategory.class);
+            }
+            ChargeCategory category = ChargeCategory.valueOf(values.text());
+            String known = values.text();
+            type = type == null && known != null ? ServiceType.valueOf(known) : type;
+            String pairs = values.text();
+            BigDecimal stated = values.decimal();
+            bandwidth = bandwidth == null || stated != null && stated.compareTo(bandwidth) > 0 ? stated : bandwidth;
+            String categorySite = values.text();
+            site = site == null ? categorySite : site;
+            Currency currency = Currency.getInstance(key.get(3));
+            SortedMap<YearMonth, Money> totals = new TreeMap<>();
+            char[] text = pairs.toCharArray();
+            for (int at = 0; at < text.length; ) {
+                int colon = pairs.indexOf(':', at);
+                int comma = pairs.indexOf(',', colon);
+                int end = comma < 0 ? text.length : comma;
+                totals.put(month(Integer.parseInt(pairs, at, colon, 10)), new Money(Rows.decimal(text, colon + 1, end), currency));
+                at = end + 1;
+            }
+            months.put(category, totals);
+        }
+
+        /** Hands over the last service read, if any. */
+        void finish() {
             if (service != null) {
                 consumer.accept(history(service, type, bandwidth, site, months));
+                service = null;
             }
         }
     }

@@ -48,6 +48,8 @@ final class SqlBook implements BookOfBusiness {
     private final String carrier;
     private final Market market;
     private volatile List<ExpectedService> inventory;
+    /** At most 64 MiB of rows kept for a second reader: at 10 M lines a carrier's latest histories are about 16 MiB. */
+    private final SharedPasses passes = new SharedPasses(64L << 20);
 
     SqlBook(Database database, String tenant, String carrier, Market market) {
         this.database = database;
@@ -138,9 +140,14 @@ final class SqlBook implements BookOfBusiness {
                 minimumHistoryMonths, minimumChange, thresholdPercent, consumer));
     }
 
+    /** Two detectors ask for the same histories of each carrier's latest months: one pass serves both. */
     @Override
     public void serviceHistories(LineQuery query, Consumer<ServiceHistory> consumer) {
-        stream("cannot read service histories", c -> Aggregates.serviceHistories(c, tenant, narrow(query), consumer));
+        LineQuery narrowed = narrow(query);
+        Aggregates.HistoryRows histories = new Aggregates.HistoryRows(consumer);
+        passes.read(narrowed, rows -> stream("cannot read service histories", c -> Aggregates.packedHistories(c, tenant, narrowed, rows)),
+                histories);
+        histories.finish();
     }
 
     @Override

@@ -316,7 +316,11 @@ public abstract class StoreContract {
         assertTrue(stored.latestChargedMonth(LineQuery.ALL).isPresent());
         LineQuery recurring = LineQuery.ALL.withCategory(ChargeCategory.RECURRING);
         assertEquals(expected.serviceMonths(recurring), stored.serviceMonths(recurring));
-        assertEquals(StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> expected.serviceHistories(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> stored.serviceHistories(LineQuery.ALL, c)));
+        List<org.bridgeline.api.detect.ServiceHistory> histories = StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(
+                c -> expected.serviceHistories(LineQuery.ALL, c));
+        assertEquals(histories, StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> stored.serviceHistories(LineQuery.ALL, c)));
+        assertEquals(histories, StoreContract.<org.bridgeline.api.detect.ServiceHistory>collect(c -> stored.serviceHistories(LineQuery.ALL, c)),
+                "a second reader of the same histories");
         assertEquals(StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> expected.invoiceTotals(LineQuery.ALL, c)), StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> stored.invoiceTotals(LineQuery.ALL, c)));
         // the moves judged in SQL are the moves judged from the histories, at thresholds low enough that many months move
         List<String> expectedMoves = StoreContract.<org.bridgeline.api.detect.ServiceCostMove>collect(c -> expected.serviceCostMoves(LineQuery.ALL, 2,
