@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -19,6 +20,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bridgeline.api.detect.BilledPrice;
 import org.bridgeline.api.detect.DuplicateGroup;
 import org.bridgeline.api.detect.IdleService;
@@ -404,13 +407,47 @@ final class Aggregates {
         }
     }
 
+    /** The fields naming the bill a line was billed on, which a line leaves to its invoice (V12) unless it states its own. */
+    private static final List<String> BILL = List.of("carrier", "account", "invoice_number", "currency");
+
+    /**
+     * The current lines matching the query totalled per bill and the given line columns before the invoice is joined, as a
+     * subquery with the invoice id, the bill's carrier, account, number and currency (a line's own where it states them),
+     * the invoice's date and billing period, the given columns, {@code total} and {@code line_count}: the invoice's fields
+     * are read once a group, not once a line. Lines that state their own bill fields form groups of their own, so the caller
+     * groups again by what it reports.
+     */
+    static String invoiceGroups(String tenant, LineQuery query, List<Object> parameters, String... lineColumns) {
+        Filter filter = Filter.of(tenant, query, "f");
+        StringBuilder where = new StringBuilder("l.tenant = ? AND l.invoice_id IN (SELECT f.invoice_id FROM bl_invoice f WHERE ")
+                .append(filter.sql()).append(')');
+        parameters.add(tenant);
+        parameters.addAll(filter.parameters());
+        if (query.serviceId() != null) {
+            where.append(" AND l.service_id = ?");
+            parameters.add(query.serviceId());
+        }
+        if (query.category() != null) {
+            where.append(" AND l.category = ?");
+            parameters.add(query.category().name());
+        }
+        parameters.add(tenant);
+        String own = String.join(", ", Stream.concat(BILL.stream(), Arrays.stream(lineColumns)).map(column -> "l." + column).toList());
+        String bill = BILL.stream().map(column -> "CASE WHEN g.carrier IS NULL THEN i." + column + " ELSE g." + column + " END AS " + column)
+                .collect(Collectors.joining(", "));
+        String given = Arrays.stream(lineColumns).map(column -> "g." + column).collect(Collectors.joining(", "));
+        return "SELECT g.invoice_id, " + bill + ", i.invoice_date, i.period_start, i.period_end, " + given + ", g.total, g.line_count "
+                + "FROM (SELECT l.invoice_id, " + own + ", SUM(l.amount) AS total, COUNT(*) AS line_count FROM bl_line l WHERE " + where
+                + " GROUP BY l.invoice_id, " + own + ") g JOIN bl_invoice i ON i.tenant = ? AND i.invoice_id = g.invoice_id";
+    }
+
     static void invoiceTotals(Connection connection, String tenant, LineQuery query, Consumer<InvoiceTotal> consumer) throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String groups = invoiceGroups(tenant, query, parameters, "service_type", "category");
         String sql = "SELECT c.carrier, c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, "
-                + "c.category, c.currency, SUM(c.amount), COUNT(*) FROM (" + current + ") c GROUP BY c.invoice_id, c.carrier, c.account, "
+                + "c.category, c.currency, SUM(c.total), CAST(SUM(c.line_count) AS BIGINT) FROM (" + groups + ") c GROUP BY c.invoice_id, c.carrier, c.account, "
                 + "c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, c.category, c.currency "
-                + "ORDER BY c.carrier, c.account, c.invoice_date, c.invoice_id, c.service_type, c.category";
+                + "ORDER BY c.carrier, c.account, c.invoice_date, c.invoice_number, c.invoice_id, c.service_type, c.category, c.currency";
         try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 java.sql.Date start = row.getDate(5);
@@ -426,11 +463,12 @@ final class Aggregates {
     static void invoiceCodeTotals(Connection connection, String tenant, LineQuery query, Consumer<InvoiceCodeTotal> consumer)
             throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        String current = currentLines(Filter.of(tenant, query, "i"), query, parameters);
+        String groups = invoiceGroups(tenant, query, parameters, "service_type", "category", "charge_code");
         String sql = "SELECT c.carrier, c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, "
-                + "c.category, c.charge_code, c.currency, SUM(c.amount), COUNT(*) FROM (" + current + ") c GROUP BY c.invoice_id, c.carrier, "
-                + "c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, c.category, c.charge_code, "
-                + "c.currency ORDER BY c.carrier, c.account, c.invoice_date, c.invoice_id, c.service_type, c.category, c.charge_code NULLS FIRST";
+                + "c.category, c.charge_code, c.currency, SUM(c.total), CAST(SUM(c.line_count) AS BIGINT) FROM (" + groups + ") c GROUP BY c.invoice_id, "
+                + "c.carrier, c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, c.category, "
+                + "c.charge_code, c.currency ORDER BY c.carrier, c.account, c.invoice_date, c.invoice_number, c.invoice_id, c.service_type, "
+                + "c.category, c.charge_code NULLS FIRST, c.currency";
         try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 java.sql.Date start = row.getDate(5);

@@ -179,6 +179,16 @@ public abstract class StoreContract {
         }
         stores.imports().finishImport(A, importId);
         assertEquals(List.of(usual, unbilledPeriod, ownDayAndFile, otherCarrier), StoreContract.<ChargeLine>collect(c -> book(A).lines(LineQuery.ALL, c)));
+        // the totals per bill, which the store sums before it reads the invoice: a line's own day or period leaves it on its
+        // invoice (dated as the invoice is), a line of another carrier is on a bill of its own
+        InMemoryBook expected = new InMemoryBook();
+        List.of(usual, unbilledPeriod, ownDayAndFile, otherCarrier).forEach(expected::add);
+        assertEquals(StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> expected.invoiceTotals(LineQuery.ALL, c)),
+                StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> book(A).invoiceTotals(LineQuery.ALL, c)));
+        assertEquals(StoreContract.<org.bridgeline.api.detect.InvoiceCodeTotal>collect(c -> expected.invoiceCodeTotals(LineQuery.ALL, c)),
+                StoreContract.<org.bridgeline.api.detect.InvoiceCodeTotal>collect(c -> book(A).invoiceCodeTotals(LineQuery.ALL, c)));
+        assertEquals(List.of(3L, 1L), StoreContract.<org.bridgeline.api.detect.InvoiceTotal>collect(c -> book(A).invoiceTotals(LineQuery.ALL, c))
+                .stream().map(org.bridgeline.api.detect.InvoiceTotal::lines).toList());
     }
 
     @Test
