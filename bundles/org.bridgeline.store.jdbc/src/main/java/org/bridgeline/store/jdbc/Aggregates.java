@@ -445,8 +445,9 @@ final class Aggregates {
         List<Object> parameters = new ArrayList<>();
         String groups = invoiceGroups(tenant, query, parameters, "service_type", "category");
         String sql = "SELECT c.carrier, c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, "
-                + "c.category, c.currency, SUM(c.total), CAST(SUM(c.line_count) AS BIGINT) FROM (" + groups + ") c GROUP BY c.invoice_id, c.carrier, c.account, "
-                + "c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, c.category, c.currency "
+                + "c.category, c.currency, SUM(c.total), CAST(SUM(c.line_count) AS BIGINT) FROM (" + groups + ") c "
+                + "GROUP BY c.invoice_id, c.carrier, c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, "
+                + "c.service_type, c.category, c.currency "
                 + "ORDER BY c.carrier, c.account, c.invoice_date, c.invoice_number, c.invoice_id, c.service_type, c.category, c.currency";
         try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
@@ -465,10 +466,10 @@ final class Aggregates {
         List<Object> parameters = new ArrayList<>();
         String groups = invoiceGroups(tenant, query, parameters, "service_type", "category", "charge_code");
         String sql = "SELECT c.carrier, c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, "
-                + "c.category, c.charge_code, c.currency, SUM(c.total), CAST(SUM(c.line_count) AS BIGINT) FROM (" + groups + ") c GROUP BY c.invoice_id, "
-                + "c.carrier, c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, c.service_type, c.category, "
-                + "c.charge_code, c.currency ORDER BY c.carrier, c.account, c.invoice_date, c.invoice_number, c.invoice_id, c.service_type, "
-                + "c.category, c.charge_code NULLS FIRST, c.currency";
+                + "c.category, c.charge_code, c.currency, SUM(c.total), CAST(SUM(c.line_count) AS BIGINT) FROM (" + groups + ") c "
+                + "GROUP BY c.invoice_id, c.carrier, c.account, c.invoice_number, c.invoice_date, c.period_start, c.period_end, "
+                + "c.service_type, c.category, c.charge_code, c.currency ORDER BY c.carrier, c.account, c.invoice_date, c.invoice_number, "
+                + "c.invoice_id, c.service_type, c.category, c.charge_code NULLS FIRST, c.currency";
         try (PreparedStatement statement = Jdbc.prepare(connection, sql, parameters); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 java.sql.Date start = row.getDate(5);

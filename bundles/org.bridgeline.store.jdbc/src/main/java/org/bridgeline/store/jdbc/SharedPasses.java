@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * detectors that judge a carrier's latest months against the market and against the inventory read
  * the same service histories, and one pass serves both. Rows are kept within a budget per book; a
  * reader that finds no finished pass (none yet, one still running, one past the budget) reads for
- * itself. A kept pass is handed to one more reader, then let go.
+ * itself. A kept pass is handed to one more reader, then let go; a query whose rows went past the
+ * budget is not kept again.
  */
 final class SharedPasses {
 
@@ -47,7 +48,7 @@ final class SharedPasses {
             if (pass == null) {
                 first = new Pass();
                 passes.put(query, first);
-            } else if (pass.finished) {
+            } else if (pass.finished && pass.rows != null) {
                 replay = passes.remove(query);
                 kept -= replay.bytes;
             }
@@ -70,7 +71,8 @@ final class SharedPasses {
             read = true;
         } finally {
             synchronized (this) {
-                if (read && pass.rows != null) {
+                if (read) {
+                    // past the budget the query stays marked, so that its next reader does not keep it in vain
                     pass.finished = true;
                 } else {
                     passes.remove(query);

@@ -48,8 +48,11 @@ final class SqlBook implements BookOfBusiness {
     private final String carrier;
     private final Market market;
     private volatile List<ExpectedService> inventory;
-    /** At most 64 MiB of rows kept for a second reader: at 10 M lines a carrier's latest histories are about 16 MiB. */
-    private final SharedPasses passes = new SharedPasses(64L << 20);
+    /**
+     * At most 32 MiB of rows kept for a second reader (at 10 M lines a carrier's latest histories are 16 to 32 MiB): an
+     * audit's heap stays within its bound however many findings it streams, a larger carrier is read twice.
+     */
+    private final SharedPasses passes = new SharedPasses(32L << 20);
 
     SqlBook(Database database, String tenant, String carrier, Market market) {
         this.database = database;

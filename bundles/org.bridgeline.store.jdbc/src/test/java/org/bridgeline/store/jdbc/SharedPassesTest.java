@@ -50,13 +50,18 @@ class SharedPassesTest {
     }
 
     @Test
-    void aPassPastTheBudgetKeepsNothingAndItsNextReaderReadsAgain() {
+    void aQueryPastTheBudgetIsNotKeptAgainWhileOthersAre() {
         SharedPasses shared = new SharedPasses(100);
         String wide = "x".repeat(40);
         assertEquals(List.of(wide, wide), read(shared, "q", source(wide, wide)));
         assertEquals(0, shared.kept());
         assertEquals(List.of(wide, wide), read(shared, "q", source(wide, wide)));
+        assertEquals(0, shared.kept(), "its next reader does not keep it in vain");
         assertEquals(2, passes.get());
+        assertEquals(List.of("a"), read(shared, "small", source("a")));
+        assertEquals(49, shared.kept());
+        assertEquals(List.of("a"), read(shared, "small", source("b")));
+        assertEquals(3, passes.get());
     }
 
     @Test

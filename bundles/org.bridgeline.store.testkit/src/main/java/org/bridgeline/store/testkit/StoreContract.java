@@ -346,7 +346,8 @@ public abstract class StoreContract {
                 List<ChargeLine> inKinds = StoreContract.<ChargeLine>collect(c -> expected.linesIn(query, kinds, c));
                 assertEquals(inKinds.size(), StoreContract.<ChargeLine>collect(c -> stored.lines(query, c)).stream()
                         .filter(line -> kinds.contains(line.category())).count(), "lines of " + kinds + " at " + carrier);
-                assertEquals(inKinds, StoreContract.<ChargeLine>collect(c -> stored.linesIn(query, kinds, c)), "lines of " + kinds + " at " + carrier);
+                assertEquals(inKinds, StoreContract.<ChargeLine>collect(c -> stored.linesIn(query, kinds, c)),
+                        "lines of " + kinds + " at " + carrier);
             }
         }
         assertThrows(IllegalArgumentException.class, () -> stored.linesIn(recurring, EnumSet.of(ChargeCategory.TAX), c -> { }));
