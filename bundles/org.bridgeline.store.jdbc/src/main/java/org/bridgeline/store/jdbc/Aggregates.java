@@ -75,6 +75,12 @@ final class Aggregates {
     static String currentLines(Filter filter, LineQuery query, List<Object> parameters) {
         parameters.addAll(filter.parameters());
         StringBuilder sql = new StringBuilder(CHARGE_LINE_VIEW).append(" WHERE ").append(filter.sql());
+        lineConditions(query, sql, parameters);
+        return sql.toString();
+    }
+
+    /** Appends the query's service and category as conditions on the line {@code l}. */
+    private static void lineConditions(LineQuery query, StringBuilder sql, List<Object> parameters) {
         if (query.serviceId() != null) {
             sql.append(" AND l.service_id = ?");
             parameters.add(query.serviceId());
@@ -83,7 +89,6 @@ final class Aggregates {
             sql.append(" AND l.category = ?");
             parameters.add(query.category().name());
         }
-        return sql.toString();
     }
 
     /** The day a line is placed at, as {@link org.bridgeline.api.model.ChargeLine#chargedOn()} places it. */
@@ -423,14 +428,7 @@ final class Aggregates {
                 .append(filter.sql()).append(')');
         parameters.add(tenant);
         parameters.addAll(filter.parameters());
-        if (query.serviceId() != null) {
-            where.append(" AND l.service_id = ?");
-            parameters.add(query.serviceId());
-        }
-        if (query.category() != null) {
-            where.append(" AND l.category = ?");
-            parameters.add(query.category().name());
-        }
+        lineConditions(query, where, parameters);
         parameters.add(tenant);
         String own = String.join(", ", Stream.concat(BILL.stream(), Arrays.stream(lineColumns)).map(column -> "l." + column).toList());
         String bill = BILL.stream().map(column -> "CASE WHEN g.carrier IS NULL THEN i." + column + " ELSE g." + column + " END AS " + column)
