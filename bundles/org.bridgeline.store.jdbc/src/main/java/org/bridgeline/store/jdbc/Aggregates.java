@@ -429,14 +429,13 @@ final class Aggregates {
         parameters.add(tenant);
         parameters.addAll(filter.parameters());
         lineConditions(query, where, parameters);
-        parameters.add(tenant);
         String own = String.join(", ", Stream.concat(BILL.stream(), Arrays.stream(lineColumns)).map(column -> "l." + column).toList());
         String bill = BILL.stream().map(column -> "CASE WHEN g.carrier IS NULL THEN i." + column + " ELSE g." + column + " END AS " + column)
                 .collect(Collectors.joining(", "));
         String given = Arrays.stream(lineColumns).map(column -> "g." + column).collect(Collectors.joining(", "));
         return "SELECT g.invoice_id, " + bill + ", i.invoice_date, i.period_start, i.period_end, " + given + ", g.total, g.line_count "
-                + "FROM (SELECT l.invoice_id, " + own + ", SUM(l.amount) AS total, COUNT(*) AS line_count FROM bl_line l WHERE " + where
-                + " GROUP BY l.invoice_id, " + own + ") g JOIN bl_invoice i ON i.tenant = ? AND i.invoice_id = g.invoice_id";
+                + "FROM (SELECT l.tenant, l.invoice_id, " + own + ", SUM(l.amount) AS total, COUNT(*) AS line_count FROM bl_line l WHERE "
+                + where + " GROUP BY l.tenant, l.invoice_id, " + own + ") g JOIN bl_invoice i ON i.tenant = g.tenant AND i.invoice_id = g.invoice_id";
     }
 
     static void invoiceTotals(Connection connection, String tenant, LineQuery query, Consumer<InvoiceTotal> consumer) throws SQLException {
