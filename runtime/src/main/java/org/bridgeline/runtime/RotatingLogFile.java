@@ -110,26 +110,29 @@ final class RotatingLogFile extends Handler {
 
     @Override
     public synchronized void flush() {
-        if (out == null) {
-            return;
-        }
-        try {
-            out.flush();
-        } catch (IOException e) {
-            reportError(null, e, ErrorManager.FLUSH_FAILURE);
-        }
+        whileOpen(() -> out.flush(), ErrorManager.FLUSH_FAILURE);
     }
 
     @Override
     public synchronized void close() {
+        whileOpen(() -> out.close(), ErrorManager.CLOSE_FAILURE);
+        out = null;
+    }
+
+    /** A step on the open file. */
+    private interface FileStep {
+        void run() throws IOException;
+    }
+
+    /** Runs the step while the file is open; a failure is reported with the code, as JUL's handlers report theirs. */
+    private void whileOpen(FileStep step, int errorCode) {
         if (out == null) {
             return;
         }
         try {
-            out.close();
+            step.run();
         } catch (IOException e) {
-            reportError(null, e, ErrorManager.CLOSE_FAILURE);
+            reportError(null, e, errorCode);
         }
-        out = null;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,16 +48,16 @@ class HostedReliabilityIT {
         return token.group();
     }
 
-    private java.util.Set<Path> temporaryFilesBeforeTheFirstStart;
+    private Set<Path> temporaryFilesBeforeTheFirstStart;
 
     /**
      * What a runtime could leave in the temporary folder this JVM shares with it: FileInstall's work
      * folders and DuckDB's native library, which its driver copies there (72 MB) when it loads it from a class path.
      */
-    private static java.util.Set<Path> runtimeFilesInTheTemporaryFolder() throws java.io.IOException {
+    private static Set<Path> runtimeFilesInTheTemporaryFolder() throws IOException {
         try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return entries.filter(entry -> entry.getFileName().toString().startsWith("fileinstall")
-                    || entry.getFileName().toString().startsWith("libduckdb_java")).collect(java.util.stream.Collectors.toSet());
+                    || entry.getFileName().toString().startsWith("libduckdb_java")).collect(Collectors.toSet());
         }
     }
 
@@ -113,9 +117,9 @@ class HostedReliabilityIT {
             long pid = Long.parseLong(Files.readString(home.resolve("data/bridgeline.pid")).strip());
             new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
             Thread.sleep(500);
-            java.util.Set<Path> left = new java.util.TreeSet<>(runtimeFilesInTheTemporaryFolder());
+            Set<Path> left = new TreeSet<>(runtimeFilesInTheTemporaryFolder());
             left.removeAll(temporaryFilesBeforeTheFirstStart);
-            assertEquals(java.util.Set.of(), left, "a killed runtime leaves nothing in the machine's temporary folder");
+            assertEquals(Set.of(), left, "a killed runtime leaves nothing in the machine's temporary folder");
             Files.deleteIfExists(home.resolve("data/bridgeline.pid"));
             start();
             List<JsonObject> items = List.of();
