@@ -10,10 +10,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,6 +185,56 @@ class LauncherIT {
         assertEquals(0, moved.status(), moved.err());
         assertTrue(moved.out().startsWith("ok"), moved.out());
         assertTrue(Files.readString(copy.resolve("log/bridgeline.log")).contains("the framework cache is rebuilt"));
+    }
+
+    /**
+     * An upgrade unpacked over a distribution keeps its build's file times, which may be older than the
+     * installation it replaces: the bundle is read afresh all the same, components included.
+     */
+    @Test
+    void aBundleReplacedInSystemIsReadAfreshEvenWhenItsFileIsOlder(@TempDir Path upgraded) throws Exception {
+        TestDistribution.copyTo(upgraded);
+        BinBridgeline.Result before = BinBridgeline.run(upgraded, "exec", "bl:plugins");
+        assertEquals(0, before.status(), before.err());
+        assertTrue(before.out().contains("late-fees") && before.out().contains("cost-variance"), before.out());
+
+        Path jar;
+        try (var jars = Files.walk(upgraded.resolve("system"))) {
+            jar = jars.filter(file -> file.getFileName().toString().startsWith("org.bridgeline.detect.billing-")).findFirst().orElseThrow();
+        }
+        FileTime installedBefore = FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - TimeUnit.DAYS.toMillis(1));
+        withoutComponent(jar, "LateFeeDetector");
+        Files.setLastModifiedTime(jar, installedBefore);
+
+        BinBridgeline.Result after = BinBridgeline.run(upgraded, "exec", "bl:plugins");
+        assertEquals(0, after.status(), after.err());
+        assertFalse(after.out().contains("late-fees"), "the replaced jar has no late-fee detector: " + after.out());
+        assertTrue(after.out().contains("cost-variance"), after.out());
+    }
+
+    /** Rewrites a bundle without one of its components, as a later build that dropped it would be. */
+    private static void withoutComponent(Path jar, String component) throws IOException {
+        Path rewritten = jar.resolveSibling("rewritten.jar");
+        try (JarFile original = new JarFile(jar.toFile())) {
+            Manifest manifest = original.getManifest();
+            String components = manifest.getMainAttributes().getValue("Service-Component");
+            String kept = java.util.Arrays.stream(components.split(",")).filter(entry -> !entry.contains(component))
+                    .collect(java.util.stream.Collectors.joining(","));
+            assertFalse(kept.equals(components), "no component " + component + " in " + components);
+            manifest.getMainAttributes().putValue("Service-Component", kept);
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(rewritten), manifest)) {
+                for (JarEntry entry : java.util.Collections.list(original.entries())) {
+                    if (entry.getName().equals(JarFile.MANIFEST_NAME)) {
+                        continue;
+                    }
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    try (var in = original.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                }
+            }
+        }
+        Files.move(rewritten, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -28,6 +29,8 @@ public final class FeatureInstaller {
     /** The start level of every feature bundle; deployed plugins sit above it. */
     public static final int RUNTIME_START_LEVEL = 1;
 
+    private static final String INSTALLED_JARS = "installed-jars.properties";
+
     private final BundleContext context;
     private final Path repository;
 
@@ -44,6 +47,8 @@ public final class FeatureInstaller {
     /** Installs every bundle of the feature not installed yet; returns all of its bundles. */
     public List<Bundle> install(Feature feature) throws FeatureException {
         List<Bundle> bundles = new ArrayList<>();
+        Properties installedJars = readInstalledJars();
+        boolean recordChanged = false;
         for (ArtifactId artifact : feature.bundles()) {
             Path jar = artifact.pathIn(repository);
             if (!Files.isRegularFile(jar)) {
@@ -57,9 +62,18 @@ public final class FeatureInstaller {
                 if (level.getStartLevel() != RUNTIME_START_LEVEL) {
                     level.setStartLevel(RUNTIME_START_LEVEL);
                 }
-                // installed by reference: a jar replaced in system/ (an upgrade) is re-read
-                if (Files.getLastModifiedTime(jar).toMillis() > bundle.getLastModified()) {
+                // installed by reference: a jar replaced in system/ (an upgrade) is read afresh, which also drops
+                // what was derived from the old one (wiring, extracted native code, Declarative Services' cached
+                // components). Replaced means another size or time than when it was installed, not only a newer
+                // time: an unpacked upgrade keeps its build's times, which may be older than this installation.
+                String seen = jarRecord(jar);
+                String recorded = installedJars.getProperty(bundle.getLocation());
+                if (recorded == null ? Files.getLastModifiedTime(jar).toMillis() > bundle.getLastModified() : !recorded.equals(seen)) {
                     bundle.update();
+                }
+                if (!seen.equals(recorded)) {
+                    installedJars.setProperty(bundle.getLocation(), seen);
+                    recordChanged = true;
                 }
                 bundles.add(bundle);
             } catch (java.io.IOException e) {
@@ -69,7 +83,57 @@ public final class FeatureInstaller {
                         + e.getMessage(), e);
             }
         }
+        if (recordChanged) {
+            writeInstalledJars(installedJars);
+        }
         return bundles;
+    }
+
+    /** A jar as installed: its size and time, which an upgrade that replaces it changes. */
+    private static String jarRecord(Path jar) throws java.io.IOException {
+        return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+    }
+
+    /** The record of installed jars, in the framework's own storage (so a cleaned bundle cache forgets it too). */
+    private Path installedJarsFile() {
+        java.io.File file = context.getBundle(Constants.SYSTEM_BUNDLE_ID).getBundleContext().getDataFile(INSTALLED_JARS);
+        return file == null ? null : file.toPath();
+    }
+
+    private Properties readInstalledJars() {
+        Properties record = new Properties();
+        Path file = installedJarsFile();
+        if (file != null && Files.isRegularFile(file)) {
+            synchronized (FeatureInstaller.class) {
+                try (var in = Files.newInputStream(file)) {
+                    record.load(in);
+                } catch (java.io.IOException | IllegalArgumentException e) {
+                    // an unreadable record only means every jar is judged by its time again, as before there was one
+                    record.clear();
+                }
+            }
+        }
+        return record;
+    }
+
+    private void writeInstalledJars(Properties record) throws FeatureException {
+        Path file = installedJarsFile();
+        if (file == null) {
+            return;
+        }
+        synchronized (FeatureInstaller.class) {
+            try {
+                Files.createDirectories(file.getParent());
+                Path written = file.resolveSibling(file.getFileName() + ".tmp");
+                try (var out = Files.newOutputStream(written)) {
+                    record.store(out, "system/ jars as installed: size and modification time");
+                }
+                Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.io.IOException e) {
+                throw new FeatureException("cannot record the installed bundles in " + file + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
