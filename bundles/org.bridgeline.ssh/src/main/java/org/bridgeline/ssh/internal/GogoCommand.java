@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.sshd.server.Environment;
@@ -20,7 +21,7 @@ import org.bridgeline.console.Arguments;
  */
 final class GogoCommand implements Command {
 
-    private final CommandProcessor processor;
+    private final Supplier<CommandProcessor> processor;
     private final String line;
     private InputStream in;
     private OutputStream out;
@@ -28,8 +29,11 @@ final class GogoCommand implements Command {
     private ExitCallback exit;
     private Thread worker;
 
-    /** @param line the command line, or null for an interactive shell */
-    GogoCommand(CommandProcessor processor, String line) {
+    /**
+     * @param processor the console's command processor, null while the console has not started
+     * @param line the command line, or null for an interactive shell
+     */
+    GogoCommand(Supplier<CommandProcessor> processor, String line) {
         this.processor = processor;
         this.line = line;
     }
@@ -55,7 +59,14 @@ final class GogoCommand implements Command {
     }
 
     @Override
-    public void start(ChannelSession channel, Environment environment) {
+    public void start(ChannelSession channel, Environment environment) throws IOException {
+        CommandProcessor console = processor.get();
+        if (console == null) {
+            err.write("error: the console is still starting; try again in a moment\n".getBytes(StandardCharsets.UTF_8));
+            err.flush();
+            exit.onExit(1);
+            return;
+        }
         String tenant = channel.getSession().getAttribute(SshConsole.TENANT);
         String role = channel.getSession().getAttribute(SshConsole.ROLE);
         boolean interactive = line == null;
@@ -63,7 +74,7 @@ final class GogoCommand implements Command {
         PrintStream errors = new PrintStream(interactive ? new CrLf(err) : err, true, StandardCharsets.UTF_8);
         worker = new Thread(() -> {
             int status = 0;
-            try (CommandSession session = processor.createSession(in, output, errors)) {
+            try (CommandSession session = console.createSession(in, output, errors)) {
                 session.put(Arguments.SESSION_TENANT, tenant);
                 session.put(Arguments.SESSION_ROLE, role);
                 if (interactive) {

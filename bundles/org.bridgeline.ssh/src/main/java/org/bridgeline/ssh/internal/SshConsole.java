@@ -15,6 +15,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The SSH console (configuration {@code org.bridgeline.ssh}: host, port, authorizedKeys): keys
@@ -41,8 +43,16 @@ public final class SshConsole {
 
     private final SshServer server;
 
+    /**
+     * Bound when the console starts, whichever comes first: the server listens as soon as this bundle
+     * starts (its key and crypto set-up on the thread that starts it, beside the rest of the runtime),
+     * and a session that arrives before the console is told to try again.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CommandProcessor processor;
+
     @Activate
-    public SshConsole(@Reference CommandProcessor processor, BundleContext context, Config config) throws IOException {
+    public SshConsole(BundleContext context, Config config) throws IOException {
         Path home = Path.of(Optional.ofNullable(context.getProperty("bridgeline.home")).orElse("."));
         Path data = Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse(home.resolve("data").toString()));
         KeyBindings keys = new KeyBindings(config.authorizedKeys().isBlank() ? home.resolve("conf/ssh/authorized_keys")
@@ -65,8 +75,8 @@ public final class SshConsole {
             });
             return binding.isPresent();
         });
-        server.setCommandFactory((channel, command) -> new GogoCommand(processor, command));
-        server.setShellFactory(channel -> new GogoCommand(processor, null));
+        server.setCommandFactory((channel, command) -> new GogoCommand(() -> processor, command));
+        server.setShellFactory(channel -> new GogoCommand(() -> processor, null));
         server.setSubsystemFactories(List.of());
         server.start();
         LOG.info("ssh console on " + config.host() + ":" + server.getPort());
