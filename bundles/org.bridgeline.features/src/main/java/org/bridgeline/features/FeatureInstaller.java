@@ -33,6 +33,7 @@ public final class FeatureInstaller {
 
     private final BundleContext context;
     private final Path repository;
+    private Properties installedJars;
 
     public FeatureInstaller(BundleContext context, Path repository) {
         this.context = context;
@@ -47,7 +48,7 @@ public final class FeatureInstaller {
     /** Installs every bundle of the feature not installed yet; returns all of its bundles. */
     public List<Bundle> install(Feature feature) throws FeatureException {
         List<Bundle> bundles = new ArrayList<>();
-        Properties installedJars = readInstalledJars();
+        Properties installedJars = installedJars();
         boolean recordChanged = false;
         for (ArtifactId artifact : feature.bundles()) {
             Path jar = artifact.pathIn(repository);
@@ -98,6 +99,14 @@ public final class FeatureInstaller {
     private Path installedJarsFile() {
         java.io.File file = context.getBundle(Constants.SYSTEM_BUNDLE_ID).getBundleContext().getDataFile(INSTALLED_JARS);
         return file == null ? null : file.toPath();
+    }
+
+    /** The record, read once per installer: the launcher's at boot, then the feature service's, one after the other. */
+    private synchronized Properties installedJars() {
+        if (installedJars == null) {
+            installedJars = readInstalledJars();
+        }
+        return installedJars;
     }
 
     private Properties readInstalledJars() {
