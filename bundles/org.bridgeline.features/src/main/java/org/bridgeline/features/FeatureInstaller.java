@@ -69,7 +69,10 @@ public final class FeatureInstaller {
                 // time: an unpacked upgrade keeps its build's times, which may be older than this installation.
                 String seen = jarRecord(jar);
                 String recorded = installedJars.getProperty(bundle.getLocation());
-                if (recorded == null ? Files.getLastModifiedTime(jar).toMillis() > bundle.getLastModified() : !recorded.equals(seen)) {
+                boolean replaced = recorded == null
+                        ? Files.getLastModifiedTime(jar).toMillis() > bundle.getLastModified() // installed before the record
+                        : !recorded.equals(seen);
+                if (replaced) {
                     bundle.update();
                 }
                 if (!seen.equals(recorded)) {
