@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,7 @@ final class InvoiceReading {
     private final ParseSink sink;
     /** {@code file} and the preamble's fields: what templates read besides the row. */
     private final Map<String, String> context = new HashMap<>();
+    private final Map<LayoutProfile.DateSpec, LastDate> lastDates = new IdentityHashMap<>();
     private final Map<String, FooterValue> footer = new LinkedHashMap<>();
     /** The stated total is in the footer: it is known only when the invoice ends. */
     private final boolean totalInFooter;
@@ -170,17 +172,17 @@ final class InvoiceReading {
         }
         Period billed = null;
         if (invoice.periodStart() != null) {
-            LocalDate start = date(invoice.periodStart(), row, "billing period start");
-            LocalDate end = date(invoice.periodEnd(), row, "billing period end");
+            LocalDate start = date(invoice.periodStart(), row, null, "billing period start");
+            LocalDate end = date(invoice.periodEnd(), row, null, "billing period end");
             if (end.isBefore(start)) {
                 throw new BadValue(problem(row, "billing period end", "a date on or after " + start, end.toString()));
             }
             billed = Period.of(start, end);
         }
         InvoiceHeader next = new InvoiceHeader(required(invoice.carrier(), row, "carrier"), account, null,
-                number, date(invoice.date(), row, "invoice date"), billed, currency, row.position());
+                number, date(invoice.date(), row, null, "invoice date"), billed, currency, row.position());
         statedTotal = invoice.statedTotal() == null || totalInFooter ? null
-                : new Money(number(invoice.statedTotal(), row, "stated total"), currency);
+                : new Money(number(invoice.statedTotal(), row, null, "stated total"), currency);
         header = next;
         sink.startInvoice(header);
     }
@@ -221,7 +223,7 @@ final class InvoiceReading {
             }
             if (totalInFooter) {
                 Row row = footerRow(positionOf(profile.invoice().statedTotal()));
-                BigDecimal total = number(profile.invoice().statedTotal(), row, "stated total");
+                BigDecimal total = number(profile.invoice().statedTotal(), row, null, "stated total");
                 if (total == null) {
                     sink.problem(ParseProblem.of(where, "stated total", "a footer row labelled " + labelsOf(profile.invoice().statedTotal())
                             + " before the invoice ends", what));
@@ -266,35 +268,34 @@ final class InvoiceReading {
     }
 
     private ChargeLine line(LayoutProfile.LineMapping mapping, Row row) throws BadValue {
-        String field = mapping.name() + " amount";
-        BigDecimal amount = number(mapping.amount(), row, field);
+        BigDecimal amount = number(mapping.amount(), row, mapping.name(), "amount");
         if (amount == null && mapping.skipZero()) {
             return null; // an empty charge column is no charge
         }
         if (amount == null) {
-            throw new BadValue(problem(row, field, "an amount in " + mapping.amount(), ""));
+            throw new BadValue(problem(row, mapping.name() + " amount", "an amount in " + mapping.amount(), ""));
         }
         if (mapping.skipZero() && amount.signum() == 0) {
             return null;
         }
         Currency currency = header.currency();
-        BigDecimal unitPrice = number(mapping.unitPrice(), row, mapping.name() + " unit price");
+        BigDecimal unitPrice = number(mapping.unitPrice(), row, mapping.name(), "unit price");
         BigDecimal usage = mapping.usageQuantity() == null ? null
-                : mapping.usageIsDuration() ? duration(mapping.usageQuantity(), row, mapping.name() + " duration")
-                : number(mapping.usageQuantity(), row, mapping.name() + " usage");
-        LocalDate start = mapping.chargeStart() == null ? null : date(mapping.chargeStart(), row, mapping.name() + " period start");
-        LocalDate end = mapping.chargeEnd() == null ? start : date(mapping.chargeEnd(), row, mapping.name() + " period end");
+                : mapping.usageIsDuration() ? duration(mapping.usageQuantity(), row, mapping.name(), "duration")
+                : number(mapping.usageQuantity(), row, mapping.name(), "usage");
+        LocalDate start = mapping.chargeStart() == null ? null : date(mapping.chargeStart(), row, mapping.name(), "period start");
+        LocalDate end = mapping.chargeEnd() == null ? start : date(mapping.chargeEnd(), row, mapping.name(), "period end");
         return ChargeLine.builder().invoice(header)
                 .serviceId(text(mapping.serviceId(), row)).site(text(mapping.site(), row))
                 .serviceType(serviceType(mapping, row)).category(mapping.category())
                 .chargeCode(text(mapping.chargeCode(), row)).description(text(mapping.description(), row))
-                .quantity(number(mapping.quantity(), row, mapping.name() + " quantity")).unit(text(mapping.unit(), row))
+                .quantity(number(mapping.quantity(), row, mapping.name(), "quantity")).unit(text(mapping.unit(), row))
                 .unitPrice(unitPrice == null ? null : new Money(unitPrice, currency))
                 .amount(new Money(amount, currency))
                 .chargePeriod(start == null ? null : Period.of(start, end == null || end.isBefore(start) ? start : end))
                 .usage(usage, usage == null ? null : text(mapping.usageUnit(), row))
                 .tax(text(mapping.taxType(), row), text(mapping.taxJurisdiction(), row)).destination(text(mapping.destination(), row))
-                .bandwidthMbps(number(mapping.bandwidthMbps(), row, mapping.name() + " bandwidth"))
+                .bandwidthMbps(number(mapping.bandwidthMbps(), row, mapping.name(), "bandwidth"))
                 .source(row.position())
                 .build();
     }
@@ -323,7 +324,12 @@ final class InvoiceReading {
         return value;
     }
 
-    private BigDecimal number(Template template, Row row, String field) throws BadValue {
+    /** The field's name in a message: a line mapping's fields are named after the mapping ({@code owner}), the invoice's not. */
+    private static String field(String owner, String what) {
+        return owner == null ? what : owner + " " + what;
+    }
+
+    private BigDecimal number(Template template, Row row, String owner, String what) throws BadValue {
         String value = text(template, row);
         if (value == null) {
             return null;
@@ -331,11 +337,11 @@ final class InvoiceReading {
         try {
             return profile.numbers().parse(value);
         } catch (NumberFormatException e) {
-            throw new BadValue(problem(row, field, profile.numbers().example(), value));
+            throw new BadValue(problem(row, field(owner, what), profile.numbers().example(), value));
         }
     }
 
-    private BigDecimal duration(Template template, Row row, String field) throws BadValue {
+    private BigDecimal duration(Template template, Row row, String owner, String what) throws BadValue {
         String value = text(template, row);
         if (value == null) {
             return null;
@@ -351,19 +357,27 @@ final class InvoiceReading {
             }
             return BigDecimal.valueOf(seconds);
         } catch (NumberFormatException e) {
-            throw new BadValue(problem(row, field, "a duration as h:mm:ss, m:ss or seconds", value));
+            throw new BadValue(problem(row, field(owner, what), "a duration as h:mm:ss, m:ss or seconds", value));
         }
     }
 
-    private LocalDate date(LayoutProfile.DateSpec spec, Row row, String field) throws BadValue {
+    private LocalDate date(LayoutProfile.DateSpec spec, Row row, String owner, String what) throws BadValue {
         String value = text(spec.value(), row);
         if (value == null) {
-            throw new BadValue(problem(row, field, "a date from " + spec.value(), ""));
+            throw new BadValue(problem(row, field(owner, what), "a date from " + spec.value(), ""));
+        }
+        // a bill repeats its few dates on every line: the last text read for this field is read once
+        LastDate last = lastDates.computeIfAbsent(spec, any -> new LastDate());
+        if (value.equals(last.text)) {
+            return last.date;
         }
         try {
-            return LocalDate.parse(value, spec.format());
+            LocalDate date = LocalDate.parse(value, spec.format());
+            last.text = value;
+            last.date = date;
+            return date;
         } catch (DateTimeParseException e) {
-            throw new BadValue(problem(row, field, "a date as " + spec.pattern() + " (layout " + profile.id() + ")", value));
+            throw new BadValue(problem(row, field(owner, what), "a date as " + spec.pattern() + " (layout " + profile.id() + ")", value));
         }
     }
 
@@ -374,6 +388,12 @@ final class InvoiceReading {
     /** The column names' no-value tokens, for the rows of this file. */
     Map<String, Set<String>> noValue() {
         return profile.report().noValue();
+    }
+
+    /** The last text a date field had in this file, and the date it reads as. */
+    private static final class LastDate {
+        String text;
+        LocalDate date;
     }
 
     /** A value that does not read as the profile says. */

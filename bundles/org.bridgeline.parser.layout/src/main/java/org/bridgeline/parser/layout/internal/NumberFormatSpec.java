@@ -60,7 +60,7 @@ final class NumberFormatSpec {
             value = value.substring(1).strip();
         }
         // no amount or quantity has 60 characters; a longer run of digits costs BigDecimal seconds to read (quadratic)
-        if (value.length() > 60 || !shape.matcher(value).matches()) {
+        if (value.length() > 60 || !plainDecimal(value) && !shape.matcher(value).matches()) {
             throw new NumberFormatException(text.length() > 60 ? text.substring(0, 20) + "... (" + text.length() + " characters)" : text);
         }
         if (!groupingSeparator.isEmpty()) {
@@ -74,6 +74,26 @@ final class NumberFormatSpec {
             number = number.movePointLeft(impliedDecimals);
         }
         return negative ? number.negate() : number;
+    }
+
+    /**
+     * Digits with at most one decimal separator and a digit somewhere: the shape most cells have, which the
+     * pattern accepts too, told without it (a number is read for most fields of every line).
+     */
+    private boolean plainDecimal(String value) {
+        boolean digit = false;
+        boolean separator = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == decimalSeparator && !separator) {
+                separator = true;
+            } else {
+                return false;
+            }
+        }
+        return digit;
     }
 
     /** For messages: what a number looks like in this layout. */

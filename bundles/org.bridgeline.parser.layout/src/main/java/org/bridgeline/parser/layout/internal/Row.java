@@ -24,6 +24,9 @@ record Row(List<String> cells, Map<String, Integer> columns, Map<String, Set<Str
             return null;
         }
         String value = cells.get(index).strip();
+        if (noValue.isEmpty()) {
+            return value;
+        }
         Set<String> none = noValue.getOrDefault(column, noValue.get("*"));
         return none != null && none.contains(value) ? null : value;
     }

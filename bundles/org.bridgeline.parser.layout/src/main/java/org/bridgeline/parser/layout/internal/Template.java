@@ -57,11 +57,19 @@ final class Template {
      * template with no placeholder is a constant and never {@code null}).
      */
     String resolve(Row row, Map<String, String> context) {
+        if (columns.size() == 1 && literals.get(0).isEmpty() && literals.get(1).isEmpty()) {
+            // the cell as it is: most values of most layouts, read for every line
+            String value = cellOrContext(columns.get(0), row, context);
+            if (value == null) {
+                return null;
+            }
+            value = value.strip();
+            return value.isEmpty() ? null : value;
+        }
         StringBuilder out = new StringBuilder(literals.get(0));
         boolean anyValue = columns.isEmpty();
         for (int i = 0; i < columns.size(); i++) {
-            String column = columns.get(i);
-            String value = context.containsKey(column) ? context.get(column) : row.get(column);
+            String value = cellOrContext(columns.get(i), row, context);
             if (value != null && !value.isEmpty()) {
                 anyValue = true;
                 out.append(value);
@@ -73,6 +81,12 @@ final class Template {
         }
         String value = out.toString().strip();
         return value.isEmpty() ? null : value;
+    }
+
+    /** A file-level value of that name (such as {@code file}) wins over the row's column. */
+    private static String cellOrContext(String column, Row row, Map<String, String> context) {
+        String value = context.get(column);
+        return value != null || context.containsKey(column) ? value : row.get(column);
     }
 
     @Override

@@ -183,6 +183,25 @@ class ReportLayoutTest {
                 "longer than any amount: refused before BigDecimal spends seconds on it");
     }
 
+    /** Plain digits are read without the layout's pattern; whatever is not plain still meets it. */
+    @Test
+    void plainNumbersAndTheRestReadTheSameWay() {
+        NumberFormatSpec plain = NumberFormatSpec.PLAIN;
+        for (String read : new String[] {"12", "12.", ".74", "007", "1538.84", "-3.5", "3.5-"}) {
+            assertEquals(new BigDecimal(read.endsWith("-") ? "-" + read.substring(0, read.length() - 1) : read), plain.parse(read), read);
+        }
+        for (String refused : new String[] {".", "", "1.2.3", "1,234.50", "1e5", "+4", "١٢"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class, () -> plain.parse(refused), refused);
+        }
+        NumberFormatSpec grouped = new NumberFormatSpec('.', ",", List.of(), true, 0);
+        assertEquals(new BigDecimal("1234.50"), grouped.parse("1,234.50"));
+        assertEquals(new BigDecimal("1234.50"), grouped.parse("1234.50"));
+        org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class, () -> grouped.parse("12,34.50"));
+        NumberFormatSpec comma = new NumberFormatSpec(',', "", List.of(), true, 0);
+        assertEquals(new BigDecimal("12.5"), comma.parse("12,5"));
+        org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class, () -> comma.parse("12.5"));
+    }
+
     @Test
     void aProfileWithAPreambleNeedsAHeaderPatternAndFooterLinesReadOnlyFields() {
         String json = """
