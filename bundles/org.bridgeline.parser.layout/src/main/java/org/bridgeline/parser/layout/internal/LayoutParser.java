@@ -97,7 +97,7 @@ final class LayoutParser implements BillingParser {
                 SourcePosition position = SourcePosition.of(fileName, record.getRecordNumber(), line);
                 line = csv.getCurrentLineNumber() + 1;
                 List<String> cells = record.toList();
-                sections.record(cells, String.join(String.valueOf(delimiter), cells), position);
+                sections.record(cells, () -> String.join(String.valueOf(delimiter), cells), position);
             }
         } catch (UncheckedIOException e) {
             if (!(e.getCause() instanceof CSVException)) {
@@ -127,7 +127,8 @@ final class LayoutParser implements BillingParser {
                 int start = Math.min(column.start() - 1, text.length());
                 cells.add(text.substring(start, Math.min(start + column.length(), text.length())));
             }
-            sections.record(cells, text, SourcePosition.of(fileName, ++record, number));
+            String recordText = text;
+            sections.record(cells, () -> recordText, SourcePosition.of(fileName, ++record, number));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.bridgeline.api.model.SourcePosition;
 import org.bridgeline.api.parser.ParseProblem;
@@ -50,14 +51,15 @@ final class Sections {
     /**
      * One record.
      *
-     * @param text the record as the file writes it, which the header pattern is matched against
+     * @param text the record as the file writes it, which the header pattern is matched against (made only then: most
+     *             layouts have no pattern, and most records are table rows)
      */
-    void record(List<String> cells, String text, SourcePosition position) {
+    void record(List<String> cells, Supplier<String> text, SourcePosition position) {
         last = position;
         if (cells.stream().allMatch(cell -> cell == null || cell.isBlank())) {
             return;
         }
-        if (headerRowsLeft == 0 && headerAt != null && headerAt.matcher(text).find()) {
+        if (headerRowsLeft == 0 && headerAt != null && headerAt.matcher(text.get()).find()) {
             if (part == Part.FOOTER) {
                 invoices.end(position, "the next header");
             }
@@ -79,7 +81,7 @@ final class Sections {
             case FOOTER -> {
                 if (!footer(cells, position) && !preamble(cells) && cells.stream().filter(cell -> !cell.isBlank()).count() > 1) {
                     invoices.warning(ParseProblem.of(position, null, "a footer total or the next header after the footer",
-                            shorten(text)));
+                            shorten(text.get())));
                 }
             }
             case TABLE -> {
