@@ -136,8 +136,11 @@ final class SegmentReader {
         return buffer[position++];
     }
 
+    /** Room for the elements of any segment an 811 usually has (IT1 has the most, about 25). */
+    private static final int ELEMENTS_USUAL = 32;
+
     private List<String> split(CharSequence segment) {
-        List<String> elements = new ArrayList<>();
+        List<String> elements = new ArrayList<>(ELEMENTS_USUAL);
         int start = 0;
         for (int i = 0; i < segment.length(); i++) {
             if (segment.charAt(i) == element) {

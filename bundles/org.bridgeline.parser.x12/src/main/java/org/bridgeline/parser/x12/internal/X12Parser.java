@@ -33,6 +33,8 @@ import org.bridgeline.api.parser.ParserInfo;
 final class X12Parser implements BillingParser {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Distinct dates kept read in one file before the memory starts afresh (a usage file has a date per call). */
+    private static final int DATES_KEPT = 1024;
 
     private final X12Profile profile;
 
@@ -109,6 +111,8 @@ final class X12Parser implements BillingParser {
         private final java.util.Map<String, String> headingRefs = new java.util.HashMap<>();
         private long lineItems;
         private Money statedTotal;
+        /** Dates as read: a bill states its few dates on every line item, and each is read once. */
+        private final java.util.Map<String, LocalDate> dates = new java.util.HashMap<>();
         /** A fatal problem in this transaction: it was reported once; the segments up to its SE are skipped and counted. */
         private boolean skipping;
         private long skipped;
@@ -715,8 +719,17 @@ final class X12Parser implements BillingParser {
 
         private LocalDate date(List<String> e, int index, String field) throws Bad {
             String value = element(e, index, field);
+            LocalDate known = dates.get(value);
+            if (known != null) {
+                return known;
+            }
             try {
-                return LocalDate.parse(value, DATE);
+                LocalDate read = LocalDate.parse(value, DATE);
+                if (dates.size() == DATES_KEPT) {
+                    dates.clear();
+                }
+                dates.put(value, read);
+                return read;
             } catch (DateTimeParseException ex) {
                 throw new Bad(field, "a date as CCYYMMDD", value, false);
             }
