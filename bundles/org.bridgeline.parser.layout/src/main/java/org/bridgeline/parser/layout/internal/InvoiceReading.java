@@ -273,7 +273,7 @@ final class InvoiceReading {
             return null; // an empty charge column is no charge
         }
         if (amount == null) {
-            throw new BadValue(problem(row, mapping.name() + " amount", "an amount in " + mapping.amount(), ""));
+            throw new BadValue(problem(row, field(mapping.name(), "amount"), "an amount in " + mapping.amount(), ""));
         }
         if (mapping.skipZero() && amount.signum() == 0) {
             return null;
@@ -377,7 +377,8 @@ final class InvoiceReading {
             last.date = date;
             return date;
         } catch (DateTimeParseException e) {
-            throw new BadValue(problem(row, field(owner, what), "a date as " + spec.pattern() + " (layout " + profile.id() + ")", value));
+            throw new BadValue(problem(row, field(owner, what), "a date as " + spec.pattern() + " (layout " + profile.id() + ")",
+                    value));
         }
     }
 

@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class SegmentReader {
 
+    /** Room for the elements of any segment an 811 usually has (IT1 has the most, about 25). */
+    private static final int ELEMENTS_USUAL = 32;
+
     static final int ISA_LENGTH = 106;
 
     private final Reader reader;
@@ -135,9 +138,6 @@ final class SegmentReader {
         }
         return buffer[position++];
     }
-
-    /** Room for the elements of any segment an 811 usually has (IT1 has the most, about 25). */
-    private static final int ELEMENTS_USUAL = 32;
 
     private List<String> split(CharSequence segment) {
         List<String> elements = new ArrayList<>(ELEMENTS_USUAL);
