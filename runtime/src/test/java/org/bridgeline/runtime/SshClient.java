@@ -18,11 +18,16 @@ final class SshClient {
     private SshClient() {
     }
 
-    /** A new key pair: the private key at the path returned, the public one beside it with {@code .pub}. */
+    /** A new ed25519 key pair (OpenSSH's default type): the private key at the path returned, the public one beside it with {@code .pub}. */
     static Path key(Path folder, String name) throws Exception {
+        return key(folder, name, "ed25519");
+    }
+
+    /** A new key pair of an ssh-keygen type ({@code ed25519}, {@code ecdsa}, {@code rsa}). */
+    static Path key(Path folder, String name, String type) throws Exception {
         Path key = folder.resolve(name);
         Files.createDirectories(folder);
-        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-C", name, "-f", key.toString())
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-N", "", "-C", name, "-f", key.toString())
                 .redirectErrorStream(true).start();
         assertEquals(0, keygen.waitFor());
         return key;

@@ -26,8 +26,8 @@ class SshConsoleIT {
         return SshClient.run(port, key, command, typed);
     }
 
-    private Path key(String name) throws Exception {
-        return SshClient.key(home.resolve("keys"), name);
+    private Path key(String name, String type) throws Exception {
+        return SshClient.key(home.resolve("keys"), name, type);
     }
 
     @Test
@@ -36,12 +36,14 @@ class SshConsoleIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Path operator = key("acme-operator");
-        Path viewer = key("acme-viewer");
-        Path stranger = key("stranger");
+        // the key types operators bring: ed25519 on the JDK's own Ed25519, ECDSA and RSA
+        Path operator = key("acme-operator", "ed25519");
+        Path viewer = key("acme-viewer", "ecdsa");
+        Path rsaViewer = key("acme-rsa-viewer", "rsa");
+        Path stranger = key("stranger", "ed25519");
         Files.createDirectories(home.resolve("conf/ssh"));
         Files.writeString(home.resolve("conf/ssh/authorized_keys"), SshClient.authorized(operator, "acme", "operator")
-                + SshClient.authorized(viewer, "acme", "viewer"));
+                + SshClient.authorized(viewer, "acme", "viewer") + SshClient.authorized(rsaViewer, "acme", "viewer"));
         Files.writeString(home.resolve("conf/org.bridgeline.ssh.cfg"), "port=" + port + "\n");
         Path enterprise = home.resolve("enterprise");
         BinBridgeline.Result setup = BinBridgeline.run(home, "exec", "bl:feature-install ssh", "bl:tenant-add acme", "bl:tenant-add bravo",
@@ -56,6 +58,9 @@ class SshConsoleIT {
             Ssh findings = ssh(viewer, "bl:findings");
             assertEquals(0, findings.status(), findings.err());
             assertTrue(findings.out().contains("Acme Telecom"), "acme's findings over ssh: " + findings.out());
+            Ssh rsaFindings = ssh(rsaViewer, "bl:findings");
+            assertEquals(0, rsaFindings.status(), rsaFindings.err());
+            assertEquals(findings.out(), rsaFindings.out(), "an RSA key reads the same as an ECDSA key of the same tenant");
 
             Ssh otherTenant = ssh(operator, "bl:findings --tenant bravo");
             assertEquals(1, otherTenant.status());

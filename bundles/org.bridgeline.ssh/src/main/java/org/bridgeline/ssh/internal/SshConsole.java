@@ -58,6 +58,9 @@ public final class SshConsole {
         KeyBindings keys = new KeyBindings(config.authorizedKeys().isBlank() ? home.resolve("conf/ssh/authorized_keys")
                 : Path.of(config.authorizedKeys()));
         Files.createDirectories(data.resolve("ssh"));
+        if (!JdkEd25519Registrar.install()) {
+            LOG.warning("ssh: this Java has no Ed25519 (SunEC); ssh-ed25519 keys are refused, ECDSA and RSA keys work");
+        }
         SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(data.resolve("ssh/host-key.pem"));
         hostKey.setAlgorithm("EC");
         server = SshServer.setUpDefaultServer();
