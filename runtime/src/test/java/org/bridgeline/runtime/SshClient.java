@@ -38,10 +38,14 @@ final class SshClient {
         return "tenant=\"" + tenant + "\",role=\"" + role + "\" " + Files.readString(key.resolveSibling(key.getFileName() + ".pub"));
     }
 
-    /** ssh with a command, or (command null) an interactive session on a terminal typing the input given. */
-    static Ssh run(int port, Path key, String command, String typed) throws Exception {
+    /** ssh with a command, or (command null) an interactive session on a terminal typing the input given; options as ssh's -o. */
+    static Ssh run(int port, Path key, String command, String typed, String... options) throws Exception {
         List<String> line = new ArrayList<>(List.of("ssh", "-i", key.toString(), "-p", String.valueOf(port), "-o", "BatchMode=yes",
                 "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR"));
+        for (String option : options) {
+            line.add("-o");
+            line.add(option);
+        }
         if (command == null) {
             line.add("-tt");
         }

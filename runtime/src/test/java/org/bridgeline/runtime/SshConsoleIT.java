@@ -58,6 +58,9 @@ class SshConsoleIT {
             Ssh findings = ssh(viewer, "bl:findings");
             assertEquals(0, findings.status(), findings.err());
             assertTrue(findings.out().contains("Acme Telecom"), "acme's findings over ssh: " + findings.out());
+            // the key exchange resists a later quantum computer (OpenSSH 9's default): BouncyCastle's classes, not its provider
+            Ssh quantumSafe = SshClient.run(port, viewer, "bl:findings", null, "KexAlgorithms=sntrup761x25519-sha512@openssh.com");
+            assertEquals(0, quantumSafe.status(), quantumSafe.err());
             Ssh rsaFindings = ssh(rsaViewer, "bl:findings");
             assertEquals(0, rsaFindings.status(), rsaFindings.err());
             assertEquals(findings.out(), rsaFindings.out(), "an RSA key reads the same as an ECDSA key of the same tenant");

@@ -58,7 +58,7 @@ public final class SshConsole {
         KeyBindings keys = new KeyBindings(config.authorizedKeys().isBlank() ? home.resolve("conf/ssh/authorized_keys")
                 : Path.of(config.authorizedKeys()));
         Files.createDirectories(data.resolve("ssh"));
-        if (!JdkEd25519Registrar.install()) {
+        if (!SshSecurity.setUp()) {
             LOG.warning("ssh: this Java has no Ed25519 (SunEC); ssh-ed25519 keys are refused, ECDSA and RSA keys work");
         }
         SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(data.resolve("ssh/host-key.pem"));

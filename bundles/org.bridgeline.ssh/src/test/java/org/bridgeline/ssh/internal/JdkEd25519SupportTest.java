@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.security.Security;
 import java.security.SignatureException;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.EdECPublicKey;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.signature.BuiltinSignatures;
 import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.common.util.security.SecurityUtils;
@@ -49,15 +52,20 @@ class JdkEd25519SupportTest {
     Path folder;
 
     @BeforeAll
-    static void install() {
-        assertTrue(JdkEd25519Registrar.install(), "Java 17 has Ed25519 in SunEC");
+    static void setUp() {
+        assertTrue(SshSecurity.setUp(), "Java 17 has Ed25519 in SunEC");
     }
 
+    /** BouncyCastle is on this class path as in the runtime: its classes serve the key exchange, its provider nothing. */
     @Test
-    void sshdOffersEd25519WithoutBouncyCastle() {
-        assertFalse(SecurityUtils.isBouncyCastleRegistered(), "no BouncyCastle on this class path");
+    void sshdTakesEd25519FromTheJdkAndTheQuantumSafeKeyExchangeFromBouncyCastlesClasses() {
+        assertFalse(SecurityUtils.isBouncyCastleRegistered(), "BouncyCastle's JCE provider is not registered");
+        assertNull(Security.getProvider("BC"));
         assertTrue(SecurityUtils.isEDDSACurveSupported());
         assertTrue(BuiltinSignatures.ed25519.isSupported());
+        assertInstanceOf(JdkEd25519Support.class, SecurityUtils.getEdDSASupport().orElseThrow());
+        assertTrue(BuiltinDHFactories.sntrup761x25519.isSupported(), "sntrup761x25519-sha512, OpenSSH 9's default");
+        assertTrue(BuiltinDHFactories.mlkem768x25519.isSupported(), "mlkem768x25519-sha256, OpenSSH 10's default");
     }
 
     @Test
