@@ -30,10 +30,10 @@ import org.apache.sshd.common.util.security.eddsa.generic.GenericOpenSSHEd25519P
 import org.apache.sshd.common.util.security.eddsa.generic.GenericSignatureEd25519;
 
 /**
- * {@code ssh-ed25519} keys on the JDK's own Ed25519 (SunEC, Java 15 and later), in place of the
- * BouncyCastle provider SSHD otherwise needs for them: that provider cost a hosted start about
- * 150 ms and 11 MiB resident for one signature algorithm. SSHD's generic Ed25519 classes do the SSH
- * encoding; the keys are the JDK's {@link EdECPublicKey} and {@link EdECPrivateKey}.
+ * {@code ssh-ed25519} keys on the JDK's own Ed25519 (SunEC, Java 15 and later), in place of
+ * BouncyCastle's JCE provider, which SSHD would otherwise take them from ({@link SshSecurity} says
+ * why not). SSHD's generic Ed25519 classes do the SSH encoding; the keys are the JDK's
+ * {@link EdECPublicKey} and {@link EdECPrivateKey}.
  */
 final class JdkEd25519Support implements EdDSASupport<EdECPublicKey, EdECPrivateKey> {
 
