@@ -9,7 +9,8 @@ Prints the median (and min..max) of:
   * the same for the background server (bridgeline start, with the server's JVM options), cache kept
   * hot deploy: from the moment a plugin jar appears in deploy/ to its parser in the registry
     (the registry's log line)
-  * idle resident memory (VmRSS) of a background runtime 20 s after it is ready
+  * idle resident memory (VmRSS) of a background runtime 20 s after it is ready: a fresh copy's first start,
+    which records the class-data archive, and the same copy restarted, which maps it; and that first start's time
 Each run uses a fresh copy of the distribution in a temporary folder; --features adds features to the boot list
 (bridgeline.features in conf/bridgeline.properties) of every copy, so each figure includes what they cost.
 """
@@ -121,25 +122,32 @@ def wait_for_log(home, after, text, timeout=30):
     raise SystemExit("timed out waiting for '%s' in %s" % (text, home))
 
 
+def rss_mib(home):
+    with open(os.path.join(home, "data", "bridgeline.pid")) as pid_file:
+        pid = pid_file.read().strip()
+    with open("/proc/%s/status" % pid) as status:
+        return int(re.search(r"VmRSS:\s+(\d+) kB", status.read()).group(1)) / 1024
+
+
 def idle_rss(parent, runs):
+    """A fresh installation's first server (it records the class-data archive) and its restart (which maps it):
+    start to ready of the first, and each one's idle resident memory."""
     # side by side when they can share the machine; one after the other when the features listen on fixed ports
     batches = [[fresh_copy(parent) for _ in range(runs)]] if not EXTRA_FEATURES else [[fresh_copy(parent)] for _ in range(runs)]
-    figures = []
+    first_start, first, restarted = [], [], []
     for homes in batches:
-        try:
-            for home in homes:
-                bridgeline(home, "start")
-            time.sleep(20)
-            for home in homes:
-                with open(os.path.join(home, "data", "bridgeline.pid")) as pid_file:
-                    pid = pid_file.read().strip()
-                with open("/proc/%s/status" % pid) as status:
-                    rss_kb = int(re.search(r"VmRSS:\s+(\d+) kB", status.read()).group(1))
-                figures.append(rss_kb / 1024)
-        finally:
-            for home in homes:
-                bridgeline(home, "stop")
-    return figures
+        for figures in (first, restarted):
+            try:
+                for home in homes:
+                    bridgeline(home, "start")
+                    if figures is first:
+                        first_start.append(int(READY.findall("\n".join(log_lines(home)))[-1]))
+                time.sleep(20)
+                figures.extend(rss_mib(home) for home in homes)
+            finally:
+                for home in homes:
+                    bridgeline(home, "stop")
+    return first_start, first, restarted
 
 
 def main():
@@ -161,7 +169,10 @@ def main():
         summary("cold start to ready (first boot, no cache)", cold_start(parent, args.runs, False), "ms")
         summary("server start to ready (bridgeline start)", server_start(parent, args.runs), "ms")
         summary("hot deploy: jar in deploy/ to registry", hot_deploy(parent, args.runs), "ms")
-        summary("idle resident memory 20 s after ready", idle_rss(parent, args.runs), "MiB")
+        first_start, first, restarted = idle_rss(parent, args.runs)
+        summary("idle resident memory 20 s after ready", first, "MiB")
+        summary("the same, the server restarted", restarted, "MiB")
+        summary("first start of a fresh copy (records)", first_start, "ms")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,16 @@ final class Daemon {
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        Optional<Path> archive = missingArchive();
+        if (archive.isPresent()) {
+            // no archive yet: the server records the classes it loads, for the starts after its stop; a recording an
+            // earlier server left when it ended some other way may be partial
+            Path recording = recordingOf(archive.get());
+            Files.deleteIfExists(recording);
+            command.add("-XX:ArchiveClassesAtExit=" + recording);
+            command.add("-Xlog:cds=off");
+            command.add("-Xlog:cds+dynamic=off");
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
@@ -83,8 +94,45 @@ final class Daemon {
             throw new IOException(e.getCause());
         }
         Files.deleteIfExists(distribution.pidFile());
+        publishServerRecording();
         System.out.println("bridgeline stopped (pid " + process.pid() + ")");
         return 0;
+    }
+
+    /**
+     * The class-data archive bin/bridgeline maps ({@code BRIDGELINE_CDS_ARCHIVE}, for start and stop only). A server
+     * started without one records it under a name of its own, written as its JVM exits.
+     */
+    private static Optional<Path> archive() {
+        return Optional.ofNullable(System.getenv("BRIDGELINE_CDS_ARCHIVE")).filter(name -> !name.isBlank()).map(Path::of);
+    }
+
+    private static Optional<Path> missingArchive() {
+        return archive().filter(archive -> !Files.exists(archive));
+    }
+
+    private static Path recordingOf(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".server");
+    }
+
+    /**
+     * The server exited cleanly, so its recording is whole: it becomes the archive, unless another run made one
+     * meanwhile. A server that ended any other way leaves a recording nobody maps; the next start records afresh.
+     */
+    private static void publishServerRecording() {
+        archive().ifPresent(archive -> {
+            Path recording = recordingOf(archive);
+            try {
+                if (!Files.exists(archive) && Files.isRegularFile(recording) && Files.size(recording) > 0) {
+                    Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.deleteIfExists(recording);
+                }
+            } catch (IOException e) {
+                // the next start records again; nothing else depends on the archive
+                System.err.println("warning: the class-data archive " + recording + " was not kept: " + e.getMessage());
+            }
+        });
     }
 
     static int status(Distribution distribution) throws IOException {

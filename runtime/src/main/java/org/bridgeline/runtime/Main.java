@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -134,7 +135,7 @@ public final class Main {
         // without a terminal the shell must not read stdin: its end would stop the framework
         EmbeddedRuntime runtime = EmbeddedRuntime.start(distribution,
                 terminal ? Map.of() : Map.of("gosh.args", "--nointeractive"));
-        stopOnSignal(runtime);
+        AtomicBoolean stoppingOnSignal = stopOnSignal(runtime);
         List<String> pending = runtime.awaitReady(READY_TIMEOUT);
         if (!pending.isEmpty()) {
             System.err.println("bridgeline: not ready after " + READY_TIMEOUT.toSeconds() + " s: " + String.join("; ", pending));
@@ -144,7 +145,9 @@ public final class Main {
             System.out.println("Bridgeline ready. Commands: bl:help. Stop: Ctrl-D or 'exit 0'. Log: " + distribution.logFile());
         }
         runtime.waitForStop();
-        RuntimeLog.close();
+        if (!stoppingOnSignal.get()) {
+            RuntimeLog.close(); // else the signal's stop still logs that it is done, then closes the log
+        }
         return 0;
     }
 
@@ -216,8 +219,11 @@ public final class Main {
         return ControlChannel.send(socket, new ArrayList<>(commands), System.out, System.err);
     }
 
-    private static void stopOnSignal(EmbeddedRuntime runtime) {
+    /** Stops the framework when the JVM is asked to exit (SIGTERM, Ctrl-C); the flag is set before the stop begins. */
+    private static AtomicBoolean stopOnSignal(EmbeddedRuntime runtime) {
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             try {
                 runtime.stop(STOP_TIMEOUT);
             } catch (Exception e) {
@@ -226,6 +232,7 @@ public final class Main {
                 RuntimeLog.close();
             }
         }, "bridgeline-stop"));
+        return stopping;
     }
 
     static Optional<String> helpFor(String command) {

@@ -275,4 +275,77 @@ class LauncherIT {
             }
         }, () -> "no clean stop in the log");
     }
+
+    /**
+     * A fresh installation started in the background records the class-data archive while it serves; the archive is
+     * written as the server exits and kept by a clean stop; the next start maps it.
+     */
+    @Test
+    void aServersFirstStartRecordsTheClassDataArchiveAndTheNextStartMapsIt(@TempDir Path fresh) throws Exception {
+        TestDistribution.copyTo(fresh);
+        Path cds = fresh.resolve("data/cds");
+        BinBridgeline.Result first = BinBridgeline.run(fresh, "start");
+        assertEquals(0, first.status(), first.err());
+        try {
+            assertEquals(List.of(), filesIn(cds), "nothing is written before the server exits");
+        } finally {
+            BinBridgeline.Result stop = BinBridgeline.run(fresh, "stop");
+            assertEquals(0, stop.status(), stop.err());
+        }
+        List<Path> recorded = filesIn(cds);
+        assertEquals(1, recorded.size(), "one archive, no recording left: " + recorded);
+        Path archive = recorded.get(0);
+        assertTrue(archive.getFileName().toString().matches("bridgeline-\\d+\\.jsa"), archive.toString());
+
+        BinBridgeline.Result second = BinBridgeline.run(fresh, "start");
+        assertEquals(0, second.status(), second.err());
+        try {
+            String pid = Files.readString(fresh.resolve("data/bridgeline.pid")).strip();
+            assertTrue(Files.readString(Path.of("/proc", pid, "maps")).contains(archive.toRealPath().toString()),
+                    "the second server maps " + archive);
+        } finally {
+            assertEquals(0, BinBridgeline.run(fresh, "stop").status());
+        }
+        assertEquals(recorded, filesIn(cds), "an archive that exists is kept as it is");
+        TestDistribution.keepLog(fresh, "LauncherIT-cds-server");
+    }
+
+    /**
+     * A foreground run that records the archive has bin/bridgeline wait for its JVM; a service manager's SIGTERM
+     * to the script still stops the runtime cleanly, and the script exits only after it, the archive kept.
+     */
+    @Test
+    void aRecordingRunStoppedBySigtermStopsCleanlyAndKeepsItsArchive(@TempDir Path fresh) throws Exception {
+        TestDistribution.copyTo(fresh);
+        ProcessBuilder builder = new ProcessBuilder(fresh.resolve("bin/bridgeline").toString(), "run").redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process script = builder.start();
+        script.getOutputStream().close();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            assertTrue(first != null && first.startsWith("bridgeline: ready"), "first line: " + first);
+            List<ProcessHandle> runtimes = script.descendants().toList();
+            assertEquals(1, runtimes.size(), "the script's one child is the runtime's JVM: " + runtimes);
+            script.destroy(); // SIGTERM to the script alone, as a service manager whose main process it is
+            assertTrue(script.waitFor(60, TimeUnit.SECONDS), "did not stop on SIGTERM");
+            assertFalse(runtimes.get(0).isAlive(), "the script exited before the runtime it started");
+        } finally {
+            script.descendants().forEach(ProcessHandle::destroyForcibly);
+            script.destroyForcibly();
+        }
+        assertEquals(143, script.exitValue(), "the runtime's own status on SIGTERM");
+        assertTrue(Files.readString(fresh.resolve("log/bridgeline.log")).contains("framework stopped"), "a clean stop is logged");
+        List<Path> recorded = filesIn(fresh.resolve("data/cds"));
+        assertEquals(1, recorded.size(), "one archive, no recording left: " + recorded);
+        assertTrue(recorded.get(0).getFileName().toString().matches("bridgeline-\\d+\\.jsa"), recorded.toString());
+    }
+
+    private static List<Path> filesIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
 }
