@@ -65,6 +65,7 @@ final class Daemon {
             }
             if (Files.exists(distribution.pidFile()) && ControlChannel.answers(distribution.controlSocket())) {
                 System.out.println("bridgeline started (pid " + process.pid() + "); log in " + distribution.logFile());
+                HealthWarning.report(distribution.controlSocket(), System.err);
                 return 0;
             }
             Thread.sleep(20);

@@ -141,8 +141,10 @@ public final class Main {
             System.err.println("bridgeline: not ready after " + READY_TIMEOUT.toSeconds() + " s: " + String.join("; ", pending));
         } else if (!terminal) {
             System.out.println("bridgeline: ready; log in " + distribution.logFile());
+            HealthWarning.report(runtime, System.err);
         } else {
             System.out.println("Bridgeline ready. Commands: bl:help. Stop: Ctrl-D or 'exit 0'. Log: " + distribution.logFile());
+            HealthWarning.report(runtime, System.err);
         }
         runtime.waitForStop();
         if (!stoppingOnSignal.get()) {
@@ -169,6 +171,7 @@ public final class Main {
                 err.println("error: runtime not ready after " + READY_TIMEOUT.toSeconds() + " s: " + String.join("; ", pending));
                 return 1;
             }
+            HealthWarning.report(runtime, err);
             return runtime.execute(commands, InputStream.nullInputStream(), out, err);
         } finally {
             out.flush();

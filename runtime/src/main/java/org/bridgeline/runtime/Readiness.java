@@ -30,6 +30,7 @@ final class Readiness {
     private static final String FILE_PROPERTY = "felix.fileinstall.filename";
     private static final int SATISFIED = 4;
     private static final int ACTIVE = 8;
+    private static final int FAILED_ACTIVATION = 16;
 
     private final BundleContext context;
     private final Path deploy;
@@ -98,7 +99,9 @@ final class Readiness {
         }
         for (ComponentState component : components) {
             boolean fromDeploy = component.bundle().getLocation().startsWith(deployPrefix);
-            if (!fromDeploy && component.state() != SATISFIED && component.state() != ACTIVE) {
+            // a component that failed to activate is not waited for: time does not mend it (a port in use, a bad
+            // setting); the runtime is ready without it and bl:health names it with its cause
+            if (!fromDeploy && component.state() != SATISFIED && component.state() != ACTIVE && component.state() != FAILED_ACTIVATION) {
                 pending.add("component " + component.name() + " is not satisfied");
             }
         }

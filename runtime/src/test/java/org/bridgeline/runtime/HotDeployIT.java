@@ -188,7 +188,7 @@ class HotDeployIT {
         assertTrue(failed.contains("component org.bridgeline.itest.plugin.LineParser failed to activate")
                 && failed.contains("NoSuchParser"), failed);
         assertTrue(row("itest-quiet").contains("ACTIVE"), console("bl:plugins"));
-        assertTrue(console("bl:health").contains("NoSuchParser"), console("bl:health"));
+        assertTrue(unhealthy().contains("NoSuchParser"), unhealthy());
     }
 
     @Test
@@ -319,7 +319,7 @@ class HotDeployIT {
         String row = row("broken-csv.json");
         assertTrue(row.startsWith("parser") && row.contains("com.example.layouts.broken")
                 && row.contains("profile rejected: field \"lines[0].category\": expected one of [RECURRING"), row);
-        String health = console("bl:health");
+        String health = unhealthy();
         assertTrue(health.contains("com.example.layouts.broken 1.0.0") && health.contains("parser broken-csv.json")
                 && health.contains("lines[0].category"), health);
 
@@ -461,6 +461,17 @@ class HotDeployIT {
         } catch (AssertionError e) {
             return "";
         }
+    }
+
+    /** bl:health's table of problems; the command itself fails, as a probe must see. */
+    static String unhealthy() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = runtime.execute(List.of("bl:health"), InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, status, "bl:health with a problem: " + out.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("the runtime is not healthy"), err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     static String console(String command) {

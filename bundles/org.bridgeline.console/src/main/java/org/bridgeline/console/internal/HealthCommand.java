@@ -1,6 +1,7 @@
 package org.bridgeline.console.internal;
 
 import org.bridgeline.console.Arguments;
+import org.bridgeline.console.CommandException;
 import java.io.PrintStream;
 import java.util.List;
 import org.bridgeline.console.ConsoleCommand;
@@ -18,7 +19,8 @@ public final class HealthCommand extends BlCommand {
     public HealthCommand(@Reference RuntimeHealth health) {
         super("health",
                 "inactive bundles and unsatisfied components, each with its root cause",
-                "usage: bl:health\n  prints \"ok\" when every bundle is active and every component satisfied");
+                "usage: bl:health\n  prints \"ok\" when every bundle is active and every component satisfied; else each problem,"
+                        + " and the exit status is 1 (as GET /api/v1/health answers 503)");
         this.health = health;
     }
 
@@ -34,5 +36,6 @@ public final class HealthCommand extends BlCommand {
             table.row(problem.bundle(), problem.component() == null ? "" : problem.component(), problem.reason());
         }
         table.print(out);
+        throw new CommandException(problems.size() + (problems.size() == 1 ? " problem" : " problems") + ": the runtime is not healthy");
     }
 }

@@ -142,7 +142,7 @@ final class BundleDiagnostics {
     private static String configurationProblem(ComponentDescriptionDTO description, ComponentConfigurationDTO configuration) {
         switch (configuration.state) {
             case ComponentConfigurationDTO.FAILED_ACTIVATION:
-                return "failed to activate: " + firstLine(configuration.failure);
+                return "failed to activate: " + leafCause(configuration.failure);
             case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION:
                 return "waits for configuration " + String.join(", ", description.configurationPid);
             case ComponentConfigurationDTO.UNSATISFIED_REFERENCE:
@@ -161,16 +161,26 @@ final class BundleDiagnostics {
         }
     }
 
-    /** The first line of a failure text, without the exception class when a message follows it. */
-    static String firstLine(String failure) {
+    /**
+     * What a failure's stack trace says went wrong: its root cause (the last "Caused by:"), or its first line, without the
+     * exception's package. A constructor or activate method that throws reaches SCR wrapped in reflection's
+     * InvocationTargetException, which says nothing by itself.
+     */
+    static String leafCause(String failure) {
         if (failure == null || failure.isBlank()) {
             return "no reason given";
         }
         String line = failure.strip().lines().findFirst().orElse("").strip();
+        for (String next : (Iterable<String>) failure.lines()::iterator) {
+            if (next.startsWith("Caused by: ")) {
+                line = next.substring("Caused by: ".length()).strip();
+            }
+        }
         int colon = line.indexOf(": ");
-        if (colon > 0 && line.substring(0, colon).matches("[\\w.$]+(Exception|Error)")) {
-            String exception = line.substring(line.lastIndexOf('.', colon) + 1, colon);
-            return exception + ": " + line.substring(colon + 2);
+        String exception = colon > 0 ? line.substring(0, colon) : line;
+        if (exception.matches("[\\w.$]+(Exception|Error)")) {
+            String name = exception.substring(exception.lastIndexOf('.') + 1);
+            return colon > 0 ? name + ": " + line.substring(colon + 2) : name;
         }
         return line;
     }

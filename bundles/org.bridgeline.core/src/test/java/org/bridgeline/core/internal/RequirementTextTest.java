@@ -33,8 +33,25 @@ class RequirementTextTest {
 
     @Test
     void componentFailureKeepsTheLeafMessage() {
-        assertEquals("ClassNotFoundException: org.acme.Missing", BundleDiagnostics.firstLine(
+        assertEquals("ClassNotFoundException: org.acme.Missing", BundleDiagnostics.leafCause(
                 "java.lang.ClassNotFoundException: org.acme.Missing\n\tat org.apache.felix..."));
-        assertEquals("no reason given", BundleDiagnostics.firstLine(null));
+        assertEquals("no reason given", BundleDiagnostics.leafCause(null));
+    }
+
+    /** A constructor that throws reaches SCR inside reflection's wrapper: the reason is what it threw, at the bottom. */
+    @Test
+    void componentFailureThroughReflectionNamesTheRootCause() {
+        assertEquals("IOException: the SSH console cannot listen on 127.0.0.1:8422: Address already in use",
+                BundleDiagnostics.leafCause("""
+                        java.lang.reflect.InvocationTargetException
+                        \tat java.base/jdk.internal.reflect.NativeConstructorAccessorImpl.newInstance0(Native Method)
+                        \tat org.apache.felix.scr.impl.inject.internal.ComponentConstructorImpl.newInstance(ComponentConstructorImpl.java:326)
+                        Caused by: java.lang.IllegalStateException: wrapped
+                        \tat org.acme.Console.<init>(Console.java:12)
+                        Caused by: java.io.IOException: the SSH console cannot listen on 127.0.0.1:8422: Address already in use
+                        \tat org.acme.Console.<init>(Console.java:10)
+                        \t... 12 more
+                        """));
+        assertEquals("InvocationTargetException", BundleDiagnostics.leafCause("java.lang.reflect.InvocationTargetException\n\tat x"));
     }
 }

@@ -81,7 +81,13 @@ public final class SshConsole {
         server.setCommandFactory((channel, command) -> new GogoCommand(() -> processor, command));
         server.setShellFactory(channel -> new GogoCommand(() -> processor, null));
         server.setSubsystemFactories(List.of());
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            // the cause is left out on purpose: bl:health shows a failure's root cause, and this one says where
+            throw new IOException("the SSH console cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
+                    + " (host and port: conf/org.bridgeline.ssh.cfg)");
+        }
         LOG.info("ssh console on " + config.host() + ":" + server.getPort());
     }
 
