@@ -2,6 +2,7 @@ package org.bridgeline.runtime;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,17 +23,21 @@ final class HealthWarning {
     /** Asks the runtime in this process. */
     static void report(EmbeddedRuntime runtime, PrintStream err) {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
-        int status = runtime.execute(HEALTH, java.io.InputStream.nullInputStream(), new PrintStream(table, true, StandardCharsets.UTF_8),
+        int status = runtime.execute(HEALTH, InputStream.nullInputStream(), new PrintStream(table, true, StandardCharsets.UTF_8),
                 new PrintStream(OutputStream.nullOutputStream()));
         print(status, table, err);
     }
 
-    /** Asks the background runtime on its control socket. */
-    static void report(Path controlSocket, PrintStream err) throws IOException {
+    /** Asks the background runtime on its control socket; a runtime that does not answer now is left to bl:health. */
+    static void report(Path controlSocket, PrintStream err) {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
-        int status = ControlChannel.send(controlSocket, HEALTH, new PrintStream(table, true, StandardCharsets.UTF_8),
-                new PrintStream(OutputStream.nullOutputStream()));
-        print(status, table, err);
+        try {
+            int status = ControlChannel.send(controlSocket, HEALTH, new PrintStream(table, true, StandardCharsets.UTF_8),
+                    new PrintStream(OutputStream.nullOutputStream()));
+            print(status, table, err);
+        } catch (IOException e) {
+            // it answered a moment ago and is started; this warning is a courtesy
+        }
     }
 
     private static void print(int status, ByteArrayOutputStream table, PrintStream err) {
