@@ -340,6 +340,20 @@ class LauncherIT {
         assertTrue(recorded.get(0).getFileName().toString().matches("bridgeline-\\d+\\.jsa"), recorded.toString());
     }
 
+    /** A recording run started with its input closed (some schedulers do): it runs, records, and reads no input. */
+    @Test
+    void aRecordingRunWithItsInputClosedRunsAndRecords(@TempDir Path fresh) throws Exception {
+        TestDistribution.copyTo(fresh);
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", "exec \"$0\" exec bl:health <&-", fresh.resolve("bin/bridgeline").toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process script = builder.redirectErrorStream(true).start();
+        String out = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(script.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, script.exitValue(), out);
+        assertTrue(out.startsWith("ok: every bundle active"), out);
+        assertEquals(1, filesIn(fresh.resolve("data/cds")).size(), "the archive is recorded");
+    }
+
     private static List<Path> filesIn(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
