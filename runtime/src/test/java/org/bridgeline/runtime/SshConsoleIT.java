@@ -91,32 +91,4 @@ class SshConsoleIT {
             TestDistribution.keepLog(home, "SshConsoleIT");
         }
     }
-
-    /**
-     * A port another process holds: the runtime is ready without the console, at once rather than after the readiness
-     * timeout, and the start and bl:health say which address and which file; bl:health's status says it is not well.
-     */
-    @Test
-    void aPortInUseIsNamedAtStartAndTheRestOfTheRuntimeServes() throws Exception {
-        TestDistribution.copyTo(home);
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = taken.getLocalPort();
-            Files.writeString(home.resolve("conf/org.bridgeline.ssh.cfg"), "port=" + port + "\n");
-            long started = System.nanoTime();
-            BinBridgeline.Result run = BinBridgeline.run(home, "exec", "bl:feature-install ssh");
-            assertEquals(0, run.status(), run.err());
-            BinBridgeline.Result again = BinBridgeline.run(home, "exec", "bl:status", "bl:health");
-            assertTrue(java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds() < 45, "a failed console is not waited for");
-            String cause = "the SSH console cannot listen on 127.0.0.1:" + port + ": ";
-            assertTrue(again.err().startsWith("warning: ready, but not everything started (bl:health):") && again.err().contains(cause)
-                    && again.err().contains("(host and port: conf/org.bridgeline.ssh.cfg)"), again.err());
-            assertTrue(again.out().startsWith("uptime") && again.out().contains("health      1 problem"), "bl:status ran: " + again.out());
-            assertEquals(1, again.status(), "bl:health fails while the console does not listen");
-            assertTrue(again.out().contains("org.bridgeline.ssh.internal.SshConsole") && again.out().contains(cause), again.out());
-            assertTrue(again.err().contains("error: bl:health: 1 problem: the runtime is not healthy"), again.err());
-        }
-        BinBridgeline.Result freed = BinBridgeline.run(home, "exec", "bl:health");
-        assertEquals(0, freed.status(), "the port is free again: " + freed.err() + freed.out());
-        assertEquals("", freed.err());
-    }
 }

@@ -3,7 +3,7 @@
  * health. Plugins never use this package; they see only {@code org.bridgeline.api}.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.bridgeline.core;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,15 +7,18 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bridgeline.core.PluginInfo;
 import org.bridgeline.core.PluginKind;
 import org.bridgeline.core.PluginRegistry;
 import org.bridgeline.core.PluginState;
+import org.bridgeline.core.HealthCheck;
 import org.bridgeline.core.RuntimeHealth;
 import org.bridgeline.store.ImportStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,6 +34,11 @@ public final class RuntimeHealthImpl implements RuntimeHealth {
     private final PluginRegistry registry;
     private final DeploymentMonitor deployments;
     private volatile ImportStore store;
+    private final List<Check> checks = new CopyOnWriteArrayList<>();
+
+    /** A feature's own check, with the bundle its problems are reported under. */
+    private record Check(HealthCheck check, Bundle bundle, String name) {
+    }
 
     @Activate
     public RuntimeHealthImpl(BundleContext context, @Reference PluginRegistry registry,
@@ -50,6 +58,16 @@ public final class RuntimeHealthImpl implements RuntimeHealth {
         if (this.store == store) {
             this.store = null;
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCheck(HealthCheck check, ServiceReference<HealthCheck> reference) {
+        Object component = reference.getProperty("component.name");
+        checks.add(new Check(check, reference.getBundle(), component == null ? check.getClass().getName() : component.toString()));
+    }
+
+    void removeCheck(HealthCheck check) {
+        checks.removeIf(known -> known.check() == check);
     }
 
     @Override
@@ -102,6 +120,16 @@ public final class RuntimeHealthImpl implements RuntimeHealth {
             if (plugin.state() == PluginState.FAILED && plugin.kind() != PluginKind.BUNDLE) {
                 problems.add(new Problem(plugin.bundle() + " " + plugin.version(), plugin.kind().name().toLowerCase() + " " + plugin.id(),
                         plugin.problem()));
+            }
+        }
+        for (Check check : checks) {
+            String bundle = check.bundle() == null ? "(unregistered)" : check.bundle().getSymbolicName() + " " + check.bundle().getVersion();
+            try {
+                for (String problem : check.check().problems()) {
+                    problems.add(new Problem(bundle, check.name(), problem));
+                }
+            } catch (RuntimeException e) {
+                problems.add(new Problem(bundle, check.name(), "its health check failed: " + e));
             }
         }
         return problems;
