@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +79,9 @@ class PortsInUseIT {
             Thread.sleep(6_000); // past the HTTP check's grace of 5 s, when a missing server would be reported
             BinBridgeline.Result health = health();
             assertEquals(0, health.status(), "the port is free: " + health.out() + health.err());
+            HttpResponse<String> probe = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, probe.statusCode(), "the API answers where the check looked: " + probe.body());
         } finally {
             assertEquals(0, BinBridgeline.run(home, "stop").status());
             TestDistribution.keepLog(home, "PortsInUseIT");
