@@ -36,16 +36,13 @@ final class Daemon {
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        Optional<Path> archive = missingArchive();
-        if (archive.isPresent()) {
-            // no archive yet: the server records the classes it loads, for the starts after its stop; a recording an
-            // earlier server left when it ended some other way may be partial
-            Path recording = recordingOf(archive.get());
-            Files.deleteIfExists(recording);
-            command.add("-XX:ArchiveClassesAtExit=" + recording);
+        missingArchive().ifPresent(archive -> {
+            // no archive yet: the server records the classes it loads, for the starts after its stop (bin/bridgeline
+            // has removed any recording an earlier server left when it ended some other way)
+            command.add("-XX:ArchiveClassesAtExit=" + recordingOf(archive));
             command.add("-Xlog:cds=off");
             command.add("-Xlog:cds+dynamic=off");
-        }
+        });
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

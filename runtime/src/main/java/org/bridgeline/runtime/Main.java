@@ -139,11 +139,9 @@ public final class Main {
         List<String> pending = runtime.awaitReady(READY_TIMEOUT);
         if (!pending.isEmpty()) {
             System.err.println("bridgeline: not ready after " + READY_TIMEOUT.toSeconds() + " s: " + String.join("; ", pending));
-        } else if (!terminal) {
-            System.out.println("bridgeline: ready; log in " + distribution.logFile());
-            HealthWarning.report(runtime, System.err);
         } else {
-            System.out.println("Bridgeline ready. Commands: bl:help. Stop: Ctrl-D or 'exit 0'. Log: " + distribution.logFile());
+            System.out.println(terminal ? "Bridgeline ready. Commands: bl:help. Stop: Ctrl-D or 'exit 0'. Log: " + distribution.logFile()
+                    : "bridgeline: ready; log in " + distribution.logFile());
             HealthWarning.report(runtime, System.err);
         }
         runtime.waitForStop();
