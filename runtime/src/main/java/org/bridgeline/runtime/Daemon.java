@@ -28,6 +28,12 @@ final class Daemon {
             System.err.println("error: bridgeline is already running (pid " + running.get().pid() + ")");
             return 1;
         }
+        Optional<InstallationLock.Holder> holder = InstallationLock.holder(distribution);
+        if (holder.isPresent()) {
+            System.err.println("error: another bridgeline runtime is running from " + distribution.home() + " ("
+                    + holder.get().describe() + "); start the background runtime once it has ended");
+            return 1;
+        }
         distribution.createFolders();
         Files.deleteIfExists(distribution.pidFile());
         List<String> command = new ArrayList<>();
@@ -136,7 +142,14 @@ final class Daemon {
     static int status(Distribution distribution) throws IOException {
         Optional<ProcessHandle> running = running(distribution);
         if (running.isEmpty()) {
-            System.out.println("bridgeline is not running");
+            Optional<InstallationLock.Holder> holder = InstallationLock.holder(distribution);
+            if (holder.isPresent() && holder.get().command().equals("start")) {
+                System.out.println("bridgeline is running (pid " + holder.get().pid() + "), starting");
+                return 0;
+            }
+            System.out.println("bridgeline is not running" + holder
+                    .map(other -> " in the background; a runtime in the foreground uses this installation (" + other.describe() + ")")
+                    .orElse(""));
             return 3;
         }
         boolean answers = ControlChannel.answers(distribution.controlSocket());

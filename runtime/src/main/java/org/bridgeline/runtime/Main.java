@@ -56,7 +56,8 @@ public final class Main {
                       Starts the runtime, waits until it is ready (every bundle active, every component
                       satisfied, deploy/ picked up), runs the console commands in order and stops.
                       Output goes to stdout. A failing command prints 'error: CMD: reason' on stderr,
-                      the remaining commands are not run, and the exit status is 1.""",
+                      the remaining commands are not run, and the exit status is 1. While the background
+                      runtime runs (start), the commands run in it, as with client.""",
             "demo", """
                     usage: bridgeline demo [--seed N] [--sites N]
                       Runs the main job on a generated enterprise (seed 7, 25 sites unless told): writes its
@@ -68,7 +69,8 @@ public final class Main {
                     usage: bridgeline start
                       Starts the runtime in the background and returns once it is ready. The pid is in
                       data/bridgeline.pid, the log in log/bridgeline.log. Exit status 1 if it is already
-                      running or does not become ready.""",
+                      running, another runtime (run, exec) uses this installation, or it does not become
+                      ready.""",
             "stop", """
                     usage: bridgeline stop
                       Stops the background runtime cleanly (every bundle stopped, the database closed)
@@ -111,6 +113,13 @@ public final class Main {
         }
         Distribution distribution = Distribution.current();
         try {
+            if (BOOTS_THE_FRAMEWORK.contains(command)) {
+                InstallationLock.Acquired acquired = InstallationLock.acquire(distribution, command.equals("daemon") ? "start" : command);
+                if (acquired.lock().isEmpty()) {
+                    return elsewhere(distribution, command, rest, acquired.heldBy().orElseThrow());
+                }
+                installationLock = acquired.lock().get(); // held until this process exits
+            }
             return switch (command) {
                 case "run" -> foreground(distribution);
                 case "exec" -> exec(distribution, rest);
@@ -127,6 +136,72 @@ public final class Main {
             System.err.println("bridgeline " + command + ": " + ConsoleBridge.describe(e));
             return 1;
         }
+    }
+
+    private static final List<String> BOOTS_THE_FRAMEWORK = List.of("run", "exec", "demo", "daemon");
+    private static final Duration SERVER_START_WAIT = Duration.ofSeconds(90);
+
+    /** This process's hold on the installation; a field, so that it lives as long as the process. */
+    private static InstallationLock installationLock;
+
+    /**
+     * Another process runs a runtime from this installation. Commands go to the background runtime, which is there to
+     * take them; anything else would be a second framework on the same bundle cache, store and ports, so it is refused.
+     */
+    private static int elsewhere(Distribution distribution, String command, List<String> rest, InstallationLock.Holder holder)
+            throws IOException, InterruptedException {
+        discardClassDataRecording();
+        boolean sendable = command.equals("exec") || command.equals("demo");
+        boolean server = holder.command().equals("start") && awaitConsole(distribution, holder);
+        if (server && sendable) {
+            List<String> commands = command.equals("demo")
+                    ? List.of(String.join(" ", Stream.concat(Stream.of("bl:demo"), rest.stream()).toList()))
+                    : rest;
+            if (commands.isEmpty()) {
+                System.err.println(HELP.get("exec"));
+                return 2;
+            }
+            System.err.println("bridgeline: the background runtime (pid " + holder.pid() + ") runs the commands");
+            return ControlChannel.send(distribution.controlSocket(), new ArrayList<>(commands), System.out, System.err);
+        }
+        if (server) {
+            System.err.println("error: bridgeline is running in the background from " + distribution.home() + " (pid "
+                    + holder.pid() + "): give it commands with bridgeline client \"CMD\" or its SSH console, or stop it"
+                    + " first (bridgeline stop)");
+        } else {
+            System.err.println("error: another bridgeline runtime is running from " + distribution.home() + " ("
+                    + holder.describe() + "); one runtime at a time uses its data/ (bundle cache, store, ports): wait for"
+                    + " it to end, or stop it");
+        }
+        return 1;
+    }
+
+    /**
+     * bin/bridgeline keeps the class-data archive a recording run writes as it exits ({@code BRIDGELINE_CDS_RECORDING});
+     * a run that never booted the framework loaded too few classes to be worth mapping, so it says so beside it.
+     */
+    private static void discardClassDataRecording() {
+        String recording = System.getenv("BRIDGELINE_CDS_RECORDING");
+        if (recording != null && !recording.isBlank()) {
+            try {
+                Files.writeString(Path.of(recording + ".unused"), "");
+            } catch (IOException e) {
+                // the script keeps the small archive; later runs still start, only without the saving
+            }
+        }
+    }
+
+    /** Whether the background runtime holding the installation serves its console, waiting while it starts. */
+    private static boolean awaitConsole(Distribution distribution, InstallationLock.Holder holder) throws InterruptedException {
+        long deadline = System.nanoTime() + SERVER_START_WAIT.toNanos();
+        while (!ControlChannel.answers(distribution.controlSocket())) {
+            boolean alive = ProcessHandle.of(holder.pid()).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive || System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 
     private static int foreground(Distribution distribution) throws Exception {

@@ -144,6 +144,83 @@ class LauncherIT {
         assertTrue(client.err().startsWith("error: no runtime is running from"), client.err());
     }
 
+    /** exec and demo while the background runtime runs: the commands run in it; no second framework boots. */
+    @Test
+    void execWhileTheBackgroundRuntimeRunsSendsTheCommandsToIt() throws Exception {
+        assertEquals(0, run("start").status());
+        try {
+            long pid = Long.parseLong(Files.readString(home.resolve("data/bridgeline.pid")).strip());
+            int boots = count(Files.readString(home.resolve("log/bridgeline.log")), "framework initialising");
+
+            BinBridgeline.Result exec = run("exec", "bl:status", "bl:health");
+            assertEquals(0, exec.status(), exec.err());
+            assertTrue(exec.out().contains("database    DuckDB " + home.resolve("data/bridgeline.duckdb") + " (open)"), exec.out());
+            assertTrue(exec.out().contains("ok: every bundle active"), exec.out());
+            assertEquals("bridgeline: the background runtime (pid " + pid + ") runs the commands", exec.err().strip());
+
+            BinBridgeline.Result failing = run("exec", "bl:no-such-command");
+            assertEquals(1, failing.status());
+            assertTrue(failing.err().contains("error: bl:no-such-command: Command not found"), failing.err());
+
+            BinBridgeline.Result foreground = run("run");
+            assertEquals(1, foreground.status());
+            assertEquals("error: bridgeline is running in the background from " + home.toRealPath() + " (pid " + pid + "): give it"
+                    + " commands with bridgeline client \"CMD\" or its SSH console, or stop it first (bridgeline stop)",
+                    foreground.err().strip());
+
+            assertEquals(boots, count(Files.readString(home.resolve("log/bridgeline.log")), "framework initialising"),
+                    "no second framework may boot beside the background runtime");
+        } finally {
+            assertEquals(0, run("stop").status());
+        }
+    }
+
+    /** A runtime in the foreground (run, exec) keeps the installation: start and a second exec are refused, named. */
+    @Test
+    void aForegroundRuntimeKeepsTheInstallationToItself() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/bridgeline").toString(), "run").redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process foreground = builder.start();
+        foreground.getOutputStream().close();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(foreground.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            assertTrue(first != null && first.startsWith("bridgeline: ready"), "first line: " + first);
+            long pid = foreground.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
+                    .orElse(foreground.toHandle()).pid();
+            String holder = "another bridgeline runtime is running from " + home.toRealPath() + " (pid " + pid + ", bridgeline run)";
+
+            BinBridgeline.Result start = run("start");
+            assertEquals(1, start.status());
+            assertEquals("error: " + holder + "; start the background runtime once it has ended", start.err().strip());
+            assertFalse(Files.exists(home.resolve("data/bridgeline.pid")));
+
+            BinBridgeline.Result exec = run("exec", "bl:status");
+            assertEquals(1, exec.status());
+            assertEquals("error: " + holder + "; one runtime at a time uses its data/ (bundle cache, store, ports): wait for it"
+                    + " to end, or stop it", exec.err().strip());
+            assertEquals("", exec.out());
+
+            BinBridgeline.Result status = run("status");
+            assertEquals(3, status.status());
+            assertEquals("bridgeline is not running in the background; a runtime in the foreground uses this installation (pid "
+                    + pid + ", bridgeline run)", status.out().strip());
+        } finally {
+            foreground.destroy();
+            assertTrue(foreground.waitFor(30, TimeUnit.SECONDS), "run did not stop on SIGTERM");
+        }
+        BinBridgeline.Result after = run("exec", "bl:status");
+        assertEquals(0, after.status(), after.err());
+        assertTrue(after.out().startsWith("uptime "), after.out());
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     @Test
     void aJarDeletedWhileTheRuntimeIsDownIsGoneAfterTheNextStart() throws Exception {
         Path jar = home.resolve("deploy/itest.jar");
