@@ -35,7 +35,8 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * The embedded default database: a DuckDB file in data/, shared by the store's roles. It opens on
  * a background thread (its native library takes about a second to load the first time), never on
- * the runtime's start-up path; calls wait for it. Each unit of work gets a connection of its own.
+ * the runtime's start-up path; calls wait for it. Each unit of work gets a connection of its own, from a pool that
+ * keeps what was prepared on them.
  * One process owns the file, so holds are locks in this process and every query filters by tenant.
  */
 @Component(service = DuckDbDatabase.class, configurationPid = "org.bridgeline.store.duckdb")
@@ -43,6 +44,8 @@ public final class DuckDbDatabase implements Database {
 
     private static final Logger LOG = Logger.getLogger("org.bridgeline.store");
     private static final long OPEN_TIMEOUT_SECONDS = 120;
+    /** Connections kept for the next unit of work: one per import, audit or request running side by side. */
+    private static final int IDLE_CONNECTIONS = 8;
 
     /** Configuration {@code org.bridgeline.store.duckdb}. */
     public @interface Config {
@@ -61,6 +64,7 @@ public final class DuckDbDatabase implements Database {
     private final Path file;
     private final int threads;
     private final CompletableFuture<DuckDBConnection> database;
+    private final ConnectionPool pool;
     private final ConcurrentMap<String, ReentrantLock> holds = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, List<String[]>> columns = new ConcurrentHashMap<>();
 
@@ -79,6 +83,7 @@ public final class DuckDbDatabase implements Database {
         this.file = file.toAbsolutePath().normalize();
         this.threads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         this.database = new CompletableFuture<>();
+        this.pool = new ConnectionPool(() -> db().duplicate(), this.file.resolveSibling("staging"), IDLE_CONNECTIONS);
         Thread opener = new Thread(this::open, "bridgeline-store-open");
         opener.setDaemon(true);
         opener.start();
@@ -118,6 +123,7 @@ public final class DuckDbDatabase implements Database {
 
     @Deactivate
     void close() {
+        pool.close(); // before the database: a pooled connection keeps the file open
         database.thenAccept(connection -> {
             try {
                 connection.close();
@@ -153,7 +159,7 @@ public final class DuckDbDatabase implements Database {
     @Override
     public Connection connect(String tenant) throws StoreException {
         try {
-            return db().duplicate();
+            return pool.borrow();
         } catch (SQLException e) {
             throw new StoreException("the database at " + file + " refused a connection: " + e.getMessage(), e);
         }
@@ -164,7 +170,7 @@ public final class DuckDbDatabase implements Database {
         if (STAGED.contains(table)) {
             return bulk(connection, table, List.of());
         }
-        return new AppenderRows(((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table));
+        return new AppenderRows(ConnectionPool.duckDb(connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table));
     }
 
     @Override
@@ -180,7 +186,9 @@ public final class DuckDbDatabase implements Database {
 
     @Override
     public BulkRows bulk(Connection connection, String table, List<Object> leading) throws SQLException {
-        return new StagedRows(connection, table, columnsOf(connection, table), leading, file.resolveSibling("staging"));
+        List<String[]> columns = columnsOf(connection, table);
+        StagedInsert insert = ConnectionPool.claimStagedInsert(connection, table, columns, leading.size());
+        return insert != null ? new StagedRows(insert, leading) : new StagedRows(connection, table, columns, leading, file.resolveSibling("staging"));
     }
 
     /** The tables of charge lines, wide and written by the million: staged for DuckDB's CSV reader instead of appended. */

@@ -26,41 +26,39 @@ final class StagedRows implements BulkRows {
     /** Encoded rows are written to the file once they are this many bytes. */
     private static final int WRITE_AT = 1 << 16;
 
-    private final Connection connection;
-    private final String insert;
+    private final StagedInsert insert;
+    /** Whether the insert is this writer's alone, closed with it, or a connection's, given back on close. */
+    private final boolean owned;
     private final List<Object> leading;
-    private final Path file;
     private final StagedText text = new StagedText();
     private OutputStream out;
-    private PreparedStatement inserting;
     private long staged;
 
     /**
+     * Rows through an insert of their own, on a staging file removed on close.
+     *
      * @param columns the table's columns in order, each as {@code name} and its SQL type
      * @param leading the values of the table's first columns in every row; the rows give the columns after them
-     * @param folder  where the staging file is written (and deleted on close)
+     * @param folder  where the staging file is written
      */
     StagedRows(Connection connection, String table, List<String[]> columns, List<Object> leading, Path folder) throws SQLException {
-        this.connection = connection;
+        this(new StagedInsert(connection, table, columns, leading.size(), folder), true, leading);
+    }
+
+    /** Rows through a connection's insert, already claimed ({@link StagedInsert#claim}); given back on close. */
+    StagedRows(StagedInsert insert, List<Object> leading) throws SQLException {
+        this(insert, false, leading);
+    }
+
+    private StagedRows(StagedInsert insert, boolean owned, List<Object> leading) throws SQLException {
+        this.insert = insert;
+        this.owned = owned;
         this.leading = List.copyOf(leading);
         try {
-            Files.createDirectories(folder);
-            this.file = Files.createTempFile(folder, table + "-", ".tsv");
-            this.out = Files.newOutputStream(file);
+            this.out = Files.newOutputStream(insert.file());
         } catch (IOException e) {
-            throw new SQLException("cannot stage rows for " + table + " in " + folder + ": " + e.getMessage(), e);
+            throw failure(e);
         }
-        StringBuilder given = new StringBuilder();
-        for (int i = 0; i < leading.size(); i++) {
-            given.append("CAST(? AS ").append(columns.get(i)[1]).append("), ");
-        }
-        StringBuilder types = new StringBuilder();
-        for (String[] column : columns.subList(leading.size(), columns.size())) {
-            types.append(types.isEmpty() ? "" : ", ").append('\'').append(column[0]).append("': '").append(column[1]).append('\'');
-        }
-        this.insert = "INSERT INTO " + table + " SELECT " + given + "* FROM read_csv('" + file.toString().replace("'", "''")
-                + "', delim = '\\t', quote = '\"', escape = '\"', header = false, nullstr = '', allow_quoted_nulls = false, "
-                + "auto_detect = false, columns = {" + types + "})";
     }
 
     @Override
@@ -138,14 +136,12 @@ final class StagedRows implements BulkRows {
         }
         try {
             out.close();
-            if (inserting == null) {
-                inserting = connection.prepareStatement(insert);
-                for (int i = 0; i < leading.size(); i++) {
-                    inserting.setObject(i + 1, leading.get(i));
-                }
+            PreparedStatement inserting = insert.statement();
+            for (int i = 0; i < leading.size(); i++) {
+                inserting.setObject(i + 1, leading.get(i));
             }
             inserting.execute();
-            out = Files.newOutputStream(file); // truncated: the next rows start a new batch
+            out = Files.newOutputStream(insert.file()); // truncated: the next rows start a new batch
             staged = 0;
         } catch (IOException e) {
             throw failure(e);
@@ -155,17 +151,18 @@ final class StagedRows implements BulkRows {
     @Override
     public void close() throws SQLException {
         try {
-            if (inserting != null) {
-                inserting.close();
-            }
             out.close();
-            Files.deleteIfExists(file);
+            if (owned) {
+                insert.close();
+            } else {
+                insert.release();
+            }
         } catch (IOException e) {
             throw failure(e);
         }
     }
 
     private SQLException failure(IOException e) {
-        return new SQLException("cannot stage rows in " + file + ": " + e.getMessage(), e);
+        return new SQLException("cannot stage rows in " + insert.file() + ": " + e.getMessage(), e);
     }
 }

@@ -1,0 +1,150 @@
+package org.bridgeline.store.duckdb.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.bridgeline.store.Tenants;
+import org.bridgeline.store.jdbc.BulkRows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionPoolTest {
+
+    @TempDir
+    Path folder;
+    DuckDbDatabase database;
+
+    @BeforeEach
+    void open() throws Exception {
+        database = new DuckDbDatabase(folder.resolve("pool.duckdb"));
+        try (Connection connection = database.connect(Tenants.DEFAULT); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (k BIGINT, label VARCHAR, amount DECIMAL(18, 6))");
+        }
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aConnectionHandedBackComesOutAgainAsANewOneWould() throws Exception {
+        Connection first = database.connect(Tenants.DEFAULT);
+        first.setAutoCommit(false);
+        try (Statement statement = first.createStatement()) {
+            statement.execute("INSERT INTO t VALUES (1, 'never committed', 1)");
+        }
+        first.close();
+        assertTrue(first.isClosed());
+        assertThrows(SQLException.class, first::createStatement, "a closed connection must not reach the pooled one");
+
+        try (Connection second = database.connect(Tenants.DEFAULT)) {
+            assertSame(ConnectionPool.duckDb(first), ConnectionPool.duckDb(second), "the same connection, handed out again");
+            assertTrue(second.getAutoCommit());
+            assertEquals(0, count(second, "SELECT count(*) FROM t"), "what the first unit of work left open is rolled back");
+        }
+    }
+
+    /**
+     * Invoices one after the other on the pooled connection share one prepared insert and one staging file, rewritten
+     * for each: every invoice's rows are its own, even when the files are the same size and written in the same second.
+     */
+    @Test
+    void eachInvoiceReadsItsOwnRowsThroughTheConnectionsPreparedInsert() throws Exception {
+        for (long invoice = 1; invoice <= 3; invoice++) {
+            try (Connection connection = database.connect(Tenants.DEFAULT)) {
+                connection.setAutoCommit(false);
+                try (BulkRows rows = database.bulk(connection, "t", List.of(invoice))) {
+                    for (int line = 0; line < 1_000; line++) {
+                        rows.beginRow();
+                        rows.text(String.format("inv-%d-%04d", invoice, line));
+                        rows.decimal(new BigDecimal(invoice + ".25"));
+                        rows.endRow();
+                    }
+                    rows.flush();
+                }
+                connection.commit();
+            }
+            try (var staged = Files.list(folder.resolve("staging"))) {
+                List<Path> files = staged.toList();
+                assertEquals(1, files.size(), "one staging file for the pooled connection: " + files);
+                assertEquals(0, Files.size(files.get(0)), "emptied once the rows are in");
+            }
+        }
+        try (Connection connection = database.connect(Tenants.DEFAULT)) {
+            for (long invoice = 1; invoice <= 3; invoice++) {
+                assertEquals(1_000, count(connection, "SELECT count(*) FROM t WHERE k = " + invoice + " AND label LIKE 'inv-" + invoice
+                        + "-%' AND amount = " + invoice + ".25"));
+            }
+            assertEquals(3_000, count(connection, "SELECT count(*) FROM t"));
+        }
+    }
+
+    @Test
+    void twoWritersOfOneTableOnOneConnectionEachHaveAnInsert() throws Exception {
+        try (Connection connection = database.connect(Tenants.DEFAULT)) {
+            connection.setAutoCommit(false);
+            try (BulkRows first = database.bulk(connection, "t", List.of(1L)); BulkRows second = database.bulk(connection, "t", List.of(2L))) {
+                for (BulkRows rows : List.of(first, second)) {
+                    rows.beginRow();
+                    rows.text(rows == first ? "first" : "second");
+                    rows.decimal(BigDecimal.ONE);
+                    rows.endRow();
+                }
+                second.flush();
+                first.flush();
+            }
+            connection.commit();
+            assertEquals(List.of("1 first", "2 second"), rows(connection, "SELECT k || ' ' || label FROM t ORDER BY k"));
+        }
+    }
+
+    @Test
+    void closingTheDatabaseClosesTheWaitingConnectionsAndFreesTheFile() throws Exception {
+        try (Connection connection = database.connect(Tenants.DEFAULT); BulkRows rows = database.bulk(connection, "t", List.of(7L))) {
+            rows.beginRow();
+            rows.text("kept");
+            rows.decimal(BigDecimal.TEN);
+            rows.endRow();
+            rows.flush();
+        }
+        database.close();
+        try (var staged = Files.list(folder.resolve("staging"))) {
+            assertEquals(0, staged.count(), "no staging file outlives the database");
+        }
+        database = new DuckDbDatabase(folder.resolve("pool.duckdb")); // DuckDB refuses a file another connection holds
+        try (Connection connection = database.connect(Tenants.DEFAULT)) {
+            assertEquals(List.of("kept"), rows(connection, "SELECT label FROM t"));
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static List<String> rows(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+        }
+        return rows;
+    }
+}
