@@ -53,7 +53,6 @@ final class InstallationLock implements AutoCloseable {
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + " " + command + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-            channel.force(false);
             return new Acquired(Optional.of(new InstallationLock(channel, lock)), Optional.empty());
         } catch (IOException | RuntimeException e) {
             channel.close();

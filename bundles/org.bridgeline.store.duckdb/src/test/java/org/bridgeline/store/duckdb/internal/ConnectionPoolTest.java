@@ -64,8 +64,13 @@ class ConnectionPoolTest {
      */
     @Test
     void eachInvoiceReadsItsOwnRowsThroughTheConnectionsPreparedInsert() throws Exception {
+        Object pooled = null;
         for (long invoice = 1; invoice <= 3; invoice++) {
             try (Connection connection = database.connect(Tenants.DEFAULT)) {
+                if (pooled != null) {
+                    assertSame(pooled, ConnectionPool.duckDb(connection), "a committed unit of work hands its connection back");
+                }
+                pooled = ConnectionPool.duckDb(connection);
                 connection.setAutoCommit(false);
                 try (BulkRows rows = database.bulk(connection, "t", List.of(invoice))) {
                     for (int line = 0; line < 1_000; line++) {
