@@ -178,13 +178,8 @@ class LauncherIT {
     /** A runtime in the foreground (run, exec) keeps the installation: start and a second exec are refused, named. */
     @Test
     void aForegroundRuntimeKeepsTheInstallationToItself() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/bridgeline").toString(), "run").redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process foreground = builder.start();
-        foreground.getOutputStream().close();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(foreground.getInputStream(), StandardCharsets.UTF_8))) {
-            String first = out.readLine();
-            assertTrue(first != null && first.startsWith("bridgeline: ready"), "first line: " + first);
+        Process foreground = runUntilReady(home);
+        try {
             long pid = foreground.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
                     .orElse(foreground.toHandle()).pid();
             String holder = "another bridgeline runtime is running from " + home.toRealPath() + " (pid " + pid + ", bridgeline run)";
@@ -329,14 +324,8 @@ class LauncherIT {
 
     @Test
     void runWithoutATerminalKeepsRunningWhenInputEnds() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/bridgeline").toString(), "run")
-                .redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process process = builder.start();
-        process.getOutputStream().close(); // input ends at once
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String first = out.readLine();
-            assertTrue(first != null && first.startsWith("bridgeline: ready"), "first line: " + first);
+        Process process = runUntilReady(home); // its input ends at once
+        try {
             Thread.sleep(1500);
             assertTrue(process.isAlive(), "the runtime stopped when its input ended");
             process.destroy(); // SIGTERM, as a service manager stops it
@@ -394,13 +383,8 @@ class LauncherIT {
     @Test
     void aRecordingRunStoppedBySigtermStopsCleanlyAndKeepsItsArchive(@TempDir Path fresh) throws Exception {
         TestDistribution.copyTo(fresh);
-        ProcessBuilder builder = new ProcessBuilder(fresh.resolve("bin/bridgeline").toString(), "run").redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process script = builder.start();
-        script.getOutputStream().close();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
-            String first = out.readLine();
-            assertTrue(first != null && first.startsWith("bridgeline: ready"), "first line: " + first);
+        Process script = runUntilReady(fresh);
+        try {
             List<ProcessHandle> runtimes = script.descendants().toList();
             assertEquals(1, runtimes.size(), "the script's one child is the runtime's JVM: " + runtimes);
             script.destroy(); // SIGTERM to the script alone, as a service manager whose main process it is
@@ -429,6 +413,21 @@ class LauncherIT {
         assertEquals(0, script.exitValue(), out);
         assertTrue(out.startsWith("ok: every bundle active"), out);
         assertEquals(1, filesIn(fresh.resolve("data/cds")).size(), "the archive is recorded");
+    }
+
+    /** bin/bridgeline run with its input closed at once, as a service manager starts it; returns once it is ready. */
+    private static Process runUntilReady(Path installation) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(installation.resolve("bin/bridgeline").toString(), "run").redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        if (first == null || !first.startsWith("bridgeline: ready")) {
+            process.destroyForcibly();
+            throw new AssertionError("run did not become ready; first line: " + first);
+        }
+        return process;
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {
