@@ -122,10 +122,6 @@ final class ConnectionPool implements AutoCloseable {
         waiting.forEach(Pooled::close);
     }
 
-    synchronized int idle() {
-        return idle.size();
-    }
-
     /** A connection of the pool and the statements prepared on it. */
     private static final class Pooled {
         final DuckDBConnection connection;
