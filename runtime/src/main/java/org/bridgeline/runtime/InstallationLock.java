@@ -17,7 +17,7 @@ import java.util.Optional;
  * carries on when it cannot lock it), the embedded store (the second cannot open it) and the configured ports. The
  * lock is the operating system's, so it ends with its process however that process ends; the file says who holds it.
  */
-final class InstallationLock implements AutoCloseable {
+final class InstallationLock {
 
     /** Who holds the lock: a process and the launcher command it runs ({@code exec}, {@code run}, {@code start}). */
     record Holder(long pid, String command) {
@@ -26,34 +26,32 @@ final class InstallationLock implements AutoCloseable {
         }
     }
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    /** This process's lock, once taken: its channel stays open (and referenced) until the process exits. */
+    private static FileChannel held;
 
-    private InstallationLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private InstallationLock() {
     }
 
     static Path file(Distribution distribution) {
         return distribution.data().resolve("bridgeline.lock");
     }
 
-    /** Takes the lock for this process's lifetime, or says who holds it. */
-    static Acquired acquire(Distribution distribution, String command) throws IOException {
+    /** Takes the lock for the rest of this process's life; empty when taken, else who holds it. */
+    static synchronized Optional<Holder> acquire(Distribution distribution, String command) throws IOException {
         Files.createDirectories(distribution.data());
         Path file = file(distribution);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
+            if (tryLock(channel) == null) {
                 Holder holder = readHolder(channel);
                 channel.close();
-                return new Acquired(Optional.empty(), Optional.of(holder));
+                return Optional.of(holder);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + " " + command + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-            return new Acquired(Optional.of(new InstallationLock(channel, lock)), Optional.empty());
+            held = channel;
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -92,18 +90,5 @@ final class InstallationLock implements AutoCloseable {
         } catch (NumberFormatException e) {
             return new Holder(0, "?");
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
-        }
-    }
-
-    /** The lock, or who holds it. */
-    record Acquired(Optional<InstallationLock> lock, Optional<Holder> heldBy) {
     }
 }

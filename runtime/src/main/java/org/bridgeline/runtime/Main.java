@@ -114,11 +114,10 @@ public final class Main {
         Distribution distribution = Distribution.current();
         try {
             if (BOOTS_THE_FRAMEWORK.contains(command)) {
-                InstallationLock.Acquired acquired = InstallationLock.acquire(distribution, command.equals("daemon") ? "start" : command);
-                if (acquired.lock().isEmpty()) {
-                    return elsewhere(distribution, command, rest, acquired.heldBy().orElseThrow());
+                Optional<InstallationLock.Holder> holder = InstallationLock.acquire(distribution, command.equals("daemon") ? "start" : command);
+                if (holder.isPresent()) {
+                    return elsewhere(distribution, command, rest, holder.get());
                 }
-                installationLock = acquired.lock().get(); // held until this process exits
             }
             return switch (command) {
                 case "run" -> foreground(distribution);
@@ -140,9 +139,6 @@ public final class Main {
 
     private static final List<String> BOOTS_THE_FRAMEWORK = List.of("run", "exec", "demo", "daemon");
     private static final Duration SERVER_START_WAIT = Duration.ofSeconds(90);
-
-    /** This process's hold on the installation; a field, so that it lives as long as the process. */
-    private static InstallationLock installationLock;
 
     /**
      * Another process runs a runtime from this installation. Commands go to the background runtime, which is there to

@@ -16,7 +16,6 @@ import java.util.List;
 final class StagedInsert implements AutoCloseable {
 
     private final Connection connection;
-    private final String table;
     private final String sql;
     private final Path file;
     private PreparedStatement statement;
@@ -28,7 +27,6 @@ final class StagedInsert implements AutoCloseable {
      */
     StagedInsert(Connection connection, String table, List<String[]> columns, int leading, Path folder) throws SQLException {
         this.connection = connection;
-        this.table = table;
         try {
             Files.createDirectories(folder);
             this.file = Files.createTempFile(folder, table + "-", ".tsv");
@@ -46,10 +44,6 @@ final class StagedInsert implements AutoCloseable {
         this.sql = "INSERT INTO " + table + " SELECT " + given + "* FROM read_csv('" + file.toString().replace("'", "''")
                 + "', delim = '\\t', quote = '\"', escape = '\"', header = false, nullstr = '', allow_quoted_nulls = false, "
                 + "auto_detect = false, columns = {" + types + "})";
-    }
-
-    String table() {
-        return table;
     }
 
     Path file() {

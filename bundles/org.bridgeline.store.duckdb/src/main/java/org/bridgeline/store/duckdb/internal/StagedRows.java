@@ -57,6 +57,9 @@ final class StagedRows implements BulkRows {
         try {
             this.out = Files.newOutputStream(insert.file());
         } catch (IOException e) {
+            if (owned) {
+                insert.close(); // its staging file goes with it
+            }
             throw failure(e);
         }
     }
