@@ -116,9 +116,11 @@ class LauncherIT {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data/run"))));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data/run/bridgeline.sock"))));
 
-            BinBridgeline.Result plugins = run("client", "bl:health", "bl:plugins");
+            assertFalse(Files.exists(home.resolve("data/bridgeline.duckdb")), "the embedded database opens at first use, not at start");
+            BinBridgeline.Result plugins = run("client", "bl:health", "bl:plugins", "bl:invoices");
             assertEquals(0, plugins.status(), plugins.err());
             assertTrue(plugins.out().startsWith("ok: every bundle active"), plugins.out());
+            assertTrue(Files.exists(home.resolve("data/bridgeline.duckdb")), "bl:invoices opened it");
 
             BinBridgeline.Result failing = run("client", "bl:feature-install nosuch");
             assertEquals(1, failing.status());
@@ -154,7 +156,7 @@ class LauncherIT {
 
             BinBridgeline.Result exec = run("exec", "bl:status", "bl:health");
             assertEquals(0, exec.status(), exec.err());
-            assertTrue(exec.out().contains("database    DuckDB " + home.resolve("data/bridgeline.duckdb") + " (open)"), exec.out());
+            assertTrue(exec.out().contains("database    DuckDB " + home.resolve("data/bridgeline.duckdb") + " (opens at first use)"), exec.out());
             assertTrue(exec.out().contains("ok: every bundle active"), exec.out());
             assertEquals("bridgeline: the background runtime (pid " + pid + ") runs the commands", exec.err().strip());
 

@@ -7,13 +7,19 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The import role: files recorded as they are imported, their invoices written one transaction
- * each. Methods may block while the database opens.
+ * each. Methods may block while the database opens (an embedded database may open at first use).
  */
 @ProviderType
 public interface ImportStore {
 
     /** One line for {@code bl:status}: the database, where it is, and whether it is open. */
     String description();
+
+    /**
+     * Whether the database can be used now: a database that opens at first use opens for this. False when it cannot
+     * open; {@link #description()} and the log say why.
+     */
+    boolean ready();
 
     /** The import of this exact content, if it was imported before. */
     Optional<ImportRecord> findImport(String tenant, String contentHash) throws StoreException;

@@ -45,4 +45,12 @@ public interface IntakeStore {
 
     /** One of the tenant's bills; empty for an id it does not have. */
     Optional<IntakeJob> job(String tenant, String id) throws StoreException;
+
+    /**
+     * Whether the database opens at first use and nothing has used it yet. Intake leaves such a database closed while
+     * no inbox holds a bill: only this runtime writes to it then, so its queue has nothing the inboxes do not show.
+     */
+    default boolean awaitsFirstUse() {
+        return false;
+    }
 }

@@ -95,6 +95,7 @@ class InvoiceSinkTest {
         }
 
         @Override public String description() { return "fake"; }
+        @Override public boolean ready() { return true; }
         @Override public Optional<ImportRecord> findImport(String tenant, String contentHash) { return Optional.empty(); }
         @Override public long beginImport(String tenant, String fileName, String contentHash, String parserId) { return 1; }
         @Override public ImportRecord finishImport(String tenant, long importId) { return null; }

@@ -14,8 +14,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * {@code GET /api/v1/health}, the one route without a token (for load balancers and probes): up,
- * ready (every bundle and component well), and whether the store is open. It names no tenant and
- * no data; 503 when not ready.
+ * ready (every bundle and component well), and whether the store is open: an embedded store that
+ * opens at first use opens for the first probe, so a probe finds a database that cannot open. It
+ * names no tenant and no data; 503 when not ready.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/health")
@@ -38,7 +39,7 @@ public final class HealthResource extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int problems = health.problems().size();
-        boolean storeOpen = store.description().endsWith("(open)");
+        boolean storeOpen = store.ready();
         boolean ready = problems == 0 && storeOpen;
         ApiServlet.write(response, ready ? 200 : 503, new Health("up", ready, storeOpen, problems));
     }

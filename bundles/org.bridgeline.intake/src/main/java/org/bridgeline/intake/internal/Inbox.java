@@ -3,6 +3,8 @@ package org.bridgeline.intake.internal;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,6 +115,36 @@ final class Inbox {
         }
         return Optional.of(IntakeJob.received(tenant, id, bill.get().getFileName().toString(),
                 Files.getLastModifiedTime(bill.get()).toInstant()));
+    }
+
+    /**
+     * Whether a bill in done/ was imported and never audited: its record says {@code IMPORTED}. A record that cannot be
+     * read counts as one, so the queue is asked.
+     */
+    boolean holdsUnaudited() throws IOException {
+        for (Path item : items(IntakeState.DONE)) {
+            Path record = item.resolve(RECORD);
+            if (Files.isRegularFile(record) && recordedState(record).map(IntakeJob.IMPORTED::equals).orElse(true)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The state a record names, read up to it (a record also holds the import's whole report); empty when unreadable. */
+    private static Optional<String> recordedState(Path record) {
+        try (JsonReader json = new JsonReader(Files.newBufferedReader(record, StandardCharsets.UTF_8))) {
+            json.beginObject();
+            while (json.hasNext()) {
+                if (json.nextName().equals("state") && json.peek() == JsonToken.STRING) {
+                    return Optional.of(json.nextString());
+                }
+                json.skipValue();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // read below as unknown
+        }
+        return Optional.empty();
     }
 
     /** Where the item's folder is now, whichever state's folder holds it. */

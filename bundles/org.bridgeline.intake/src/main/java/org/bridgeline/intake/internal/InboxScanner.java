@@ -66,6 +66,8 @@ final class InboxScanner {
     private volatile boolean working;
     /** Whether the claims this runtime held before a stop or a kill are released. */
     private boolean releasedEarlierClaims;
+    /** Whether the first pass looked for bills a stopped runtime imported and never audited. */
+    private boolean lookedForUnaudited;
 
     InboxScanner(Path tenants, IntakeStore queue, ImportService imports, AuditService audits, Clock clock, String runtime, Duration lease) {
         this.tenants = tenants;
@@ -78,15 +80,19 @@ final class InboxScanner {
     }
 
     void scan() throws IOException, StoreException {
+        List<String> tenantFolders = tenantFolders();
+        for (String tenant : tenantFolders) {
+            Inbox inbox = new Inbox(tenants, tenant);
+            takeArrivals(inbox);
+            fileFinished(inbox);
+        }
+        if (queue.awaitsFirstUse() && !unauditedFromBefore(tenantFolders)) {
+            return; // nothing arrived, nothing is being imported or awaits its audit: the queue is empty, and its database stays closed
+        }
         if (!releasedEarlierClaims) {
             // the runtime keeps its name across restarts: what it held when it stopped is taken again now, not after the lease
             queue.renew(runtime, Instant.EPOCH);
             releasedEarlierClaims = true;
-        }
-        for (String tenant : tenantFolders()) {
-            Inbox inbox = new Inbox(tenants, tenant);
-            takeArrivals(inbox);
-            fileFinished(inbox);
         }
         Map<String, List<String>> toAudit = new LinkedHashMap<>();
         Instant claimsEnd = clock.instant().plus(PASS_CLAIMS_FOR);
@@ -106,6 +112,23 @@ final class InboxScanner {
         } finally {
             working = false;
         }
+    }
+
+    /**
+     * At the first pass, whether a bill in done/ was imported and not audited (its runtime stopped in between). Bills
+     * arriving or being imported show in inbox/ and processing/, and the pass records them, opening the database.
+     */
+    private boolean unauditedFromBefore(List<String> tenantFolders) throws IOException {
+        if (lookedForUnaudited) {
+            return false;
+        }
+        lookedForUnaudited = true;
+        for (String tenant : tenantFolders) {
+            if (new Inbox(tenants, tenant).holdsUnaudited()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Imports a claimed bill; true when it stored something an audit is to read. A failure to file it fails the bill. */

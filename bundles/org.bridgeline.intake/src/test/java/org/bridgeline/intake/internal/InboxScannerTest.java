@@ -210,6 +210,46 @@ class InboxScannerTest {
     }
 
     @Test
+    void aDatabaseOpenedAtFirstUseStaysClosedWhileNoInboxHoldsABill() throws Exception {
+        Path inbox = Files.createDirectories(tenants.resolve("acme/inbox"));
+        Files.writeString(inbox.resolve("june.csv"), "a,b\n");
+        scanner.scan();
+        scanner.scan();
+        assertEquals(List.of("acme"), audited);
+
+        queue.reopenAtFirstUse(); // the runtime restarts on an embedded database: June is done, nothing waits
+        InboxScanner restarted = runtime("runtime-1");
+        restarted.scan();
+        restarted.scan();
+        assertEquals(0, queue.uses(), "no pass opened the database");
+
+        Files.writeString(inbox.resolve("july.csv"), "a,b\n");
+        restarted.scan();
+        restarted.scan();
+        assertEquals(2, importedFiles.size(), "a bill dropped in is taken as before: " + importedFiles);
+        assertEquals(List.of("acme", "acme"), audited);
+        assertTrue(queue.recent("acme", 10).stream().allMatch(job -> job.state().equals(IntakeJob.DONE)));
+    }
+
+    @Test
+    void aBillImportedAndNotAuditedBeforeARestartOpensTheDatabaseAtTheFirstPass() throws Exception {
+        IntakeJob job = upload("acme", "bills.csv");
+        Instant before = Instant.now().minusSeconds(5);
+        queue.claim("runtime-1", before, before.plusSeconds(60)).orElseThrow();
+        assertTrue(queue.finish("acme", job.id(), "runtime-1", IntakeJob.IMPORTED, before, null, "{}"));
+        // filed as the runtime files it (its record says IMPORTED), then the runtime stopped before the audit
+        Inbox acme = new Inbox(tenants, "acme");
+        Path item = acme.move(tenants.resolve("acme/inbox").resolve(job.id()), org.bridgeline.intake.IntakeState.DONE);
+        acme.write(item, IntakeItems.item(queue.job("acme", job.id()).orElseThrow()));
+
+        queue.reopenAtFirstUse();
+        runtime("runtime-1").scan();
+        assertEquals(List.of("acme"), audited);
+        assertEquals(IntakeJob.DONE, queue.job("acme", job.id()).orElseThrow().state());
+        assertTrue(importedFiles.isEmpty(), "imported once, before the restart");
+    }
+
+    @Test
     void aBillThatStoppedEveryRuntimeTakingItIsRefusedNotTakenAgain() throws Exception {
         IntakeJob job = upload("acme", "bills.csv");
         Instant past = Instant.now().minusSeconds(600);

@@ -13,6 +13,24 @@ import org.bridgeline.store.IntakeStore;
 final class QueueInMemory implements IntakeStore {
 
     private final Map<String, IntakeJob> jobs = new TreeMap<>();
+    /** Whether the queue stands for a database that opens at first use; the calls made since it was (re)opened. */
+    private boolean opensAtFirstUse;
+    private int uses;
+
+    /** From now on, the queue of a runtime just restarted on an embedded database not yet opened. */
+    synchronized void reopenAtFirstUse() {
+        opensAtFirstUse = true;
+        uses = 0;
+    }
+
+    synchronized int uses() {
+        return uses;
+    }
+
+    @Override
+    public synchronized boolean awaitsFirstUse() {
+        return opensAtFirstUse && uses == 0;
+    }
 
     private static String key(String tenant, String id) {
         return tenant + "/" + id;
@@ -20,11 +38,13 @@ final class QueueInMemory implements IntakeStore {
 
     @Override
     public synchronized boolean register(IntakeJob job) {
+        uses++;
         return jobs.putIfAbsent(key(job.tenant(), job.id()), job) == null;
     }
 
     @Override
     public synchronized Optional<IntakeJob> claim(String holder, Instant now, Instant leaseUntil) {
+        uses++;
         Optional<IntakeJob> next = jobs.values().stream()
                 .filter(job -> job.state().equals(IntakeJob.RECEIVED) || held(job) && job.leaseUntil().isBefore(now))
                 .min(Comparator.comparing(IntakeJob::receivedAt).thenComparing(IntakeJob::id));
@@ -38,6 +58,7 @@ final class QueueInMemory implements IntakeStore {
 
     @Override
     public synchronized int renew(String holder, Instant leaseUntil) {
+        uses++;
         List<IntakeJob> held = jobs.values().stream().filter(job -> holder.equals(job.holder()) && held(job)).toList();
         held.forEach(job -> put(new IntakeJob(job.tenant(), job.id(), job.file(), job.state(), job.receivedAt(), job.startedAt(),
                 job.finishedAt(), holder, leaseUntil, job.attempts(), null, job.reason(), job.reportJson())));
@@ -46,6 +67,7 @@ final class QueueInMemory implements IntakeStore {
 
     @Override
     public synchronized boolean finish(String tenant, String id, String holder, String state, Instant at, String reason, String reportJson) {
+        uses++;
         IntakeJob job = jobs.get(key(tenant, id));
         if (job == null || !holder.equals(job.holder()) || !job.state().equals(IntakeJob.PROCESSING)) {
             return false;
@@ -57,6 +79,7 @@ final class QueueInMemory implements IntakeStore {
 
     @Override
     public synchronized void audited(String tenant, List<String> ids, long auditRunId) {
+        uses++;
         for (String id : ids) {
             IntakeJob job = jobs.get(key(tenant, id));
             if (job.state().equals(IntakeJob.IMPORTED)) {
@@ -68,12 +91,14 @@ final class QueueInMemory implements IntakeStore {
 
     @Override
     public synchronized List<IntakeJob> recent(String tenant, int limit) {
+        uses++;
         return jobs.values().stream().filter(job -> job.tenant().equals(tenant)).sorted(Comparator.comparing(IntakeJob::id).reversed())
                 .limit(limit).toList();
     }
 
     @Override
     public synchronized Optional<IntakeJob> job(String tenant, String id) {
+        uses++;
         return Optional.ofNullable(jobs.get(key(tenant, id)));
     }
 

@@ -18,6 +18,11 @@ public interface Database {
     /** What the operator is told the store is: the engine, where, and whether it is open. */
     String description();
 
+    /** Whether the database opens at first use (an embedded one) and has not been used yet. */
+    default boolean awaitsFirstUse() {
+        return false;
+    }
+
     /**
      * A connection of the caller's own, bound to the tenant: where the engine can, it returns the
      * tenant's rows only whatever a query says. The caller closes it.

@@ -31,6 +31,11 @@ public class SqlIntakeStore implements IntakeStore {
     }
 
     @Override
+    public boolean awaitsFirstUse() {
+        return database.awaitsFirstUse();
+    }
+
+    @Override
     public boolean register(IntakeJob job) throws StoreException {
         return database.with(NO_TENANT, "cannot record bill " + job.tenant() + "/" + job.id(), c -> Jdbc.update(c,
                 "INSERT INTO bl_intake_job (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",

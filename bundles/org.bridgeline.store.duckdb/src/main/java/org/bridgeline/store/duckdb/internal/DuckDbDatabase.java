@@ -1,6 +1,8 @@
 package org.bridgeline.store.duckdb.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,17 +10,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.jdbc.BulkRows;
@@ -33,19 +32,23 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * The embedded default database: a DuckDB file in data/, shared by the store's roles. It opens on
- * a background thread (its native library takes about a second to load the first time), never on
- * the runtime's start-up path; calls wait for it. Each unit of work gets a connection of its own, from a pool that
- * keeps what was prepared on them.
+ * The embedded default database: a DuckDB file in data/, shared by the store's roles. It opens at first use, not at
+ * start: DuckDB's native library is a quarter of an idle runtime's memory and a runtime may serve its console, or a
+ * command, without ever reading the store. What can be checked without it is checked at start (the folder, the file's
+ * permissions, that an existing file is a DuckDB database) so a wrong path shows in {@code bl:status} and the log
+ * at once. A failed open is tried again at the next use. Each unit of work gets a connection of its own, from a pool
+ * that keeps what was prepared on them.
  * One process owns the file, so holds are locks in this process and every query filters by tenant.
  */
 @Component(service = DuckDbDatabase.class, configurationPid = "org.bridgeline.store.duckdb")
 public final class DuckDbDatabase implements Database {
 
     private static final Logger LOG = Logger.getLogger("org.bridgeline.store");
-    private static final long OPEN_TIMEOUT_SECONDS = 120;
     /** Connections kept for the next unit of work: one per import, audit or request running side by side. */
     private static final int IDLE_CONNECTIONS = 8;
+    private static final byte[] MAGIC = "DUCK".getBytes(StandardCharsets.US_ASCII);
+    /** Where DuckDB's file header keeps {@link #MAGIC}, after the header's checksum. */
+    private static final int MAGIC_OFFSET = 8;
 
     /** Configuration {@code org.bridgeline.store.duckdb}. */
     public @interface Config {
@@ -63,10 +66,15 @@ public final class DuckDbDatabase implements Database {
 
     private final Path file;
     private final int threads;
-    private final CompletableFuture<DuckDBConnection> database;
     private final ConnectionPool pool;
     private final ConcurrentMap<String, ReentrantLock> holds = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, List<String[]>> columns = new ConcurrentHashMap<>();
+    /** Guards opening and closing: the first users wait for one open, close waits for an open under way. */
+    private final Object opening = new Object();
+    private volatile DuckDBConnection database;
+    /** Why the database cannot open, as last found; null while nothing says it cannot. */
+    private volatile String unopenable;
+    private boolean closed;
 
     @Activate
     public DuckDbDatabase(BundleContext context, Config config) {
@@ -82,31 +90,43 @@ public final class DuckDbDatabase implements Database {
     DuckDbDatabase(Path file, int threads) {
         this.file = file.toAbsolutePath().normalize();
         this.threads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        this.database = new CompletableFuture<>();
         this.pool = new ConnectionPool(() -> db().duplicate(), this.file.resolveSibling("staging"), IDLE_CONNECTIONS);
-        Thread opener = new Thread(this::open, "bridgeline-store-open");
-        opener.setDaemon(true);
-        opener.start();
+        try {
+            Files.createDirectories(this.file.getParent());
+            removeStagingLeftovers();
+            checkFile();
+        } catch (IOException e) {
+            cannotOpen(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
     }
 
-    private void open() {
-        long started = System.nanoTime();
-        try {
-            Files.createDirectories(file.getParent());
-            removeStagingLeftovers();
-            Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, new Properties());
-            try (java.sql.Statement settings = connection.createStatement()) {
-                settings.execute("SET checkpoint_threshold = '256MB'");
-                settings.execute("SET threads = " + threads);
-            }
-            int version = Migrations.migrate(connection);
-            LOG.info("store open: DuckDB " + file + ", schema version " + version + ", " + threads + " worker thread(s), in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms");
-            database.complete((DuckDBConnection) connection);
-        } catch (SQLException | IOException | RuntimeException | LinkageError e) {
-            LOG.severe("store cannot open " + file + ": " + e.getMessage());
-            database.completeExceptionally(e);
+    /** An existing file this process cannot use, found without loading DuckDB; DuckDB creates a missing one. */
+    private void checkFile() throws IOException {
+        if (!Files.exists(file)) {
+            return;
         }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a file");
+        }
+        if (!Files.isReadable(file) || !Files.isWritable(file)) {
+            throw new IOException(file + " is not readable and writable by this process");
+        }
+        byte[] header = new byte[MAGIC_OFFSET + MAGIC.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, header.length);
+        }
+        if (read == header.length && !Arrays.equals(header, MAGIC_OFFSET, header.length, MAGIC, 0, MAGIC.length)) {
+            throw new IOException(file + " is not a DuckDB database (its header has no \"DUCK\" at byte " + MAGIC_OFFSET + ")");
+        }
+    }
+
+    private void cannotOpen(String reason) {
+        String firstLine = reason.lines().findFirst().orElse(reason);
+        if (!firstLine.equals(unopenable)) {
+            LOG.severe("store cannot open " + file + ": " + firstLine);
+        }
+        unopenable = firstLine;
     }
 
     /** Staging files a stopped process left behind: their rows were never committed, so nothing reads them. */
@@ -123,35 +143,65 @@ public final class DuckDbDatabase implements Database {
 
     @Deactivate
     void close() {
-        pool.close(); // before the database: a pooled connection keeps the file open
-        database.thenAccept(connection -> {
-            try {
-                connection.close();
-                LOG.info("store closed: " + file);
-            } catch (SQLException e) {
-                LOG.warning("store did not close cleanly: " + e.getMessage());
+        synchronized (opening) {
+            closed = true;
+            pool.close(); // before the database: a pooled connection keeps the file open
+            if (database != null) {
+                try {
+                    database.close();
+                    LOG.info("store closed: " + file);
+                } catch (SQLException e) {
+                    LOG.warning("store did not close cleanly: " + e.getMessage());
+                }
             }
-        });
-        try {
-            database.get(OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS); // let an open in progress finish, then it closes above
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // nothing open to close
         }
     }
 
-    /** The open database, waiting for it to open. */
+    @Override
+    public boolean awaitsFirstUse() {
+        return database == null;
+    }
+
+    /** The open database, opening it at the first call (and again after a failed open). */
     private DuckDBConnection db() throws StoreException {
+        DuckDBConnection open = database;
+        if (open != null) {
+            return open;
+        }
+        synchronized (opening) {
+            if (closed) {
+                throw new StoreException("the database at " + file + " is closed: the store is stopping");
+            }
+            if (database == null) {
+                database = open();
+            }
+            return database;
+        }
+    }
+
+    private DuckDBConnection open() throws StoreException {
+        long started = System.nanoTime();
         try {
-            return database.get(OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while the database at " + file + " opens");
-        } catch (ExecutionException e) {
-            throw new StoreException("the database at " + file + " cannot be opened: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new StoreException("the database at " + file + " did not open within " + OPEN_TIMEOUT_SECONDS + " s");
+            checkFile();
+            Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, new Properties());
+            try {
+                try (java.sql.Statement settings = connection.createStatement()) {
+                    settings.execute("SET checkpoint_threshold = '256MB'");
+                    settings.execute("SET threads = " + threads);
+                }
+                int version = Migrations.migrate(connection);
+                LOG.info("store open: DuckDB " + file + ", schema version " + version + ", " + threads + " worker thread(s), in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms");
+                unopenable = null;
+                return (DuckDBConnection) connection;
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException | IOException | RuntimeException | LinkageError e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            cannotOpen(reason);
+            throw new StoreException("the database at " + file + " cannot be opened: " + unopenable, e);
         }
     }
 
@@ -237,7 +287,8 @@ public final class DuckDbDatabase implements Database {
 
     @Override
     public String description() {
-        String state = database.isDone() ? database.isCompletedExceptionally() ? "failed to open (see the log)" : "open" : "opening";
+        String reason = unopenable;
+        String state = database != null ? "open" : reason != null ? "cannot open: " + reason : "opens at first use";
         return "DuckDB " + file + " (" + state + ")";
     }
 

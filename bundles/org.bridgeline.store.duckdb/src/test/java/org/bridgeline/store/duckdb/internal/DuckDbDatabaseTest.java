@@ -1,12 +1,19 @@
 package org.bridgeline.store.duckdb.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.bridgeline.store.StoreException;
 import org.bridgeline.store.Tenants;
+import org.bridgeline.store.jdbc.SqlImportStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +41,64 @@ class DuckDbDatabaseTest {
     void byDefaultACoreIsLeftToTheRuntimesOwnThreads() throws Exception {
         long expected = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         assertEquals(expected, workerThreads(new DuckDbDatabase(folder.resolve("default.duckdb"))));
+    }
+
+    @Test
+    void theDatabaseOpensAtFirstUseNotAtStart() throws Exception {
+        Path file = folder.resolve("data/lazy.duckdb");
+        DuckDbDatabase database = new DuckDbDatabase(file);
+        try {
+            assertTrue(Files.isDirectory(file.getParent()), "the folder is made at start");
+            assertFalse(Files.exists(file), "no database file before the first use");
+            assertEquals("DuckDB " + file + " (opens at first use)", database.description());
+
+            assertTrue(new SqlImportStore(database).ready(), "a readiness check opens it");
+            assertTrue(Files.exists(file));
+            assertEquals("DuckDB " + file + " (open)", database.description());
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void aFileThatIsNotADuckDbDatabaseIsNamedAtStartAndAtEachUse() throws Exception {
+        Path file = folder.resolve("bills.duckdb");
+        Files.writeString(file, "invoice,amount\nINV-1,12.50\n", StandardCharsets.US_ASCII);
+        DuckDbDatabase database = new DuckDbDatabase(file);
+        try {
+            String reason = file + " is not a DuckDB database (its header has no \"DUCK\" at byte 8)";
+            assertEquals("DuckDB " + file + " (cannot open: " + reason + ")", database.description());
+            assertFalse(new SqlImportStore(database).ready());
+            StoreException refused = assertThrows(StoreException.class, () -> database.connect(Tenants.DEFAULT));
+            assertEquals("the database at " + file + " cannot be opened: " + reason, refused.getMessage());
+            assertEquals("invoice,amount\nINV-1,12.50\n", Files.readString(file), "the file is left as it was");
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void aFailedOpenIsTriedAgainAtTheNextUse() throws Exception {
+        Path file = folder.resolve("later.duckdb");
+        Files.writeString(file, "not yet a database, long enough for a header");
+        DuckDbDatabase database = new DuckDbDatabase(file);
+        try {
+            assertFalse(new SqlImportStore(database).ready());
+            Files.delete(file); // the operator moves the wrong file away: the next use creates the database
+            assertTrue(new SqlImportStore(database).ready());
+            assertEquals("DuckDB " + file + " (open)", database.description());
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void aClosedDatabaseRefusesUseAndDoesNotOpen() throws Exception {
+        Path file = folder.resolve("closed.duckdb");
+        DuckDbDatabase database = new DuckDbDatabase(file);
+        database.close();
+        StoreException refused = assertThrows(StoreException.class, () -> database.connect(Tenants.DEFAULT));
+        assertEquals("the database at " + file + " is closed: the store is stopping", refused.getMessage());
+        assertFalse(Files.exists(file));
     }
 }
