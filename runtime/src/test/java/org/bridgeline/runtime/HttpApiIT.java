@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -282,7 +283,9 @@ class HttpApiIT {
         assertTrue(json(get("/api/v1/findings", carolOperator)).getAsJsonArray("items").size() > 10);
         assertEquals(0, json(get("/api/v1/intake", acmeOperator)).getAsJsonArray("items").size(), "acme sees none of carol's bills");
         assertEquals(404, get("/api/v1/intake/" + lastId, acmeOperator).statusCode());
-        assertEquals(403, upload(acmeViewer, bills.subList(0, 1)).statusCode(), "a viewer does not upload");
+        HttpResponse<String> refused = upload(acmeViewer, bills.subList(0, 1));
+        assertEquals(403, refused.statusCode(), "a viewer does not upload");
+        assertEquals(Optional.of("close"), refused.headers().firstValue("Connection"), "the unread upload's connection is not reused");
         HttpResponse<String> traversal = send("POST", "/api/v1/bills?name=..%2F..%2Fconf%2Fx.cfg", carolOperator);
         assertEquals(400, traversal.statusCode(), traversal.body());
 

@@ -69,22 +69,34 @@ abstract class ApiServlet extends HttpServlet {
             }
             answer(http, response, handle(caller.get(), ApiRequest.of(http)));
         } catch (ApiError e) {
-            write(response, e.status, error(e.error, e.getMessage()));
+            refuse(http, response, e.status, error(e.error, e.getMessage()));
         } catch (StoreException e) {
             // the operator's log says what the store refused; the caller is told the same line
             LOG.log(Level.WARNING, http.getMethod() + " " + http.getRequestURI() + ": " + e.getMessage(), e.getCause());
-            write(response, 503, error("store unavailable", e.getMessage()));
+            refuse(http, response, 503, error("store unavailable", e.getMessage()));
         } catch (IllegalArgumentException e) {
-            write(response, 400, error("bad request", e.getMessage()));
+            refuse(http, response, 400, error("bad request", e.getMessage()));
         } catch (RuntimeException e) {
             if (e.getClass().getName().equals("org.eclipse.jetty.http.BadMessageException")) {
                 // Jetty refusing a body it cannot parse is the client's mistake (named, not imported: the API knows no server)
-                write(response, 400, error("bad request", e.getMessage()));
+                refuse(http, response, 400, error("bad request", e.getMessage()));
                 return;
             }
             LOG.log(Level.WARNING, http.getMethod() + " " + http.getRequestURI() + " failed", e);
-            write(response, 500, error("internal error", "the request failed; the runtime's log says why"));
+            refuse(http, response, 500, error("internal error", "the request failed; the runtime's log says why"));
         }
+    }
+
+    /**
+     * Writes an error answer. A request refused with its body unread (a viewer's upload, a bill too large) ends its
+     * connection: the server drops a connection whose body it did not read, and a client told so up front does not
+     * send its next request down it.
+     */
+    private static void refuse(HttpServletRequest http, HttpServletResponse response, int status, Object body) throws IOException {
+        if (http.getContentLengthLong() > 0 || http.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
+        write(response, status, body);
     }
 
     /** The token of an {@code Authorization: Bearer} header, or null. */
