@@ -233,7 +233,8 @@ public final class Main {
         // what bundles print on their own belongs in the log, not between the commands' output
         System.setOut(RuntimeLog.linesTo("stdout", Level.INFO));
         System.setErr(RuntimeLog.linesTo("stderr", Level.WARNING));
-        EmbeddedRuntime runtime = EmbeddedRuntime.start(distribution, Map.of("gosh.args", "--nointeractive"));
+        // the commands are about to read the store: its database opens beside the framework's start, not after it
+        EmbeddedRuntime runtime = EmbeddedRuntime.start(distribution, Map.of("gosh.args", "--nointeractive", "bridgeline.store.opens", "at-start"));
         try {
             List<String> pending = runtime.awaitReady(READY_TIMEOUT);
             if (!pending.isEmpty()) {

@@ -116,11 +116,13 @@ class LauncherIT {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data/run"))));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data/run/bridgeline.sock"))));
 
-            assertFalse(Files.exists(home.resolve("data/bridgeline.duckdb")), "the embedded database opens at first use, not at start");
-            BinBridgeline.Result plugins = run("client", "bl:health", "bl:plugins", "bl:invoices");
+            String database = "database    DuckDB " + home.resolve("data/bridgeline.duckdb");
+            BinBridgeline.Result plugins = run("client", "bl:health", "bl:plugins", "bl:status", "bl:invoices", "bl:status");
             assertEquals(0, plugins.status(), plugins.err());
             assertTrue(plugins.out().startsWith("ok: every bundle active"), plugins.out());
-            assertTrue(Files.exists(home.resolve("data/bridgeline.duckdb")), "bl:invoices opened it");
+            // the server's embedded database opens at first use, not at start
+            int unopened = plugins.out().indexOf(database + " (opens at first use)");
+            assertTrue(unopened >= 0 && plugins.out().indexOf(database + " (open)") > unopened, plugins.out());
 
             BinBridgeline.Result failing = run("client", "bl:feature-install nosuch");
             assertEquals(1, failing.status());

@@ -34,7 +34,8 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * The embedded default database: a DuckDB file in data/, shared by the store's roles. It opens at first use, not at
  * start: DuckDB's native library is a quarter of an idle runtime's memory and a runtime may serve its console, or a
- * command, without ever reading the store. What can be checked without it is checked at start (the folder, the file's
+ * command, without ever reading the store (framework property {@value #OPENS}{@code =at-start} opens it on a thread of
+ * its own as the runtime starts instead: what {@code bridgeline exec} sets, its commands being about to read it). What can be checked without it is checked at start (the folder, the file's
  * permissions, that an existing file is a DuckDB database) so a wrong path shows in {@code bl:status} and the log
  * at once. A failed open is tried again at the next use. Each unit of work gets a connection of its own, from a pool
  * that keeps what was prepared on them.
@@ -44,6 +45,8 @@ import org.osgi.service.component.annotations.Deactivate;
 public final class DuckDbDatabase implements Database {
 
     private static final Logger LOG = Logger.getLogger("org.bridgeline.store");
+    /** The framework property saying when the database opens: {@code at-start}, or by default at first use. */
+    static final String OPENS = "bridgeline.store.opens";
     /** Connections kept for the next unit of work: one per import, audit or request running side by side. */
     private static final int IDLE_CONNECTIONS = 8;
     private static final byte[] MAGIC = "DUCK".getBytes(StandardCharsets.US_ASCII);
@@ -70,7 +73,8 @@ public final class DuckDbDatabase implements Database {
     private final ConcurrentMap<String, ReentrantLock> holds = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, List<String[]>> columns = new ConcurrentHashMap<>();
     /** Guards opening and closing: the first users wait for one open, close waits for an open under way. */
-    private final Object opening = new Object();
+    private final Object openOrClose = new Object();
+    private volatile boolean opening;
     private volatile DuckDBConnection database;
     /** Why the database cannot open, as last found; null while nothing says it cannot. */
     private volatile String unopenable;
@@ -80,14 +84,14 @@ public final class DuckDbDatabase implements Database {
     public DuckDbDatabase(BundleContext context, Config config) {
         this(config.path().isBlank()
                 ? Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse("data"), "bridgeline.duckdb")
-                : Path.of(config.path()), config.threads());
+                : Path.of(config.path()), config.threads(), "at-start".equals(context.getProperty(OPENS)));
     }
 
     DuckDbDatabase(Path file) {
-        this(file, 0);
+        this(file, 0, false);
     }
 
-    DuckDbDatabase(Path file, int threads) {
+    DuckDbDatabase(Path file, int threads, boolean openAtStart) {
         this.file = file.toAbsolutePath().normalize();
         this.threads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         this.pool = new ConnectionPool(() -> db().duplicate(), this.file.resolveSibling("staging"), IDLE_CONNECTIONS);
@@ -97,6 +101,22 @@ public final class DuckDbDatabase implements Database {
             checkFile();
         } catch (IOException e) {
             cannotOpen(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        if (openAtStart && unopenable == null) {
+            opening = true;
+            Thread opener = new Thread(this::openAtStart, "bridgeline-store-open");
+            opener.setDaemon(true);
+            opener.start();
+        }
+    }
+
+    private void openAtStart() {
+        try {
+            db();
+        } catch (StoreException e) {
+            // logged where it failed; the first use tries again and tells its caller
+        } finally {
+            opening = false;
         }
     }
 
@@ -121,12 +141,14 @@ public final class DuckDbDatabase implements Database {
         }
     }
 
-    private void cannotOpen(String reason) {
+    /** Records why the database cannot open, logged once however often it is tried; returns the reason's first line. */
+    private String cannotOpen(String reason) {
         String firstLine = reason.lines().findFirst().orElse(reason);
         if (!firstLine.equals(unopenable)) {
             LOG.severe("store cannot open " + file + ": " + firstLine);
         }
         unopenable = firstLine;
+        return firstLine;
     }
 
     /** Staging files a stopped process left behind: their rows were never committed, so nothing reads them. */
@@ -143,7 +165,7 @@ public final class DuckDbDatabase implements Database {
 
     @Deactivate
     void close() {
-        synchronized (opening) {
+        synchronized (openOrClose) {
             closed = true;
             pool.close(); // before the database: a pooled connection keeps the file open
             if (database != null) {
@@ -168,12 +190,17 @@ public final class DuckDbDatabase implements Database {
         if (open != null) {
             return open;
         }
-        synchronized (opening) {
+        synchronized (openOrClose) {
             if (closed) {
                 throw new StoreException("the database at " + file + " is closed: the store is stopping");
             }
             if (database == null) {
-                database = open();
+                opening = true;
+                try {
+                    database = open();
+                } finally {
+                    opening = false;
+                }
             }
             return database;
         }
@@ -199,9 +226,8 @@ public final class DuckDbDatabase implements Database {
                 throw e;
             }
         } catch (SQLException | IOException | RuntimeException | LinkageError e) {
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-            cannotOpen(reason);
-            throw new StoreException("the database at " + file + " cannot be opened: " + unopenable, e);
+            String reason = cannotOpen(e.getMessage() == null ? e.toString() : e.getMessage());
+            throw new StoreException("the database at " + file + " cannot be opened: " + reason, e);
         }
     }
 
@@ -288,7 +314,7 @@ public final class DuckDbDatabase implements Database {
     @Override
     public String description() {
         String reason = unopenable;
-        String state = database != null ? "open" : reason != null ? "cannot open: " + reason : "opens at first use";
+        String state = database != null ? "open" : opening ? "opening" : reason != null ? "cannot open: " + reason : "opens at first use";
         return "DuckDB " + file + " (" + state + ")";
     }
 

@@ -34,7 +34,7 @@ class DuckDbDatabaseTest {
 
     @Test
     void theConfiguredWorkerThreadsAreDuckDbs() throws Exception {
-        assertEquals(3, workerThreads(new DuckDbDatabase(folder.resolve("three.duckdb"), 3)));
+        assertEquals(3, workerThreads(new DuckDbDatabase(folder.resolve("three.duckdb"), 3, false)));
     }
 
     @Test
@@ -55,6 +55,22 @@ class DuckDbDatabaseTest {
             assertTrue(new SqlImportStore(database).ready(), "a readiness check opens it");
             assertTrue(Files.exists(file));
             assertEquals("DuckDB " + file + " (open)", database.description());
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void askedToOpenAtStartItOpensOnAThreadOfItsOwn() throws Exception {
+        Path file = folder.resolve("eager.duckdb");
+        DuckDbDatabase database = new DuckDbDatabase(file, 0, true);
+        try {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!database.description().endsWith("(open)") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals("DuckDB " + file + " (open)", database.description(), "open without a use");
+            assertTrue(Files.exists(file));
         } finally {
             database.close();
         }
