@@ -64,6 +64,8 @@ class LauncherIT {
         assertTrue(ok.out().startsWith("uptime "), ok.out());
         assertTrue(ok.out().contains("ok: every bundle active, every component satisfied"), ok.out());
         assertEquals("", ok.err());
+        // exec's commands are about to read the store: its database opens as the runtime starts, not at first use
+        assertTrue(ok.out().matches("(?s).*\\ndatabase    DuckDB \\S+ \\((open|opening)\\)\\n.*"), ok.out());
 
         BinBridgeline.Result failed = run("exec", "bl:health", "bl:no-such-command", "bl:status");
         assertEquals(1, failed.status());
