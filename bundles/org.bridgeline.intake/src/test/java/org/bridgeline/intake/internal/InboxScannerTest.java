@@ -17,6 +17,7 @@ import org.bridgeline.core.AuditService;
 import org.bridgeline.core.FileOutcome;
 import org.bridgeline.core.ImportReport;
 import org.bridgeline.core.ImportService;
+import org.bridgeline.intake.IntakeState;
 import org.bridgeline.store.IntakeJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,14 +194,21 @@ class InboxScannerTest {
         assertEquals(IntakeJob.DONE, queue.job("acme", again.id()).orElseThrow().state());
     }
 
-    @Test
-    void aBillImportedByARuntimeThatDiedBeforeItsAuditIsAuditedByTheNext() throws Exception {
+    /** A bill a runtime imported and filed under done/, its record saying IMPORTED, before it stopped short of the audit. */
+    private IntakeJob importedNotAudited(String holder) throws Exception {
         IntakeJob job = upload("acme", "bills.csv");
         Instant past = Instant.now().minusSeconds(120);
-        queue.claim("dead-runtime", past, past.plusSeconds(60)).orElseThrow();
-        assertTrue(queue.finish("acme", job.id(), "dead-runtime", IntakeJob.IMPORTED, past, null, "{}"));
-        Path done = Files.createDirectories(tenants.resolve("acme/done"));
-        Files.move(tenants.resolve("acme/inbox").resolve(job.id()), done.resolve(job.id()));
+        queue.claim(holder, past, past.plusSeconds(60)).orElseThrow();
+        assertTrue(queue.finish("acme", job.id(), holder, IntakeJob.IMPORTED, past, null, "{}"));
+        Inbox acme = new Inbox(tenants, "acme");
+        Path item = acme.move(tenants.resolve("acme/inbox").resolve(job.id()), IntakeState.DONE);
+        acme.write(item, IntakeItems.item(queue.job("acme", job.id()).orElseThrow()));
+        return job;
+    }
+
+    @Test
+    void aBillImportedByARuntimeThatDiedBeforeItsAuditIsAuditedByTheNext() throws Exception {
+        IntakeJob job = importedNotAudited("dead-runtime");
 
         scanner.scan();
         assertTrue(importedFiles.isEmpty(), "imported once, by the runtime that died");
@@ -233,14 +241,7 @@ class InboxScannerTest {
 
     @Test
     void aBillImportedAndNotAuditedBeforeARestartOpensTheDatabaseAtTheFirstPass() throws Exception {
-        IntakeJob job = upload("acme", "bills.csv");
-        Instant before = Instant.now().minusSeconds(5);
-        queue.claim("runtime-1", before, before.plusSeconds(60)).orElseThrow();
-        assertTrue(queue.finish("acme", job.id(), "runtime-1", IntakeJob.IMPORTED, before, null, "{}"));
-        // filed as the runtime files it (its record says IMPORTED), then the runtime stopped before the audit
-        Inbox acme = new Inbox(tenants, "acme");
-        Path item = acme.move(tenants.resolve("acme/inbox").resolve(job.id()), org.bridgeline.intake.IntakeState.DONE);
-        acme.write(item, IntakeItems.item(queue.job("acme", job.id()).orElseThrow()));
+        IntakeJob job = importedNotAudited("runtime-1");
 
         queue.reopenAtFirstUse();
         runtime("runtime-1").scan();
