@@ -118,17 +118,12 @@ final class Inbox {
     }
 
     /**
-     * Whether a bill in done/ was imported and never audited: its record says {@code IMPORTED}. A record that cannot be
-     * read counts as one, so the queue is asked.
+     * Whether a bill filed under done/ was imported and never audited: its record says {@code IMPORTED}. A record that
+     * cannot be read counts as one, so the queue is asked.
      */
-    boolean holdsUnaudited() throws IOException {
-        for (Path item : items(IntakeState.DONE)) {
-            Path record = item.resolve(RECORD);
-            if (Files.isRegularFile(record) && recordedState(record).map(IntakeJob.IMPORTED::equals).orElse(true)) {
-                return true;
-            }
-        }
-        return false;
+    static boolean awaitsAudit(Path item) {
+        Path record = item.resolve(RECORD);
+        return Files.isRegularFile(record) && recordedState(record).map(IntakeJob.IMPORTED::equals).orElse(true);
     }
 
     /** The state a record names, read up to it (a record also holds the import's whole report); empty when unreadable. */

@@ -251,6 +251,21 @@ class InboxScannerTest {
     }
 
     @Test
+    void aLongHistoryIsNotReadAtStartTheQueueIsAskedInstead() throws Exception {
+        Path done = Files.createDirectories(tenants.resolve("acme/done"));
+        for (int i = 0; i <= InboxScanner.RECORDS_READ_AT_MOST; i++) {
+            Files.createDirectory(done.resolve(String.format("20261201T%09dZ-abcd", i)));
+        }
+        queue.reopenAtFirstUse();
+        InboxScanner restarted = runtime("runtime-1");
+        restarted.scan();
+        assertTrue(queue.uses() > 0, "the first pass asked the queue");
+        int asked = queue.uses();
+        restarted.scan();
+        assertTrue(queue.uses() > asked, "and, the database open, every pass asks it");
+    }
+
+    @Test
     void aBillThatStoppedEveryRuntimeTakingItIsRefusedNotTakenAgain() throws Exception {
         IntakeJob job = upload("acme", "bills.csv");
         Instant past = Instant.now().minusSeconds(600);
