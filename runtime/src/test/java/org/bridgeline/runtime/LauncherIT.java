@@ -150,6 +150,40 @@ class LauncherIT {
         assertTrue(client.err().startsWith("error: no runtime is running from"), client.err());
     }
 
+    /**
+     * A server left alone closes its embedded database, handing DuckDB's memory back: intake's passes do not keep it
+     * open, and the next command that reads the store opens it again.
+     */
+    @Test
+    void aServerLeftAloneClosesItsDatabaseAndTheNextUseOpensIt() throws Exception {
+        Path config = home.resolve("conf/org.bridgeline.store.duckdb.cfg");
+        Files.writeString(config, "closeWhenUnusedSeconds = 3\n"); // longer than intake's 2 s between passes
+        assertEquals(0, run("start").status());
+        try {
+            String database = "database    DuckDB " + home.resolve("data/bridgeline.duckdb");
+            BinBridgeline.Result used = run("client", "bl:invoices", "bl:status");
+            assertEquals(0, used.status(), used.err());
+            assertTrue(used.out().contains(database + " (open)"), used.out());
+
+            String closed = database + " (closed while unused, opens at the next use)";
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            String status;
+            do {
+                Thread.sleep(500);
+                status = run("client", "bl:status").out();
+            } while (!status.contains(closed) && System.nanoTime() < deadline);
+            assertTrue(status.contains(closed), status);
+            assertTrue(Files.readString(home.resolve("log/bridgeline.log")).contains("store closed, unused for 3 s"));
+
+            BinBridgeline.Result again = run("client", "bl:invoices", "bl:status");
+            assertEquals(0, again.status(), again.err());
+            assertTrue(again.out().contains(database + " (open)"), again.out());
+        } finally {
+            run("stop");
+            Files.deleteIfExists(config);
+        }
+    }
+
     /** exec and demo while the background runtime runs: the commands run in it; no second framework boots. */
     @Test
     void execWhileTheBackgroundRuntimeRunsSendsTheCommandsToIt() throws Exception {

@@ -10,7 +10,7 @@
  * {@link org.bridgeline.api.detect.BookOfBusiness}). Every call names its tenant, or is bound to one.
  */
 @Export
-@Version("2.8.0")
+@Version("2.9.0")
 package org.bridgeline.store;
 
 import org.osgi.annotation.bundle.Export;

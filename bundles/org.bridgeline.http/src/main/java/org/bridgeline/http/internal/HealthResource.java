@@ -14,9 +14,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * {@code GET /api/v1/health}, the one route without a token (for load balancers and probes): up,
- * ready (every bundle and component well), and whether the store is open: an embedded store that
- * opens at first use opens for the first probe, so a probe finds a database that cannot open. It
- * names no tenant and no data; 503 when not ready.
+ * ready (every bundle and component well), and whether the store can be used: an embedded store that
+ * opens at first use opens for the first probe, so a probe finds a database that cannot open; once
+ * it has opened, probes neither reopen it nor keep it from closing while unused. It names no tenant
+ * and no data; 503 when not ready.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/health")

@@ -11,10 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -68,8 +71,16 @@ final class InboxScanner {
     private boolean releasedEarlierClaims;
     /** Bills under done/ whose records the first pass reads at most, before asking the queue instead. */
     static final int RECORDS_READ_AT_MOST = 2_000;
-    /** Whether the first pass looked for bills a stopped runtime imported and never audited. */
-    private boolean lookedForUnaudited;
+    /** Bills registered in this runtime's queue, counted: by its passes, and by uploads ({@link #expectWork()}). */
+    private final AtomicLong registered = new AtomicLong();
+    /**
+     * The count of {@link #registered} bills when a pass last found nothing to claim in a queue that is not
+     * {@link IntakeStore#shared() shared}; -1 until one did. While the count stays there, the queue has nothing for
+     * this runtime and the passes do not ask it: an embedded database left alone may close.
+     */
+    private long emptyAt = -1;
+    /** Bills ({@code tenant/id}) whose audit failed: held until their claim runs out, then claimed again and audited. */
+    private final Set<String> auditsOwed = new HashSet<>();
 
     InboxScanner(Path tenants, IntakeStore queue, ImportService imports, AuditService audits, Clock clock, String runtime, Duration lease) {
         this.tenants = tenants;
@@ -81,15 +92,22 @@ final class InboxScanner {
         this.lease = lease;
     }
 
+    /** Tells the passes a bill was registered in the queue apart from them (an upload): the next pass claims it. */
+    void expectWork() {
+        registered.incrementAndGet();
+    }
+
     void scan() throws IOException, StoreException {
         List<String> tenantFolders = tenantFolders();
+        boolean processing = false;
         for (String tenant : tenantFolders) {
             Inbox inbox = new Inbox(tenants, tenant);
             takeArrivals(inbox);
-            fileFinished(inbox);
+            processing |= fileFinished(inbox);
         }
-        if (queue.awaitsFirstUse() && !unauditedFromBefore(tenantFolders)) {
-            return; // nothing arrived, nothing is being imported or awaits its audit: the queue is empty, and its database stays closed
+        long known = registered.get();
+        if (!queue.shared() && !processing && !expectsWork(known, tenantFolders)) {
+            return; // this runtime's own queue, and nothing arrived, is being imported or awaits its audit: its database may rest
         }
         if (!releasedEarlierClaims) {
             // the runtime keeps its name across restarts: what it held when it stopped is taken again now, not after the lease
@@ -98,10 +116,15 @@ final class InboxScanner {
         }
         Map<String, List<String>> toAudit = new LinkedHashMap<>();
         Instant claimsEnd = clock.instant().plus(PASS_CLAIMS_FOR);
+        boolean emptied = false;
         working = true;
         try {
-            for (Optional<IntakeJob> job; clock.instant().isBefore(claimsEnd)
-                    && (job = queue.claim(runtime, clock.instant(), clock.instant().plus(lease))).isPresent(); ) {
+            while (clock.instant().isBefore(claimsEnd)) {
+                Optional<IntakeJob> job = queue.claim(runtime, clock.instant(), clock.instant().plus(lease));
+                if (job.isEmpty()) {
+                    emptied = true;
+                    break;
+                }
                 IntakeJob claimed = job.get();
                 // a bill imported by a runtime that died before its audit needs the audit only
                 if (claimed.state().equals(IntakeJob.IMPORTED) || importClaimed(claimed)) {
@@ -114,24 +137,34 @@ final class InboxScanner {
         } finally {
             working = false;
         }
+        if (emptied && auditsOwed.isEmpty()) {
+            emptyAt = known; // a bill registered since counts past it
+        }
     }
 
     /**
-     * At the first pass, whether a bill in done/ may have been imported and not audited (its runtime stopped in
-     * between). Bills arriving or being imported show in inbox/ and processing/, and the pass records them, opening the
-     * database. More records than {@link #RECORDS_READ_AT_MOST} count as yes: reading them (about 2 s for 10,000 from
-     * a cold disk) would cost more than opening the database.
+     * Whether this runtime's own queue may hold a bill for it: one was registered since a pass found it empty, or, at
+     * the first pass, a bill in done/ may have been imported and not audited (its runtime stopped in between). Bills
+     * arriving or being imported show in inbox/ and processing/, and the pass registers them. More records than
+     * {@link #RECORDS_READ_AT_MOST} count as yes: reading them (about 2 s for 10,000 from a cold disk) would cost more
+     * than asking the queue.
      */
-    private boolean unauditedFromBefore(List<String> tenantFolders) throws IOException {
-        if (lookedForUnaudited) {
-            return false;
+    private boolean expectsWork(long known, List<String> tenantFolders) throws IOException {
+        if (emptyAt >= 0) {
+            return known != emptyAt;
         }
-        lookedForUnaudited = true;
+        if (known > 0) {
+            return true;
+        }
         List<Path> done = new ArrayList<>();
         for (String tenant : tenantFolders) {
             done.addAll(new Inbox(tenants, tenant).items(IntakeState.DONE));
         }
-        return done.size() > RECORDS_READ_AT_MOST || done.stream().anyMatch(Inbox::awaitsAudit);
+        if (done.size() > RECORDS_READ_AT_MOST || done.stream().anyMatch(Inbox::awaitsAudit)) {
+            return true;
+        }
+        emptyAt = known; // nothing from before: the queue holds only what this runtime registers from now on
+        return false;
     }
 
     /** Imports a claimed bill; true when it stored something an audit is to read. A failure to file it fails the bill. */
@@ -183,6 +216,7 @@ final class InboxScanner {
                 Optional<IntakeJob> arrival = inbox.arrival(entry);
                 if (arrival.isPresent()) {
                     queue.register(arrival.get()); // an upload is recorded as it lands; this records one whose runtime stopped first
+                    registered.incrementAndGet(); // known or not, it waits in the queue
                 }
             } else if (Files.isRegularFile(entry) && stable(entry)) {
                 take(inbox, entry, name);
@@ -206,6 +240,7 @@ final class InboxScanner {
         inbox.write(staging, IntakeItems.item(job));
         Files.move(staging, inbox.inbox().resolve(id), StandardCopyOption.ATOMIC_MOVE);
         queue.register(job);
+        registered.incrementAndGet();
     }
 
     /**
@@ -245,20 +280,26 @@ final class InboxScanner {
     /**
      * Files what a runtime left in processing/: a bill whose end is recorded (the runtime stopped
      * before moving it) under its state's folder, one the queue does not know (left by a release that
-     * kept no queue) recorded to be taken again.
+     * kept no queue) recorded to be taken again. True when a bill there is still to import or audit.
      */
-    private void fileFinished(Inbox inbox) throws IOException, StoreException {
+    private boolean fileFinished(Inbox inbox) throws IOException, StoreException {
+        boolean unfinished = false;
         for (Path item : inbox.items(IntakeState.PROCESSING)) {
             Optional<IntakeJob> job = queue.job(inbox.tenant, item.getFileName().toString());
             if (job.isEmpty()) {
                 Optional<IntakeJob> arrival = inbox.arrival(item);
                 if (arrival.isPresent()) {
                     queue.register(arrival.get());
+                    unfinished = true;
                 }
             } else if (job.get().finished() || job.get().state().equals(IntakeJob.IMPORTED)) {
                 moveIfThere(inbox, item, job.get().state().equals(IntakeJob.FAILED) ? IntakeState.FAILED : IntakeState.DONE);
+                unfinished |= job.get().state().equals(IntakeJob.IMPORTED);
+            } else {
+                unfinished = true;
             }
         }
+        return unfinished;
     }
 
     /** Imports one claimed bill and files it; true when it stored something new. */
@@ -316,15 +357,20 @@ final class InboxScanner {
         return item.getParent().equals(inbox.folder(to)) ? item : inbox.move(item, to);
     }
 
-    /** One audit for the bills a pass imported, its run recorded on each (in the queue, and in the record beside each bill). */
+    /**
+     * One audit for the bills a pass imported, its run recorded on each (in the queue, and in the record beside each bill).
+     * When it fails, the bills stay claimed until their lease runs out, and a later pass audits them.
+     */
     private void audit(String tenant, List<String> ids) throws StoreException {
         long runId;
         try {
             runId = audits.audit(tenant, null, null, null).runId();
         } catch (RuntimeException e) {
             LOG.warning("intake: the audit of " + tenant + " after " + ids.size() + " bills failed: " + e.getMessage());
+            ids.forEach(id -> auditsOwed.add(tenant + "/" + id));
             return;
         }
+        ids.forEach(id -> auditsOwed.remove(tenant + "/" + id));
         queue.audited(tenant, ids, runId);
         Inbox inbox = new Inbox(tenants, tenant);
         for (String id : ids) {

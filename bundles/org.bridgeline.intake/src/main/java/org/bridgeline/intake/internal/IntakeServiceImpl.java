@@ -61,6 +61,7 @@ public final class IntakeServiceImpl implements IntakeService {
     private final IntakeStore queue;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService scans;
+    private final InboxScanner scanner;
 
     @Activate
     public IntakeServiceImpl(@Reference ImportService imports, @Reference AuditService audits, @Reference IntakeStore queue,
@@ -71,7 +72,7 @@ public final class IntakeServiceImpl implements IntakeService {
         this.queue = queue;
         Duration lease = Duration.ofSeconds(Math.max(3, config.leaseSeconds()));
         String runtime = runtimeName(context);
-        InboxScanner scanner = new InboxScanner(tenants, queue, imports, audits, clock, runtime, lease);
+        this.scanner = new InboxScanner(tenants, queue, imports, audits, clock, runtime, lease);
         // two threads: the renewals go on while a pass imports a long bill
         this.scans = Executors.newScheduledThreadPool(2, task -> {
             Thread thread = new Thread(task, "bridgeline-intake");
@@ -140,6 +141,7 @@ public final class IntakeServiceImpl implements IntakeService {
             Files.move(staging, inbox.inbox().resolve(id), StandardCopyOption.ATOMIC_MOVE);
             try {
                 queue.register(job);
+                scanner.expectWork();
             } catch (StoreException e) {
                 // the bill is safe in the inbox: the next pass that reaches the store records it
                 LOG.warning("intake " + tenant + "/" + id + ": received, recorded on the next pass: " + e.getMessage());

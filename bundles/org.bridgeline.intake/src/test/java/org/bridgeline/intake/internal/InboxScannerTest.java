@@ -225,7 +225,7 @@ class InboxScannerTest {
         scanner.scan();
         assertEquals(List.of("acme"), audited);
 
-        queue.reopenAtFirstUse(); // the runtime restarts on an embedded database: June is done, nothing waits
+        queue.restartEmbedded(); // the runtime restarts on an embedded database: June is done, nothing waits
         InboxScanner restarted = runtime("runtime-1");
         restarted.scan();
         restarted.scan();
@@ -243,7 +243,7 @@ class InboxScannerTest {
     void aBillImportedAndNotAuditedBeforeARestartOpensTheDatabaseAtTheFirstPass() throws Exception {
         IntakeJob job = importedNotAudited("runtime-1");
 
-        queue.reopenAtFirstUse();
+        queue.restartEmbedded();
         runtime("runtime-1").scan();
         assertEquals(List.of("acme"), audited);
         assertEquals(IntakeJob.DONE, queue.job("acme", job.id()).orElseThrow().state());
@@ -256,13 +256,84 @@ class InboxScannerTest {
         for (int i = 0; i <= InboxScanner.RECORDS_READ_AT_MOST; i++) {
             Files.createDirectory(done.resolve(String.format("20261201T%09dZ-abcd", i)));
         }
-        queue.reopenAtFirstUse();
+        queue.restartEmbedded();
         InboxScanner restarted = runtime("runtime-1");
         restarted.scan();
         assertTrue(queue.uses() > 0, "the first pass asked the queue");
         int asked = queue.uses();
         restarted.scan();
-        assertTrue(queue.uses() > asked, "and, the database open, every pass asks it");
+        assertEquals(asked, queue.uses(), "and, having found nothing, the next pass does not");
+    }
+
+    @Test
+    void anEmbeddedQueueIsAskedOnlyWhileItMayHoldSomethingForThisRuntime() throws Exception {
+        queue.restartEmbedded();
+        Path inbox = Files.createDirectories(tenants.resolve("acme/inbox"));
+        Files.writeString(inbox.resolve("june.csv"), "a,b\n");
+        scanner.scan();
+        scanner.scan();
+        assertEquals(List.of("acme"), audited);
+        int afterJune = queue.uses();
+        for (int pass = 0; pass < 5; pass++) {
+            scanner.scan();
+        }
+        assertEquals(afterJune, queue.uses(), "June done and audited: the passes leave the queue alone, and the database may close");
+
+        upload("acme", "july.csv");
+        scanner.expectWork(); // as the service does once it recorded an upload
+        scanner.scan();
+        assertEquals(2, importedFiles.size(), "the upload is taken at the next pass");
+        assertEquals(List.of("acme", "acme"), audited);
+        int afterJuly = queue.uses();
+        scanner.scan();
+        assertEquals(afterJuly, queue.uses());
+    }
+
+    @Test
+    void anAuditThatFailedKeepsThePassesAskingUntilItsBillsAreAudited() throws Exception {
+        queue.restartEmbedded();
+        Instant[] now = {Instant.parse("2026-12-07T09:00:00Z")};
+        Clock clock = new Clock() {
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        boolean[] failing = {true};
+        AuditService flaky = (tenant, carrier, detector, progress) -> {
+            if (failing[0]) {
+                throw new IllegalStateException("the store went away");
+            }
+            return audits.audit(tenant, carrier, detector, progress);
+        };
+        InboxScanner runtime = new InboxScanner(tenants, queue, imports, flaky, clock, "runtime-1", Duration.ofSeconds(60));
+        IntakeJob job = upload("acme", "bills.csv");
+        runtime.expectWork();
+        runtime.scan();
+        assertEquals(IntakeJob.IMPORTED, queue.job("acme", job.id()).orElseThrow().state(), "imported, its audit failed");
+        failing[0] = false;
+        for (int pass = 0; pass < 3; pass++) {
+            now[0] = now[0].plusSeconds(2);
+            int asked = queue.uses();
+            runtime.scan();
+            assertTrue(queue.uses() > asked, "while its claim stands, each pass asks the queue again");
+        }
+        assertTrue(audited.isEmpty());
+
+        now[0] = now[0].plusSeconds(60);
+        runtime.scan();
+        assertEquals(List.of("acme"), audited, "once the claim ran out, the bill is audited");
+        assertEquals(IntakeJob.DONE, queue.job("acme", job.id()).orElseThrow().state());
+        int asked = queue.uses();
+        runtime.scan();
+        assertEquals(asked, queue.uses(), "and then the passes leave the queue alone");
     }
 
     @Test

@@ -13,13 +13,13 @@ import org.bridgeline.store.IntakeStore;
 final class QueueInMemory implements IntakeStore {
 
     private final Map<String, IntakeJob> jobs = new TreeMap<>();
-    /** Whether the queue stands for a database that opens at first use; the calls made since it was (re)opened. */
-    private boolean opensAtFirstUse;
+    /** Whether other runtimes share the queue (a server database); the calls made since {@link #restartEmbedded()}. */
+    private boolean shared = true;
     private int uses;
 
-    /** From now on, the queue of a runtime just restarted on an embedded database not yet opened. */
-    synchronized void reopenAtFirstUse() {
-        opensAtFirstUse = true;
+    /** From now on, the queue of an embedded database, one runtime's alone, the runtime just restarted: uses count from 0. */
+    synchronized void restartEmbedded() {
+        shared = false;
         uses = 0;
     }
 
@@ -28,8 +28,8 @@ final class QueueInMemory implements IntakeStore {
     }
 
     @Override
-    public synchronized boolean awaitsFirstUse() {
-        return opensAtFirstUse && uses == 0;
+    public synchronized boolean shared() {
+        return shared;
     }
 
     private static String key(String tenant, String id) {

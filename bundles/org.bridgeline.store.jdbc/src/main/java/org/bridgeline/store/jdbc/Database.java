@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.bridgeline.store.StoreException;
+import org.bridgeline.store.Tenants;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -21,6 +22,26 @@ public interface Database {
     /** Whether the database opens at first use (an embedded one) and has not been used yet. */
     default boolean awaitsFirstUse() {
         return false;
+    }
+
+    /**
+     * Whether processes other than this one may write to the database (a server database). An embedded one is this
+     * process's alone: what it holds, this process wrote.
+     */
+    default boolean shared() {
+        return true;
+    }
+
+    /**
+     * Whether the database can be used now: by default, whether a connection can be had. An engine that opens at first
+     * use opens for this; one that knows it can be used may answer without taking a connection.
+     */
+    default boolean ready() {
+        try (Connection connection = connect(Tenants.DEFAULT)) {
+            return !connection.isClosed();
+        } catch (StoreException | SQLException e) {
+            return false;
+        }
     }
 
     /**

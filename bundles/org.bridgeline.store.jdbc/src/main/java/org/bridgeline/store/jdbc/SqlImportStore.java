@@ -1,7 +1,5 @@
 package org.bridgeline.store.jdbc;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +13,6 @@ import org.bridgeline.store.InvoiceWriter;
 import org.bridgeline.store.LineEncoder;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.StoredInvoice;
-import org.bridgeline.store.Tenants;
 
 /** The import role: one transaction per invoice through bulk rows; an import cut short is resumed, not doubled. */
 public class SqlImportStore implements ImportStore {
@@ -35,11 +32,7 @@ public class SqlImportStore implements ImportStore {
 
     @Override
     public boolean ready() {
-        try (Connection connection = database.connect(Tenants.DEFAULT)) {
-            return !connection.isClosed();
-        } catch (StoreException | SQLException e) {
-            return false;
-        }
+        return database.ready();
     }
 
     @Override

@@ -8,7 +8,7 @@
  * live here once.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.bridgeline.store.jdbc;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -22,7 +23,8 @@ import org.duckdb.DuckDBConnection;
  * import is a unit of work on a connection, and the staged insert of its lines, prepared once per connection instead
  * of once per invoice, saves the store a few milliseconds an invoice. A connection comes back as a new one would be:
  * whatever its unit of work left uncommitted is rolled back and it commits on its own again. The most recently used
- * connection goes out first; a few wait at most, the rest are closed.
+ * connection goes out first; a few wait at most, the rest are closed. The pool counts what is on loan, so that an
+ * unused database can close ({@link #drainIfUnusedFor}).
  */
 final class ConnectionPool implements AutoCloseable {
 
@@ -39,6 +41,11 @@ final class ConnectionPool implements AutoCloseable {
     private final int idleAtMost;
     private final Deque<Pooled> idle = new ArrayDeque<>();
     private boolean closed;
+    /** Connections out on loan, and when the last one came back. */
+    private int lent;
+    private long lastReturned = System.nanoTime();
+    /** While true the database is being closed for want of use: borrowers wait for it to end. */
+    private boolean draining;
 
     ConnectionPool(Opener opener, Path staging, int idleAtMost) {
         this.opener = opener;
@@ -50,10 +57,24 @@ final class ConnectionPool implements AutoCloseable {
     Connection borrow() throws SQLException, StoreException {
         Pooled pooled;
         synchronized (this) {
+            while (draining && !closed) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted while the unused database closed");
+                }
+            }
             pooled = idle.pollFirst();
+            lent++;
         }
         if (pooled == null) {
-            pooled = new Pooled(opener.open());
+            try {
+                pooled = new Pooled(opener.open());
+            } catch (SQLException | StoreException | RuntimeException e) {
+                backFromLoan();
+                throw e;
+            }
         }
         return (Connection) Proxy.newProxyInstance(ConnectionPool.class.getClassLoader(), new Class<?>[] {Connection.class},
                 new Lease(pooled));
@@ -90,7 +111,33 @@ final class ConnectionPool implements AutoCloseable {
                 ? Optional.of(lease) : Optional.empty();
     }
 
+    private synchronized void backFromLoan() {
+        lent--;
+        lastReturned = System.nanoTime();
+    }
+
+    /**
+     * When nothing is on loan and nothing came back for {@code unused}, closes the waiting connections and holds new
+     * borrowers until {@link #resume()}: the database can then close. False, and nothing changed, otherwise.
+     */
+    synchronized boolean drainIfUnusedFor(Duration unused) {
+        if (closed || lent > 0 || System.nanoTime() - lastReturned < unused.toNanos()) {
+            return false;
+        }
+        draining = true;
+        idle.forEach(Pooled::close);
+        idle.clear();
+        return true;
+    }
+
+    /** Lets borrowers in again after {@link #drainIfUnusedFor}. */
+    synchronized void resume() {
+        draining = false;
+        notifyAll();
+    }
+
     private void handBack(Pooled pooled) {
+        backFromLoan();
         boolean reusable;
         try {
             if (!pooled.connection.getAutoCommit()) {
@@ -118,6 +165,7 @@ final class ConnectionPool implements AutoCloseable {
             closed = true;
             waiting = List.copyOf(idle);
             idle.clear();
+            notifyAll();
         }
         waiting.forEach(Pooled::close);
     }

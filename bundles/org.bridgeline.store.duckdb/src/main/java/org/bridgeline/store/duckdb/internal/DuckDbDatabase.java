@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.bridgeline.store.StoreException;
@@ -65,6 +69,13 @@ public final class DuckDbDatabase implements Database {
          * audits as fast.
          */
         int threads() default 0;
+
+        /**
+         * Seconds without a connection in use after which the database closes: DuckDB hands back what it holds (after a
+         * million-line audit, about 300 MiB) and the next use opens it again, in about half a second. Intake and health
+         * probes do not keep it open. 0 keeps it open until the runtime stops.
+         */
+        int closeWhenUnusedSeconds() default 600;
     }
 
     private final Path file;
@@ -79,19 +90,28 @@ public final class DuckDbDatabase implements Database {
     /** Why the database cannot open, as last found; null while nothing says it cannot. */
     private volatile String unopenable;
     private boolean closed;
+    private final Duration closeWhenUnused;
+    /** Whether the database was closed for want of use (it opens again at the next). */
+    private volatile boolean closedUnused;
+    private final ScheduledExecutorService unusedCheck = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "bridgeline-store-unused");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Activate
     public DuckDbDatabase(BundleContext context, Config config) {
         this(config.path().isBlank()
                 ? Path.of(Optional.ofNullable(context.getProperty("bridgeline.data")).orElse("data"), "bridgeline.duckdb")
-                : Path.of(config.path()), config.threads(), "at-start".equals(context.getProperty(OPENS)));
+                : Path.of(config.path()), config.threads(), "at-start".equals(context.getProperty(OPENS)),
+                Duration.ofSeconds(Math.max(0, config.closeWhenUnusedSeconds())));
     }
 
     DuckDbDatabase(Path file) {
-        this(file, 0, false);
+        this(file, 0, false, Duration.ZERO);
     }
 
-    DuckDbDatabase(Path file, int threads, boolean openAtStart) {
+    DuckDbDatabase(Path file, int threads, boolean openAtStart, Duration closeWhenUnused) {
         this.file = file.toAbsolutePath().normalize();
         this.threads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         this.pool = new ConnectionPool(() -> db().duplicate(), this.file.resolveSibling("staging"), IDLE_CONNECTIONS);
@@ -101,6 +121,11 @@ public final class DuckDbDatabase implements Database {
             checkFile();
         } catch (IOException e) {
             cannotOpen(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        this.closeWhenUnused = closeWhenUnused;
+        if (!closeWhenUnused.isZero()) {
+            long every = Math.min(60_000, Math.max(50, closeWhenUnused.toMillis() / 4));
+            unusedCheck.scheduleWithFixedDelay(this::closeIfUnused, every, every, TimeUnit.MILLISECONDS);
         }
         if (openAtStart && unopenable == null) {
             opening = true;
@@ -163,8 +188,33 @@ public final class DuckDbDatabase implements Database {
         }
     }
 
+    /**
+     * Closes the open database when no connection was in use for {@link #closeWhenUnused}; the next use opens it. The
+     * runtime is idle then, so the Java heap an import or audit grew is handed back too ({@link IdleHeap}): nothing else
+     * would, an idle runtime running no full collection for hours.
+     */
+    private void closeIfUnused() {
+        synchronized (openOrClose) {
+            if (database == null || closed || !pool.drainIfUnusedFor(closeWhenUnused)) {
+                return;
+            }
+            try {
+                database.close();
+                LOG.info("store closed, unused for " + closeWhenUnused.toSeconds() + " s: " + file + " (it opens again at the next use)");
+            } catch (SQLException e) {
+                LOG.warning("store did not close cleanly: " + e.getMessage());
+            } finally {
+                database = null;
+                closedUnused = true;
+                pool.resume();
+            }
+        }
+        IdleHeap.handBack();
+    }
+
     @Deactivate
     void close() {
+        unusedCheck.shutdownNow();
         synchronized (openOrClose) {
             closed = true;
             pool.close(); // before the database: a pooled connection keeps the file open
@@ -182,6 +232,34 @@ public final class DuckDbDatabase implements Database {
     @Override
     public boolean awaitsFirstUse() {
         return database == null;
+    }
+
+    /** This process owns the file: DuckDB lets one process write it. */
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
+    /**
+     * Open, or closed while unused after it opened: ready without taking a connection, so that a load balancer's probes
+     * neither open it nor keep it open; the checks made at start find a file moved or replaced meanwhile. Not opened yet,
+     * or an open that failed since: it opens for this.
+     */
+    @Override
+    public boolean ready() {
+        if (database != null) {
+            return true;
+        }
+        if (closedUnused && unopenable == null) {
+            try {
+                checkFile();
+                return true;
+            } catch (IOException e) {
+                cannotOpen(e.getMessage() == null ? e.toString() : e.getMessage());
+                return false;
+            }
+        }
+        return Database.super.ready();
     }
 
     /** The open database, opening it at the first call (and again after a failed open). */
@@ -314,7 +392,8 @@ public final class DuckDbDatabase implements Database {
     @Override
     public String description() {
         String reason = unopenable;
-        String state = database != null ? "open" : opening ? "opening" : reason != null ? "cannot open: " + reason : "opens at first use";
+        String state = database != null ? "open" : opening ? "opening" : reason != null ? "cannot open: " + reason
+                : closedUnused ? "closed while unused, opens at the next use" : "opens at first use";
         return "DuckDB " + file + " (" + state + ")";
     }
 

@@ -1,6 +1,8 @@
 package org.bridgeline.store.duckdb.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,13 +11,19 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.bridgeline.store.Tenants;
 import org.bridgeline.store.jdbc.BulkRows;
+import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +46,37 @@ class ConnectionPoolTest {
     @AfterEach
     void close() {
         database.close();
+    }
+
+    @Test
+    void thePoolDrainsOnlyWhenNothingIsOutAndHoldsBorrowersUntilResumed() throws Exception {
+        DuckDBConnection base = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+        ConnectionPool pool = new ConnectionPool(base::duplicate, folder.resolve("staging"), 8);
+        try {
+            Connection out = pool.borrow();
+            assertFalse(pool.drainIfUnusedFor(Duration.ZERO), "not while a connection is out");
+            out.close();
+            assertFalse(pool.drainIfUnusedFor(Duration.ofMinutes(1)), "not before it was unused that long");
+            assertTrue(pool.drainIfUnusedFor(Duration.ZERO));
+
+            CompletableFuture<Connection> borrower = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return pool.borrow();
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertFalse(borrower.isDone(), "a borrower waits while the database closes");
+            pool.resume();
+            try (Connection again = borrower.get(10, TimeUnit.SECONDS)) {
+                assertFalse(again.isClosed());
+                assertNotSame(ConnectionPool.duckDb(out), ConnectionPool.duckDb(again), "a new connection: the drained ones are closed");
+            }
+        } finally {
+            pool.close();
+            base.close();
+        }
     }
 
     @Test

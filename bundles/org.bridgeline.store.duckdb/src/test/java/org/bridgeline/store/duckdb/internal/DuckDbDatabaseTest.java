@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import org.bridgeline.store.StoreException;
 import org.bridgeline.store.Tenants;
 import org.bridgeline.store.jdbc.SqlImportStore;
@@ -34,7 +35,7 @@ class DuckDbDatabaseTest {
 
     @Test
     void theConfiguredWorkerThreadsAreDuckDbs() throws Exception {
-        assertEquals(3, workerThreads(new DuckDbDatabase(folder.resolve("three.duckdb"), 3, false)));
+        assertEquals(3, workerThreads(new DuckDbDatabase(folder.resolve("three.duckdb"), 3, false, Duration.ZERO)));
     }
 
     @Test
@@ -63,7 +64,7 @@ class DuckDbDatabaseTest {
     @Test
     void askedToOpenAtStartItOpensOnAThreadOfItsOwn() throws Exception {
         Path file = folder.resolve("eager.duckdb");
-        DuckDbDatabase database = new DuckDbDatabase(file, 0, true);
+        DuckDbDatabase database = new DuckDbDatabase(file, 0, true, Duration.ZERO);
         try {
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!database.description().endsWith("(open)") && System.nanoTime() < deadline) {
@@ -71,6 +72,38 @@ class DuckDbDatabaseTest {
             }
             assertEquals("DuckDB " + file + " (open)", database.description(), "open without a use");
             assertTrue(Files.exists(file));
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void anUnusedDatabaseClosesAndOpensAgainAtTheNextUseWithItsData() throws Exception {
+        Path file = folder.resolve("unused.duckdb");
+        DuckDbDatabase database = new DuckDbDatabase(file, 0, false, Duration.ofMillis(300));
+        try {
+            try (Connection connection = database.connect(Tenants.DEFAULT); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE kept (amount DECIMAL(18,6))");
+                statement.execute("INSERT INTO kept VALUES (12.345678)");
+                Thread.sleep(900); // in use all along: it stays open
+                assertEquals("DuckDB " + file + " (open)", database.description());
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!database.description().endsWith("(closed while unused, opens at the next use)") && System.nanoTime() < deadline) {
+                assertTrue(database.ready(), "a health probe finds it ready and does not keep it open");
+                Thread.sleep(20);
+            }
+            assertEquals("DuckDB " + file + " (closed while unused, opens at the next use)", database.description());
+            assertTrue(database.ready());
+            assertEquals("DuckDB " + file + " (closed while unused, opens at the next use)", database.description(),
+                    "a probe does not open it again");
+
+            try (Connection connection = database.connect(Tenants.DEFAULT); Statement statement = connection.createStatement();
+                    ResultSet kept = statement.executeQuery("SELECT amount FROM kept")) {
+                assertTrue(kept.next());
+                assertEquals("12.345678", kept.getBigDecimal(1).toPlainString());
+            }
+            assertEquals("DuckDB " + file + " (open)", database.description());
         } finally {
             database.close();
         }
