@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -361,6 +362,7 @@ class DashboardIT {
                 .header("Origin", "https://elsewhere.example").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("token=" + acmeViewer)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, crossSite.statusCode());
+        assertEquals(Optional.of("close"), crossSite.headers().firstValue("Connection"), "its unread form's connection is not reused");
 
         // a token revoked ends the sessions it signed in, on their next request
         BinBridgeline.Result issued = BinBridgeline.run(home, "client", "bl:token-issue acme");

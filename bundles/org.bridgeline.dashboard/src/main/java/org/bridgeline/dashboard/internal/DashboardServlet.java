@@ -5,6 +5,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +85,9 @@ public final class DashboardServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse answer) throws IOException {
+        HttpServletResponse response = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null
+                ? new ClosingOnRefusal(answer) : answer;
         response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
         response.setHeader("X-Content-Type-Options", "nosniff");
         // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on a form post, and the origin check needs it
@@ -368,6 +371,37 @@ public final class DashboardServlet extends HttpServlet {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try (Writer out = response.getWriter()) {
             out.write(page);
+        }
+    }
+
+    /**
+     * The response to a request with a body, which a refusal may leave unread: Jetty then drops the connection once the
+     * answer is sent, so the answer says so, or a client would send its next request down the dropped connection.
+     */
+    private static final class ClosingOnRefusal extends HttpServletResponseWrapper {
+
+        ClosingOnRefusal(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setStatus(int status) {
+            if (status >= 400) {
+                setHeader("Connection", "close");
+            }
+            super.setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            setHeader("Connection", "close");
+            super.sendError(status, message);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            setHeader("Connection", "close");
+            super.sendError(status);
         }
     }
 }

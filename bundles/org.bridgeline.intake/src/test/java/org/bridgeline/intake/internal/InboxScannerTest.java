@@ -120,22 +120,9 @@ class InboxScannerTest {
     @Test
     void billsThatKeepArrivingNeverHoldBackTheAuditOfThoseAlreadyIn() throws Exception {
         // each import takes 15 s on this clock: a pass stops taking bills after 20 s and audits what it has
-        Instant[] now = {Instant.parse("2026-12-02T09:00:00Z")};
-        Clock slow = new Clock() {
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MovingClock slow = new MovingClock(Instant.parse("2026-12-02T09:00:00Z"));
         ImportService slowImports = (path, options, progress) -> {
-            now[0] = now[0].plusSeconds(15);
+            slow.advance(Duration.ofSeconds(15));
             return imports.importPath(path, options, progress);
         };
         InboxScanner busy = new InboxScanner(tenants, queue, slowImports, audits, slow, "runtime-1", Duration.ofSeconds(60));
@@ -292,20 +279,7 @@ class InboxScannerTest {
     @Test
     void anAuditThatFailedKeepsThePassesAskingUntilItsBillsAreAudited() throws Exception {
         queue.restartEmbedded();
-        Instant[] now = {Instant.parse("2026-12-07T09:00:00Z")};
-        Clock clock = new Clock() {
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-07T09:00:00Z"));
         boolean[] failing = {true};
         AuditService flaky = (tenant, carrier, detector, progress) -> {
             if (failing[0]) {
@@ -320,14 +294,14 @@ class InboxScannerTest {
         assertEquals(IntakeJob.IMPORTED, queue.job("acme", job.id()).orElseThrow().state(), "imported, its audit failed");
         failing[0] = false;
         for (int pass = 0; pass < 3; pass++) {
-            now[0] = now[0].plusSeconds(2);
+            clock.advance(Duration.ofSeconds(2));
             int asked = queue.uses();
             runtime.scan();
             assertTrue(queue.uses() > asked, "while its claim stands, each pass asks the queue again");
         }
         assertTrue(audited.isEmpty());
 
-        now[0] = now[0].plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         runtime.scan();
         assertEquals(List.of("acme"), audited, "once the claim ran out, the bill is audited");
         assertEquals(IntakeJob.DONE, queue.job("acme", job.id()).orElseThrow().state());
@@ -379,5 +353,34 @@ class InboxScannerTest {
         Files.move(staging, inbox.inbox().resolve(id));
         queue.register(job);
         return job;
+    }
+
+    /** A clock that stands still until a test moves it on. */
+    private static final class MovingClock extends Clock {
+
+        private Instant now;
+
+        MovingClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
