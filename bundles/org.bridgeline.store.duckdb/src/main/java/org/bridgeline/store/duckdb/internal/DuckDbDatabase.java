@@ -18,8 +18,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
@@ -93,11 +93,14 @@ public final class DuckDbDatabase implements Database {
     private final Duration closeWhenUnused;
     /** Whether the database was closed for want of use (it opens again at the next). */
     private volatile boolean closedUnused;
-    private final ScheduledExecutorService unusedCheck = Executors.newSingleThreadScheduledExecutor(task -> {
+    /** Looks for disuse while the database is open; its thread ends a minute after the database closes. */
+    private final ScheduledThreadPoolExecutor unusedCheck = new ScheduledThreadPoolExecutor(1, task -> {
         Thread thread = new Thread(task, "bridgeline-store-unused");
         thread.setDaemon(true);
         return thread;
     });
+    /** The open database's check for disuse; null while it is closed. Guarded by {@link #openOrClose}. */
+    private ScheduledFuture<?> unusedChecks;
 
     @Activate
     public DuckDbDatabase(BundleContext context, Config config) {
@@ -123,10 +126,8 @@ public final class DuckDbDatabase implements Database {
             cannotOpen(e.getMessage() == null ? e.toString() : e.getMessage());
         }
         this.closeWhenUnused = closeWhenUnused;
-        if (!closeWhenUnused.isZero()) {
-            long every = Math.min(60_000, Math.max(50, closeWhenUnused.toMillis() / 4));
-            unusedCheck.scheduleWithFixedDelay(this::closeIfUnused, every, every, TimeUnit.MILLISECONDS);
-        }
+        unusedCheck.setKeepAliveTime(1, TimeUnit.MINUTES);
+        unusedCheck.allowCoreThreadTimeOut(true);
         if (openAtStart && unopenable == null) {
             opening = true;
             Thread opener = new Thread(this::openAtStart, "bridgeline-store-open");
@@ -206,6 +207,8 @@ public final class DuckDbDatabase implements Database {
             } finally {
                 database = null;
                 closedUnused = true;
+                unusedChecks.cancel(false);
+                unusedChecks = null;
                 pool.resume();
             }
         }
@@ -214,9 +217,9 @@ public final class DuckDbDatabase implements Database {
 
     @Deactivate
     void close() {
-        unusedCheck.shutdownNow();
         synchronized (openOrClose) {
             closed = true;
+            unusedCheck.shutdownNow();
             pool.close(); // before the database: a pooled connection keeps the file open
             if (database != null) {
                 try {
@@ -276,6 +279,10 @@ public final class DuckDbDatabase implements Database {
                 opening = true;
                 try {
                     database = open();
+                    if (!closeWhenUnused.isZero()) {
+                        long every = Math.min(60_000, Math.max(50, closeWhenUnused.toMillis() / 4));
+                        unusedChecks = unusedCheck.scheduleWithFixedDelay(this::closeIfUnused, every, every, TimeUnit.MILLISECONDS);
+                    }
                 } finally {
                     opening = false;
                 }
