@@ -2,6 +2,7 @@
 """Measures the runtime's figures on the assembled distribution (build it first: mvn -B package).
 
   python3 runtime/src/bench/runtime_figures.py [--runs 10] [--features http,ssh,dashboard] [--distribution DIR]
+                                              [--after-work SECONDS]
 
 Prints the median (and min..max) of:
   * cold start: process start to ready (every bundle active, every component satisfied), read
@@ -12,6 +13,9 @@ Prints the median (and min..max) of:
   * idle resident memory (VmRSS) of a background runtime 20 s after it is ready: a fresh copy's first start
     (a first boot, which also records the class-data archive) and the same copy restarted (which maps it);
     and both starts' times: the restart is what a server that was only ever started gets
+  * with --after-work SECONDS: the resident memory of a server that audited a million lines (bl:bench audit),
+    10 s after the audit with its embedded database open, and 10 s after the database closed for disuse
+    (closeWhenUnusedSeconds=SECONDS; a distribution without it is measured once that long and a minute more passed)
 Each run uses a fresh copy of the distribution in a temporary folder; --features adds features to the boot list
 (bridgeline.features in conf/bridgeline.properties) of every copy, so each figure includes what they cost.
 """
@@ -150,6 +154,32 @@ def idle_rss(parent, runs):
     return first_start, first, restart, restarted
 
 
+def after_work(parent, runs, close_after):
+    """Resident memory of a server after a million-line audit: while its database is open, and once it closed."""
+    opened, closed = [], []
+    for _ in range(runs):
+        home = fresh_copy(parent)
+        with open(os.path.join(home, "conf", "org.bridgeline.store.duckdb.cfg"), "w", encoding="utf-8") as cfg:
+            cfg.write("closeWhenUnusedSeconds=%d\n" % close_after)
+        bridgeline(home, "start")
+        try:
+            bridgeline(home, "client", "bl:feature-install bench")
+            seen = len(log_lines(home))
+            bridgeline(home, "client", "bl:bench audit 1000000")
+            audited = time.time()
+            time.sleep(10)
+            opened.append(rss_mib(home))
+            try:
+                wait_for_log(home, seen, "store closed, unused for", timeout=max(0, audited + close_after + 60 - time.time()))
+            except SystemExit:
+                pass  # a build that keeps its database open: measured as it is
+            time.sleep(10)
+            closed.append(rss_mib(home))
+        finally:
+            bridgeline(home, "stop")
+    return opened, closed
+
+
 def main():
     global DIST
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -157,7 +187,11 @@ def main():
     parser.add_argument("--features", default="", help="features to boot besides the default ones, comma-separated")
     parser.add_argument("--distribution", default=DIST, help="an assembled distribution to measure, a copy of an earlier build "
                         "for a before-and-after in the same hour (default: runtime/target/bridgeline)")
+    parser.add_argument("--after-work", type=int, metavar="SECONDS", help="also measure a server after a million-line audit, "
+                        "its database closing after SECONDS unused (at least 20)")
     args = parser.parse_args()
+    if args.after_work is not None and args.after_work < 20:
+        sys.exit("--after-work: expected at least 20 seconds, found %d" % args.after_work)
     DIST = os.path.abspath(args.distribution)
     EXTRA_FEATURES.extend(name for name in args.features.split(",") if name)
     if not os.path.isdir(DIST) or not os.path.isfile(PLUGIN):
@@ -174,6 +208,10 @@ def main():
         summary("the same, the server restarted", restarted, "MiB")
         summary("first start of a fresh copy (first boot)", first_start, "ms")
         summary("its restart (no exec ever ran)", restart, "ms")
+        if args.after_work is not None:
+            opened, closed = after_work(parent, args.runs, args.after_work)
+            summary("after a 1 M-line audit, database open", opened, "MiB")
+            summary("the same, once it closed while unused", closed, "MiB")
 
 
 if __name__ == "__main__":
