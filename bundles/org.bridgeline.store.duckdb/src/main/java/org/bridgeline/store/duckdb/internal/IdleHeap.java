@@ -24,29 +24,30 @@ final class IdleHeap {
     }
 
     static void handBack() {
-        HotSpotDiagnosticMXBean vm;
-        String min;
-        String max;
+        HotSpotDiagnosticMXBean vm = null;
+        String min = null; // what each ratio was, once it is lowered: put back after the collections
+        String max = null;
         try {
             vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            min = vm.getVMOption(MIN).getValue();
-            max = vm.getVMOption(MAX).getValue();
+            String minBefore = vm.getVMOption(MIN).getValue();
+            String maxBefore = vm.getVMOption(MAX).getValue();
             // lowered in this order, and put back in the other, so that the minimum never exceeds the maximum
-            vm.setVMOption(MIN, Integer.toString(Math.min(Integer.parseInt(min), FREE_AT_LEAST)));
-            vm.setVMOption(MAX, Integer.toString(Math.min(Integer.parseInt(max), FREE_AT_MOST)));
+            vm.setVMOption(MIN, Integer.toString(Math.min(Integer.parseInt(minBefore), FREE_AT_LEAST)));
+            min = minBefore;
+            vm.setVMOption(MAX, Integer.toString(Math.min(Integer.parseInt(maxBefore), FREE_AT_MOST)));
+            max = maxBefore;
         } catch (RuntimeException e) {
             LOG.fine("the heap's free ratios cannot be lowered here (" + e + "): collections alone hand back what they can");
-            vm = null;
-            min = null;
-            max = null;
         }
         try {
             for (int i = 0; i < COLLECTIONS; i++) {
                 System.gc();
             }
         } finally {
-            if (vm != null) {
+            if (max != null) {
                 vm.setVMOption(MAX, max);
+            }
+            if (min != null) {
                 vm.setVMOption(MIN, min);
             }
         }
