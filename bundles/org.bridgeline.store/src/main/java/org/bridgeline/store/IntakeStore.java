@@ -47,16 +47,6 @@ public interface IntakeStore {
     Optional<IntakeJob> job(String tenant, String id) throws StoreException;
 
     /**
-     * Whether the database opens at first use and nothing has used it yet.
-     *
-     * @deprecated since 2.9: intake asks {@link #shared()}, which holds whether the database is open or not
-     */
-    @Deprecated
-    default boolean awaitsFirstUse() {
-        return false;
-    }
-
-    /**
      * Whether runtimes other than this one may write to the queue (a server database). When false, the queue holds
      * only what this runtime registered: a runtime need not ask it for bills while it registered none and holds none,
      * and an embedded database left alone may close.

@@ -19,11 +19,6 @@ public interface Database {
     /** What the operator is told the store is: the engine, where, and whether it is open. */
     String description();
 
-    /** Whether the database opens at first use (an embedded one) and has not been used yet. */
-    default boolean awaitsFirstUse() {
-        return false;
-    }
-
     /**
      * Whether processes other than this one may write to the database (a server database). An embedded one is this
      * process's alone: what it holds, this process wrote.

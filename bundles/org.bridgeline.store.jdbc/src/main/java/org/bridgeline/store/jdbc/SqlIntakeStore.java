@@ -31,12 +31,6 @@ public class SqlIntakeStore implements IntakeStore {
     }
 
     @Override
-    @Deprecated
-    public boolean awaitsFirstUse() {
-        return database.awaitsFirstUse();
-    }
-
-    @Override
     public boolean shared() {
         return database.shared();
     }

@@ -237,11 +237,6 @@ public final class DuckDbDatabase implements Database {
         }
     }
 
-    @Override
-    public boolean awaitsFirstUse() {
-        return database == null;
-    }
-
     /** This process owns the file: DuckDB lets one process write it. */
     @Override
     public boolean shared() {

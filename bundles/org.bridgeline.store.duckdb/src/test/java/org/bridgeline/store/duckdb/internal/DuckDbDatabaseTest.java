@@ -66,10 +66,7 @@ class DuckDbDatabaseTest {
         Path file = folder.resolve("eager.duckdb");
         DuckDbDatabase database = new DuckDbDatabase(file, 0, true, Duration.ZERO);
         try {
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!database.description().endsWith("(open)") && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            awaitState(database, "open", () -> { });
             assertEquals("DuckDB " + file + " (open)", database.description(), "open without a use");
             assertTrue(Files.exists(file));
         } finally {
@@ -88,11 +85,8 @@ class DuckDbDatabaseTest {
                 Thread.sleep(900); // in use all along: it stays open
                 assertEquals("DuckDB " + file + " (open)", database.description());
             }
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!database.description().endsWith("(closed while unused, opens at the next use)") && System.nanoTime() < deadline) {
-                assertTrue(database.ready(), "a health probe finds it ready and does not keep it open");
-                Thread.sleep(20);
-            }
+            awaitState(database, "closed while unused, opens at the next use",
+                    () -> assertTrue(database.ready(), "a health probe finds it ready and does not keep it open"));
             assertEquals("DuckDB " + file + " (closed while unused, opens at the next use)", database.description());
             assertTrue(database.ready());
             assertEquals("DuckDB " + file + " (closed while unused, opens at the next use)", database.description(),
@@ -149,5 +143,14 @@ class DuckDbDatabaseTest {
         StoreException refused = assertThrows(StoreException.class, () -> database.connect(Tenants.DEFAULT));
         assertEquals("the database at " + file + " is closed: the store is stopping", refused.getMessage());
         assertFalse(Files.exists(file));
+    }
+
+    /** Waits up to 30 s for the database's state in its description, running {@code meanwhile} at each look. */
+    private static void awaitState(DuckDbDatabase database, String state, Runnable meanwhile) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!database.description().endsWith("(" + state + ")") && System.nanoTime() < deadline) {
+            meanwhile.run();
+            Thread.sleep(20);
+        }
     }
 }
